@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/** The password of the development database; documented in README, refused in production. */
+export const DEVELOPMENT_PASSWORD = 'timeline-dev';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const millis = z.coerce.number().int().positive();
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const memorySize = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 2g');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected neo4j://host:port or bolt://host:port')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(8, 'Neo4j requires at least 8 characters').optional(),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_CONNECTION_TIMEOUT_MS: millis.default(5000),
+  NEO4J_QUERY_TIMEOUT_MS: millis.default(10000),
+  NEO4J_MAX_POOL_SIZE: z.coerce.number().int().positive().default(50),
+  SEED_ON_START: flag.default('true'),
+  LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
+  LOCAL_NEO4J_BOLT_PORT: port.default(7687),
+  LOCAL_NEO4J_HTTP_PORT: port.default(7474),
+  LOCAL_NEO4J_HEAP: memorySize.default('1g'),
+  LOCAL_NEO4J_PAGECACHE: memorySize.default('512m'),
+  JAVA_HOME: z.string().min(1).optional(),
+});
+
+/** Every environment variable the service reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
+export interface LocalNeo4jConfig {
+  readonly dir: string;
+  readonly boltPort: number;
+  readonly httpPort: number;
+  readonly heap: string;
+  readonly pageCache: string;
+  readonly javaHome: string | undefined;
+}
+
+export interface Neo4jConfig {
+  /** Absent when the service runs its own local Neo4j (the embedded default). */
+  readonly uri: string | undefined;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+  readonly connectionTimeoutMs: number;
+  readonly queryTimeoutMs: number;
+  readonly maxPoolSize: number;
+}
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly seedOnStart: boolean;
+  readonly neo4j: Neo4jConfig;
+  readonly localNeo4j: LocalNeo4jConfig;
+}
+
+/** Shows the development password (it is documented anyway), never a real one. */
+export function describePassword(password: string): string {
+  return password === DEVELOPMENT_PASSWORD ? DEVELOPMENT_PASSWORD : '(the value of NEO4J_PASSWORD)';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment once; throws a ConfigError that names what to set. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration; fix these environment variables:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && (e.NEO4J_URI === undefined || e.NEO4J_PASSWORD === undefined)) {
+    throw new ConfigError(
+      'Invalid configuration: in production set NEO4J_URI and NEO4J_PASSWORD; ' +
+        'the local database and its development password are for development only.',
+    );
+  }
+  return deepFreeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    seedOnStart: e.SEED_ON_START,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD ?? DEVELOPMENT_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+      queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+      maxPoolSize: e.NEO4J_MAX_POOL_SIZE,
+    },
+    localNeo4j: {
+      dir: e.LOCAL_NEO4J_DIR,
+      boltPort: e.LOCAL_NEO4J_BOLT_PORT,
+      httpPort: e.LOCAL_NEO4J_HTTP_PORT,
+      heap: e.LOCAL_NEO4J_HEAP,
+      pageCache: e.LOCAL_NEO4J_PAGECACHE,
+      javaHome: e.JAVA_HOME,
+    },
+  });
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}

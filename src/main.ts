@@ -1,0 +1,95 @@
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { ConfigError, describePassword, readConfig, type Config } from './config';
+import type { Readiness } from './http/health';
+import { createLocalNeo4j } from './localdb/create';
+import { LocalNeo4jError } from './localdb/errors';
+import type { LocalNeo4j } from './localdb/instance';
+import { createLogger, type Logger } from './logger';
+import { Database } from './neo4j/database';
+import { createDriver } from './neo4j/driver';
+
+const SHUTDOWN_GRACE_MS = 8000;
+
+/** Composition root: config → (local Neo4j) → driver → app → listen, and the way back down. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+
+  const local = config.neo4j.uri === undefined ? await startLocalNeo4j(config, logger) : undefined;
+  const uri = config.neo4j.uri ?? (local?.neo4j.boltUri as string);
+  const driver = createDriver({ ...config.neo4j, uri }, logger);
+  const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
+
+  const readiness: Readiness = { shuttingDown: false };
+  const app = createApp({ database, logger, readiness, readyTimeoutMs: config.neo4j.connectionTimeoutMs });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  printUrls(config, local?.neo4j, logger);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    readiness.shuttingDown = true;
+    const force = setTimeout(() => {
+      logger.error('graceful shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS + 2000);
+    force.unref();
+    await closeServer(server, SHUTDOWN_GRACE_MS);
+    await driver.close();
+    if (local?.startedHere) await local.neo4j.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function startLocalNeo4j(config: Config, logger: Logger): Promise<{ neo4j: LocalNeo4j; startedHere: boolean }> {
+  const neo4j = createLocalNeo4j(config, { log: (line) => logger.info({ component: 'local-neo4j' }, line) });
+  const { alreadyRunning } = await neo4j.start();
+  logger.info({ bolt: neo4j.boltUri, reused: alreadyRunning }, 'local Neo4j is up');
+  return { neo4j, startedHere: !alreadyRunning };
+}
+
+/** Stops accepting connections and waits for in-flight requests, closing idle keep-alive sockets. */
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, graceMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+function printUrls(config: Config, local: LocalNeo4j | undefined, logger: Logger): void {
+  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  const lines = [
+    `Event-timeline graph service is up`,
+    `  GraphQL:        ${base}/graphql`,
+    `  GraphiQL:       ${base}/graphiql`,
+    `  Health:         ${base}/health/live  ${base}/health/ready`,
+    `  Neo4j:          ${local ? local.boltUri : config.neo4j.uri}  (database ${config.neo4j.database})`,
+    ...(local ? [`  Neo4j Browser:  ${local.browserUrl}`] : []),
+    `  Credentials:    ${config.neo4j.user} / ${describePassword(config.neo4j.password)}`,
+  ];
+  logger.info({ urls: { graphql: `${base}/graphql`, health: `${base}/health/ready` } }, 'listening');
+  process.stderr.write(lines.join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});
