@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { createApp } from './app';
 import { ConfigError, describePassword, readConfig, type Config } from './config';
 import type { Readiness } from './http/health';
@@ -8,8 +9,12 @@ import type { LocalNeo4j } from './localdb/instance';
 import { createLogger, type Logger } from './logger';
 import { Database } from './neo4j/database';
 import { createDriver } from './neo4j/driver';
+import { defaultBundleFiles, seedBundles } from './ingest/seed-loader';
+import { BundleValidationError } from './ingest/validate-bundle';
+import { projectRoot } from './paths';
 
 const SHUTDOWN_GRACE_MS = 8000;
+const SEED_RETRY_MS = 5000;
 
 /** Composition root: config → (local Neo4j) → driver → app → listen, and the way back down. */
 async function main(): Promise<void> {
@@ -20,6 +25,8 @@ async function main(): Promise<void> {
   const uri = config.neo4j.uri ?? (local?.neo4j.boltUri as string);
   const driver = createDriver({ ...config.neo4j, uri }, logger);
   const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
+
+  if (config.seedOnStart) await seedAtStart(database, logger, local !== undefined);
 
   const readiness: Readiness = { shuttingDown: false };
   const app = createApp({ database, logger, readiness, readyTimeoutMs: config.neo4j.connectionTimeoutMs });
@@ -55,6 +62,36 @@ async function startLocalNeo4j(config: Config, logger: Logger): Promise<{ neo4j:
   return { neo4j, startedHere: !alreadyRunning };
 }
 
+/**
+ * Loads the shipped bundles. With the local database a failure stops the start; with an external
+ * one the service still starts (not ready) and keeps retrying until Neo4j answers. An invalid
+ * bundle always stops the start: it is a deployment mistake, not a transient fault.
+ */
+async function seedAtStart(database: Database, logger: Logger, mustSucceed: boolean): Promise<void> {
+  const files = defaultBundleFiles(path.join(projectRoot(), 'seed'));
+  const attempt = async () => {
+    const report = await seedBundles(database, files);
+    logger.info(
+      { files: report.files.map((f) => ({ source: f.sourceId, coverage: `${f.coverage.covered}/${f.coverage.total}` })), created: report.nodesCreated },
+      'seeded',
+    );
+  };
+  try {
+    await attempt();
+  } catch (error) {
+    if (mustSucceed || error instanceof BundleValidationError) throw error;
+    logger.error({ err: error }, 'seeding failed; retrying in the background until Neo4j answers');
+    const retryLater = () =>
+      setTimeout(() => {
+        attempt().catch((again: unknown) => {
+          logger.warn({ err: again }, 'seeding still failing');
+          retryLater();
+        });
+      }, SEED_RETRY_MS).unref();
+    retryLater();
+  }
+}
+
 /** Stops accepting connections and waits for in-flight requests, closing idle keep-alive sockets. */
 function closeServer(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
@@ -86,7 +123,7 @@ function printUrls(config: Config, local: LocalNeo4j | undefined, logger: Logger
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
+  if (error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof BundleValidationError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

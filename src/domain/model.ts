@@ -1,0 +1,75 @@
+/**
+ * The knowledge model: which labels exist, which relationships may join which labels, and the
+ * event taxonomy. Cypher splices labels and relationship types only from these lists.
+ */
+
+export const ENTITY_LABELS = ['Person', 'Organization', 'Country', 'Place', 'Delegation', 'Agreement'] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+
+export const ENTITY_KIND_OF: Readonly<Record<EntityLabel, string>> = {
+  Person: 'PERSON',
+  Organization: 'ORGANIZATION',
+  Country: 'COUNTRY',
+  Place: 'PLACE',
+  Delegation: 'DELEGATION',
+  Agreement: 'AGREEMENT',
+};
+
+/** Labels of the calendar tree, which is for exploration only and never a path between entities. */
+export const CALENDAR_LABELS = ['Year', 'Month', 'Day'] as const;
+
+type Endpoint = EntityLabel | 'Event';
+const ANY_ENTITY: readonly Endpoint[] = ENTITY_LABELS;
+
+interface RelationshipRule {
+  readonly from: readonly Endpoint[];
+  readonly to: readonly Endpoint[];
+  /** Whether the relationship must carry a role (and distinct roles make distinct relationships). */
+  readonly role: 'required' | 'optional' | 'none';
+  readonly meaning: string;
+}
+
+/** Relationship types written by bundles; ON_DAY/IN_MONTH/IN_YEAR are derived from event dates. */
+export const RELATIONSHIP_RULES = {
+  PARTICIPATED_IN: { from: ANY_ENTITY, to: ['Event'], role: 'required', meaning: 'took part in the event, in a role' },
+  TOOK_PLACE_IN: { from: ['Event'], to: ['Place', 'Country'], role: 'none', meaning: 'the event happened there' },
+  PRODUCED: { from: ['Event'], to: ['Agreement'], role: 'none', meaning: 'the event produced (signed) the agreement' },
+  REFERENCES: { from: ['Event'], to: ['Event'], role: 'none', meaning: 'the event recalled an earlier event' },
+  PART_OF: { from: ['Event'], to: ['Event'], role: 'none', meaning: 'the event happened within a larger one' },
+  REPORTED_BY: { from: ['Event'], to: ['Organization'], role: 'optional', meaning: 'the organization reported the event' },
+  CONCERNS: { from: ['Agreement', 'Event'], to: ANY_ENTITY, role: 'none', meaning: 'is about' },
+  LED_BY: { from: ['Delegation', 'Country', 'Organization'], to: ['Person'], role: 'optional', meaning: 'is led by (role: the title)' },
+  MEMBER_OF: { from: ['Person'], to: ['Delegation', 'Organization'], role: 'optional', meaning: 'belongs to' },
+  REPRESENTS: { from: ['Delegation', 'Person', 'Organization'], to: ['Country'], role: 'none', meaning: 'acts for the country' },
+  LOCATED_IN: { from: ['Place', 'Organization'], to: ['Place', 'Country'], role: 'none', meaning: 'lies within' },
+  BORDERS: { from: ['Place'], to: ['Country'], role: 'none', meaning: 'lies on the border of' },
+  CROSSES: { from: ['Place'], to: ['Place'], role: 'none', meaning: 'spans (a bridge over a river)' },
+  SIGNED: { from: ['Person', 'Country', 'Organization'], to: ['Agreement'], role: 'none', meaning: 'signed the agreement' },
+  PARTY_TO: { from: ['Country', 'Organization'], to: ['Agreement'], role: 'none', meaning: 'is bound by the agreement' },
+} as const satisfies Record<string, RelationshipRule>;
+
+export type RelationshipType = keyof typeof RELATIONSHIP_RULES;
+export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIP_RULES) as RelationshipType[];
+
+/** Calendar links, chosen by the precision of the event's date. */
+export const CALENDAR_LINK = { DAY: 'ON_DAY', MONTH: 'IN_MONTH', YEAR: 'IN_YEAR' } as const;
+
+/** Roles an entity may play in an event. */
+export const PARTICIPATION_ROLES = ['host', 'guest', 'visitor', 'leader', 'member', 'signatory', 'participant', 'speaker'] as const;
+
+/**
+ * The diplomacy taxonomy of event types, each mapped to the CAMEO code GDELT would use.
+ * https://parusanalytics.com/eventdata/cameo.dir/CAMEO.Manual.1.1b3.pdf
+ */
+export const EVENT_TYPES = {
+  meeting: { cameo: '043', description: 'a leader or official receives a visitor or delegation (CAMEO 043 Host a visit)' },
+  visit: { cameo: '042', description: 'a person or delegation travels to another country (CAMEO 042 Make a visit)' },
+  state_visit: { cameo: '042', description: 'a head of state visits another country at its invitation (CAMEO 042)' },
+  talks: { cameo: '046', description: 'negotiations between the parties (CAMEO 046 Engage in negotiation)' },
+  summit: { cameo: '040', description: 'a meeting of heads of state or government (CAMEO 040 Consult)' },
+  signing: { cameo: '057', description: 'a treaty or agreement is signed (CAMEO 057 Sign formal agreement)' },
+  exchange: { cameo: '040', description: 'a series of contacts, such as exchanges of officials (CAMEO 040 Consult)' },
+  statement: { cameo: '010', description: 'a public statement (CAMEO 010 Make statement)' },
+} as const;
+
+export type EventType = keyof typeof EVENT_TYPES;

@@ -1,0 +1,33 @@
+import neo4j, { isDate, isDateTime, isInt, type Integer } from 'neo4j-driver';
+
+/**
+ * JavaScript numbers travel to Neo4j as floats; fields that are integers in the model are sent
+ * as Neo4j Integers so they are stored (and compared) as such.
+ */
+export function withIntegerFields<T extends Record<string, unknown>>(record: T, fields: readonly string[]): T {
+  const copy: Record<string, unknown> = { ...record };
+  for (const field of fields) {
+    const value = copy[field];
+    if (typeof value === 'number' && Number.isInteger(value)) copy[field] = neo4j.int(value);
+  }
+  return copy as T;
+}
+
+/** A Neo4j Integer as a JS number, refusing values outside the safe range instead of rounding them. */
+export function toSafeNumber(value: Integer | number): number {
+  if (typeof value === 'number') return value;
+  if (!neo4j.integer.inSafeRange(value)) throw new RangeError(`integer ${value.toString()} is outside the safe range`);
+  return value.toNumber();
+}
+
+/** Driver values (Integer, Date, DateTime, nested lists and maps) as plain JSON-friendly values. */
+export function toNative(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return toSafeNumber(value as Integer);
+  if (isDate(value as object) || isDateTime(value as object)) return (value as { toString(): string }).toString();
+  if (Array.isArray(value)) return value.map(toNative);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, toNative(inner)]));
+  }
+  return value;
+}
