@@ -1,5 +1,9 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
+import type { GraphqlConfig } from './config';
+import { graphiqlRoutes } from './http/graphiql';
+import { graphqlHandler } from './http/graphql';
 import { healthRoutes, type Readiness } from './http/health';
 import type { Logger } from './logger';
 import type { Database } from './neo4j/database';
@@ -10,6 +14,10 @@ export interface AppDependencies {
   readonly readiness: Readiness;
   /** How long /health/ready waits for Neo4j before answering 503. */
   readonly readyTimeoutMs: number;
+  readonly schema: GraphQLSchema;
+  readonly graphql: GraphqlConfig;
+  /** Largest accepted request body, e.g. `100kb`. */
+  readonly bodyLimit?: string;
 }
 
 /** Builds the HTTP app without listening, so tests can drive it on a port of their own. */
@@ -18,18 +26,29 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false } }));
   app.use(healthRoutes(deps.database, deps.readiness, deps.readyTimeoutMs, deps.logger));
+  // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON per the spec.
+  app.all('/graphql', express.text({ type: 'application/json', limit: deps.bodyLimit ?? '100kb' }), graphqlHandler(deps.schema, deps.database, deps.graphql, deps.logger));
+  if (deps.graphql.graphiql) app.use(graphiqlRoutes());
   app.use((_req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such route' } });
+    res.status(404).json({ errors: [{ message: 'No such route', extensions: { code: 'NOT_FOUND' } }] });
   });
   const handleError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
     const status = httpStatusOf(error);
     if (status >= 500) req.log.error({ err: error }, 'request failed');
-    res.status(status).json({
-      error: status >= 500 ? { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error' } : { code: 'BAD_REQUEST', message: 'Malformed request' },
-    });
+    res.status(status).json({ errors: [{ message: messageOf(status), extensions: { code: codeOf(status) } }] });
   };
   app.use(handleError);
   return app;
+}
+
+function codeOf(status: number): string {
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  return status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+}
+
+function messageOf(status: number): string {
+  if (status === 413) return 'Request body too large';
+  return status >= 500 ? 'Unexpected error' : 'Malformed request';
 }
 
 function httpStatusOf(error: unknown): number {

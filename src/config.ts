@@ -24,6 +24,14 @@ const EnvSchema = z.object({
   NEO4J_QUERY_TIMEOUT_MS: millis.default(10000),
   NEO4J_MAX_POOL_SIZE: z.coerce.number().int().positive().default(50),
   SEED_ON_START: flag.default('true'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(30),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(3000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(20000),
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  GRAPHIQL: flag.optional(),
+  CONNECTIONS_HUB_DEGREE: z.coerce.number().int().positive().default(1000),
+  CONNECTIONS_TIMEOUT_MS: millis.default(5000),
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
   LOCAL_NEO4J_BOLT_PORT: port.default(7687),
   LOCAL_NEO4J_HTTP_PORT: port.default(7474),
@@ -55,6 +63,19 @@ export interface Neo4jConfig {
   readonly maxPoolSize: number;
 }
 
+export interface GraphqlConfig {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxCost: number;
+  /** Schema introspection; on by default, off by default in production. */
+  readonly introspection: boolean;
+  /** The GraphiQL page; on by default, off by default in production. */
+  readonly graphiql: boolean;
+  readonly hubDegree: number;
+  readonly connectionsTimeoutMs: number;
+}
+
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
   readonly host: string;
@@ -63,6 +84,7 @@ export interface Config {
   readonly seedOnStart: boolean;
   readonly neo4j: Neo4jConfig;
   readonly localNeo4j: LocalNeo4jConfig;
+  readonly graphql: GraphqlConfig;
 }
 
 /** Shows the development password (it is documented anyway), never a real one. */
@@ -102,6 +124,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
       maxPoolSize: e.NEO4J_MAX_POOL_SIZE,
+    },
+    graphql: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+      introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+      graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
+      hubDegree: e.CONNECTIONS_HUB_DEGREE,
+      connectionsTimeoutMs: e.CONNECTIONS_TIMEOUT_MS,
     },
     localNeo4j: {
       dir: e.LOCAL_NEO4J_DIR,

@@ -12,6 +12,7 @@ import { createDriver } from './neo4j/driver';
 import { defaultBundleFiles, seedBundles } from './ingest/seed-loader';
 import { BundleValidationError } from './ingest/validate-bundle';
 import { projectRoot } from './paths';
+import { buildSchema } from './graphql/schema';
 
 const SHUTDOWN_GRACE_MS = 8000;
 const SEED_RETRY_MS = 5000;
@@ -29,7 +30,14 @@ async function main(): Promise<void> {
   if (config.seedOnStart) await seedAtStart(database, logger, local !== undefined);
 
   const readiness: Readiness = { shuttingDown: false };
-  const app = createApp({ database, logger, readiness, readyTimeoutMs: config.neo4j.connectionTimeoutMs });
+  const app = createApp({
+    database,
+    logger,
+    readiness,
+    readyTimeoutMs: config.neo4j.connectionTimeoutMs,
+    schema: buildSchema(),
+    graphql: config.graphql,
+  });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   printUrls(config, local?.neo4j, logger);

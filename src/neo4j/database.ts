@@ -1,20 +1,35 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { translateDatabaseError } from './errors';
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
-/** What a repository needs from Neo4j: named database, read/write transactions with a timeout. */
+/**
+ * What a repository needs from Neo4j: named database, read/write transactions with a timeout,
+ * availability and timeout failures translated into coded errors.
+ */
 export class Database {
+  /** Transactions run through this object; tests use it to count round trips. */
+  transactions = 0;
+
   constructor(
     readonly driver: Driver,
     readonly name: string,
-    private readonly queryTimeoutMs: number,
+    readonly queryTimeoutMs: number,
   ) {}
 
+  /** A view that counts its own transactions, sharing the driver (one per request). */
+  forRequest(): Database {
+    return new Database(this.driver, this.name, this.queryTimeoutMs);
+  }
+
   /** Runs idempotent read work in its own session; routed to readers in a cluster. */
-  async read<T>(work: Work<T>, metadata: Record<string, unknown> = {}): Promise<T> {
+  async read<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    this.transactions += 1;
     try {
-      return await session.executeRead(work, { timeout: this.queryTimeoutMs, metadata: { app: 'event-timeline-graph', ...metadata } });
+      return await session.executeRead(work, { timeout: timeoutMs, metadata: { app: 'event-timeline-graph', ...metadata } });
+    } catch (error) {
+      throw translateDatabaseError(error, timeoutMs);
     } finally {
       await session.close();
     }
@@ -23,8 +38,11 @@ export class Database {
   /** Runs idempotent write work in its own session (the driver may retry it). */
   async write<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    this.transactions += 1;
     try {
       return await session.executeWrite(work, { timeout: timeoutMs, metadata: { app: 'event-timeline-graph', ...metadata } });
+    } catch (error) {
+      throw translateDatabaseError(error, timeoutMs);
     } finally {
       await session.close();
     }

@@ -1,37 +1,22 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Driver } from 'neo4j-driver';
-import { createApp } from '../../src/app';
-import { readConfig } from '../../src/config';
 import type { LocalNeo4j } from '../../src/localdb/instance';
-import { createLogger } from '../../src/logger';
-import { Database } from '../../src/neo4j/database';
-import { createDriver } from '../../src/neo4j/driver';
 import { createDisposableNeo4j, TEST_PASSWORD } from '../helpers/local-neo4j';
+import { startTestServer, type TestServer } from '../helpers/server';
 
 // Uses a Neo4j of its own, because it stops and restarts it.
 describe('health endpoints follow the database', () => {
   let neo4j: LocalNeo4j;
-  let driver: Driver;
-  let server: Server;
+  let server: TestServer;
   let base: string;
 
   beforeAll(async () => {
     neo4j = await createDisposableNeo4j('health');
     await neo4j.start();
-    const config = readConfig({ ...process.env, NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: TEST_PASSWORD, NEO4J_CONNECTION_TIMEOUT_MS: '3000' });
-    const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-    driver = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, logger);
-    const database = new Database(driver, config.neo4j.database, 5000);
-    const app = createApp({ database, logger, readiness: { shuttingDown: false }, readyTimeoutMs: 5000 });
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startTestServer({ NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: TEST_PASSWORD, NEO4J_CONNECTION_TIMEOUT_MS: '3000' });
+    base = server.base;
   });
 
   afterAll(async () => {
-    if (server) await new Promise((resolve) => server.close(resolve));
-    await driver?.close();
+    await server?.close();
     await neo4j?.stop();
     neo4j?.destroy();
   });

@@ -1,0 +1,97 @@
+import type { DatePrecision } from './fuzzy-date';
+import type { EntityLabel } from './model';
+
+/** Plain objects the repositories return and the API serves; no driver types inside. */
+
+export interface EvidenceModel {
+  readonly sourceId: string;
+  readonly quote: string;
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly sentence: number | null;
+  readonly confidence: number | null;
+  readonly note: string | null;
+}
+
+export interface SourceModel {
+  readonly id: string;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly publisher: string | null;
+  readonly language: string | null;
+}
+
+export interface FuzzyDateModel {
+  readonly iso: string;
+  readonly year: number;
+  readonly month: number | null;
+  readonly day: number | null;
+  readonly precision: DatePrecision;
+  readonly inferred: boolean;
+  readonly earliest: string;
+  readonly latest: string;
+  readonly note: string | null;
+}
+
+export interface EntityModel {
+  readonly label: EntityLabel;
+  readonly id: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly aliases: readonly string[];
+  readonly subtype: string | null;
+  readonly description: string | null;
+  readonly descriptionEn: string | null;
+  readonly areas: readonly string[] | null;
+  readonly areasEn: readonly string[] | null;
+  readonly evidence: readonly EvidenceModel[];
+}
+
+export interface EventModel {
+  readonly label: 'Event';
+  readonly id: string;
+  readonly title: string;
+  readonly titleEn: string | null;
+  readonly type: string;
+  readonly cameo: string | null;
+  readonly description: string | null;
+  readonly date: FuzzyDateModel;
+  readonly endDate: FuzzyDateModel | null;
+  readonly reported: FuzzyDateModel | null;
+  readonly timelineKey: string;
+  readonly evidence: readonly EvidenceModel[];
+}
+
+export type NodeModel = EntityModel | EventModel;
+
+export interface ParticipationModel {
+  readonly role: string;
+  readonly entity: EntityModel;
+}
+
+/** What an event connects to, loaded in one batch for a page of events. */
+export interface EventDetails {
+  readonly participants: readonly ParticipationModel[];
+  readonly place: EntityModel | null;
+  readonly agreements: readonly EntityModel[];
+  readonly related: readonly EventModel[];
+}
+
+export interface RelationshipModel {
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
+  readonly role: string | null;
+  readonly evidence: readonly EvidenceModel[];
+}
+
+export interface PathModel {
+  readonly nodes: readonly NodeModel[];
+  readonly relationships: readonly RelationshipModel[];
+}
+
+export interface SubgraphModel {
+  readonly nodes: readonly NodeModel[];
+  readonly relationships: readonly RelationshipModel[];
+}

@@ -1,0 +1,49 @@
+import DataLoader from 'dataloader';
+import type { GraphqlConfig } from '../config';
+import type { EventDetails, NodeModel, SourceModel } from '../domain/types';
+import type { Logger } from '../logger';
+import type { Database } from '../neo4j/database';
+import { findNodesByIds, findSourcesByIds } from '../repositories/node.repository';
+import { findEventDetails } from '../repositories/timeline.repository';
+import { GraphService } from '../services/graph.service';
+import { SearchService } from '../services/search.service';
+import { TimelineService } from '../services/timeline.service';
+
+/** Everything a resolver may use; built fresh for every request so no cache outlives it. */
+export interface GraphqlContext {
+  readonly database: Database;
+  readonly logger: Logger;
+  readonly timeline: TimelineService;
+  readonly search: SearchService;
+  readonly graph: GraphService;
+  readonly loaders: {
+    readonly node: DataLoader<string, NodeModel | null>;
+    readonly eventDetails: DataLoader<string, EventDetails | null>;
+    readonly source: DataLoader<string, SourceModel | null>;
+  };
+}
+
+/** Batches per-key lookups of one request into one query per kind. */
+function loaderOf<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>): DataLoader<string, V | null> {
+  return new DataLoader(async (ids) => {
+    const found = await load(ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+export function createContext(sharedDatabase: Database, config: GraphqlConfig, logger: Logger): GraphqlContext {
+  const database = sharedDatabase.forRequest();
+  const node = loaderOf((ids) => findNodesByIds(database, ids));
+  return {
+    database,
+    logger,
+    timeline: new TimelineService(database),
+    search: new SearchService(database),
+    graph: new GraphService(database, { hubDegree: config.hubDegree, connectionsTimeoutMs: config.connectionsTimeoutMs }, (id) => node.load(id)),
+    loaders: {
+      node,
+      eventDetails: loaderOf((ids) => findEventDetails(database, ids)),
+      source: loaderOf((ids) => findSourcesByIds(database, ids)),
+    },
+  };
+}

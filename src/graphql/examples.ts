@@ -1,0 +1,73 @@
+/** Example operations: preloaded in GraphiQL, shown in README, run by the tests. */
+export const EXAMPLE_QUERIES: readonly { name: string; query: string; variables?: Record<string, unknown> }[] = [
+  {
+    name: 'Timeline',
+    query: `# Every event in date order, with who took part, where, and the quoted evidence.
+query Timeline {
+  timeline(first: 20) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+        title
+        type
+        date { iso precision inferred }
+        place { name }
+        participants { role entity { name kind } }
+        evidence { quote source { url } }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  },
+  {
+    name: 'July 2024 in Pyongyang',
+    query: `# Periods match by overlap: the month-precision July visit matches 2024-07-18.
+query July {
+  timeline(filter: { from: "2024-07-18", to: "2024-07-18", placeId: "pyongyang" }) {
+    nodes { title date { iso precision } }
+  }
+}`,
+  },
+  {
+    name: 'Kim Jong Un',
+    query: `query Kim {
+  entity(id: "kim-jong-un") {
+    name
+    aliases
+    ... on Person {
+      timeline(order: DESC) { nodes { date { iso } title } }
+    }
+  }
+}`,
+  },
+  {
+    name: 'Search',
+    query: `# Accent-, case- and hyphen-insensitive, prefixes match.
+query Search {
+  search(text: "Krivo") { score node { id label ... on Entity { name } ... on Event { title } } }
+}`,
+  },
+  {
+    name: 'Connections',
+    query: `# How is the Russian deputy defence minister connected to the Russian president?
+query Connections {
+  connections(from: "alexei-krivoruchko", to: "vladimir-putin") {
+    length
+    nodes { id label }
+    relationships { type from to evidence { quote } }
+  }
+}`,
+  },
+  {
+    name: 'Neighbourhood of the treaty',
+    query: `query Treaty {
+  neighborhood(id: "comprehensive-strategic-partnership-treaty", depth: 1) {
+    nodes { id label }
+    relationships { type from to }
+  }
+}`,
+  },
+];

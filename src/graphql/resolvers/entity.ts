@@ -1,0 +1,29 @@
+import type { EntityModel, NodeModel } from '../../domain/types';
+import { ENTITY_LABELS } from '../../domain/model';
+import { badUserInput } from '../../errors';
+import type { SortOrder } from '../../repositories/timeline.repository';
+import type { TimelineFilterInput } from '../../services/timeline.service';
+import type { GraphqlContext } from '../context';
+
+interface TimelineFieldArgs {
+  filter?: TimelineFilterInput | null;
+  first?: number | null;
+  after?: string | null;
+  order?: SortOrder | null;
+}
+
+/** GraphQL type names are the Neo4j labels. */
+const resolveType = (node: NodeModel) => node.label;
+
+const entityFields = {
+  timeline: (entity: EntityModel, args: TimelineFieldArgs, ctx: GraphqlContext) => {
+    if (args.filter?.entityIds) throw badUserInput('Entity.timeline is scoped to its entity; use Query.timeline to select others', 'filter.entityIds');
+    return ctx.timeline.page({ ...args, filter: { ...args.filter, entityIds: [entity.id] } });
+  },
+};
+
+export const Node = { __resolveType: resolveType };
+export const Entity = { __resolveType: resolveType };
+
+/** The six concrete entity types share their field resolvers. */
+export const entityTypes = Object.fromEntries(ENTITY_LABELS.map((label) => [label, entityFields]));

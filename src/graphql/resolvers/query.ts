@@ -1,0 +1,37 @@
+import type { EntityModel, EventModel } from '../../domain/types';
+import type { SortOrder } from '../../repositories/timeline.repository';
+import type { TimelineFilterInput } from '../../services/timeline.service';
+import type { GraphqlContext } from '../context';
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export const Query = {
+  node: (_: unknown, { id }: { id: string }, ctx: GraphqlContext) => ctx.loaders.node.load(id),
+
+  entity: async (_: unknown, { id }: { id: string }, ctx: GraphqlContext): Promise<EntityModel | null> => {
+    const node = await ctx.loaders.node.load(id);
+    return node && node.label !== 'Event' ? node : null;
+  },
+
+  entities: (_: unknown, { kind, first, after }: PageArgs & { kind?: string | null }, ctx: GraphqlContext) =>
+    ctx.graph.entities(kind, first, after),
+
+  event: async (_: unknown, { id }: { id: string }, ctx: GraphqlContext): Promise<EventModel | null> => {
+    const node = await ctx.loaders.node.load(id);
+    return node && node.label === 'Event' ? node : null;
+  },
+
+  search: (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: GraphqlContext) => ctx.search.search(text, first),
+
+  timeline: (_: unknown, args: PageArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null }, ctx: GraphqlContext) =>
+    ctx.timeline.page(args),
+
+  connections: (_: unknown, args: { from: string; to: string; maxHops?: number | null; first?: number | null }, ctx: GraphqlContext) =>
+    ctx.graph.connections(args.from, args.to, args.maxHops, args.first),
+
+  neighborhood: (_: unknown, args: { id: string; depth?: number | null; limit?: number | null }, ctx: GraphqlContext) =>
+    ctx.graph.neighborhood(args.id, args.depth, args.limit),
+};

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { Router } from 'express';
+import { EXAMPLE_QUERIES } from '../graphql/examples';
+
+/** Files GraphiQL needs, served from node_modules (no CDN); the name is the URL's last segment. */
+const ASSETS: Readonly<Record<string, { module: string; type: string }>> = {
+  'react.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+};
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Event-timeline graph · GraphiQL</title>
+  <link rel="stylesheet" href="/graphiql/assets/graphiql.css">
+  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="/graphiql/assets/react.js"></script>
+  <script src="/graphiql/assets/react-dom.js"></script>
+  <script src="/graphiql/assets/graphiql.js"></script>
+  <script src="/graphiql/assets/start.js"></script>
+</body>
+</html>
+`;
+
+/** Starts GraphiQL with one tab per example query (a separate file, so no inline script is needed). */
+const START_SCRIPT = `(function () {
+  var examples = ${JSON.stringify(EXAMPLE_QUERIES)};
+  var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  root.render(React.createElement(GraphiQL, {
+    fetcher: fetcher,
+    defaultEditorToolsVisibility: true,
+    defaultTabs: examples.map(function (example) { return { query: example.query }; })
+  }));
+})();
+`;
+
+/** `/graphiql`: the GraphiQL IDE for people, with the example queries preloaded. */
+export function graphiqlRoutes(): Router {
+  const router = Router();
+  const cache = new Map<string, Buffer>();
+  router.get('/graphiql', (_req, res) => {
+    res.type('html').send(PAGE);
+  });
+  router.get('/graphiql/assets/start.js', (_req, res) => {
+    res.type('text/javascript').send(START_SCRIPT);
+  });
+  router.get('/graphiql/assets/:file', (req, res, next) => {
+    const asset = ASSETS[req.params.file];
+    if (!asset) return next();
+    if (!cache.has(asset.module)) cache.set(asset.module, readFileSync(require.resolve(asset.module)));
+    res.type(asset.type).set('cache-control', 'public, max-age=86400').send(cache.get(asset.module));
+  });
+  return router;
+}

@@ -1,0 +1,37 @@
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { RequestHandler } from 'express';
+import { NoSchemaIntrospectionCustomRule, parse, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { createHandler } from 'graphql-http/lib/use/express';
+import type { GraphqlConfig } from '../config';
+import { createContext } from '../graphql/context';
+import { createErrorFormatter } from '../graphql/errors';
+import type { Logger } from '../logger';
+import type { Database } from '../neo4j/database';
+
+/** Validation rules bounding what one request may ask for, on top of the spec's rules. */
+export function demandLimitRules(config: GraphqlConfig): ValidationRule[] {
+  const propagateOnRejection = false;
+  return [
+    maxDepthRule({ n: config.maxDepth, propagateOnRejection }),
+    maxAliasesRule({ n: config.maxAliases, propagateOnRejection }),
+    maxDirectivesRule({ n: 20, propagateOnRejection }),
+    costLimitRule({ maxCost: config.maxCost, propagateOnRejection }),
+    ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
+}
+
+/** `/graphql`: GraphQL over HTTP (graphql-http, spec compliant) with demand limits and coded errors. */
+export function graphqlHandler(schema: GraphQLSchema, database: Database, config: GraphqlConfig, logger: Logger): RequestHandler {
+  const rules = demandLimitRules(config);
+  return createHandler({
+    schema,
+    parse: (source) => parse(source, { maxTokens: config.maxTokens }),
+    validationRules: (_req, _args, specifiedRules) => [...specifiedRules, ...rules],
+    // graphql-http types the context as a plain record; ours is a typed object built per request.
+    context: () => createContext(database, config, logger) as unknown as Record<string, unknown>,
+    formatError: createErrorFormatter(logger),
+  });
+}

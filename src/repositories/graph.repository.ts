@@ -1,0 +1,94 @@
+import neo4j from 'neo4j-driver';
+import type { NodeModel, PathModel, RelationshipModel } from '../domain/types';
+import { RELATIONSHIP_TYPES } from '../domain/model';
+import type { Database } from '../neo4j/database';
+import { NODE_PROJECTION, RELATIONSHIP_PROJECTION, toNodeModel, toRelationshipModel } from './node-mapper';
+
+/**
+ * Relationships a path or neighbourhood may follow: the model's facts, never the calendar tree
+ * (ON_DAY, HAS_DAY…) nor MENTIONED_IN, so two events are not "connected" by a shared day or source.
+ */
+const MEANINGFUL = RELATIONSHIP_TYPES.join('|');
+
+export interface PathQuery {
+  readonly fromId: string;
+  readonly toId: string;
+  /** 1…6, validated by the service; spliced as the quantifier bound (Cypher takes no parameter there). */
+  readonly maxHops: number;
+  /** 1…10, validated by the service; spliced as SHORTEST k. */
+  readonly paths: number;
+  /** Intermediate nodes with more relationships than this are not walked through. */
+  readonly hubDegree: number;
+  readonly timeoutMs: number;
+}
+
+/** The k shortest meaningful paths between two nodes, skipping hubs in the middle. */
+export async function findShortestPaths(database: Database, query: PathQuery): Promise<PathModel[]> {
+  const hops = integerIn(query.maxHops, 1, 6);
+  const k = integerIn(query.paths, 1, 10);
+  return database.read(
+    async (tx) => {
+      const result = await tx.run(
+        `MATCH (a:Entity|Event {id: $fromId}), (b:Entity|Event {id: $toId})
+         MATCH p = SHORTEST ${k} (a) (()-[:${MEANINGFUL}]-(n) WHERE n = b OR COUNT { (n)--() } <= $hubDegree){1,${hops}} (b)
+         RETURN [x IN nodes(p) | ${NODE_PROJECTION('x')}] AS nodes, [r IN relationships(p) | ${RELATIONSHIP_PROJECTION('r')}] AS relationships
+         ORDER BY length(p)`,
+        { fromId: query.fromId, toId: query.toId, hubDegree: neo4j.int(query.hubDegree) },
+      );
+      return result.records.map((record) => ({
+        nodes: (record.get('nodes') as unknown[]).map(toNodeModel),
+        relationships: (record.get('relationships') as unknown[]).map(toRelationshipModel),
+      }));
+    },
+    { query: 'connections' },
+    query.timeoutMs,
+  );
+}
+
+/**
+ * The subgraph around a node, breadth first up to `depth` hops and `limit` nodes, with the
+ * meaningful relationships among the nodes found. One round trip per level, plus one.
+ */
+export async function expandNeighborhood(
+  database: Database,
+  id: string,
+  depth: number,
+  limit: number,
+): Promise<{ nodes: NodeModel[]; relationships: RelationshipModel[] } | null> {
+  return database.read(async (tx) => {
+    const start = await tx.run(`MATCH (n:Entity|Event {id: $id}) RETURN elementId(n) AS key, ${NODE_PROJECTION('n')} AS node`, { id });
+    const first = start.records[0];
+    if (!first) return null;
+    const keys: string[] = [first.get('key')];
+    const nodes: NodeModel[] = [toNodeModel(first.get('node'))];
+    let frontier = [...keys];
+    for (let level = 0; level < depth && frontier.length > 0 && keys.length < limit; level += 1) {
+      const next = await tx.run(
+        `UNWIND $frontier AS key
+         MATCH (x) WHERE elementId(x) = key
+         MATCH (x)-[:${MEANINGFUL}]-(y)
+         WHERE NOT elementId(y) IN $seen
+         WITH DISTINCT y LIMIT $remaining
+         RETURN elementId(y) AS key, ${NODE_PROJECTION('y')} AS node`,
+        { frontier, seen: keys, remaining: neo4j.int(limit - keys.length) },
+      );
+      frontier = next.records.map((record) => record.get('key') as string);
+      keys.push(...frontier);
+      nodes.push(...next.records.map((record) => toNodeModel(record.get('node'))));
+    }
+    const links = await tx.run(
+      `MATCH (x)-[r:${MEANINGFUL}]->(y)
+       WHERE elementId(x) IN $keys AND elementId(y) IN $keys
+       RETURN ${RELATIONSHIP_PROJECTION('r')} AS relationship
+       LIMIT $maxRelationships`,
+      { keys, maxRelationships: neo4j.int(limit * 10) },
+    );
+    return { nodes, relationships: links.records.map((record) => toRelationshipModel(record.get('relationship'))) };
+  }, { query: 'neighborhood' });
+}
+
+/** Guards a number that is spliced into Cypher. */
+function integerIn(value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${value} is not an integer in ${min}…${max}`);
+  return value;
+}

@@ -1,0 +1,49 @@
+import neo4j from 'neo4j-driver';
+import type { EntityLabel } from '../domain/model';
+import type { EntityModel, NodeModel, SourceModel } from '../domain/types';
+import type { Database } from '../neo4j/database';
+import { NODE_PROJECTION, toEntityModel, toNodeModel, toSourceModel } from './node-mapper';
+
+/** Entities and events by id, in one round trip; ids not found are absent from the map. */
+export async function findNodesByIds(database: Database, ids: readonly string[]): Promise<Map<string, NodeModel>> {
+  return database.read(async (tx) => {
+    const result = await tx.run(
+      `UNWIND $ids AS id
+       OPTIONAL MATCH (entity:Entity {id: id})
+       OPTIONAL MATCH (event:Event {id: id})
+       WITH id, coalesce(entity, event) AS n
+       WHERE n IS NOT NULL
+       RETURN id, ${NODE_PROJECTION('n')} AS node`,
+      { ids },
+    );
+    return new Map(result.records.map((record) => [record.get('id') as string, toNodeModel(record.get('node'))]));
+  });
+}
+
+/**
+ * A page of entities ordered by id, after the given id. `label` comes from the model's whitelist
+ * (EntityKind → label), so it is spliced to let the per-label index serve the query.
+ */
+export async function listEntities(database: Database, label: EntityLabel | 'Entity', afterId: string, limit: number): Promise<EntityModel[]> {
+  return database.read(async (tx) => {
+    const result = await tx.run(
+      `MATCH (n:${label}) WHERE n.id > $afterId
+       RETURN ${NODE_PROJECTION('n')} AS node ORDER BY n.id LIMIT $limit`,
+      { afterId, limit: neo4j.int(limit) },
+    );
+    return result.records.map((record) => toEntityModel(record.get('node')));
+  });
+}
+
+export async function findSourcesByIds(database: Database, ids: readonly string[]): Promise<Map<string, SourceModel>> {
+  return database.read(async (tx) => {
+    const result = await tx.run(
+      `MATCH (s:Source) WHERE s.id IN $ids RETURN s {.id, .url, .title, .publisher, .language} AS source`,
+      { ids },
+    );
+    return new Map(result.records.map((record) => {
+      const source = toSourceModel(record.get('source'));
+      return [source.id, source];
+    }));
+  });
+}

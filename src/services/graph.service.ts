@@ -1,0 +1,57 @@
+import { ENTITY_LABELS, type EntityLabel } from '../domain/model';
+import type { EntityModel, NodeModel, PathModel, SubgraphModel } from '../domain/types';
+import { badUserInput, notFound } from '../errors';
+import type { Database } from '../neo4j/database';
+import { expandNeighborhood, findShortestPaths } from '../repositories/graph.repository';
+import { listEntities } from '../repositories/node.repository';
+import { boundedInt, LIMITS } from './limits';
+
+export interface GraphSettings {
+  /** Intermediate nodes with more relationships than this are not walked through by connections. */
+  readonly hubDegree: number;
+  /** Transaction timeout of a connections query. */
+  readonly connectionsTimeoutMs: number;
+}
+
+const LABEL_OF_KIND = Object.fromEntries(ENTITY_LABELS.map((label) => [label.toUpperCase(), label])) as Record<string, EntityLabel>;
+
+/** Entity listings, connections between two nodes and neighbourhoods. */
+export class GraphService {
+  constructor(
+    private readonly database: Database,
+    private readonly settings: GraphSettings,
+    private readonly loadNode: (id: string) => Promise<NodeModel | null>,
+  ) {}
+
+  async entities(kind: string | null | undefined, firstArg: number | null | undefined, after: string | null | undefined): Promise<EntityModel[]> {
+    const first = boundedInt(firstArg, LIMITS.entities, 'first');
+    const label = kind ? LABEL_OF_KIND[kind] : 'Entity';
+    if (!label) throw badUserInput(`unknown kind ${kind}`, 'kind');
+    return listEntities(this.database, label, after ?? '', first);
+  }
+
+  async connections(fromId: string, toId: string, maxHopsArg: number | null | undefined, firstArg: number | null | undefined): Promise<PathModel[]> {
+    const maxHops = boundedInt(maxHopsArg, LIMITS.maxHops, 'maxHops');
+    const paths = boundedInt(firstArg, LIMITS.connections, 'first');
+    const [from, to] = await Promise.all([this.loadNode(fromId), this.loadNode(toId)]);
+    if (!from) throw notFound(`no entity or event has id "${fromId}"`, fromId);
+    if (!to) throw notFound(`no entity or event has id "${toId}"`, toId);
+    if (fromId === toId) return [{ nodes: [from], relationships: [] }];
+    return findShortestPaths(this.database, {
+      fromId,
+      toId,
+      maxHops,
+      paths,
+      hubDegree: this.settings.hubDegree,
+      timeoutMs: this.settings.connectionsTimeoutMs,
+    });
+  }
+
+  async neighborhood(id: string, depthArg: number | null | undefined, limitArg: number | null | undefined): Promise<SubgraphModel> {
+    const depth = boundedInt(depthArg, LIMITS.neighborhoodDepth, 'depth');
+    const limit = boundedInt(limitArg, LIMITS.neighborhoodLimit, 'limit');
+    const subgraph = await expandNeighborhood(this.database, id, depth, limit);
+    if (!subgraph) throw notFound(`no entity or event has id "${id}"`, id);
+    return subgraph;
+  }
+}

@@ -1,0 +1,76 @@
+import { parseFuzzyDate } from '../domain/fuzzy-date';
+import type { EventModel } from '../domain/types';
+import { badUserInput } from '../errors';
+import type { Database } from '../neo4j/database';
+import { findTimelinePage, type SortOrder, type TimelineCriteria } from '../repositories/timeline.repository';
+import { decodeCursor, encodeCursor } from './cursor';
+import { boundedInt, LIMITS } from './limits';
+
+export interface TimelineFilterInput {
+  readonly entityIds?: readonly string[] | null;
+  readonly from?: string | null;
+  readonly to?: string | null;
+  readonly types?: readonly string[] | null;
+  readonly placeId?: string | null;
+}
+
+export interface TimelineArgs {
+  readonly filter?: TimelineFilterInput | null;
+  readonly first?: number | null;
+  readonly after?: string | null;
+  readonly order?: SortOrder | null;
+}
+
+export interface EventConnection {
+  readonly edges: readonly { cursor: string; node: EventModel }[];
+  readonly nodes: readonly EventModel[];
+  readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  readonly totalCount: number;
+}
+
+/** Timelines: validated filters, interval-overlap periods, opaque cursors. */
+export class TimelineService {
+  constructor(private readonly database: Database) {}
+
+  async page(args: TimelineArgs): Promise<EventConnection> {
+    const first = boundedInt(args.first, LIMITS.timeline, 'first');
+    const afterKey = args.after === null || args.after === undefined ? null : decodeCursor(args.after);
+    const page = await findTimelinePage(this.database, toCriteria(args.filter ?? {}), afterKey, args.order ?? 'ASC', first);
+    const edges = page.events.map((event) => ({ cursor: encodeCursor(event.timelineKey), node: event }));
+    return {
+      edges,
+      nodes: page.events,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+}
+
+/** Checks the filter and turns its period into the days it spans. */
+export function toCriteria(filter: TimelineFilterInput): TimelineCriteria {
+  const from = periodBound(filter.from, 'from');
+  const to = periodBound(filter.to, 'to');
+  if (from && to && from.earliest > to.latest) {
+    throw badUserInput(`the period is inverted: from ${from.iso} is after to ${to.iso}`, 'filter.from');
+  }
+  return {
+    entityIds: nonEmpty(filter.entityIds, 'filter.entityIds'),
+    fromDay: from?.earliest ?? null,
+    toDay: to?.latest ?? null,
+    types: nonEmpty(filter.types, 'filter.types'),
+    placeId: filter.placeId ?? null,
+  };
+}
+
+function periodBound(value: string | null | undefined, name: string) {
+  if (value === null || value === undefined) return undefined;
+  const date = parseFuzzyDate(value);
+  if (!date) throw badUserInput(`filter.${name} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD (got "${value.slice(0, 40)}")`, `filter.${name}`);
+  return date;
+}
+
+function nonEmpty(values: readonly string[] | null | undefined, argument: string): readonly string[] | null {
+  if (values === null || values === undefined) return null;
+  if (values.length > 100) throw badUserInput(`${argument} takes at most 100 values`, argument);
+  return values;
+}

@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Driver } from 'neo4j-driver';
+import { createApp } from '../../src/app';
+import { readConfig } from '../../src/config';
+import { buildSchema } from '../../src/graphql/schema';
+import { createLogger } from '../../src/logger';
+import { Database } from '../../src/neo4j/database';
+import { createDriver } from '../../src/neo4j/driver';
+
+export interface TestServer {
+  readonly base: string;
+  readonly database: Database;
+  readonly driver: Driver;
+  /** POSTs a GraphQL operation and returns the status and parsed body. */
+  graphql(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphqlBody }>;
+  close(): Promise<void>;
+}
+
+export interface GraphqlBody {
+  data?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shapes vary per query
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }[];
+}
+
+/** The real app on a free port of loopback, against the database the environment names. */
+export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  const config = readConfig({ ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  if (!config.neo4j.uri) throw new Error('NEO4J_URI is not set: run integration tests through jest (global setup)');
+  const logger = createLogger(config.logLevel);
+  const driver = createDriver({ ...config.neo4j, uri: config.neo4j.uri }, logger);
+  const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
+  const app = createApp({
+    database,
+    logger,
+    readiness: { shuttingDown: false },
+    readyTimeoutMs: config.neo4j.connectionTimeoutMs,
+    schema: buildSchema(),
+    graphql: config.graphql,
+  });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    database,
+    driver,
+    async graphql(query, variables) {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphqlBody };
+    },
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await driver.close();
+    },
+  };
+}
