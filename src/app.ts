@@ -26,8 +26,22 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false } }));
   app.use(healthRoutes(deps.database, deps.readiness, deps.readyTimeoutMs, deps.logger));
-  // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON per the spec.
-  app.all('/graphql', express.text({ type: 'application/json', limit: deps.bodyLimit ?? '100kb' }), graphqlHandler(deps.schema, deps.database, deps.graphql, deps.logger));
+  // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON
+  // per the spec. A JSON POST without a body is refused here: graphql-http would wait for a stream
+  // that the body parser has already settled.
+  app.all(
+    '/graphql',
+    express.text({ type: 'application/json', limit: deps.bodyLimit ?? '100kb' }),
+    (req, res, next) => {
+      const json = (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
+      if (req.method === 'POST' && json && (typeof req.body !== 'string' || req.body === '')) {
+        res.status(400).json({ errors: [{ message: 'Missing body', extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      next();
+    },
+    graphqlHandler(deps.schema, deps.database, deps.graphql, deps.logger),
+  );
   if (deps.graphql.graphiql) app.use(graphiqlRoutes());
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'No such route', extensions: { code: 'NOT_FOUND' } }] });

@@ -3,7 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { RequestHandler } from 'express';
-import { NoSchemaIntrospectionCustomRule, parse, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { createHandler } from 'graphql-http/lib/use/express';
 import type { GraphqlConfig } from '../config';
 import { createContext } from '../graphql/context';
@@ -13,12 +13,22 @@ import type { Database } from '../neo4j/database';
 
 /** Validation rules bounding what one request may ask for, on top of the spec's rules. */
 export function demandLimitRules(config: GraphqlConfig): ValidationRule[] {
-  const propagateOnRejection = false;
+  // graphql-armor throws when it propagates; report a validation error instead so the operation
+  // never executes and the client gets a 400 with a code, not a 500.
+  const reject = {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(
+          new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+        ),
+    ],
+  };
   return [
-    maxDepthRule({ n: config.maxDepth, propagateOnRejection }),
-    maxAliasesRule({ n: config.maxAliases, propagateOnRejection }),
-    maxDirectivesRule({ n: 20, propagateOnRejection }),
-    costLimitRule({ maxCost: config.maxCost, propagateOnRejection }),
+    maxDepthRule({ n: config.maxDepth, ...reject }),
+    maxAliasesRule({ n: config.maxAliases, ...reject }),
+    maxDirectivesRule({ n: 20, ...reject }),
+    costLimitRule({ maxCost: config.maxCost, ...reject }),
     ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
 }

@@ -29,6 +29,9 @@ describe('health endpoints follow the database', () => {
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ status: 'unavailable', reason: 'Neo4j does not answer' });
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
+    const query = await server.graphql('{ timeline { totalCount } }');
+    expect(query.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(JSON.stringify(query.body)).not.toMatch(/Neo4jError|ECONNREFUSED|at /);
 
     await neo4j.start();
     const up = await fetch(`${base}/health/ready`);
