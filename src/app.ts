@@ -1,10 +1,15 @@
+import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { GraphqlConfig } from './config';
+import { AppError, type ErrorCode } from './errors';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql';
 import { healthRoutes, type Readiness } from './http/health';
+import { feedRoutes } from './widgets/feed.routes';
+import { neo4jBrowserRoutes } from './widgets/neo4j-browser.routes';
+import { widgetRoutes } from './widgets/widget.routes';
 import type { Logger } from './logger';
 import type { Database } from './neo4j/database';
 
@@ -18,6 +23,8 @@ export interface AppDependencies {
   readonly graphql: GraphqlConfig;
   /** Largest accepted request body, e.g. `100kb`. */
   readonly bodyLimit?: string;
+  /** Origins allowed to call the API from a browser (`*` for any). */
+  readonly corsOrigins: '*' | readonly string[];
 }
 
 /** Builds the HTTP app without listening, so tests can drive it on a port of their own. */
@@ -26,6 +33,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false } }));
   app.use(healthRoutes(deps.database, deps.readiness, deps.readyTimeoutMs, deps.logger));
+  app.use(cors({ origin: deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }));
   // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON
   // per the spec. A JSON POST without a body is refused here: graphql-http would wait for a stream
   // that the body parser has already settled.
@@ -43,10 +51,17 @@ export function createApp(deps: AppDependencies): Express {
     graphqlHandler(deps.schema, deps.database, deps.graphql, deps.logger),
   );
   if (deps.graphql.graphiql) app.use(graphiqlRoutes());
+  app.use(feedRoutes(deps.database));
+  app.use(widgetRoutes());
+  app.use(neo4jBrowserRoutes());
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'No such route', extensions: { code: 'NOT_FOUND' } }] });
   });
   const handleError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+    if (error instanceof AppError) {
+      res.status(STATUS_OF_CODE[error.code]).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+      return;
+    }
     const status = httpStatusOf(error);
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     res.status(status).json({ errors: [{ message: messageOf(status), extensions: { code: codeOf(status) } }] });
@@ -54,6 +69,14 @@ export function createApp(deps: AppDependencies): Express {
   app.use(handleError);
   return app;
 }
+
+const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  SERVICE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 504,
+  INTERNAL_SERVER_ERROR: 500,
+};
 
 function codeOf(status: number): string {
   if (status === 413) return 'PAYLOAD_TOO_LARGE';

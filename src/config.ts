@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(20000),
   GRAPHQL_INTROSPECTION: flag.optional(),
   GRAPHIQL: flag.optional(),
+  CORS_ORIGINS: z.string().default('*'),
   CONNECTIONS_HUB_DEGREE: z.coerce.number().int().positive().default(1000),
   CONNECTIONS_TIMEOUT_MS: millis.default(5000),
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
@@ -85,6 +86,8 @@ export interface Config {
   readonly neo4j: Neo4jConfig;
   readonly localNeo4j: LocalNeo4jConfig;
   readonly graphql: GraphqlConfig;
+  /** Origins allowed to read the API from a browser: `*`, or a comma-separated list; empty for none. */
+  readonly corsOrigins: '*' | readonly string[];
 }
 
 /** Shows the development password (it is documented anyway), never a real one. */
@@ -116,6 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
+    corsOrigins: e.CORS_ORIGINS.trim() === '*' ? '*' : e.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     readyTimeoutMs: config.neo4j.connectionTimeoutMs,
     schema: buildSchema(),
     graphql: config.graphql,
+    corsOrigins: config.corsOrigins,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
 import { findNodesByIds, findSourcesByIds } from '../repositories/node.repository';
 import { findEventDetails } from '../repositories/timeline.repository';
+import { FeedService } from '../services/feed.service';
 import { GraphService } from '../services/graph.service';
 import { SearchService } from '../services/search.service';
 import { TimelineService } from '../services/timeline.service';
@@ -16,6 +17,7 @@ export interface GraphqlContext {
   readonly timeline: TimelineService;
   readonly search: SearchService;
   readonly graph: GraphService;
+  readonly feeds: FeedService;
   readonly loaders: {
     readonly node: DataLoader<string, NodeModel | null>;
     readonly eventDetails: DataLoader<string, EventDetails | null>;
@@ -39,6 +41,7 @@ export function createContext(sharedDatabase: Database, config: GraphqlConfig, l
     logger,
     timeline: new TimelineService(database),
     search: new SearchService(database),
+    feeds: new FeedService(database),
     graph: new GraphService(database, { hubDegree: config.hubDegree, connectionsTimeoutMs: config.connectionsTimeoutMs }, (id) => node.load(id)),
     loaders: {
       node,

@@ -242,6 +242,8 @@ export class LocalNeo4j {
       'dbms.security.auth_enabled=true',
       'dbms.usage_report.enabled=false',
       'db.tx_log.rotation.retention_policy=1 days',
+      // Lets Neo4j Browser load the project's guide and style (`:play`, `:style`) from a local service.
+      'browser.remote_content_hostname_whitelist=localhost,127.0.0.1',
     ];
     writeFileSync(path.join(this.confDir, 'neo4j.conf'), settings.join('\n') + '\n');
   }

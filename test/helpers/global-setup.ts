@@ -8,6 +8,8 @@ declare global {
 /**
  * Gives the integration tests a real Neo4j: the one NEO4J_URI names, or a fresh local server on
  * free ports (so a developer's running database is never touched), stopped by the teardown.
+ * Both the integration and the browser project name this setup; the first run starts the
+ * database and sets NEO4J_URI, so the second finds it set and shares it.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.NEO4J_URI) return;
@@ -17,4 +19,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.NEO4J_URI = neo4j.boltUri;
   process.env.NEO4J_PASSWORD = TEST_PASSWORD;
   process.env.NEO4J_USER = 'neo4j';
+  process.env.TEST_NEO4J_HTTP_URL = `http://127.0.0.1:${neo4j.status().httpPort}`;
 }

@@ -2,6 +2,7 @@
 export default async function globalTeardown(): Promise<void> {
   const neo4j = globalThis.__TEST_NEO4J__;
   if (!neo4j) return;
+  globalThis.__TEST_NEO4J__ = undefined;
   await neo4j.stop();
   neo4j.destroy();
 }

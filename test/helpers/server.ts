@@ -36,6 +36,7 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
     readyTimeoutMs: config.neo4j.connectionTimeoutMs,
     schema: buildSchema(),
     graphql: config.graphql,
+    corsOrigins: config.corsOrigins,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -242,6 +242,32 @@ describe('GraphQL API on the seeded article', () => {
     });
   });
 
+  describe('widget feeds over plain GET', () => {
+    it('serves the timeline selection as vis-timeline and TimelineJS3 JSON, readable cross-origin', async () => {
+      const vis = await fetch(`${server.base}/feeds/vis-timeline.json?entity=alexei-krivoruchko&groupBy=entity`, { headers: { origin: 'https://widgets.example' } });
+      expect(vis.status).toBe(200);
+      expect(vis.headers.get('access-control-allow-origin')).toBe('*');
+      const feed = (await vis.json()) as { items: { eventId: string; group: string; type: string }[]; totalCount: number };
+      expect(feed.totalCount).toBe(2);
+      expect(feed.items.map((item) => [item.eventId, item.type])).toEqual(
+        expect.arrayContaining([[ALL_IDS[6], 'range'], [ALL_IDS[8], 'point']]),
+      );
+      const story = (await (await fetch(`${server.base}/feeds/timelinejs.json?type=signing,talks&title=June`)).json()) as {
+        title: { text: { headline: string } };
+        events: { unique_id: string; start_date: Record<string, number> }[];
+      };
+      expect(story.title.text.headline).toBe('June');
+      expect(story.events.map((slide) => slide.unique_id)).toEqual(ALL_IDS.slice(2, 5));
+      expect(story.events[0]?.start_date).toMatchObject({ year: 2024, month: 6, day: 19 });
+    });
+
+    it('answers a bad selection with 400 and a code', async () => {
+      const response = await fetch(`${server.base}/feeds/timelinejs.json?from=2024-13`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'filter.from' } }] });
+    });
+  });
+
   describe('errors carry codes', () => {
     it.each([
       ['a bad date', `{ timeline(filter: { from: "2024-02-30" }) { totalCount } }`, 'BAD_USER_INPUT'],

@@ -1,6 +1,9 @@
 import type { EntityModel, EventModel } from '../../domain/types';
 import type { SortOrder } from '../../repositories/timeline.repository';
 import type { TimelineFilterInput } from '../../services/timeline.service';
+import { DEFAULT_FEED_TITLE } from '../../widgets/feed-query';
+import { toTimelineJs } from '../../widgets/timelinejs';
+import { toVisTimeline } from '../../widgets/vis-timeline';
 import type { GraphqlContext } from '../context';
 
 interface PageArgs {
@@ -34,4 +37,10 @@ export const Query = {
 
   neighborhood: (_: unknown, args: { id: string; depth?: number | null; limit?: number | null }, ctx: GraphqlContext) =>
     ctx.graph.neighborhood(args.id, args.depth, args.limit),
+
+  timelineJs: async (_: unknown, args: { filter?: TimelineFilterInput | null; title?: string | null }, ctx: GraphqlContext) =>
+    toTimelineJs(await ctx.feeds.select(args.filter ?? {}), args.title ?? DEFAULT_FEED_TITLE),
+
+  visTimeline: async (_: unknown, args: { filter?: TimelineFilterInput | null; groupBy?: 'TYPE' | 'ENTITY' | null }, ctx: GraphqlContext) =>
+    toVisTimeline(await ctx.feeds.select(args.filter ?? {}), args.groupBy === 'ENTITY' ? 'entity' : 'type'),
 };

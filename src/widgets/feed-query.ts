@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { badUserInput } from '../errors';
+import type { SortOrder } from '../repositories/timeline.repository';
+import type { TimelineFilterInput } from '../services/timeline.service';
+import type { GroupBy } from './vis-timeline';
+
+export const DEFAULT_FEED_TITLE = 'Event timeline';
+
+/** A list parameter given as `a,b` or repeated (`?entity=a&entity=b`). */
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean));
+const single = z.string().max(200);
+
+const FeedQuerySchema = z.object({
+  entity: list.optional(),
+  from: single.optional(),
+  to: single.optional(),
+  type: list.optional(),
+  place: single.optional(),
+  order: z.enum(['ASC', 'DESC', 'asc', 'desc']).optional(),
+  groupBy: z.enum(['type', 'entity']).optional(),
+  title: single.optional(),
+});
+
+export interface FeedQuery {
+  readonly filter: TimelineFilterInput;
+  readonly order: SortOrder;
+  readonly groupBy: GroupBy;
+  readonly title: string;
+}
+
+/** Reads the URL parameters shared by the feeds and the widget page (BAD_USER_INPUT when malformed). */
+export function parseFeedQuery(query: unknown): FeedQuery {
+  const parsed = FeedQuerySchema.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badUserInput(`invalid parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'malformed'}`, String(issue?.path[0] ?? ''));
+  }
+  const q = parsed.data;
+  return {
+    filter: { entityIds: q.entity ?? null, from: q.from ?? null, to: q.to ?? null, types: q.type ?? null, placeId: q.place ?? null },
+    order: (q.order?.toUpperCase() ?? 'ASC') as SortOrder,
+    groupBy: q.groupBy ?? 'type',
+    title: q.title ?? DEFAULT_FEED_TITLE,
+  };
+}

@@ -1,0 +1,88 @@
+import type { FeedSelection } from '../services/feed.service';
+import { describeDate, describeParticipants } from './describe';
+
+export type GroupBy = 'type' | 'entity';
+
+/** vis-timeline item (https://visjs.github.io/vis-timeline/docs/timeline/#items) plus the widget's details. */
+export interface VisItem {
+  readonly id: string;
+  readonly content: string;
+  readonly start: string;
+  readonly end?: string;
+  readonly group: string;
+  readonly type: 'point' | 'range';
+  readonly title: string;
+  readonly eventId: string;
+  readonly details: {
+    readonly date: string;
+    readonly place: string | null;
+    readonly participants: readonly { role: string; name: string }[];
+    readonly evidence: readonly { quote: string; sourceTitle: string | null; sourceUrl: string | null }[];
+  };
+}
+
+export interface VisGroup {
+  readonly id: string;
+  readonly content: string;
+}
+
+export interface VisTimelineFeed {
+  readonly items: readonly VisItem[];
+  readonly groups: readonly VisGroup[];
+  readonly truncated: boolean;
+  readonly totalCount: number;
+}
+
+/** The day after an ISO day: vis-timeline ends are exclusive. */
+function nextDay(isoDay: string): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Builds vis-timeline items and groups. A day is a point; a date known only to the month or year
+ * is a range over its uncertainty. Grouped by event type, or by participating entity (an event
+ * then appears once per participant).
+ */
+export function toVisTimeline(selection: FeedSelection, groupBy: GroupBy): VisTimelineFeed {
+  const groups = new Map<string, string>();
+  const items: VisItem[] = [];
+  for (const item of selection.events) {
+    const { event, details } = item;
+    const span = event.endDate ?? (event.date.precision === 'DAY' ? null : event.date);
+    const base = {
+      content: event.title,
+      start: event.date.earliest,
+      ...(span ? { end: nextDay(span.latest) } : {}),
+      type: span ? ('range' as const) : ('point' as const),
+      title: [describeDate(event.date), details.place?.name, describeParticipants(item)].filter(Boolean).join(' · '),
+      eventId: event.id,
+      details: {
+        date: describeDate(event.date),
+        place: details.place?.name ?? null,
+        participants: details.participants.map((p) => ({ role: p.role, name: p.entity.name })),
+        evidence: event.evidence.map((evidence) => {
+          const source = selection.sources.get(evidence.sourceId);
+          return { quote: evidence.quote, sourceTitle: source?.title ?? null, sourceUrl: source?.url ?? null };
+        }),
+      },
+    };
+    if (groupBy === 'type') {
+      groups.set(event.type, event.type.replace(/_/g, ' '));
+      items.push({ ...base, id: event.id, group: event.type });
+    } else {
+      const entities = details.participants.length > 0 ? details.participants.map((p) => p.entity) : [];
+      if (entities.length === 0) groups.set('(none)', 'no participant named');
+      for (const entity of entities) groups.set(entity.id, entity.name);
+      const groupIds = entities.length > 0 ? [...new Set(entities.map((entity) => entity.id))] : ['(none)'];
+      for (const group of groupIds) items.push({ ...base, id: `${event.id}@${group}`, group });
+    }
+  }
+  return {
+    items,
+    groups: [...groups].map(([id, content]) => ({ id, content })).sort((a, b) => a.content.localeCompare(b.content)),
+    truncated: selection.truncated,
+    totalCount: selection.totalCount,
+  };
+}

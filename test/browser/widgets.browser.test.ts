@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { defaultBundleFiles, seedBundles } from '../../src/ingest/seed-loader';
+import { launchChromium } from '../helpers/chromium';
+import { SEED_DIR } from '../helpers/graph';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+
+describe('timeline widgets in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedBundles(server.database, defaultBundleFiles(SEED_DIR));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 960, height: 640 } });
+  });
+  afterEach(async () => page?.close());
+
+  /** Event ids of the selection, in timeline order, from the API itself. */
+  async function expectedOrder(filter: Record<string, unknown>): Promise<string[]> {
+    const { body } = await server.graphql(`query ($f: TimelineFilter) { timeline(filter: $f, first: 100) { nodes { id } } }`, { f: filter });
+    return body.data?.timeline.nodes.map((node: { id: string }) => node.id);
+  }
+
+  /** The event ids of the rendered vis-timeline items, ordered by their position on the time axis. */
+  async function renderedOrder(): Promise<string[]> {
+    const items = await page.$$eval('.vis-item.tl-event [data-event-id]', (elements) =>
+      elements.map((element) => ({
+        id: element.getAttribute('data-event-id') as string,
+        left: (element.closest('.vis-item') as HTMLElement).getBoundingClientRect().left,
+      })),
+    );
+    // Items starting on the same day are stacked; their order then follows the feed.
+    return items.map((item, index) => ({ ...item, index })).sort((a, b) => a.left - b.left || a.index - b.index).map((item) => item.id);
+  }
+
+  it('renders one vis-timeline item per event of the selection, in date order', async () => {
+    const expected = await expectedOrder({ entityIds: ['kim-jong-un'] });
+    expect(expected).toHaveLength(4);
+    await page.goto(`${server.base}/widget/timeline?entity=kim-jong-un&title=Kim%20Jong%20Un`);
+    await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
+    expect(await renderedOrder()).toEqual(expected);
+    expect(await page.textContent('#count')).toBe('4 events');
+  });
+
+  it('shows the participants, place and quoted evidence with its source link when an event is clicked', async () => {
+    await page.goto(`${server.base}/widget/timeline?from=2024-07&title=July%202024`);
+    await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
+    expect(await renderedOrder()).toEqual(await expectedOrder({ from: '2024-07' }));
+    await page.click('.vis-item.tl-event:has([data-event-id="2024-07-18-kim-receives-russian-military-delegation"])');
+    const details = page.locator('#details');
+    await details.waitFor({ state: 'visible' });
+    expect(await details.locator('h2').textContent()).toBe('Kim Jong Un recebe a delegação militar russa liderada por Alexei Krivoruchko');
+    expect(await details.locator('.meta').textContent()).toBe('2024-07-18, year inferred · Pyongyang');
+    expect(await details.locator('.participants li').allTextContents()).toEqual([
+      'guest: Alexei Krivoruchko',
+      'guest: delegação militar russa',
+      'host: Kim Jong Un',
+    ]);
+    expect(await details.locator('blockquote').first().textContent()).toBe(
+      'Em 18 de julho, o líder norte-coreano Kim Jong Un recebeu uma delegação militar russa',
+    );
+    expect(await details.locator('.source a').first().getAttribute('href')).toBe(
+      'https://baoquocte.vn/phai-doan-quan-su-nga-tham-trieu-tien-279309.html',
+    );
+    await page.mouse.move(5, 630); // away from the items, so no tooltip covers the screenshot
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timeline.png') });
+  });
+
+  it('fits a narrow iframe', async () => {
+    await page.setContent(
+      `<iframe src="${server.base}/widget/timeline?entity=russia&groupBy=type" width="340" height="480" style="border:1px solid #ccc"></iframe>`,
+    );
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.vis-item.tl-event').first().waitFor();
+    const width = await frame.locator('body').evaluate((body) => ({ scroll: body.scrollWidth, client: body.clientWidth }));
+    expect(width.scroll).toBeLessThanOrEqual(width.client);
+    expect(await frame.locator('.vis-item.tl-event [data-event-id]').count()).toBe((await expectedOrder({ entityIds: ['russia'] })).length);
+  });
+
+  it('says so when the selection is bad, instead of failing silently', async () => {
+    await page.goto(`${server.base}/widget/timeline?from=2024-13`);
+    await page.locator('#status.error').waitFor();
+    expect(await page.textContent('#status')).toContain('filter.from must be a real date');
+  });
+
+  it('feeds the TimelineJS3 JSON to the real TimelineJS3 library: a title slide plus one slide per event', async () => {
+    const { body } = await server.graphql(`{ timelineJs(title: "Russia and North Korea") { events { unique_id } } }`);
+    const events = body.data?.timelineJs.events as { unique_id: string }[];
+    expect(events).toHaveLength(9);
+    await page.goto(`${server.base}/widget/timelinejs?title=Russia%20and%20North%20Korea`);
+    await page.waitForFunction(() => document.querySelectorAll('.tl-slide').length > 0);
+    expect(await page.locator('.tl-slide').count()).toBe(events.length + 1);
+    expect(await page.locator('.tl-timemarker').count()).toBe(events.length);
+    expect(await page.locator('.tl-slide-titleslide .tl-headline').first().textContent()).toBe('Russia and North Korea');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timelinejs.png') });
+  });
+});

@@ -1,0 +1,81 @@
+import type { EntityModel, EventModel, FuzzyDateModel } from '../../src/domain/types';
+import type { FeedSelection } from '../../src/services/feed.service';
+import { toTimelineJs } from '../../src/widgets/timelinejs';
+import { toVisTimeline } from '../../src/widgets/vis-timeline';
+
+const date = (iso: string, precision: FuzzyDateModel['precision'], earliest: string, latest: string): FuzzyDateModel => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { iso, year: year as number, month: month ?? null, day: day ?? null, precision, inferred: true, earliest, latest, note: null };
+};
+
+const event = (id: string, fuzzy: FuzzyDateModel, title = id): EventModel => ({
+  label: 'Event', id, title, titleEn: null, type: 'visit', cameo: '042', description: null, date: fuzzy, endDate: null, reported: null,
+  timelineKey: `${fuzzy.earliest}|0|${id}`,
+  evidence: [{ sourceId: 's', quote: 'a <quoted> "sentence"', start: 0, end: 5, sentence: 0, confidence: 1, note: null }],
+});
+
+const person = (id: string, name: string): EntityModel => ({
+  label: 'Person', id, kind: 'PERSON', name, nameEn: null, aliases: [], subtype: null, description: null, descriptionEn: null, areas: null, areasEn: null, evidence: [],
+});
+
+const selection: FeedSelection = {
+  events: [
+    { event: event('y', date('2024', 'YEAR', '2024-01-01', '2024-12-31')), details: { participants: [], place: null, agreements: [], related: [] } },
+    { event: event('m', date('2024-07', 'MONTH', '2024-07-01', '2024-07-31')), details: { participants: [{ role: 'visitor', entity: person('p', 'Ana') }], place: null, agreements: [], related: [] } },
+    {
+      event: event('d', date('2024-07-18', 'DAY', '2024-07-18', '2024-07-18'), 'Meeting <b>'),
+      details: { participants: [{ role: 'host', entity: person('k', 'Kim') }, { role: 'guest', entity: person('p', 'Ana') }], place: person('x', 'Pyongyang'), agreements: [], related: [] },
+    },
+  ],
+  sources: new Map([['s', { id: 's', url: 'https://example.org/a', title: 'Article', publisher: null, language: 'pt' }]]),
+  truncated: false,
+  totalCount: 3,
+};
+
+describe('TimelineJS3 feed', () => {
+  const feed = toTimelineJs(selection, 'Title & more');
+
+  it('carries only the date parts the precision knows', () => {
+    expect(feed.events.map((slide) => slide.start_date)).toEqual([
+      expect.not.objectContaining({ month: expect.anything() }),
+      expect.objectContaining({ year: 2024, month: 7 }),
+      expect.objectContaining({ year: 2024, month: 7, day: 18 }),
+    ]);
+    expect(feed.events[1]?.start_date).not.toHaveProperty('day');
+  });
+
+  it('escapes text, links the evidence to its source, and makes eras of imprecise dates', () => {
+    expect(feed.title.text.headline).toBe('Title &amp; more');
+    expect(feed.events[2]?.text.headline).toBe('Meeting &lt;b&gt;');
+    expect(feed.events[2]?.text.text).toContain('<blockquote>a &lt;quoted&gt; &quot;sentence&quot;</blockquote>');
+    expect(feed.events[2]?.text.text).toContain('<a href="https://example.org/a"');
+    expect(feed.events.map((slide) => [slide.unique_id, slide.group])).toEqual([['y', 'visit'], ['m', 'visit'], ['d', 'visit']]);
+    expect(feed.eras.map((era) => [era.start_date, era.end_date])).toEqual([
+      [{ year: 2024, month: 1, day: 1 }, { year: 2024, month: 12, day: 31 }],
+      [{ year: 2024, month: 7, day: 1 }, { year: 2024, month: 7, day: 31 }],
+    ]);
+  });
+});
+
+describe('vis-timeline feed', () => {
+  it('draws a day as a point and a month or year as a range over its uncertainty (end exclusive)', () => {
+    const feed = toVisTimeline(selection, 'type');
+    expect(feed.items.map((item) => [item.id, item.type, item.start, item.end])).toEqual([
+      ['y', 'range', '2024-01-01', '2025-01-01'],
+      ['m', 'range', '2024-07-01', '2024-08-01'],
+      ['d', 'point', '2024-07-18', undefined],
+    ]);
+    expect(feed.groups).toEqual([{ id: 'visit', content: 'visit' }]);
+  });
+
+  it('groups by entity with one item per participant', () => {
+    const feed = toVisTimeline(selection, 'entity');
+    expect(feed.items.map((item) => [item.id, item.group])).toEqual([
+      ['y@(none)', '(none)'],
+      ['m@p', 'p'],
+      ['d@k', 'k'],
+      ['d@p', 'p'],
+    ]);
+    expect(feed.groups.map((group) => group.content)).toEqual(['Ana', 'Kim', 'no participant named']);
+  });
+});
