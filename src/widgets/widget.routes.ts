@@ -30,46 +30,21 @@ export function widgetRoutes(): Router {
   const cache = new Map<string, Buffer>();
   router.get('/widget/timeline', (req, res) => {
     const { title } = parseFeedQuery(req.query);
-    res.type('html').send(`<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${escapeHtml(title)}</title>
-  <link rel="stylesheet" href="/widget/assets/vis-timeline.css">
-  <link rel="stylesheet" href="/widget/assets/widget.css">
-</head>
-<body>
+    res.type('html').send(
+      renderPage(title, ['/widget/assets/vis-timeline.css', '/widget/assets/widget.css'], ['/widget/assets/vis-timeline.js', '/widget/assets/widget.js'], `
   <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span></header>
   <div id="status">Loading…</div>
   <div id="timeline"></div>
-  <section id="details" aria-live="polite" hidden></section>
-  <script src="/widget/assets/vis-timeline.js"></script>
-  <script src="/widget/assets/widget.js"></script>
-</body>
-</html>
-`);
+  <section id="details" aria-live="polite" hidden></section>`),
+    );
   });
   router.get('/widget/timelinejs', (req, res) => {
     const { title } = parseFeedQuery(req.query);
-    res.type('html').send(`<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${escapeHtml(title)}</title>
-  <link rel="stylesheet" href="/vendor/timelinejs/css/timeline.css">
-  <link rel="stylesheet" href="/widget/assets/widget.css">
-  <style>#timeline-embed { width: 100%; height: 100vh; }</style>
-</head>
-<body>
+    res.type('html').send(
+      renderPage(title, ['/vendor/timelinejs/css/timeline.css', '/widget/assets/widget.css'], ['/vendor/timelinejs/js/timeline.js', '/widget/assets/timelinejs-page.js'], `
   <div id="status">Loading…</div>
-  <div id="timeline-embed"></div>
-  <script src="/vendor/timelinejs/js/timeline.js"></script>
-  <script src="/widget/assets/timelinejs-page.js"></script>
-</body>
-</html>
-`);
+  <div id="timeline-embed"></div>`),
+    );
   });
   router.use('/vendor/timelinejs', express.static(TIMELINEJS_DIST, { index: false, maxAge: '1h', fallthrough: true }));
   router.get('/widget/assets/:file', (req, res, next) => {
@@ -79,4 +54,21 @@ export function widgetRoutes(): Router {
     res.type(asset.type).set('cache-control', 'public, max-age=3600').send(cache.get(asset.file));
   });
   return router;
+}
+
+/** A widget page: no inline script or style, so a strict Content-Security-Policy allows it. */
+function renderPage(title: string, styles: readonly string[], scripts: readonly string[], body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${escapeHtml(title)}</title>
+${styles.map((href) => `  <link rel="stylesheet" href="${href}">`).join('\n')}
+</head>
+<body>${body}
+${scripts.map((src) => `  <script src="${src}"></script>`).join('\n')}
+</body>
+</html>
+`;
 }

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { defaultBundleFiles, seedBundles } from '../../src/ingest/seed-loader';
 import { launchChromium } from '../helpers/chromium';
-import { SEED_DIR } from '../helpers/graph';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startSeededTestServer, type TestServer } from '../helpers/server';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
 
@@ -20,8 +18,7 @@ describeWithLocalNeo4j('Neo4j Browser on the seeded graph', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await seedBundles(server.database, defaultBundleFiles(SEED_DIR));
+    server = await startSeededTestServer();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   });

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { defaultBundleFiles, seedBundles } from '../../src/ingest/seed-loader';
 import { launchChromium } from '../helpers/chromium';
-import { SEED_DIR } from '../helpers/graph';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startSeededTestServer, type TestServer } from '../helpers/server';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
 
@@ -13,8 +11,7 @@ describe('timeline widgets in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await seedBundles(server.database, defaultBundleFiles(SEED_DIR));
+    server = await startSeededTestServer();
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -7,6 +7,8 @@ import { buildSchema } from '../../src/graphql/schema';
 import { createLogger } from '../../src/logger';
 import { Database } from '../../src/neo4j/database';
 import { createDriver } from '../../src/neo4j/driver';
+import { defaultBundleFiles, seedBundles } from '../../src/ingest/seed-loader';
+import { SEED_DIR } from './graph';
 
 export interface TestServer {
   readonly base: string;
@@ -58,4 +60,11 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
       await driver.close();
     },
   };
+}
+
+/** startTestServer with the shipped bundles seeded (idempotent, so every test file may call it). */
+export async function startSeededTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  const server = await startTestServer(env);
+  await seedBundles(server.database, defaultBundleFiles(SEED_DIR));
+  return server;
 }

@@ -3,10 +3,8 @@ import { readConfig } from '../../src/config';
 import { createContext } from '../../src/graphql/context';
 import { EXAMPLE_QUERIES } from '../../src/graphql/examples';
 import { buildSchema } from '../../src/graphql/schema';
-import { seedBundles, defaultBundleFiles } from '../../src/ingest/seed-loader';
 import { createLogger } from '../../src/logger';
-import { SEED_DIR } from '../helpers/graph';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startSeededTestServer, type TestServer } from '../helpers/server';
 
 /** The article's events in timeline order: first possible day, then precision, then id. */
 const ALL_EVENTS = [
@@ -26,8 +24,7 @@ describe('GraphQL API on the seeded article', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await seedBundles(server.database, defaultBundleFiles(SEED_DIR));
+    server = await startSeededTestServer();
   });
   afterAll(async () => server?.close());
 
