@@ -2,7 +2,9 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
-import type { GraphqlConfig } from './config';
+import type { GraphqlConfig, HttpConfig } from './config';
+import { securityHeaders } from './http/security-headers';
+import { rateLimit } from './http/rate-limit';
 import { AppError, type ErrorCode } from './errors';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql';
@@ -21,10 +23,9 @@ export interface AppDependencies {
   readonly readyTimeoutMs: number;
   readonly schema: GraphQLSchema;
   readonly graphql: GraphqlConfig;
-  /** Largest accepted request body, e.g. `100kb`. */
-  readonly bodyLimit?: string;
   /** Origins allowed to call the API from a browser (`*` for any). */
   readonly corsOrigins: '*' | readonly string[];
+  readonly http: HttpConfig;
 }
 
 /** Builds the HTTP app without listening, so tests can drive it on a port of their own. */
@@ -32,14 +33,19 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false } }));
+  app.use(securityHeaders(deps.http.frameAncestors));
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
   app.use(healthRoutes(deps.database, deps.readiness, deps.readyTimeoutMs, deps.logger));
+  if (deps.http.rateLimitPerMinute > 0) app.use(rateLimit(deps.http.rateLimitPerMinute));
   app.use(cors({ origin: deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }));
   // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON
   // per the spec. A JSON POST without a body is refused here: graphql-http would wait for a stream
   // that the body parser has already settled.
   app.all(
     '/graphql',
-    express.text({ type: 'application/json', limit: deps.bodyLimit ?? '100kb' }),
+    express.text({ type: 'application/json', limit: deps.http.bodyLimit }),
     (req, res, next) => {
       const json = (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
       if (req.method === 'POST' && json && (typeof req.body !== 'string' || req.body === '')) {

@@ -31,6 +31,10 @@ const EnvSchema = z.object({
   GRAPHQL_INTROSPECTION: flag.optional(),
   GRAPHIQL: flag.optional(),
   CORS_ORIGINS: z.string().default('*'),
+  FRAME_ANCESTORS: z.string().default('*'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().nonnegative().default(1200),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb').default('100kb'),
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().nonnegative().default(0),
   CONNECTIONS_HUB_DEGREE: z.coerce.number().int().positive().default(1000),
   CONNECTIONS_TIMEOUT_MS: millis.default(5000),
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
@@ -88,6 +92,18 @@ export interface Config {
   readonly graphql: GraphqlConfig;
   /** Origins allowed to read the API from a browser: `*`, or a comma-separated list; empty for none. */
   readonly corsOrigins: '*' | readonly string[];
+  readonly http: HttpConfig;
+}
+
+export interface HttpConfig {
+  /** Who may frame the widget pages (CSP frame-ancestors): `*`, or space-separated sources. */
+  readonly frameAncestors: string;
+  /** Requests per minute per client address; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
+  /** Largest request body, e.g. `100kb`. */
+  readonly bodyLimit: string;
+  /** After SIGTERM, how long the service stays up reporting not-ready before it stops accepting. */
+  readonly shutdownDelayMs: number;
 }
 
 /** Shows the development password (it is documented anyway), never a real one. */
@@ -119,6 +135,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
+    http: {
+      frameAncestors: e.FRAME_ANCESTORS,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      bodyLimit: e.BODY_LIMIT,
+      shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+    },
     corsOrigins: e.CORS_ORIGINS.trim() === '*' ? '*' : e.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     neo4j: {
       uri: e.NEO4J_URI,

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     schema: buildSchema(),
     graphql: config.graphql,
     corsOrigins: config.corsOrigins,
+    http: config.http,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     readiness.shuttingDown = true;
+    // Let load balancers see the failing readiness before the port closes.
+    if (config.http.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.http.shutdownDelayMs));
     const force = setTimeout(() => {
       logger.error('graceful shutdown took too long; exiting');
       process.exit(1);

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Router } from 'express';
 import { EXAMPLE_QUERIES } from '../graphql/examples';
+import { packageFile } from './package-file';
 
 /** Files GraphiQL needs, served from node_modules (no CDN); the name is the URL's last segment. */
-const ASSETS: Readonly<Record<string, { module: string; type: string }>> = {
-  'react.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
-  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
+  'react.js': { file: packageFile('react', 'umd/react.production.min.js'), type: 'text/javascript' },
+  'react-dom.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  'graphiql.js': { file: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
+  'graphiql.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
 };
 
 const PAGE = `<!doctype html>
@@ -55,8 +56,8 @@ export function graphiqlRoutes(): Router {
   router.get('/graphiql/assets/:file', (req, res, next) => {
     const asset = ASSETS[req.params.file];
     if (!asset) return next();
-    if (!cache.has(asset.module)) cache.set(asset.module, readFileSync(require.resolve(asset.module)));
-    res.type(asset.type).set('cache-control', 'public, max-age=86400').send(cache.get(asset.module));
+    if (!cache.has(asset.file)) cache.set(asset.file, readFileSync(asset.file));
+    res.type(asset.type).set('cache-control', 'public, max-age=86400').send(cache.get(asset.file));
   });
   return router;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { packageFile } from '../http/package-file';
 import { projectRoot } from '../paths';
 import { parseFeedQuery } from './feed-query';
 import { escapeHtml } from './describe';
@@ -10,15 +11,15 @@ export const WIDGET_ASSETS_DIR = path.join(projectRoot(), 'src', 'widgets', 'ass
 
 /** Files of the widget page: vis-timeline from npm, the page's own script and style. */
 const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
-  'vis-timeline.js': { file: require.resolve('vis-timeline/standalone/umd/vis-timeline-graph2d.min.js'), type: 'text/javascript' },
-  'vis-timeline.css': { file: require.resolve('vis-timeline/styles/vis-timeline-graph2d.min.css'), type: 'text/css' },
+  'vis-timeline.js': { file: packageFile('vis-timeline', 'standalone/umd/vis-timeline-graph2d.min.js'), type: 'text/javascript' },
+  'vis-timeline.css': { file: packageFile('vis-timeline', 'styles/vis-timeline-graph2d.min.css'), type: 'text/css' },
   'widget.js': { file: path.join(WIDGET_ASSETS_DIR, 'widget.js'), type: 'text/javascript' },
   'widget.css': { file: path.join(WIDGET_ASSETS_DIR, 'widget.css'), type: 'text/css' },
   'timelinejs-page.js': { file: path.join(WIDGET_ASSETS_DIR, 'timelinejs-page.js'), type: 'text/javascript' },
 };
 
 /** TimelineJS3's build (script, styles, locales, fonts) as npm ships it; it loads its locale at run time. */
-const TIMELINEJS_DIST = path.join(path.dirname(require.resolve('@knight-lab/timelinejs/package.json')), 'dist');
+const TIMELINEJS_DIST = packageFile('@knight-lab/timelinejs', 'dist');
 
 /**
  * `/widget/timeline` (vis-timeline) and `/widget/timelinejs` (TimelineJS3) with the feeds'

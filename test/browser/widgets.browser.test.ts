@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
@@ -74,15 +76,20 @@ describe('timeline widgets in a real browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timeline.png') });
   });
 
-  it('fits a narrow iframe', async () => {
-    await page.setContent(
-      `<iframe src="${server.base}/widget/timeline?entity=russia&groupBy=type" width="340" height="480" style="border:1px solid #ccc"></iframe>`,
-    );
+  it('fits a narrow iframe on another site', async () => {
+    // A page of another origin that embeds the widget, as a publisher's site would.
+    const embedder = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(`<iframe src="${server.base}/widget/timeline?entity=russia&groupBy=type" width="340" height="480"></iframe>`);
+    });
+    await new Promise<void>((resolve) => embedder.listen(0, '127.0.0.1', resolve));
+    await page.goto(`http://localhost:${(embedder.address() as AddressInfo).port}/`);
     const frame = page.frameLocator('iframe');
     await frame.locator('.vis-item.tl-event').first().waitFor();
     const width = await frame.locator('body').evaluate((body) => ({ scroll: body.scrollWidth, client: body.clientWidth }));
     expect(width.scroll).toBeLessThanOrEqual(width.client);
     expect(await frame.locator('.vis-item.tl-event [data-event-id]').count()).toBe((await expectedOrder({ entityIds: ['russia'] })).length);
+    await new Promise((resolve) => embedder.close(resolve));
   });
 
   it('says so when the selection is bad, instead of failing silently', async () => {
