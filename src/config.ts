@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_CONNECTION_TIMEOUT_MS: millis.default(5000),
   NEO4J_QUERY_TIMEOUT_MS: millis.default(10000),
+  NEO4J_MAX_RETRY_TIME_MS: z.coerce.number().int().nonnegative().default(2000),
   NEO4J_MAX_POOL_SIZE: z.coerce.number().int().positive().default(50),
   SEED_ON_START: flag.default('true'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(12),
@@ -65,6 +66,8 @@ export interface Neo4jConfig {
   readonly database: string;
   readonly connectionTimeoutMs: number;
   readonly queryTimeoutMs: number;
+  /** How long the driver keeps retrying a transaction after a transient failure. */
+  readonly maxRetryTimeMs: number;
   readonly maxPoolSize: number;
 }
 
@@ -149,6 +152,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+      maxRetryTimeMs: e.NEO4J_MAX_RETRY_TIME_MS,
       maxPoolSize: e.NEO4J_MAX_POOL_SIZE,
     },
     graphql: {

@@ -1,11 +1,17 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { AppError } from '../errors';
 import { translateDatabaseError } from './errors';
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
+/** How long past its transaction timeout a call may wait before the database counts as unavailable. */
+const DEADLINE_SLACK_MS = 500;
+
 /**
  * What a repository needs from Neo4j: named database, read/write transactions with a timeout,
- * availability and timeout failures translated into coded errors.
+ * availability and timeout failures translated into coded errors, and a client-side deadline so
+ * that a database that stops answering (shutting down, network cut) cannot hold a request longer
+ * than its query timeout.
  */
 export class Database {
   /** Transactions run through this object; tests use it to count round trips. */
@@ -23,29 +29,13 @@ export class Database {
   }
 
   /** Runs idempotent read work in its own session; routed to readers in a cluster. */
-  async read<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
-    this.transactions += 1;
-    try {
-      return await session.executeRead(work, { timeout: timeoutMs, metadata: { app: 'event-timeline-graph', ...metadata } });
-    } catch (error) {
-      throw translateDatabaseError(error, timeoutMs);
-    } finally {
-      await session.close();
-    }
+  read<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
+    return this.run(neo4j.session.READ, (session) => session.executeRead(work, this.transactionConfig(metadata, timeoutMs)), timeoutMs);
   }
 
   /** Runs idempotent write work in its own session (the driver may retry it). */
-  async write<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
-    this.transactions += 1;
-    try {
-      return await session.executeWrite(work, { timeout: timeoutMs, metadata: { app: 'event-timeline-graph', ...metadata } });
-    } catch (error) {
-      throw translateDatabaseError(error, timeoutMs);
-    } finally {
-      await session.close();
-    }
+  write<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
+    return this.run(neo4j.session.WRITE, (session) => session.executeWrite(work, this.transactionConfig(metadata, timeoutMs)), timeoutMs);
   }
 
   /** Resolves with the server version when the database answers a query within timeoutMs. */
@@ -55,16 +45,45 @@ export class Database {
       {},
       { database: this.name, routing: neo4j.routing.READ, transactionConfig: { timeout: timeoutMs } },
     );
-    const { records } = await withTimeout(query, timeoutMs, 'database did not answer in time');
+    query.catch(() => undefined); // settled later if the deadline wins
+    const { records } = await withDeadline(query, timeoutMs, () => new Error('database did not answer in time'));
     const record = records[0];
     return { version: String(record?.get('version')), edition: String(record?.get('edition')) };
   }
+
+  private async run<T>(mode: 'READ' | 'WRITE', call: (session: Session) => Promise<T>, timeoutMs: number): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+    this.transactions += 1;
+    const pending = call(session);
+    let abandoned = false;
+    const deadlineMs = timeoutMs + DEADLINE_SLACK_MS;
+    try {
+      return await withDeadline(pending, deadlineMs, () => {
+        abandoned = true;
+        return new AppError('SERVICE_UNAVAILABLE', `The database did not answer within ${deadlineMs} ms; try again shortly.`);
+      });
+    } catch (error) {
+      throw translateDatabaseError(error, timeoutMs);
+    } finally {
+      if (abandoned) {
+        // The work is still pending on an unresponsive database: release the session once it settles.
+        const close = () => session.close();
+        pending.then(close, close).catch(() => undefined);
+      } else {
+        await session.close();
+      }
+    }
+  }
+
+  private transactionConfig(metadata: Record<string, unknown>, timeoutMs: number) {
+    return { timeout: timeoutMs, metadata: { app: 'event-timeline-graph', ...metadata } };
+  }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+function withDeadline<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

@@ -9,7 +9,7 @@ export function createDriver(config: Neo4jConfig & { uri: string }, logger: Logg
     // Fail fast when the database is away instead of the driver's 60 s defaults.
     connectionTimeout: config.connectionTimeoutMs,
     connectionAcquisitionTimeout: config.connectionTimeoutMs,
-    maxTransactionRetryTime: config.connectionTimeoutMs,
+    maxTransactionRetryTime: config.maxRetryTimeMs,
     userAgent: 'event-timeline-graph',
     logging: {
       level: 'error',

@@ -1,0 +1,162 @@
+import { request } from 'node:http';
+import type { LocalNeo4j } from '../../src/localdb/instance';
+import { createDisposableNeo4j, TEST_PASSWORD } from '../helpers/local-neo4j';
+import { probe, summarize, type Outcome } from '../helpers/load';
+import { eventually, spawnService, type ServiceProcess } from '../helpers/service-process';
+
+const CONNECTION_TIMEOUT_MS = 1000;
+const RETRY_TIME_MS = 1000;
+const QUERY_TIMEOUT_MS = 2000;
+
+/**
+ * Faults against the real service process and a Neo4j of this file's own, which it stops and
+ * restarts. Every request must get either the correct answer or a coded error.
+ */
+describe('faults', () => {
+  let neo4j: LocalNeo4j;
+  const services: ServiceProcess[] = [];
+
+  const start = async (env: NodeJS.ProcessEnv = {}) => {
+    const service = await spawnService({
+      NEO4J_URI: neo4j.boltUri,
+      NEO4J_PASSWORD: TEST_PASSWORD,
+      NEO4J_CONNECTION_TIMEOUT_MS: String(CONNECTION_TIMEOUT_MS),
+      NEO4J_MAX_RETRY_TIME_MS: String(RETRY_TIME_MS),
+      NEO4J_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
+      ...env,
+    });
+    services.push(service);
+    await service.waitForOutput(/"msg":"listening"/);
+    return service;
+  };
+  const ready = async (service: ServiceProcess) => (await fetch(`${service.base}/health/ready`)).status === 200;
+
+  beforeAll(async () => {
+    neo4j = await createDisposableNeo4j('faults');
+    await neo4j.start();
+  });
+
+  afterAll(async () => {
+    for (const service of services) if (service.child.exitCode === null) service.kill('SIGKILL');
+    await neo4j?.stop();
+    neo4j?.destroy();
+  });
+
+  it('under load, Neo4j stopping gives fast SERVICE_UNAVAILABLE, never a crash, and the service recovers by itself', async () => {
+    const service = await start();
+    await eventually(async () => (await probe(service.base, 0, [])).kind === 'correct', 60_000, 'seeding');
+
+    let phase: 'up' | 'down' | 'recovered' = 'up';
+    const byPhase: Record<string, Outcome[]> = { up: [], down: [], recovered: [] };
+    let stop = false;
+    // Six clients in a loop; each answer is filed under the phase in which its request was sent.
+    const load = Promise.all(
+      Array.from({ length: 6 }, async (_, worker) => {
+        for (let i = worker; !stop; i += 6) {
+          const sentIn = phase;
+          byPhase[sentIn]?.push(await probe(service.base, i, ['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']));
+        }
+      }),
+    );
+
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    phase = 'down';
+    await neo4j.stop();
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect((await fetch(`${service.base}/health/ready`)).status).toBe(503);
+    expect((await fetch(`${service.base}/health/live`)).status).toBe(200);
+
+    await neo4j.start();
+    await eventually(() => ready(service), 60_000, 'readiness after Neo4j restarted');
+    phase = 'recovered';
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    stop = true;
+    await load;
+
+    const up = summarize(byPhase.up ?? []);
+    const down = summarize(byPhase.down ?? []);
+    const recovered = summarize(byPhase.recovered ?? []);
+    console.log('Neo4j stopped under load:', JSON.stringify({ up, down, recovered }));
+    const wrong = Object.values(byPhase).flat().filter((outcome) => outcome.kind === 'wrong');
+    expect(wrong).toEqual([]);
+    expect(up.correct).toBe(up.total);
+    expect(down.coded).toBeGreaterThan(0);
+    // Fails fast: no request waits past its configured query timeout (plus 0.5 s), not the driver's 60 s.
+    expect(down.codedMaxMs).toBeLessThan(QUERY_TIMEOUT_MS + 500 + 1000);
+    expect(recovered.correct).toBe(recovered.total);
+    expect(recovered.total).toBeGreaterThan(0);
+    expect(service.child.exitCode).toBeNull();
+  });
+
+  it('exhausting the connection pool gives fast coded errors, then recovers', async () => {
+    const service = await start({ NEO4J_MAX_POOL_SIZE: '1', NEO4J_CONNECTION_TIMEOUT_MS: '250' });
+    await eventually(async () => (await probe(service.base, 2, [])).kind === 'correct', 60_000, 'service ready');
+
+    const burst = await Promise.all(Array.from({ length: 150 }, () => probe(service.base, 2, ['SERVICE_UNAVAILABLE'])));
+    const summary = summarize(burst);
+    console.log('150 concurrent path queries on a pool of 1:', JSON.stringify(summary));
+    expect(summary.wrong).toBe(0);
+    expect(summary.coded).toBeGreaterThan(0);
+    expect(summary.correct).toBeGreaterThan(0);
+    expect(summary.codedMaxMs).toBeLessThan(3000);
+
+    const after = await Promise.all(Array.from({ length: 5 }, (_, i) => probe(service.base, i, [])));
+    expect(after.map((outcome) => outcome.kind)).toEqual(Array(5).fill('correct'));
+  });
+
+  it('starts while Neo4j is down, reports not ready, and becomes ready (and seeded) when Neo4j appears', async () => {
+    const late = await createDisposableNeo4j('late');
+    try {
+      const service = await start({ NEO4J_URI: late.boltUri });
+      expect((await fetch(`${service.base}/health/live`)).status).toBe(200);
+      expect((await fetch(`${service.base}/health/ready`)).status).toBe(503);
+      const whileDown = await probe(service.base, 0, ['SERVICE_UNAVAILABLE']);
+      expect(whileDown.kind).toBe('coded');
+
+      await late.start();
+      await eventually(() => ready(service), 60_000, 'readiness once Neo4j is up');
+      await eventually(async () => (await probe(service.base, 0, [])).kind === 'correct', 60_000, 'background seeding');
+      service.kill('SIGTERM');
+      expect(await service.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await late.stop();
+      late.destroy();
+    }
+  });
+
+  it('on SIGTERM flips readiness, finishes requests in flight, refuses new ones, and exits 0 within 10 s', async () => {
+    const service = await start({ SHUTDOWN_DELAY_MS: '1500' });
+    await eventually(async () => (await probe(service.base, 0, [])).kind === 'correct', 60_000, 'service ready');
+
+    // A request in flight: its body is still being sent when the signal arrives.
+    const body = JSON.stringify({ query: '{ timeline(first: 3) { totalCount } }' });
+    const url = new URL(`${service.base}/graphql`);
+    const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => req.end(body.slice(10)), 2500);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const signalled = Date.now();
+    service.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await fetch(`${service.base}/health/ready`)).status).toBe(503);
+
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    await expect(fetch(`${service.base}/health/live`)).rejects.toThrow();
+
+    const answered = await inFlight;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.text)).toEqual({ data: { timeline: { totalCount: 9 } } });
+
+    expect(await service.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    expect(service.output.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+  });
+});
