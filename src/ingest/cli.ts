@@ -34,7 +34,7 @@ async function main(args: string[]): Promise<number> {
       return 0;
     }
     const files = args.length > 0 ? args.map((file) => path.resolve(file)) : defaultBundleFiles(path.join(projectRoot(), 'seed'));
-    printReport(await seedBundles(database, files));
+    printReport(await seedBundles(database, files, (stage) => console.log(`seed: ${stage}`)));
     return 0;
   } finally {
     await driver.close();

@@ -31,7 +31,11 @@ export function defaultBundleFiles(seedDir: string): string[] {
  * the schema, then writes all bundles in one transaction. Any problem writes nothing.
  * Idempotent: MERGE on ids, evidence replaced per source.
  */
-export async function seedBundles(database: Database, files: readonly string[]): Promise<SeedReport> {
+export async function seedBundles(
+  database: Database,
+  files: readonly string[],
+  onProgress: (stage: 'validated' | 'writing' | 'committed') => void = () => undefined,
+): Promise<SeedReport> {
   const { bundles, externalIds } = validateBundles(files);
 
   const ids = [...bundles.flatMap(({ bundle }) => [...bundle.entities, ...bundle.events].map((node) => node.id)), ...externalIds.keys()];
@@ -43,7 +47,9 @@ export async function seedBundles(database: Database, files: readonly string[]):
   for (const [id, problem] of externalIds) if (resolution.labelOf(id) === 'unknown') problems.push(problem);
   if (problems.length > 0) throw new BundleValidationError(problems);
 
+  onProgress('validated');
   await ensureGraphSchema(database);
+  onProgress('writing');
   const totals = await database.write(
     async (tx) => {
       const counts = { nodes: 0, relationships: 0 };
@@ -57,6 +63,7 @@ export async function seedBundles(database: Database, files: readonly string[]):
     { purpose: 'seed' },
     SEED_TIMEOUT_MS,
   );
+  onProgress('committed');
 
   return {
     files: bundles.map(({ file, bundle, coverage }) => ({ file, sourceId: bundle.source.id, coverage })),

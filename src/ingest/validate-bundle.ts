@@ -84,7 +84,15 @@ function parseBundleFile(
     for (const error of document.errors) problem('', `not valid YAML: ${error.message}`);
     return undefined;
   }
-  const result = BundleSchema.safeParse(document.toJS());
+  let content: unknown;
+  try {
+    content = document.toJS();
+  } catch (error) {
+    // e.g. yaml's guard against alias bombs
+    problem('', `not valid YAML: ${(error as Error).message}`);
+    return undefined;
+  }
+  const result = BundleSchema.safeParse(content);
   if (!result.success) {
     for (const issue of result.error.issues) problem(formatPath(issue.path), describeIssue(issue));
     return undefined;
