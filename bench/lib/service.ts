@@ -1,0 +1,61 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readConfig } from '../../src/config';
+import { createLocalNeo4j } from '../../src/localdb/create';
+import { findFreePort } from '../../src/localdb/ports';
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+export interface RunningService {
+  readonly base: string;
+  readonly pid: number;
+  readonly child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** The Neo4j the tools use: NEO4J_URI, or the developer's local instance (started if needed). */
+export async function neo4jForTools(): Promise<{ uri: string; password: string; user: string }> {
+  const config = readConfig();
+  if (config.neo4j.uri) return { uri: config.neo4j.uri, password: config.neo4j.password, user: config.neo4j.user };
+  const local = createLocalNeo4j(config);
+  await local.start();
+  return { uri: local.boltUri, password: config.neo4j.password, user: config.neo4j.user };
+}
+
+/** Builds the service and runs `node dist/main.js` as a separate process, as production would. */
+export async function startBuiltService(env: NodeJS.ProcessEnv): Promise<RunningService> {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    const ready = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error('the service did not become ready');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    base,
+    pid: child.pid as number,
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Resident set size of a process in MB (Linux /proc). */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
