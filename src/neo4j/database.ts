@@ -21,11 +21,16 @@ export class Database {
     readonly driver: Driver,
     readonly name: string,
     readonly queryTimeoutMs: number,
+    /** When set (per request), no call may end later than this (epoch ms), however many calls the request makes. */
+    private readonly deadline?: number,
   ) {}
 
-  /** A view that counts its own transactions, sharing the driver (one per request). */
+  /**
+   * A view for one request: it counts its own transactions and shares one time budget (the query
+   * timeout + 0.5 s) across all of them, so a request never waits longer than that in total.
+   */
   forRequest(): Database {
-    return new Database(this.driver, this.name, this.queryTimeoutMs);
+    return new Database(this.driver, this.name, this.queryTimeoutMs, Date.now() + this.queryTimeoutMs + DEADLINE_SLACK_MS);
   }
 
   /** Runs idempotent read work in its own session; routed to readers in a cluster. */
@@ -52,11 +57,13 @@ export class Database {
   }
 
   private async run<T>(mode: 'READ' | 'WRITE', call: (session: Session) => Promise<T>, timeoutMs: number): Promise<T> {
+    const remaining = this.deadline === undefined ? Infinity : this.deadline - Date.now();
+    if (remaining <= 0) throw new AppError('SERVICE_UNAVAILABLE', 'The database did not answer in time; try again shortly.');
     const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
     this.transactions += 1;
     const pending = call(session);
     let abandoned = false;
-    const deadlineMs = timeoutMs + DEADLINE_SLACK_MS;
+    const deadlineMs = Math.min(timeoutMs + DEADLINE_SLACK_MS, remaining);
     try {
       return await withDeadline(pending, deadlineMs, () => {
         abandoned = true;
