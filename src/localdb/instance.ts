@@ -248,9 +248,52 @@ export class LocalNeo4j {
     writeFileSync(path.join(this.confDir, 'neo4j.conf'), settings.join('\n') + '\n');
   }
 
+  /**
+   * Replaces the `neo4j` database with CSV files through `neo4j-admin database import full`,
+   * the bulk path (much faster than transactions, but only into a stopped server).
+   */
+  async importCsv(nodeFiles: readonly string[], relationshipFiles: readonly string[], log: (line: string) => void): Promise<void> {
+    if (this.status().running) throw new Error('stop the server before a bulk import');
+    const java = findJava(this.options.javaHome);
+    const distribution = await ensureDistribution(this.options.pomPath, this.options.rootDir, this.options.log);
+    this.writeConfig();
+    this.setInitialPassword(java.executable, distribution.libDir);
+    const args = [
+      '-Xmx1g',
+      '-cp',
+      path.join(distribution.libDir, '*'),
+      'org.neo4j.cli.AdminTool',
+      'database',
+      'import',
+      'full',
+      // The database name goes first: --nodes and --relationships take any number of files.
+      'neo4j',
+      '--overwrite-destination=true',
+      '--multiline-fields=true',
+      '--array-delimiter=;',
+      ...nodeFiles.map((file) => `--nodes=${file}`),
+      ...relationshipFiles.map((file) => `--relationships=${file}`),
+    ];
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(java.executable, args, { env: { ...process.env, NEO4J_HOME: this.home, NEO4J_CONF: this.confDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const tail: string[] = [];
+      const onLine = (chunk: Buffer) => {
+        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+          tail.push(line);
+          if (tail.length > 40) tail.shift();
+          if (/^(IMPORT DONE|\s+\d+ (nodes|relationships|properties)$)/.test(line)) log(line.trim());
+        }
+      };
+      child.stdout.on('data', onLine);
+      child.stderr.on('data', onLine);
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new LocalNeo4jError('START_FAILED', `neo4j-admin import failed (${code}):\n${tail.join('\n')}`))));
+    });
+  }
+
   /** Sets the neo4j user's password before the first start (Neo4j ignores it afterwards). */
   private setInitialPassword(java: string, libDir: string): void {
-    if (existsSync(path.join(this.home, 'data', 'databases'))) return;
+    if (existsSync(path.join(this.home, 'data', 'databases', 'system'))) return;
     const result = spawnSync(
       java,
       ['-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', this.options.password],
