@@ -120,7 +120,8 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once; throws a ConfigError that names what to set. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable (`NEO4J_URI=`) means unset, as in most shells' and compose files' usage.
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration; fix these environment variables:\n${problems.join('\n')}`);

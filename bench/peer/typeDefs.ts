@@ -33,4 +33,45 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     name: String!
     events: [Event!]! @relationship(type: "TOOK_PLACE_IN", direction: IN)
   }
+
+  type SearchResult {
+    id: ID!
+    score: Float!
+  }
+
+  type PathResult {
+    nodes: [ID!]!
+    types: [String!]!
+  }
+
+  # What the generated API cannot express is written as @cypher fields with our own Cypher.
+  type Query {
+    searchNodes(query: String!, limit: Int!): [SearchResult!]!
+      @cypher(
+        statement: """
+        CALL db.index.fulltext.queryNodes('node_search', $query, {limit: $limit}) YIELD node, score
+        RETURN {id: node.id, score: score} AS result
+        """
+        columnName: "result"
+      )
+    shortestPaths(from: ID!, to: ID!): [PathResult!]!
+      @cypher(
+        statement: """
+        MATCH (a:Entity|Event {id: $from}), (b:Entity|Event {id: $to})
+        MATCH p = SHORTEST 3 (a) (()-[:PARTICIPATED_IN|TOOK_PLACE_IN|PRODUCED|REFERENCES|PART_OF|REPORTED_BY|CONCERNS|LED_BY|MEMBER_OF|REPRESENTS|LOCATED_IN|BORDERS|CROSSES|SIGNED|PARTY_TO]-(n) WHERE n = b OR COUNT { (n)--() } <= 1000){1,4} (b)
+        RETURN {nodes: [x IN nodes(p) | x.id], types: [r IN relationships(p) | type(r)]} AS result
+        """
+        columnName: "result"
+      )
+    neighbourIds(id: ID!, limit: Int!): [ID!]!
+      @cypher(
+        statement: """
+        MATCH (s:Entity|Event {id: $id})
+        MATCH (s)-[:PARTICIPATED_IN|TOOK_PLACE_IN|PRODUCED|REFERENCES|PART_OF|REPORTED_BY|CONCERNS|LED_BY|MEMBER_OF|REPRESENTS|LOCATED_IN|BORDERS|CROSSES|SIGNED|PARTY_TO*1..2]-(n)
+        WITH DISTINCT n LIMIT $limit
+        RETURN n.id AS id
+        """
+        columnName: "id"
+      )
+  }
 `;

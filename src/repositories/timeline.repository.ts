@@ -17,7 +17,6 @@ export interface TimelineCriteria {
 export interface TimelinePage {
   readonly events: readonly EventModel[];
   readonly hasNextPage: boolean;
-  readonly totalCount: number;
 }
 
 export type SortOrder = 'ASC' | 'DESC';
@@ -25,6 +24,7 @@ export type SortOrder = 'ASC' | 'DESC';
 /**
  * Events an entity is involved in: it takes part (directly, or through a delegation it leads or
  * belongs to), it is the place (or contains it), or the event produced or concerns it.
+ * Expanded from the entities: the cheap way when they are in few events.
  */
 const INVOLVED_EVENTS = `
   UNWIND $entityIds AS entityId
@@ -39,18 +39,62 @@ const INVOLVED_EVENTS = `
   }
   WITH DISTINCT e`;
 
-const FILTERS = `
-  ($fromDay IS NULL OR e.dateLatest >= date($fromDay))
-  AND ($toDay IS NULL OR e.dateEarliest <= date($toDay))
-  AND ($types IS NULL OR e.type IN $types)
-  AND ($placeId IS NULL OR EXISTS {
-        MATCH (e)-[:TOOK_PLACE_IN]->(p:Entity)
-        WHERE p.id = $placeId OR EXISTS { (p)-[:LOCATED_IN]->(:Entity {id: $placeId}) } })`;
+/** The same involvement as a predicate on one event: the cheap way for hubs, checked from the event side. */
+const INVOLVES = `(
+  EXISTS { MATCH (x:Entity)-[:PARTICIPATED_IN]->(e) WHERE x.id IN $entityIds }
+  OR EXISTS { MATCH (x:Entity)<-[:LED_BY]-(:Delegation)-[:PARTICIPATED_IN]->(e) WHERE x.id IN $entityIds }
+  OR EXISTS { MATCH (x:Entity)-[:MEMBER_OF]->(:Delegation)-[:PARTICIPATED_IN]->(e) WHERE x.id IN $entityIds }
+  OR EXISTS { MATCH (e)-[:TOOK_PLACE_IN]->(x:Entity) WHERE x.id IN $entityIds }
+  OR EXISTS { MATCH (e)-[:TOOK_PLACE_IN]->(:Place)-[:LOCATED_IN]->(x:Entity) WHERE x.id IN $entityIds }
+  OR EXISTS { MATCH (e)-[:PRODUCED|CONCERNS]->(x:Entity) WHERE x.id IN $entityIds })`;
+
+/**
+ * Entities with more relationships than this are hubs: their timeline is read in date order from
+ * the index, each event checked for involvement, instead of collecting and sorting all their events.
+ */
+const HUB_DEGREE = 2000;
+
+/**
+ * Only the predicates of the active filters, so the planner sees a plain index scan when there
+ * are none. A period also bounds `timelineKey`, which starts with the first possible day: an event
+ * overlapping [from, to] starts no later than `to`, and no earlier than 31 days before `from`
+ * unless its date is a whole year (then it starts on 1 January of `from`'s year; see
+ * YEAR_BRANCH). So the index seek starts near the period, not at the beginning of time.
+ */
+function filterPredicates(criteria: TimelineCriteria): string[] {
+  return [
+    criteria.fromDay !== null ? 'e.dateLatest >= date($fromDay) AND e.timelineKey >= $keyFloor' : '',
+    criteria.toDay !== null ? 'e.dateEarliest <= date($toDay) AND e.timelineKey <= $keyCeiling' : '',
+    criteria.types !== null ? 'e.type IN $types' : '',
+    criteria.placeId !== null
+      ? `EXISTS { MATCH (e)-[:TOOK_PLACE_IN]->(p:Entity)
+                  WHERE p.id = $placeId OR EXISTS { (p)-[:LOCATED_IN]->(:Entity {id: $placeId}) } }`
+      : '',
+  ].filter(Boolean);
+}
 
 /**
  * One page of the timeline, ordered by `timelineKey` (first possible day, precision, id), after
- * the key of the previous page's last event, plus the total count of the selection.
+ * the key of the previous page's last event. Without an entity filter, or for a hub, the range
+ * index on timelineKey provides the order, so the work per page does not grow with the corpus.
  */
+/** Parameters of the filter predicates. */
+function filterParams(criteria: TimelineCriteria): Record<string, unknown> {
+  return {
+    ...criteria,
+    keyFloor: criteria.fromDay === null ? null : shiftDays(criteria.fromDay, -31),
+    yearKey: criteria.fromDay === null ? null : `${criteria.fromDay.slice(0, 4)}-01-01|2|`,
+    // '~' sorts after the digits and '|' that follow the day in a key.
+    keyCeiling: criteria.toDay === null ? null : `${criteria.toDay}~`,
+  };
+}
+
+function shiftDays(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.getUTCFullYear() < 1 ? '0001-01-01' : date.toISOString().slice(0, 10);
+}
+
 export async function findTimelinePage(
   database: Database,
   criteria: TimelineCriteria,
@@ -58,31 +102,48 @@ export async function findTimelinePage(
   order: SortOrder,
   limit: number,
 ): Promise<TimelinePage> {
-  const source = criteria.entityIds ? `${INVOLVED_EVENTS} WHERE` : 'MATCH (e:Event) WHERE';
-  // With no cursor the bound is open; a predicate on timelineKey lets its index provide the order.
-  const cursor = order === 'ASC' ? 'e.timelineKey > $afterKey' : 'e.timelineKey < $afterKey';
   const direction = order === 'ASC' ? 'ASC' : 'DESC';
   const params = {
-    ...criteria,
+    ...filterParams(criteria),
     afterKey: afterKey ?? (order === 'ASC' ? '' : '\uffff'),
     limit: neo4j.int(limit + 1),
   };
+  const predicates = [order === 'ASC' ? 'e.timelineKey > $afterKey' : 'e.timelineKey < $afterKey', ...filterPredicates(criteria)];
   return database.read(async (tx) => {
+    let source = 'MATCH (e:Event)';
+    if (criteria.entityIds) {
+      const degree = await tx.run('UNWIND $entityIds AS id MATCH (x:Entity {id: id}) RETURN sum(COUNT { (x)--() }) AS degree', params);
+      const hub = Number(degree.records[0]?.get('degree') ?? 0) > HUB_DEGREE;
+      if (hub) predicates.push(INVOLVES);
+      else source = INVOLVED_EVENTS;
+    }
+    const main = `${source} WHERE ${predicates.join(' AND ')} RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`;
+    // Year-precision events of `from`'s year start before the key floor yet may overlap the period.
+    const yearBranch =
+      criteria.fromDay !== null && source === 'MATCH (e:Event)'
+        ? `UNION MATCH (e:Event) WHERE e.timelineKey STARTS WITH $yearKey AND ${predicates.join(' AND ').replace(' AND e.timelineKey >= $keyFloor', '')}
+           RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`
+        : '';
     const page = await tx.run(
-      `${source} ${FILTERS} AND ${cursor}
+      `CALL { ${main} ${yearBranch} }
        RETURN ${NODE_PROJECTION('e')} AS event
        ORDER BY e.timelineKey ${direction}
        LIMIT $limit`,
       params,
     );
-    const count = await tx.run(`${source} ${FILTERS} RETURN count(e) AS total`, params);
     const events = page.records.map((record) => toEventModel(record.get('event')));
-    return {
-      events: events.slice(0, limit),
-      hasNextPage: events.length > limit,
-      totalCount: (count.records[0]?.get('total') as { toNumber(): number }).toNumber(),
-    };
+    return { events: events.slice(0, limit), hasNextPage: events.length > limit };
   }, { query: 'timeline' });
+}
+
+/** How many events the selection holds (a separate query: it reads the whole selection). */
+export async function countTimeline(database: Database, criteria: TimelineCriteria): Promise<number> {
+  const predicates = filterPredicates(criteria);
+  const source = criteria.entityIds ? INVOLVED_EVENTS : 'MATCH (e:Event)';
+  return database.read(async (tx) => {
+    const result = await tx.run(`${source} ${predicates.length > 0 ? `WHERE ${predicates.join(' AND ')}` : ''} RETURN count(e) AS total`, filterParams(criteria));
+    return Number(result.records[0]?.get('total') ?? 0);
+  }, { query: 'timeline-count' });
 }
 
 /** Participants, place, agreements and related events of many events, in one round trip. */

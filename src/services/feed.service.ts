@@ -1,7 +1,7 @@
 import type { EventDetails, EventModel, SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
 import { findSourcesByIds } from '../repositories/node.repository';
-import { findEventDetails, findTimelinePage, type SortOrder } from '../repositories/timeline.repository';
+import { countTimeline, findEventDetails, findTimelinePage, type SortOrder } from '../repositories/timeline.repository';
 import { toCriteria, type TimelineFilterInput } from './timeline.service';
 
 /** An event with everything a timeline widget shows about it. */
@@ -30,14 +30,15 @@ export class FeedService {
     const criteria = toCriteria(filter);
     const events: EventModel[] = [];
     let afterKey: string | null = null;
-    let totalCount = 0;
+    let more = false;
     for (;;) {
       const page = await findTimelinePage(this.database, criteria, afterKey, order, Math.min(PAGE, FEED_MAX_EVENTS - events.length));
-      totalCount = page.totalCount;
       events.push(...page.events);
-      if (!page.hasNextPage || events.length >= FEED_MAX_EVENTS) break;
+      more = page.hasNextPage;
+      if (!more || events.length >= FEED_MAX_EVENTS) break;
       afterKey = page.events.at(-1)?.timelineKey ?? null;
     }
+    const totalCount = more ? await countTimeline(this.database, criteria) : events.length;
     const details = await findEventDetails(this.database, events.map((event) => event.id));
     const sourceIds = new Set(events.flatMap((event) => event.evidence.map((evidence) => evidence.sourceId)));
     const sources = await findSourcesByIds(this.database, [...sourceIds]);

@@ -2,7 +2,7 @@ import { parseFuzzyDate } from '../domain/fuzzy-date';
 import type { EventModel } from '../domain/types';
 import { badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
-import { findTimelinePage, type SortOrder, type TimelineCriteria } from '../repositories/timeline.repository';
+import { countTimeline, findTimelinePage, type SortOrder, type TimelineCriteria } from '../repositories/timeline.repository';
 import { decodeCursor, encodeCursor } from './cursor';
 import { boundedInt, LIMITS } from './limits';
 
@@ -25,7 +25,8 @@ export interface EventConnection {
   readonly edges: readonly { cursor: string; node: EventModel }[];
   readonly nodes: readonly EventModel[];
   readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  readonly totalCount: number;
+  /** Counted only when a client asks for it (GraphQL calls it): counting reads the whole selection. */
+  readonly totalCount: () => Promise<number>;
 }
 
 /** Timelines: validated filters, interval-overlap periods, opaque cursors. */
@@ -35,13 +36,14 @@ export class TimelineService {
   async page(args: TimelineArgs): Promise<EventConnection> {
     const first = boundedInt(args.first, LIMITS.timeline, 'first');
     const afterKey = args.after === null || args.after === undefined ? null : decodeCursor(args.after);
-    const page = await findTimelinePage(this.database, toCriteria(args.filter ?? {}), afterKey, args.order ?? 'ASC', first);
+    const criteria = toCriteria(args.filter ?? {});
+    const page = await findTimelinePage(this.database, criteria, afterKey, args.order ?? 'ASC', first);
     const edges = page.events.map((event) => ({ cursor: encodeCursor(event.timelineKey), node: event }));
     return {
       edges,
       nodes: page.events,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
+      totalCount: () => countTimeline(this.database, criteria),
     };
   }
 }

@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   await neo4j.stop();
 
   const csvDir = path.join(neo4j.home, 'import', `synth-${events}-${seed}`);
-  const bar = new SingleBar({ format: 'generate |{bar}| {percentage}% {value}/{total} events · {rate} events/s · ETA {eta_formatted}', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'generate |{bar}| {percentage}% {value}/{total} events · {rate} events/s · ETA {eta_formatted}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
+    Presets.shades_classic,
+  );
   const started = Date.now();
   bar.start(events, 0, { rate: 0 });
   const corpus = await generateCorpus({

@@ -1,0 +1,185 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import { execute, parse, graphql } from 'graphql';
+import { readConfig } from '../src/config';
+import { createContext } from '../src/graphql/context';
+import { buildSchema } from '../src/graphql/schema';
+import { createLocalNeo4j } from '../src/localdb/create';
+import { findFreePort } from '../src/localdb/ports';
+import { createLogger } from '../src/logger';
+import { Database } from '../src/neo4j/database';
+import { createDriver } from '../src/neo4j/driver';
+import { profileDbHits, recordingDriver, type RecordedQuery } from './lib/profile';
+import { ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
+import { PEER_TYPE_DEFS } from './peer/typeDefs';
+import { scenarios, type Landmarks, type Scenario } from './scenarios';
+import { writeReport, type ScenarioResult, type Stats } from './report';
+
+/**
+ * `npm run bench [-- --sizes 10000,100000,1000000 --seconds 10 --rounds 3 --connections 16 --rate 20]`
+ * For each corpus size (built with `npm run synth` when missing): our API, the same Cypher through
+ * the driver (raw) and @neo4j/graphql (peer) on the same database, each scenario alternating the
+ * three targets round after round, at saturation and at a fixed rate; medians, ratios, PROFILE db
+ * hits. Writes docs/bench/results.json, results.md and latency.svg.
+ */
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '16' },
+    rate: { type: 'string', default: '20' },
+    out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
+  },
+});
+
+type Target = 'ours' | 'raw' | 'peer';
+const TARGETS: readonly Target[] = ['ours', 'raw', 'peer'];
+
+function requestFor(target: Target, scenario: Scenario, bases: Record<Target, string>) {
+  if (target === 'raw') return { url: `${bases.raw}${scenario.raw}`, method: 'GET' as const };
+  const call = target === 'ours' ? scenario.ours : scenario.peer;
+  return { url: `${bases[target]}/graphql`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(call) };
+}
+
+async function load(target: Target, scenario: Scenario, bases: Record<Target, string>, options: { seconds: number; connections: number; rate?: number }): Promise<Stats> {
+  const result = await autocannon({
+    ...requestFor(target, scenario, bases),
+    connections: options.rate ? Math.min(options.connections, options.rate) : options.connections,
+    duration: options.seconds,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+    verifyBody: (body: string) => !body.includes('"errors"') && !body.includes('"error"'),
+  } as autocannon.Options);
+  const mismatches = (result as unknown as { mismatches: number }).mismatches;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts + mismatches };
+}
+
+async function checkAnswers(scenario: Scenario, bases: Record<Target, string>): Promise<void> {
+  for (const target of TARGETS) {
+    const { url, ...init } = requestFor(target, scenario, bases);
+    const response = await fetch(url, init);
+    const text = await response.text();
+    if (!response.ok || text.includes('"errors"')) throw new Error(`${target} ${scenario.name}: ${response.status} ${text.slice(0, 400)}`);
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function medianStats(samples: readonly Stats[]): Stats {
+  return { rps: median(samples.map((s) => s.rps)), p50: median(samples.map((s) => s.p50)), p99: median(samples.map((s) => s.p99)), errors: samples.reduce((sum, s) => sum + s.errors, 0) };
+}
+
+/** Database hits of one request of each scenario, for our API and for the peer. */
+async function profileScenarios(uri: string, list: readonly Scenario[]): Promise<Map<string, { ours: number; peer: number }>> {
+  const config = readConfig({ ...process.env, NEO4J_URI: uri });
+  const driver = createDriver({ ...config.neo4j, uri }, createLogger('error'));
+  const hits = new Map<string, { ours: number; peer: number }>();
+  try {
+    const ourSchema = buildSchema();
+    const oursRecorded: RecordedQuery[] = [];
+    const ourDatabase = new Database(recordingDriver(driver, oursRecorded), config.neo4j.database, 60_000);
+    const peerRecorded: RecordedQuery[] = [];
+    const peerSchema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver: recordingDriver(driver, peerRecorded) }).getSchema();
+    for (const scenario of list) {
+      oursRecorded.length = 0;
+      peerRecorded.length = 0;
+      const context = createContext(ourDatabase, config.graphql, createLogger('silent'));
+      await execute({ schema: ourSchema, document: parse(scenario.ours.query), variableValues: scenario.ours.variables, contextValue: context });
+      await graphql({ schema: peerSchema, source: scenario.peer.query, variableValues: scenario.peer.variables, contextValue: { sessionConfig: { database: config.neo4j.database } } });
+      hits.set(scenario.name, {
+        ours: await profileDbHits(driver, config.neo4j.database, oursRecorded),
+        peer: await profileDbHits(driver, config.neo4j.database, peerRecorded),
+      });
+    }
+  } finally {
+    await driver.close();
+  }
+  return hits;
+}
+
+async function benchSize(events: number, opts: { seconds: number; rounds: number; connections: number; rate: number }): Promise<ScenarioResult[]> {
+  const instanceName = `bench-${events}`;
+  const config = readConfig({ ...process.env, LOCAL_NEO4J_HEAP: process.env.LOCAL_NEO4J_HEAP ?? '2g', LOCAL_NEO4J_PAGECACHE: process.env.LOCAL_NEO4J_PAGECACHE ?? '2g' });
+  const neo4j = createLocalNeo4j(config, { name: instanceName, boltPort: await findFreePort(), httpPort: await findFreePort() });
+  const corpusFile = path.join(neo4j.home, 'corpus.json');
+  if (!existsSync(corpusFile)) execFileSync('npx', ['tsx', 'src/synth/cli.ts', '--events', String(events)], { cwd: ROOT, stdio: 'inherit' });
+  const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as { landmarks: Landmarks; eventsPerSecond: number };
+  await neo4j.start();
+  const env = { NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: config.neo4j.password, NEO4J_USER: config.neo4j.user, SEED_ON_START: 'false' };
+  const running: RunningService[] = [];
+  try {
+    const ours = await startBuiltService(env);
+    running.push(ours);
+    const raw = await startProcess(['--import', 'tsx', 'bench/servers/raw-server.ts'], env, '/raw/none');
+    running.push(raw);
+    const peer = await startProcess(['--import', 'tsx', 'bench/servers/peer-server.ts'], env, '/graphql');
+    running.push(peer);
+    const bases: Record<Target, string> = { ours: ours.base, raw: raw.base, peer: peer.base };
+    const list = scenarios(corpus.landmarks);
+    const hits = await profileScenarios(neo4j.boltUri, list);
+    const results: ScenarioResult[] = [];
+    for (const scenario of list) {
+      await checkAnswers(scenario, bases);
+      for (const target of TARGETS) await load(target, scenario, bases, { seconds: 2, connections: opts.connections });
+      const saturation: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
+      const fixed: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
+      for (let round = 0; round < opts.rounds; round += 1) {
+        // Alternate the order each round so drift on a shared machine does not favour one target.
+        const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
+        for (const target of order) {
+          saturation[target].push(await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections }));
+          fixed[target].push(await load(target, scenario, bases, { seconds: Math.max(2, opts.seconds / 2), connections: opts.connections, rate: opts.rate }));
+        }
+      }
+      const result: ScenarioResult = {
+        size: events,
+        scenario: scenario.name,
+        description: scenario.description,
+        ours: medianStats(saturation.ours),
+        raw: medianStats(saturation.raw),
+        peer: medianStats(saturation.peer),
+        fixedRate: { rate: opts.rate, ours: medianStats(fixed.ours), raw: medianStats(fixed.raw), peer: medianStats(fixed.peer) },
+        ratios: {
+          oursVsRaw: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.raw.map((s) => s.rps))),
+          oursVsPeer: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.peer.map((s) => s.rps))),
+        },
+        dbHits: hits.get(scenario.name) ?? { ours: 0, peer: 0 },
+      };
+      console.log(JSON.stringify(result));
+      results.push(result);
+    }
+    return results;
+  } finally {
+    for (const service of running.reverse()) await service.stop();
+    await neo4j.stop();
+  }
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+async function main(): Promise<void> {
+  const sizes = String(values.sizes).split(',').map(Number);
+  const opts = { seconds: Number(values.seconds), rounds: Number(values.rounds), connections: Number(values.connections), rate: Number(values.rate) };
+  const started = Date.now();
+  const results: ScenarioResult[] = [];
+  for (const size of sizes) results.push(...(await benchSize(size, opts)));
+  mkdirSync(String(values.out), { recursive: true });
+  writeReport(String(values.out), results, { ...opts, sizes, minutes: Math.round((Date.now() - started) / 6000) / 10 });
+  writeFileSync(path.join(String(values.out), 'results.json'), JSON.stringify({ options: { ...opts, sizes }, results }, null, 2) + '\n');
+  console.log(`Wrote ${path.relative(ROOT, String(values.out))}/results.json, results.md, latency.svg`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+/** The benchmark scenarios, each the same question asked of our API, of raw Cypher, and of the peer. */
+
+export interface Landmarks {
+  readonly rare: string;
+  readonly farA: string;
+  readonly farB: string;
+  readonly searchTerm: string;
+}
+
+export interface GraphqlCall {
+  readonly query: string;
+  readonly variables?: Record<string, unknown>;
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  readonly ours: GraphqlCall;
+  /** Path and query string of the raw server. */
+  readonly raw: string;
+  readonly peer: GraphqlCall;
+}
+
+const OUR_PAGE = `pageInfo { hasNextPage endCursor } edges { cursor node { id title date { iso precision } place { id name } participants { role entity { id name } } evidence { quote start end source { id title } } } }`;
+const PEER_PAGE = `pageInfo { hasNextPage endCursor } edges { node { id title dateIso datePrecision evidence place { id name } participantsConnection { edges { properties { role } node { id name } } } } }`;
+
+/** A head of state: rank 0 of the Zipf participation, in a large share of all events. */
+export const HUB_PERSON = 'syn-person-0';
+
+export function scenarios(landmarks: Landmarks): Scenario[] {
+  const timeline = (name: string, description: string, filter: Record<string, unknown>, raw: string, peerWhere: Record<string, unknown>): Scenario => ({
+    name,
+    description,
+    ours: { query: `query ($filter: TimelineFilter) { timeline(filter: $filter, first: 20) { ${OUR_PAGE} } }`, variables: { filter } },
+    raw,
+    peer: {
+      query: `query ($where: EventWhere) { eventsConnection(where: $where, first: 20, sort: [{ timelineKey: ASC }]) { ${PEER_PAGE} } }`,
+      variables: { where: peerWhere },
+    },
+  });
+  return [
+    timeline('timeline', 'a timeline page of 20 events with participants, place and evidence, unfiltered', {}, '/raw/timeline', {}),
+    timeline('timeline-hub', `the same page for a hub (${HUB_PERSON}, a head of state)`, { entityIds: [HUB_PERSON] }, `/raw/timeline-entity?id=${HUB_PERSON}`, {
+      participants: { some: { id: { eq: HUB_PERSON } } },
+    }),
+    timeline('timeline-rare', `the same page for a rare person (${landmarks.rare})`, { entityIds: [landmarks.rare] }, `/raw/timeline-entity?id=${landmarks.rare}`, {
+      participants: { some: { id: { eq: landmarks.rare } } },
+    }),
+    timeline('timeline-period', 'the same page for the year 2010 (interval overlap)', { from: '2010', to: '2010' }, '/raw/timeline-period?from=2010-01-01&to=2010-12-31', {
+      dateLatest: { gte: '2010-01-01' },
+      dateEarliest: { lte: '2010-12-31' },
+    }),
+    {
+      name: 'search',
+      description: `full-text search for "${landmarks.searchTerm}"`,
+      ours: { query: 'query ($text: String!) { search(text: $text) { score node { id } } }', variables: { text: landmarks.searchTerm } },
+      raw: `/raw/search?text=${encodeURIComponent(landmarks.searchTerm)}`,
+      peer: { query: 'query ($q: String!) { searchNodes(query: $q, limit: 30) { id score } }', variables: { q: `(${landmarks.searchTerm.toLowerCase()}^2 OR ${landmarks.searchTerm.toLowerCase()}*)` } },
+    },
+    {
+      name: 'connections',
+      description: `shortest paths between two rare people (${landmarks.farA}, ${landmarks.farB})`,
+      ours: { query: 'query ($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length nodes { id } relationships { type evidence { quote } } } }', variables: { a: landmarks.farA, b: landmarks.farB } },
+      raw: `/raw/connections?from=${landmarks.farA}&to=${landmarks.farB}`,
+      peer: { query: 'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { nodes types } }', variables: { a: landmarks.farA, b: landmarks.farB } },
+    },
+    {
+      name: 'neighborhood',
+      description: `depth-2 neighbourhood (100 nodes) of ${landmarks.rare}`,
+      ours: { query: 'query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { nodes { id label } relationships { type from to } } }', variables: { id: landmarks.rare } },
+      raw: `/raw/neighborhood?id=${landmarks.rare}`,
+      peer: { query: 'query ($id: ID!) { neighbourIds(id: $id, limit: 100) }', variables: { id: landmarks.rare } },
+    },
+  ];
+}

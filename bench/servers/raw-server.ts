@@ -1,0 +1,49 @@
+import { createServer } from 'node:http';
+import { readConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { Database } from '../../src/neo4j/database';
+import { createDriver } from '../../src/neo4j/driver';
+import { expandNeighborhood, findShortestPaths } from '../../src/repositories/graph.repository';
+import { findSourcesByIds } from '../../src/repositories/node.repository';
+import { searchFullText } from '../../src/repositories/search.repository';
+import { findEventDetails, findTimelinePage, type TimelineCriteria } from '../../src/repositories/timeline.repository';
+import { toLuceneQuery } from '../../src/services/search.service';
+
+/**
+ * The limit the API is measured against: the same Cypher (our repositories) sent straight
+ * through the driver and serialised as JSON, with no GraphQL, validation or DataLoader layer.
+ * `GET /raw/<scenario>?…` on PORT.
+ */
+const config = readConfig();
+const driver = createDriver({ ...config.neo4j, uri: config.neo4j.uri as string }, createLogger('error'));
+const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
+
+async function timelinePage(criteria: Partial<TimelineCriteria>): Promise<unknown> {
+  const page = await findTimelinePage(database, { entityIds: null, fromDay: null, toDay: null, types: null, placeId: null, ...criteria }, null, 'ASC', 20);
+  const details = await findEventDetails(database, page.events.map((event) => event.id));
+  const sources = await findSourcesByIds(database, [...new Set(page.events.flatMap((event) => event.evidence.map((e) => e.sourceId)))]);
+  return { events: page.events.map((event) => ({ ...event, ...details.get(event.id) })), hasNextPage: page.hasNextPage, sources: [...sources.values()] };
+}
+
+const HANDLERS: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
+  timeline: () => timelinePage({}),
+  'timeline-entity': (q) => timelinePage({ entityIds: [q.get('id') as string] }),
+  'timeline-period': (q) => timelinePage({ fromDay: q.get('from'), toDay: q.get('to') }),
+  search: (q) => searchFullText(database, toLuceneQuery(q.get('text') as string) as string, 30),
+  connections: (q) =>
+    findShortestPaths(database, { fromId: q.get('from') as string, toId: q.get('to') as string, maxHops: 4, paths: 3, hubDegree: config.graphql.hubDegree, timeoutMs: config.graphql.connectionsTimeoutMs }),
+  neighborhood: (q) => expandNeighborhood(database, q.get('id') as string, 2, 100),
+};
+
+createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const handler = HANDLERS[url.pathname.replace(/^\/raw\//, '')];
+  if (!handler) {
+    res.writeHead(404).end();
+    return;
+  }
+  handler(url.searchParams).then(
+    (result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
+    (error: unknown) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) })),
+  );
+}).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('raw server listening'));
