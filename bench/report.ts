@@ -24,7 +24,7 @@ export interface ScenarioResult {
   /** Throughput ratios of the medians. */
   readonly ratios: { oursVsRaw: number; oursVsPeer: number };
   /** PROFILE db hits of one request. */
-  readonly dbHits: { ours: number; peer: number };
+  readonly dbHits: { ours: number | string; peer: number | string };
 }
 
 const TARGETS = ['ours', 'raw', 'peer'] as const;

@@ -34,6 +34,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     rate: { type: 'string', default: '20' },
     out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
+    merge: { type: 'boolean', default: false },
   },
 });
 
@@ -58,12 +59,13 @@ async function load(target: Target, scenario: Scenario, bases: Record<Target, st
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts + mismatches };
 }
 
+/** One request per target; a target that cannot answer is reported and counted in the errors. */
 async function checkAnswers(scenario: Scenario, bases: Record<Target, string>): Promise<void> {
   for (const target of TARGETS) {
     const { url, ...init } = requestFor(target, scenario, bases);
-    const response = await fetch(url, init);
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) }).catch((error: unknown) => ({ ok: false, status: 0, text: async () => String(error) }));
     const text = await response.text();
-    if (!response.ok || text.includes('"errors"')) throw new Error(`${target} ${scenario.name}: ${response.status} ${text.slice(0, 400)}`);
+    if (!response.ok || text.includes('"errors"')) console.error(`${target} ${scenario.name}: ${response.status} ${text.slice(0, 300)}`);
   }
 }
 
@@ -78,10 +80,10 @@ function medianStats(samples: readonly Stats[]): Stats {
 }
 
 /** Database hits of one request of each scenario, for our API and for the peer. */
-async function profileScenarios(uri: string, list: readonly Scenario[]): Promise<Map<string, { ours: number; peer: number }>> {
+async function profileScenarios(uri: string, list: readonly Scenario[]): Promise<Map<string, { ours: number | string; peer: number | string }>> {
   const config = readConfig({ ...process.env, NEO4J_URI: uri });
   const driver = createDriver({ ...config.neo4j, uri }, createLogger('error'));
-  const hits = new Map<string, { ours: number; peer: number }>();
+  const hits = new Map<string, { ours: number | string; peer: number | string }>();
   try {
     const ourSchema = buildSchema();
     const oursRecorded: RecordedQuery[] = [];
@@ -93,7 +95,8 @@ async function profileScenarios(uri: string, list: readonly Scenario[]): Promise
       peerRecorded.length = 0;
       const context = createContext(ourDatabase, config.graphql, createLogger('silent'));
       await execute({ schema: ourSchema, document: parse(scenario.ours.query), variableValues: scenario.ours.variables, contextValue: context });
-      await graphql({ schema: peerSchema, source: scenario.peer.query, variableValues: scenario.peer.variables, contextValue: { sessionConfig: { database: config.neo4j.database } } });
+      const peerResult = await graphql({ schema: peerSchema, source: scenario.peer.query, variableValues: scenario.peer.variables, contextValue: { sessionConfig: { database: config.neo4j.database } } });
+      if (peerResult.errors) console.error(`peer ${scenario.name}: ${peerResult.errors[0]?.message}`);
       hits.set(scenario.name, {
         ours: await profileDbHits(driver, config.neo4j.database, oursRecorded),
         peer: await profileDbHits(driver, config.neo4j.database, peerRecorded),
@@ -108,7 +111,14 @@ async function profileScenarios(uri: string, list: readonly Scenario[]): Promise
 async function benchSize(events: number, opts: { seconds: number; rounds: number; connections: number; rate: number }): Promise<ScenarioResult[]> {
   const instanceName = `bench-${events}`;
   const config = readConfig({ ...process.env, LOCAL_NEO4J_HEAP: process.env.LOCAL_NEO4J_HEAP ?? '2g', LOCAL_NEO4J_PAGECACHE: process.env.LOCAL_NEO4J_PAGECACHE ?? '2g' });
-  const neo4j = createLocalNeo4j(config, { name: instanceName, boltPort: await findFreePort(), httpPort: await findFreePort() });
+  // A server-side transaction timeout, so a query a client gave up on (autocannon waits 10 s)
+  // cannot keep running into the next measurements; the peer sets no timeout of its own.
+  const neo4j = createLocalNeo4j(config, {
+    name: instanceName,
+    boltPort: await findFreePort(),
+    httpPort: await findFreePort(),
+    extraSettings: ['db.transaction.timeout=15s'],
+  });
   const corpusFile = path.join(neo4j.home, 'corpus.json');
   if (!existsSync(corpusFile)) execFileSync('npx', ['tsx', 'src/synth/cli.ts', '--events', String(events)], { cwd: ROOT, stdio: 'inherit' });
   const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as { landmarks: Landmarks; eventsPerSecond: number };
@@ -128,7 +138,8 @@ async function benchSize(events: number, opts: { seconds: number; rounds: number
     const results: ScenarioResult[] = [];
     for (const scenario of list) {
       await checkAnswers(scenario, bases);
-      for (const target of TARGETS) await load(target, scenario, bases, { seconds: 2, connections: opts.connections });
+      // Warm-up (JIT, page cache, query plans), not measured.
+      for (const target of TARGETS) await load(target, scenario, bases, { seconds: Math.min(2, opts.seconds), connections: opts.connections });
       const saturation: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
       const fixed: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
       for (let round = 0; round < opts.rounds; round += 1) {
@@ -136,7 +147,7 @@ async function benchSize(events: number, opts: { seconds: number; rounds: number
         const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
         for (const target of order) {
           saturation[target].push(await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections }));
-          fixed[target].push(await load(target, scenario, bases, { seconds: Math.max(2, opts.seconds / 2), connections: opts.connections, rate: opts.rate }));
+          fixed[target].push(await load(target, scenario, bases, { seconds: Math.max(1, opts.seconds / 2), connections: opts.connections, rate: opts.rate }));
         }
       }
       const result: ScenarioResult = {
@@ -171,12 +182,20 @@ async function main(): Promise<void> {
   const sizes = String(values.sizes).split(',').map(Number);
   const opts = { seconds: Number(values.seconds), rounds: Number(values.rounds), connections: Number(values.connections), rate: Number(values.rate) };
   const started = Date.now();
-  const results: ScenarioResult[] = [];
-  for (const size of sizes) results.push(...(await benchSize(size, opts)));
-  mkdirSync(String(values.out), { recursive: true });
-  writeReport(String(values.out), results, { ...opts, sizes, minutes: Math.round((Date.now() - started) / 6000) / 10 });
-  writeFileSync(path.join(String(values.out), 'results.json'), JSON.stringify({ options: { ...opts, sizes }, results }, null, 2) + '\n');
-  console.log(`Wrote ${path.relative(ROOT, String(values.out))}/results.json, results.md, latency.svg`);
+  const out = String(values.out);
+  const resultsFile = path.join(out, 'results.json');
+  mkdirSync(out, { recursive: true });
+  // With --merge, sizes not run now keep their earlier results (e.g. to re-run only 1M).
+  const earlier: ScenarioResult[] = values.merge && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: ScenarioResult[] }).results : [];
+  let results = earlier.filter((result) => !sizes.includes(result.size));
+  for (const size of sizes) {
+    results = [...results, ...(await benchSize(size, opts))];
+    // Written after every size, so a long run keeps what it measured if a later size fails.
+    const allSizes = [...new Set(results.map((result) => result.size))].sort((a, b) => a - b);
+    writeReport(out, results, { ...opts, sizes: allSizes, minutes: Math.round((Date.now() - started) / 6000) / 10 });
+    writeFileSync(resultsFile, JSON.stringify({ options: { ...opts, sizes: allSizes }, results }, null, 2) + '\n');
+  }
+  console.log(`Wrote ${path.relative(ROOT, out)}/results.json, results.md, latency.svg`);
 }
 
 main().catch((error: unknown) => {

@@ -54,15 +54,22 @@ function sumDbHits(plan: ProfiledPlan | false | undefined): number {
   return plan.dbHits + plan.children.reduce((sum, child) => sum + sumDbHits(child), 0);
 }
 
-/** Total database hits of the recorded queries, each run once under PROFILE. */
-export async function profileDbHits(driver: Driver, database: string, queries: readonly RecordedQuery[]): Promise<number> {
+/**
+ * Total database hits of the recorded queries, each run once under PROFILE; a string saying why
+ * when a query cannot be profiled (e.g. it exceeds Neo4j's transaction memory limit).
+ */
+export async function profileDbHits(driver: Driver, database: string, queries: readonly RecordedQuery[]): Promise<number | string> {
   let total = 0;
   const session = driver.session({ database });
   try {
     for (const { query, params } of queries) {
       const profiled = /^\s*CYPHER\s+\d+/i.test(query) ? query.replace(/^\s*(CYPHER\s+\d+)/i, '$1 PROFILE') : `PROFILE ${query}`;
-      const result = await session.run(profiled, params);
-      total += sumDbHits(result.summary.profile as ProfiledPlan | false);
+      try {
+        const result = await session.run(profiled, params);
+        total += sumDbHits(result.summary.profile as ProfiledPlan | false);
+      } catch (error) {
+        return `failed: ${(error as { code?: string }).code ?? String(error)}`;
+      }
     }
   } finally {
     await session.close();

@@ -8,6 +8,7 @@ export interface LocalNeo4jOverrides {
   readonly boltPort?: number;
   readonly httpPort?: number;
   readonly log?: (line: string) => void;
+  readonly extraSettings?: readonly string[];
 }
 
 /** The local Neo4j described by the configuration (the developer's `dev` instance unless overridden). */
@@ -24,5 +25,6 @@ export function createLocalNeo4j(config: Config, overrides: LocalNeo4jOverrides 
     javaHome: config.localNeo4j.javaHome,
     pomPath: path.join(root, 'neo4j', 'pom.xml'),
     log: overrides.log ?? ((line) => process.stderr.write(`[neo4j] ${line}\n`)),
+    extraSettings: overrides.extraSettings,
   });
 }

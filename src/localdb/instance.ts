@@ -20,6 +20,8 @@ export interface LocalNeo4jOptions {
   readonly javaHome: string | undefined;
   readonly pomPath: string;
   readonly log: (line: string) => void;
+  /** More neo4j.conf lines (e.g. a server-side transaction timeout for benchmark instances). */
+  readonly extraSettings?: readonly string[];
 }
 
 export interface LocalNeo4jStatus {
@@ -244,6 +246,7 @@ export class LocalNeo4j {
       'db.tx_log.rotation.retention_policy=1 days',
       // Lets Neo4j Browser load the project's guide and style (`:play`, `:style`) from a local service.
       'browser.remote_content_hostname_whitelist=localhost,127.0.0.1',
+      ...(this.options.extraSettings ?? []),
     ];
     writeFileSync(path.join(this.confDir, 'neo4j.conf'), settings.join('\n') + '\n');
   }

@@ -47,7 +47,8 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
 
 /**
  * The subgraph around a node, breadth first up to `depth` hops and `limit` nodes, with the
- * meaningful relationships among the nodes found. One round trip per level, plus one.
+ * relationships walked to reach them. Each node is expanded by at most `limit` relationships, so a
+ * hub (a head of state in 100,000 events) costs no more than any other node. One round trip per level.
  */
 export async function expandNeighborhood(
   database: Database,
@@ -59,31 +60,30 @@ export async function expandNeighborhood(
     const start = await tx.run(`MATCH (n:Entity|Event {id: $id}) RETURN elementId(n) AS key, ${NODE_PROJECTION('n')} AS node`, { id });
     const first = start.records[0];
     if (!first) return null;
-    const keys: string[] = [first.get('key')];
+    const seen = new Set<string>([first.get('key') as string]);
     const nodes: NodeModel[] = [toNodeModel(first.get('node'))];
-    let frontier = [...keys];
-    for (let level = 0; level < depth && frontier.length > 0 && keys.length < limit; level += 1) {
+    const relationships = new Map<string, RelationshipModel>();
+    let frontier = [...seen];
+    for (let level = 0; level < depth && frontier.length > 0; level += 1) {
       const next = await tx.run(
         `UNWIND $frontier AS key
          MATCH (x) WHERE elementId(x) = key
-         MATCH (x)-[:${MEANINGFUL}]-(y)
-         WHERE NOT elementId(y) IN $seen
-         WITH DISTINCT y LIMIT $remaining
-         RETURN elementId(y) AS key, ${NODE_PROJECTION('y')} AS node`,
-        { frontier, seen: keys, remaining: neo4j.int(limit - keys.length) },
+         CALL { WITH x MATCH (x)-[r:${MEANINGFUL}]-(y) RETURN r, y LIMIT $perNode }
+         RETURN elementId(r) AS relKey, ${RELATIONSHIP_PROJECTION('r')} AS relationship, elementId(y) AS key, ${NODE_PROJECTION('y')} AS node`,
+        { frontier, perNode: neo4j.int(limit) },
       );
-      frontier = next.records.map((record) => record.get('key') as string);
-      keys.push(...frontier);
-      nodes.push(...next.records.map((record) => toNodeModel(record.get('node'))));
+      frontier = [];
+      for (const record of next.records) {
+        const key = record.get('key') as string;
+        if (!seen.has(key) && seen.size < limit) {
+          seen.add(key);
+          frontier.push(key);
+          nodes.push(toNodeModel(record.get('node')));
+        }
+        if (seen.has(key)) relationships.set(record.get('relKey') as string, toRelationshipModel(record.get('relationship')));
+      }
     }
-    const links = await tx.run(
-      `MATCH (x)-[r:${MEANINGFUL}]->(y)
-       WHERE elementId(x) IN $keys AND elementId(y) IN $keys
-       RETURN ${RELATIONSHIP_PROJECTION('r')} AS relationship
-       LIMIT $maxRelationships`,
-      { keys, maxRelationships: neo4j.int(limit * 10) },
-    );
-    return { nodes, relationships: links.records.map((record) => toRelationshipModel(record.get('relationship'))) };
+    return { nodes, relationships: [...relationships.values()] };
   }, { query: 'neighborhood' });
 }
 
