@@ -47,14 +47,16 @@ describe('faults', () => {
     await eventually(async () => (await probe(service.base, 0, [])).kind === 'correct', 60_000, 'seeding');
 
     let phase: 'up' | 'down' | 'restarting' | 'recovered' = 'up';
-    const byPhase: Record<string, Outcome[]> = { up: [], down: [], restarting: [], recovered: [] };
+    const byPhase: Record<string, Outcome[]> = { up: [], down: [], restarting: [], recovered: [], straddling: [] };
     let stop = false;
-    // Six clients in a loop; each answer is filed under the phase in which its request was sent.
+    // Six clients in a loop; each answer is filed under the phase in which its request was sent and
+    // answered, or under `straddling` when the phase changed in flight (e.g. sent just before the stop).
     const load = Promise.all(
       Array.from({ length: 6 }, async (_, worker) => {
         for (let i = worker; !stop; i += 6) {
           const sentIn = phase;
-          byPhase[sentIn]?.push(await probe(service.base, i, ['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']));
+          const outcome = await probe(service.base, i, ['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']);
+          byPhase[phase === sentIn ? sentIn : 'straddling']?.push(outcome);
         }
       }),
     );
