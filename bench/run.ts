@@ -126,7 +126,8 @@ async function benchSize(events: number, opts: { seconds: number; rounds: number
   const env = { NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: config.neo4j.password, NEO4J_USER: config.neo4j.user, SEED_ON_START: 'false' };
   const running: RunningService[] = [];
   try {
-    const ours = await startBuiltService(env);
+    // Ours as deployed (NODE_ENV=production: no GraphiQL, no introspection); the others are bare servers.
+    const ours = await startBuiltService({ ...env, NODE_ENV: 'production' });
     running.push(ours);
     const raw = await startProcess(['--import', 'tsx', 'bench/servers/raw-server.ts'], env, '/raw/none');
     running.push(raw);

@@ -3,13 +3,17 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { RequestHandler } from 'express';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { createHandler, type Request as GraphqlHttpRequest } from 'graphql-http';
 import type { GraphqlConfig } from '../config';
 import { createContext } from '../graphql/context';
+import { DocumentCache } from '../graphql/document-cache';
 import { createErrorFormatter } from '../graphql/errors';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
+
+/** Total query text kept parsed and validated (~2 MB of strings plus their documents). */
+const DOCUMENT_CACHE_CHARS = 2_000_000;
 
 /** Validation rules bounding what one request may ask for, on top of the spec's rules. */
 export function demandLimitRules(config: GraphqlConfig): ValidationRule[] {
@@ -39,11 +43,16 @@ export function demandLimitRules(config: GraphqlConfig): ValidationRule[] {
  * answered with a coded JSON error instead of an empty 500.
  */
 export function graphqlHandler(schema: GraphQLSchema, database: Database, config: GraphqlConfig, logger: Logger): RequestHandler {
-  const rules = demandLimitRules(config);
+  const rules = [...specifiedRules, ...demandLimitRules(config)];
+  const documents = new DocumentCache(DOCUMENT_CACHE_CHARS);
   const handle = createHandler<unknown, undefined, Record<string, unknown>>({
     schema,
-    parse: (source) => parse(source, { maxTokens: config.maxTokens }),
-    validationRules: (_req, _args, specifiedRules) => [...specifiedRules, ...rules],
+    parse: (source) => {
+      const parseLimited = (text: typeof source): DocumentNode => parse(text, { maxTokens: config.maxTokens });
+      return typeof source === 'string' ? documents.parse(source, parseLimited) : parseLimited(source);
+    },
+    // One fixed rule set, so a cached document's validation result stays valid.
+    validate: (validSchema, document) => documents.validate(validSchema, document, rules) as GraphQLError[],
     // graphql-http types the context as a plain record; ours is a typed object built per request.
     context: () => createContext(database, config, logger) as unknown as Record<string, unknown>,
     formatError: createErrorFormatter(logger),
