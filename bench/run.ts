@@ -13,6 +13,7 @@ import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
+import { pacedLoad } from './lib/paced';
 import { profileDbHits, recordingDriver, type RecordedQuery } from './lib/profile';
 import { ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
 import { PEER_TYPE_DEFS } from './peer/typeDefs';
@@ -23,7 +24,7 @@ import { writeReport, type ScenarioResult, type Stats } from './report';
  * `npm run bench [-- --sizes 10000,100000,1000000 --seconds 10 --rounds 3 --connections 16 --rate 20]`
  * For each corpus size (built with `npm run synth` when missing): our API, the same Cypher through
  * the driver (raw) and @neo4j/graphql (peer) on the same database, each scenario alternating the
- * three targets round after round, at saturation and at a fixed rate; medians, ratios, PROFILE db
+ * three targets round after round, at saturation (autocannon) and at a fixed rate (open loop); medians, ratios, PROFILE db
  * hits. Writes docs/bench/results.json, results.md and latency.svg.
  */
 const { values } = parseArgs({
@@ -47,13 +48,16 @@ function requestFor(target: Target, scenario: Scenario, bases: Record<Target, st
   return { url: `${bases[target]}/graphql`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(call) };
 }
 
-async function load(target: Target, scenario: Scenario, bases: Record<Target, string>, options: { seconds: number; connections: number; rate?: number }): Promise<Stats> {
+/** An answer counts when it is 2xx and carries no GraphQL or raw-server error. */
+const isCorrect = (body: string): boolean => !body.includes('"errors"') && !body.includes('"error"');
+
+/** Saturation: autocannon keeps `connections` requests in flight for `seconds`. */
+async function load(target: Target, scenario: Scenario, bases: Record<Target, string>, options: { seconds: number; connections: number }): Promise<Stats> {
   const result = await autocannon({
     ...requestFor(target, scenario, bases),
-    connections: options.rate ? Math.min(options.connections, options.rate) : options.connections,
+    connections: options.connections,
     duration: options.seconds,
-    ...(options.rate ? { overallRate: options.rate } : {}),
-    verifyBody: (body: string) => !body.includes('"errors"') && !body.includes('"error"'),
+    verifyBody: isCorrect,
   } as autocannon.Options);
   const mismatches = (result as unknown as { mismatches: number }).mismatches;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts + mismatches };
@@ -148,7 +152,7 @@ async function benchSize(events: number, opts: { seconds: number; rounds: number
         const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
         for (const target of order) {
           saturation[target].push(await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections }));
-          fixed[target].push(await load(target, scenario, bases, { seconds: Math.max(1, opts.seconds / 2), connections: opts.connections, rate: opts.rate }));
+          fixed[target].push(await pacedLoad(requestFor(target, scenario, bases), { seconds: Math.max(1, opts.seconds / 2), rate: opts.rate, isCorrect }));
         }
       }
       const result: ScenarioResult = {
