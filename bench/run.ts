@@ -144,7 +144,7 @@ async function benchSize(events: number, opts: { seconds: number; rounds: number
     for (const scenario of list) {
       await checkAnswers(scenario, bases);
       // Warm-up (JIT, page cache, query plans), not measured.
-      for (const target of TARGETS) await load(target, scenario, bases, { seconds: Math.min(2, opts.seconds), connections: opts.connections });
+      for (const target of TARGETS) await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections });
       const saturation: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
       const fixed: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
       for (let round = 0; round < opts.rounds; round += 1) {

@@ -4,9 +4,8 @@ import { createLogger } from '../../src/logger';
 import { Database } from '../../src/neo4j/database';
 import { createDriver } from '../../src/neo4j/driver';
 import { expandNeighborhood, findShortestPaths } from '../../src/repositories/graph.repository';
-import { findSourcesByIds } from '../../src/repositories/node.repository';
 import { searchFullText } from '../../src/repositories/search.repository';
-import { findEventDetails, findTimelinePage, type TimelineCriteria } from '../../src/repositories/timeline.repository';
+import { findTimelinePage, type TimelineCriteria } from '../../src/repositories/timeline.repository';
 import { toLuceneQuery } from '../../src/services/search.service';
 
 /**
@@ -20,9 +19,7 @@ const database = new Database(driver, config.neo4j.database, config.neo4j.queryT
 
 async function timelinePage(criteria: Partial<TimelineCriteria>): Promise<unknown> {
   const page = await findTimelinePage(database, { entityIds: null, fromDay: null, toDay: null, types: null, placeId: null, ...criteria }, null, 'ASC', 20);
-  const details = await findEventDetails(database, page.events.map((event) => event.id));
-  const sources = await findSourcesByIds(database, [...new Set(page.events.flatMap((event) => event.evidence.map((e) => e.sourceId)))]);
-  return { events: page.events.map((event) => ({ ...event, ...details.get(event.id) })), hasNextPage: page.hasNextPage, sources: [...sources.values()] };
+  return { events: page.events.map((event) => ({ ...event, ...page.details.get(event.id) })), hasNextPage: page.hasNextPage, sources: [...page.sources.values()] };
 }
 
 const HANDLERS: Record<string, (q: URLSearchParams) => Promise<unknown>> = {

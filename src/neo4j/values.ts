@@ -23,11 +23,12 @@ export function toSafeNumber(value: Integer | number): number {
 /** Driver values (Integer, Date, DateTime, nested lists and maps) as plain JSON-friendly values. */
 export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (isInt(value)) return toSafeNumber(value as Integer);
-  if (isDate(value as object) || isDateTime(value as object)) return (value as { toString(): string }).toString();
+  // Strings, numbers and booleans first: most values are, and the type checks below are not free.
+  if (typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(toNative);
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, toNative(inner)]));
-  }
-  return value;
+  if (isInt(value)) return toSafeNumber(value as Integer);
+  if (isDate(value) || isDateTime(value)) return (value as { toString(): string }).toString();
+  const native: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) native[key] = toNative((value as Record<string, unknown>)[key]);
+  return native;
 }

@@ -6,6 +6,9 @@ import { toNative } from '../neo4j/values';
 /** Cypher projection that every node-returning query uses, so one mapper reads them all. */
 export const NODE_PROJECTION = (variable: string) => `${variable} {.*, labels: labels(${variable})}`;
 
+/** Cypher projection of a source for toSourceModel. */
+export const SOURCE_PROJECTION = (variable: string) => `${variable} {.id, .url, .title, .publisher, .language}`;
+
 /** Cypher projection of a relationship for the mapper below. */
 export const RELATIONSHIP_PROJECTION = (variable: string) =>
   `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, role: ${variable}.role, evidence: ${variable}.evidence}`;

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { EntityLabel } from '../domain/model';
 import type { EntityModel, NodeModel, SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
-import { NODE_PROJECTION, toEntityModel, toNodeModel, toSourceModel } from './node-mapper';
+import { NODE_PROJECTION, SOURCE_PROJECTION, toEntityModel, toNodeModel, toSourceModel } from './node-mapper';
 
 /** Entities and events by id, in one round trip; ids not found are absent from the map. */
 export async function findNodesByIds(database: Database, ids: readonly string[]): Promise<Map<string, NodeModel>> {
@@ -38,7 +38,7 @@ export async function listEntities(database: Database, label: EntityLabel | 'Ent
 export async function findSourcesByIds(database: Database, ids: readonly string[]): Promise<Map<string, SourceModel>> {
   return database.read(async (tx) => {
     const result = await tx.run(
-      `MATCH (s:Source) WHERE s.id IN $ids RETURN s {.id, .url, .title, .publisher, .language} AS source`,
+      `MATCH (s:Source) WHERE s.id IN $ids RETURN ${SOURCE_PROJECTION('s')} AS source`,
       { ids },
     );
     return new Map(result.records.map((record) => {

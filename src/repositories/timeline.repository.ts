@@ -1,7 +1,8 @@
 import neo4j from 'neo4j-driver';
-import type { EventDetails, EventModel } from '../domain/types';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import type { EventDetails, EventModel, SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
-import { NODE_PROJECTION, toEntityModel, toEventModel } from './node-mapper';
+import { NODE_PROJECTION, SOURCE_PROJECTION, toEntityModel, toEventModel, toSourceModel } from './node-mapper';
 
 export interface TimelineCriteria {
   /** Events involving any of these entities (null: all events). */
@@ -17,6 +18,10 @@ export interface TimelineCriteria {
 export interface TimelinePage {
   readonly events: readonly EventModel[];
   readonly hasNextPage: boolean;
+  /** Participants, place, agreements and related events of each event of the page, by event id. */
+  readonly details: ReadonlyMap<string, EventDetails>;
+  /** The sources the page's evidence cites, by id. */
+  readonly sources: ReadonlyMap<string, SourceModel>;
 }
 
 export type SortOrder = 'ASC' | 'DESC';
@@ -124,15 +129,23 @@ export async function findTimelinePage(
         ? `UNION MATCH (e:Event) WHERE e.timelineKey STARTS WITH $yearKey AND ${predicates.join(' AND ').replace(' AND e.timelineKey >= $keyFloor', '')}
            RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`
         : '';
+    // The page with its details and sources in one round trip: a page is what clients show, and
+    // separate queries for details and sources tripled the transactions per page.
     const page = await tx.run(
       `CALL { ${main} ${yearBranch} }
-       RETURN ${NODE_PROJECTION('e')} AS event
-       ORDER BY e.timelineKey ${direction}
-       LIMIT $limit`,
+       WITH e ORDER BY e.timelineKey ${direction} LIMIT $limit
+       RETURN ${NODE_PROJECTION('e')} AS event, ${DETAILS_PROJECTION('e')},
+         [(e)-[:MENTIONED_IN]->(s:Source) | ${SOURCE_PROJECTION('s')}] AS sources
+       ORDER BY e.timelineKey ${direction}`,
       params,
     );
-    const events = page.records.map((record) => toEventModel(record.get('event')));
-    return { events: events.slice(0, limit), hasNextPage: events.length > limit };
+    const records = page.records.slice(0, limit);
+    return {
+      events: records.map((record) => toEventModel(record.get('event'))),
+      hasNextPage: page.records.length > limit,
+      details: new Map(records.map((record) => [record.get('id') as string, toEventDetails(record)])),
+      sources: new Map(records.flatMap((record) => (record.get('sources') as unknown[]).map(toSourceModel)).map((source) => [source.id, source])),
+    };
   }, { query: 'timeline' });
 }
 
@@ -146,35 +159,33 @@ export async function countTimeline(database: Database, criteria: TimelineCriter
   }, { query: 'timeline-count' });
 }
 
+/** Cypher returning `id`, `participants`, `places`, `agreements` and `related` of event `e`. */
+const DETAILS_PROJECTION = (e: string) => `${e}.id AS id,
+  [(x:Entity)-[r:PARTICIPATED_IN]->(${e}) | {role: r.role, entity: ${NODE_PROJECTION('x')}}] AS participants,
+  [(${e})-[:TOOK_PLACE_IN]->(p:Entity) | ${NODE_PROJECTION('p')}] AS places,
+  [(${e})-[:PRODUCED]->(a:Agreement) | ${NODE_PROJECTION('a')}] AS agreements,
+  [(${e})-[:REFERENCES|PART_OF]-(o:Event) | ${NODE_PROJECTION('o')}] AS related`;
+
+/** Maps the columns of DETAILS_PROJECTION. */
+function toEventDetails(record: Neo4jRecord): EventDetails {
+  const participants = (record.get('participants') as { role: string; entity: unknown }[])
+    .map((item) => ({ role: item.role, entity: toEntityModel(item.entity) }))
+    .sort((a, b) => a.role.localeCompare(b.role) || a.entity.name.localeCompare(b.entity.name));
+  // The most specific place: a city before the country it lies in.
+  const places = (record.get('places') as unknown[]).map(toEntityModel).sort((a, b) => Number(a.label === 'Country') - Number(b.label === 'Country'));
+  const related = new Map((record.get('related') as unknown[]).map(toEventModel).map((event) => [event.id, event]));
+  return {
+    participants,
+    place: places[0] ?? null,
+    agreements: (record.get('agreements') as unknown[]).map(toEntityModel).sort((a, b) => a.id.localeCompare(b.id)),
+    related: [...related.values()].sort((a, b) => a.timelineKey.localeCompare(b.timelineKey)),
+  };
+}
+
 /** Participants, place, agreements and related events of many events, in one round trip. */
 export async function findEventDetails(database: Database, ids: readonly string[]): Promise<Map<string, EventDetails>> {
   return database.read(async (tx) => {
-    const result = await tx.run(
-      `UNWIND $ids AS id
-       MATCH (e:Event {id: id})
-       RETURN id,
-         [(x:Entity)-[r:PARTICIPATED_IN]->(e) | {role: r.role, entity: ${NODE_PROJECTION('x')}}] AS participants,
-         [(e)-[:TOOK_PLACE_IN]->(p:Entity) | ${NODE_PROJECTION('p')}] AS places,
-         [(e)-[:PRODUCED]->(a:Agreement) | ${NODE_PROJECTION('a')}] AS agreements,
-         [(e)-[:REFERENCES|PART_OF]-(o:Event) | ${NODE_PROJECTION('o')}] AS related`,
-      { ids },
-    );
-    return new Map(
-      result.records.map((record) => {
-        const participants = (record.get('participants') as { role: string; entity: unknown }[])
-          .map((item) => ({ role: item.role, entity: toEntityModel(item.entity) }))
-          .sort((a, b) => a.role.localeCompare(b.role) || a.entity.name.localeCompare(b.entity.name));
-        // The most specific place: a city before the country it lies in.
-        const places = (record.get('places') as unknown[]).map(toEntityModel).sort((a, b) => Number(a.label === 'Country') - Number(b.label === 'Country'));
-        const related = new Map((record.get('related') as unknown[]).map(toEventModel).map((event) => [event.id, event]));
-        const details: EventDetails = {
-          participants,
-          place: places[0] ?? null,
-          agreements: (record.get('agreements') as unknown[]).map(toEntityModel).sort((a, b) => a.id.localeCompare(b.id)),
-          related: [...related.values()].sort((a, b) => a.timelineKey.localeCompare(b.timelineKey)),
-        };
-        return [record.get('id') as string, details];
-      }),
-    );
+    const result = await tx.run(`UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN ${DETAILS_PROJECTION('e')}`, { ids });
+    return new Map(result.records.map((record) => [record.get('id') as string, toEventDetails(record)]));
   });
 }

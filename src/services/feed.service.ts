@@ -1,7 +1,7 @@
 import type { EventDetails, EventModel, SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
 import { findSourcesByIds } from '../repositories/node.repository';
-import { countTimeline, findEventDetails, findTimelinePage, type SortOrder } from '../repositories/timeline.repository';
+import { countTimeline, findTimelinePage, type SortOrder } from '../repositories/timeline.repository';
 import { toCriteria, type TimelineFilterInput } from './timeline.service';
 
 /** An event with everything a timeline widget shows about it. */
@@ -29,19 +29,23 @@ export class FeedService {
   async select(filter: TimelineFilterInput, order: SortOrder = 'ASC'): Promise<FeedSelection> {
     const criteria = toCriteria(filter);
     const events: EventModel[] = [];
+    const details = new Map<string, EventDetails>();
+    const sources = new Map<string, SourceModel>();
     let afterKey: string | null = null;
     let more = false;
     for (;;) {
       const page = await findTimelinePage(this.database, criteria, afterKey, order, Math.min(PAGE, FEED_MAX_EVENTS - events.length));
       events.push(...page.events);
+      for (const [id, eventDetails] of page.details) details.set(id, eventDetails);
+      for (const [id, source] of page.sources) sources.set(id, source);
       more = page.hasNextPage;
       if (!more || events.length >= FEED_MAX_EVENTS) break;
       afterKey = page.events.at(-1)?.timelineKey ?? null;
     }
     const totalCount = more ? await countTimeline(this.database, criteria) : events.length;
-    const details = await findEventDetails(this.database, events.map((event) => event.id));
-    const sourceIds = new Set(events.flatMap((event) => event.evidence.map((evidence) => evidence.sourceId)));
-    const sources = await findSourcesByIds(this.database, [...sourceIds]);
+    // Evidence normally cites the sources its event is MENTIONED_IN; fetch any other.
+    const missing = new Set(events.flatMap((event) => event.evidence.map((evidence) => evidence.sourceId)).filter((id) => !sources.has(id)));
+    if (missing.size > 0) for (const [id, source] of await findSourcesByIds(this.database, [...missing])) sources.set(id, source);
     return {
       events: events.map((event) => ({
         event,

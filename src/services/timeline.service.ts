@@ -1,5 +1,5 @@
 import { parseFuzzyDate } from '../domain/fuzzy-date';
-import type { EventModel } from '../domain/types';
+import type { EventDetails, EventModel, SourceModel } from '../domain/types';
 import { badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
 import { countTimeline, findTimelinePage, type SortOrder, type TimelineCriteria } from '../repositories/timeline.repository';
@@ -27,6 +27,9 @@ export interface EventConnection {
   readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
   /** Counted only when a client asks for it (GraphQL calls it): counting reads the whole selection. */
   readonly totalCount: () => Promise<number>;
+  /** Fetched with the page, for the request's loaders (not GraphQL fields). */
+  readonly details: ReadonlyMap<string, EventDetails>;
+  readonly sources: ReadonlyMap<string, SourceModel>;
 }
 
 /** Timelines: validated filters, interval-overlap periods, opaque cursors. */
@@ -44,6 +47,8 @@ export class TimelineService {
       nodes: page.events,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount: () => countTimeline(this.database, criteria),
+      details: page.details,
+      sources: page.sources,
     };
   }
 }

@@ -29,8 +29,13 @@ export const Query = {
 
   search: (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: GraphqlContext) => ctx.search.search(text, first),
 
-  timeline: (_: unknown, args: PageArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null }, ctx: GraphqlContext) =>
-    ctx.timeline.page(args),
+  timeline: async (_: unknown, args: PageArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null }, ctx: GraphqlContext) => {
+    const connection = await ctx.timeline.page(args);
+    // The page came with its details and sources: the event fields below need no further query.
+    for (const [id, details] of connection.details) ctx.loaders.eventDetails.prime(id, details);
+    for (const [id, source] of connection.sources) ctx.loaders.source.prime(id, source);
+    return connection;
+  },
 
   connections: (_: unknown, args: { from: string; to: string; maxHops?: number | null; first?: number | null }, ctx: GraphqlContext) =>
     ctx.graph.connections(args.from, args.to, args.maxHops, args.first),
