@@ -33,11 +33,12 @@ export class GraphService {
   async connections(fromId: string, toId: string, maxHopsArg: number | null | undefined, firstArg: number | null | undefined): Promise<PathModel[]> {
     const maxHops = boundedInt(maxHopsArg, LIMITS.maxHops, 'maxHops');
     const paths = boundedInt(firstArg, LIMITS.connections, 'first');
-    const [from, to] = await Promise.all([this.loadNode(fromId), this.loadNode(toId)]);
-    if (!from) throw notFound(`no entity or event has id "${fromId}"`, fromId);
-    if (!to) throw notFound(`no entity or event has id "${toId}"`, toId);
-    if (fromId === toId) return [{ nodes: [from], relationships: [] }];
-    return findShortestPaths(this.database, {
+    if (fromId === toId) {
+      const node = await this.loadNode(fromId);
+      if (!node) throw notFound(`no entity or event has id "${fromId}"`, fromId);
+      return [{ nodes: [node], relationships: [] }];
+    }
+    const found = await findShortestPaths(this.database, {
       fromId,
       toId,
       maxHops,
@@ -45,6 +46,12 @@ export class GraphService {
       hubDegree: this.settings.hubDegree,
       timeoutMs: this.settings.connectionsTimeoutMs,
     });
+    if (found.length > 0) return found;
+    // Only when there is no path: tell a missing end (NOT_FOUND) from ends that are not connected.
+    const [from, to] = await Promise.all([this.loadNode(fromId), this.loadNode(toId)]);
+    if (!from) throw notFound(`no entity or event has id "${fromId}"`, fromId);
+    if (!to) throw notFound(`no entity or event has id "${toId}"`, toId);
+    return [];
   }
 
   async neighborhood(id: string, depthArg: number | null | undefined, limitArg: number | null | undefined): Promise<SubgraphModel> {
