@@ -15,7 +15,7 @@ import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
 import { pacedLoad } from './lib/paced';
 import { profileDbHits, recordingDriver, type RecordedQuery } from './lib/profile';
-import { ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
+import { ROOT, startBuiltService, startProcess, type RunningService, withMaxRss } from './lib/service';
 import { PEER_TYPE_DEFS } from './peer/typeDefs';
 import { scenarios, type Landmarks, type Scenario } from './scenarios';
 import { writeReport, type ScenarioResult, type Stats } from './report';
@@ -112,6 +112,37 @@ async function profileScenarios(uri: string, list: readonly Scenario[]): Promise
   return hits;
 }
 
+/** One scenario: warm-up, then rounds at saturation and at the fixed rate, targets alternating. */
+async function measureScenario(
+  scenario: Scenario,
+  bases: Record<Target, string>,
+  opts: { seconds: number; rounds: number; connections: number; rate: number },
+): Promise<Pick<ScenarioResult, 'ours' | 'raw' | 'peer' | 'fixedRate' | 'ratios'>> {
+  await checkAnswers(scenario, bases);
+  // Warm-up (JIT, page cache, query plans), not measured.
+  for (const target of TARGETS) await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections });
+  const saturation: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
+  const fixed: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
+  for (let round = 0; round < opts.rounds; round += 1) {
+    // Alternate the order each round so drift on a shared machine does not favour one target.
+    const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
+    for (const target of order) {
+      saturation[target].push(await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections }));
+      fixed[target].push(await pacedLoad(requestFor(target, scenario, bases), { seconds: Math.max(1, opts.seconds / 2), rate: opts.rate, isCorrect }));
+    }
+  }
+  return {
+    ours: medianStats(saturation.ours),
+    raw: medianStats(saturation.raw),
+    peer: medianStats(saturation.peer),
+    fixedRate: { rate: opts.rate, ours: medianStats(fixed.ours), raw: medianStats(fixed.raw), peer: medianStats(fixed.peer) },
+    ratios: {
+      oursVsRaw: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.raw.map((s) => s.rps))),
+      oursVsPeer: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.peer.map((s) => s.rps))),
+    },
+  };
+}
+
 async function benchSize(events: number, opts: { seconds: number; rounds: number; connections: number; rate: number }): Promise<ScenarioResult[]> {
   const instanceName = `bench-${events}`;
   const config = readConfig({ ...process.env, LOCAL_NEO4J_HEAP: process.env.LOCAL_NEO4J_HEAP ?? '2g', LOCAL_NEO4J_PAGECACHE: process.env.LOCAL_NEO4J_PAGECACHE ?? '2g' });
@@ -142,33 +173,8 @@ async function benchSize(events: number, opts: { seconds: number; rounds: number
     const hits = await profileScenarios(neo4j.boltUri, list);
     const results: ScenarioResult[] = [];
     for (const scenario of list) {
-      await checkAnswers(scenario, bases);
-      // Warm-up (JIT, page cache, query plans), not measured.
-      for (const target of TARGETS) await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections });
-      const saturation: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
-      const fixed: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
-      for (let round = 0; round < opts.rounds; round += 1) {
-        // Alternate the order each round so drift on a shared machine does not favour one target.
-        const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
-        for (const target of order) {
-          saturation[target].push(await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections }));
-          fixed[target].push(await pacedLoad(requestFor(target, scenario, bases), { seconds: Math.max(1, opts.seconds / 2), rate: opts.rate, isCorrect }));
-        }
-      }
-      const result: ScenarioResult = {
-        size: events,
-        scenario: scenario.name,
-        description: scenario.description,
-        ours: medianStats(saturation.ours),
-        raw: medianStats(saturation.raw),
-        peer: medianStats(saturation.peer),
-        fixedRate: { rate: opts.rate, ours: medianStats(fixed.ours), raw: medianStats(fixed.raw), peer: medianStats(fixed.peer) },
-        ratios: {
-          oursVsRaw: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.raw.map((s) => s.rps))),
-          oursVsPeer: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.peer.map((s) => s.rps))),
-        },
-        dbHits: hits.get(scenario.name) ?? { ours: 0, peer: 0 },
-      };
+      const { value: stats, maxRssMb } = await withMaxRss(ours.pid, () => measureScenario(scenario, bases, opts));
+      const result: ScenarioResult = { size: events, scenario: scenario.name, description: scenario.description, ...stats, dbHits: hits.get(scenario.name) ?? { ours: 0, peer: 0 }, oursMaxRssMb: Math.round(maxRssMb) };
       console.log(JSON.stringify(result));
       results.push(result);
     }

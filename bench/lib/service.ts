@@ -64,3 +64,17 @@ export function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
 }
+
+/** Runs `work` while sampling a process's resident set size every 0.5 s; gives its result and the largest sample (MB). */
+export async function withMaxRss<T>(pid: number, work: () => Promise<T>): Promise<{ value: T; maxRssMb: number }> {
+  let maxRssMb = rssMb(pid);
+  const sampler = setInterval(() => {
+    maxRssMb = Math.max(maxRssMb, rssMb(pid));
+  }, 500);
+  try {
+    const value = await work();
+    return { value, maxRssMb: Math.max(maxRssMb, rssMb(pid)) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
