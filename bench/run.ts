@@ -21,7 +21,7 @@ import { scenarios, type Landmarks, type Scenario } from './scenarios';
 import { writeReport, type ScenarioResult, type Stats } from './report';
 
 /**
- * `npm run bench [-- --sizes 10000,100000,1000000 --seconds 10 --rounds 3 --connections 16 --rate 20]`
+ * `npm run bench [-- --sizes 10000,100000,1000000 --seconds 5 --rounds 3 --connections 16 --rate 20 --scenarios a,b --merge]`
  * For each corpus size (built with `npm run synth` when missing): our API, the same Cypher through
  * the driver (raw) and @neo4j/graphql (peer) on the same database, each scenario alternating the
  * three targets round after round, at saturation (autocannon) and at a fixed rate (open loop); medians, ratios, PROFILE db
@@ -30,11 +30,12 @@ import { writeReport, type ScenarioResult, type Stats } from './report';
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
-    seconds: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '16' },
     rate: { type: 'string', default: '20' },
     out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
+    scenarios: { type: 'string' },
     merge: { type: 'boolean', default: false },
   },
 });
@@ -143,7 +144,7 @@ async function measureScenario(
   };
 }
 
-async function benchSize(events: number, opts: { seconds: number; rounds: number; connections: number; rate: number }): Promise<ScenarioResult[]> {
+async function benchSize(events: number, only: readonly string[] | null, opts: { seconds: number; rounds: number; connections: number; rate: number }): Promise<ScenarioResult[]> {
   const instanceName = `bench-${events}`;
   const config = readConfig({ ...process.env, LOCAL_NEO4J_HEAP: process.env.LOCAL_NEO4J_HEAP ?? '2g', LOCAL_NEO4J_PAGECACHE: process.env.LOCAL_NEO4J_PAGECACHE ?? '2g' });
   // A server-side transaction timeout, so a query a client gave up on (autocannon waits 10 s)
@@ -169,7 +170,7 @@ async function benchSize(events: number, opts: { seconds: number; rounds: number
     const peer = await startProcess(['--import', 'tsx', 'bench/servers/peer-server.ts'], env, '/graphql');
     running.push(peer);
     const bases: Record<Target, string> = { ours: ours.base, raw: raw.base, peer: peer.base };
-    const list = scenarios(corpus.landmarks);
+    const list = scenarios(corpus.landmarks).filter((scenario) => only === null || only.includes(scenario.name));
     const hits = await profileScenarios(neo4j.boltUri, list);
     const results: ScenarioResult[] = [];
     for (const scenario of list) {
@@ -185,6 +186,15 @@ async function benchSize(events: number, opts: { seconds: number; rounds: number
   }
 }
 
+/** Earlier results with the fresh ones in place of those they measure again, ordered by corpus size. */
+function mergeResults(earlier: readonly ScenarioResult[], fresh: readonly ScenarioResult[]): ScenarioResult[] {
+  const key = (result: ScenarioResult) => `${result.size}/${result.scenario}`;
+  const freshByKey = new Map(fresh.map((result) => [key(result), result]));
+  const merged = earlier.map((result) => freshByKey.get(key(result)) ?? result);
+  const kept = new Set(merged.map(key));
+  return [...merged, ...fresh.filter((result) => !kept.has(key(result)))].sort((a, b) => a.size - b.size);
+}
+
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
@@ -196,11 +206,11 @@ async function main(): Promise<void> {
   const out = String(values.out);
   const resultsFile = path.join(out, 'results.json');
   mkdirSync(out, { recursive: true });
-  // With --merge, sizes not run now keep their earlier results (e.g. to re-run only 1M).
-  const earlier: ScenarioResult[] = values.merge && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: ScenarioResult[] }).results : [];
-  let results = earlier.filter((result) => !sizes.includes(result.size));
+  const only = values.scenarios ? values.scenarios.split(',') : null;
+  // With --merge, what is not run now keeps its earlier result (e.g. to re-run only 1M, or one scenario).
+  let results: ScenarioResult[] = values.merge && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: ScenarioResult[] }).results : [];
   for (const size of sizes) {
-    results = [...results, ...(await benchSize(size, opts))];
+    results = mergeResults(results, await benchSize(size, only, opts));
     // Written after every size, so a long run keeps what it measured if a later size fails.
     const allSizes = [...new Set(results.map((result) => result.size))].sort((a, b) => a - b);
     writeReport(out, results, { ...opts, sizes: allSizes, minutes: Math.round((Date.now() - started) / 6000) / 10 });

@@ -65,6 +65,13 @@ export function scenarios(landmarks: Landmarks): Scenario[] {
       peer: { query: 'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { nodes types } }', variables: { a: landmarks.farA, b: landmarks.farB } },
     },
     {
+      name: 'connections-hub',
+      description: `shortest paths from a hub (${HUB_PERSON}) to a rare person (${landmarks.farB})`,
+      ours: { query: 'query ($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length nodes { id } relationships { type evidence { quote } } } }', variables: { a: HUB_PERSON, b: landmarks.farB } },
+      raw: `/raw/connections?from=${HUB_PERSON}&to=${landmarks.farB}`,
+      peer: { query: 'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { nodes types } }', variables: { a: HUB_PERSON, b: landmarks.farB } },
+    },
+    {
       name: 'neighborhood',
       description: `depth-2 neighbourhood (100 nodes) of ${landmarks.rare}`,
       ours: { query: 'query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { nodes { id label } relationships { type from to } } }', variables: { id: landmarks.rare } },

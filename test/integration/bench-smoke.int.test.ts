@@ -33,7 +33,7 @@ describe('benchmark harness (smoke)', () => {
     const { results } = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as {
       results: { scenario: string; ours: { rps: number; errors: number }; raw: { rps: number; errors: number }; peer: { rps: number; errors: number }; dbHits: { ours: number; peer: number } }[];
     };
-    expect(results.map((r) => r.scenario)).toEqual(['timeline', 'timeline-hub', 'timeline-rare', 'timeline-period', 'search', 'connections', 'neighborhood']);
+    expect(results.map((r) => r.scenario)).toEqual(['timeline', 'timeline-hub', 'timeline-rare', 'timeline-period', 'search', 'connections', 'connections-hub', 'neighborhood']);
     for (const result of results) {
       for (const target of [result.ours, result.raw, result.peer]) expect({ scenario: result.scenario, ok: target.rps > 0, errors: target.errors }).toEqual({ scenario: result.scenario, ok: true, errors: 0 });
       expect(result.dbHits.ours).toBeGreaterThan(0);
