@@ -13,7 +13,7 @@ import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
-import { pacedLoad } from './lib/paced';
+import { pacedLoad, pooledStats } from './lib/paced';
 import { profileDbHits, recordingDriver, type RecordedQuery } from './lib/profile';
 import { ROOT, startBuiltService, startProcess, type RunningService, withMaxRss } from './lib/service';
 import { PEER_TYPE_DEFS } from './peer/typeDefs';
@@ -123,12 +123,14 @@ async function measureScenario(
   // Warm-up (JIT, page cache, query plans), not measured.
   for (const target of TARGETS) await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections });
   const saturation: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
-  const fixed: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
+  const fixed: Record<Target, Awaited<ReturnType<typeof pacedLoad>>[]> = { ours: [], raw: [], peer: [] };
   for (let round = 0; round < opts.rounds; round += 1) {
     // Alternate the order each round so drift on a shared machine does not favour one target.
     const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
     for (const target of order) {
       saturation[target].push(await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections }));
+      // Let the queue of the saturation run drain (and the JVM collect) before measuring latency.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       fixed[target].push(await pacedLoad(requestFor(target, scenario, bases), { seconds: Math.max(1, opts.seconds / 2), rate: opts.rate, isCorrect }));
     }
   }
@@ -136,7 +138,7 @@ async function measureScenario(
     ours: medianStats(saturation.ours),
     raw: medianStats(saturation.raw),
     peer: medianStats(saturation.peer),
-    fixedRate: { rate: opts.rate, ours: medianStats(fixed.ours), raw: medianStats(fixed.raw), peer: medianStats(fixed.peer) },
+    fixedRate: { rate: opts.rate, ours: pooledStats(fixed.ours), raw: pooledStats(fixed.raw), peer: pooledStats(fixed.peer) },
     ratios: {
       oursVsRaw: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.raw.map((s) => s.rps))),
       oursVsPeer: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.peer.map((s) => s.rps))),

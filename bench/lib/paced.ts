@@ -17,7 +17,10 @@ const REQUEST_TIMEOUT_MS = 10_000;
  * limit cannot do this: each connection sends its quota for the second at the start of the second,
  * so 20 requests/s arrive as one burst of 20 and measure queueing, not the service.
  */
-export async function pacedLoad(request: PacedRequest, options: { rate: number; seconds: number; isCorrect: (body: string) => boolean }): Promise<Stats> {
+export async function pacedLoad(
+  request: PacedRequest,
+  options: { rate: number; seconds: number; isCorrect: (body: string) => boolean },
+): Promise<{ rps: number; errors: number; latencies: number[] }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const interval = 1000 / options.rate;
   const total = Math.max(1, Math.round(options.rate * options.seconds));
@@ -47,8 +50,22 @@ export async function pacedLoad(request: PacedRequest, options: { rate: number; 
     agent.destroy();
   }
   const elapsedSeconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { rps: round1(latencies.length / elapsedSeconds), p50: round1(percentile(latencies, 0.5)), p99: round1(percentile(latencies, 0.99)), errors };
+  return { rps: round1(latencies.length / elapsedSeconds), errors, latencies };
+}
+
+/**
+ * Stats of several fixed-rate runs: percentiles over all their latencies pooled (a p99 of one
+ * short run is little more than its slowest request), the median rate, the errors summed.
+ */
+export function pooledStats(runs: readonly { rps: number; errors: number; latencies: readonly number[] }[]): Stats {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const rates = runs.map((run) => run.rps).sort((a, b) => a - b);
+  return {
+    rps: rates[Math.floor(rates.length / 2)] ?? 0,
+    p50: round1(percentile(latencies, 0.5)),
+    p99: round1(percentile(latencies, 0.99)),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+  };
 }
 
 function send(request: PacedRequest, agent: http.Agent): Promise<{ status: number; body: string }> {
