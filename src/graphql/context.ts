@@ -23,6 +23,15 @@ export interface GraphqlContext {
     readonly eventDetails: DataLoader<string, EventDetails | null>;
     readonly source: DataLoader<string, SourceModel | null>;
   };
+  /**
+   * Details and sources that came with a timeline page. Resolvers read them synchronously before
+   * asking a loader: a page has hundreds of such fields, and a promise for each is most of the cost
+   * of executing it.
+   */
+  readonly known: {
+    readonly details: Map<string, EventDetails>;
+    readonly sources: Map<string, SourceModel>;
+  };
 }
 
 /** Batches per-key lookups of one request into one query per kind. */
@@ -48,5 +57,6 @@ export function createContext(sharedDatabase: Database, config: GraphqlConfig, l
       eventDetails: loaderOf((ids) => findEventDetails(database, ids)),
       source: loaderOf((ids) => findSourcesByIds(database, ids)),
     },
+    known: { details: new Map(), sources: new Map() },
   };
 }

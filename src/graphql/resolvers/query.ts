@@ -32,8 +32,8 @@ export const Query = {
   timeline: async (_: unknown, args: PageArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null }, ctx: GraphqlContext) => {
     const connection = await ctx.timeline.page(args);
     // The page came with its details and sources: the event fields below need no further query.
-    for (const [id, details] of connection.details) ctx.loaders.eventDetails.prime(id, details);
-    for (const [id, source] of connection.sources) ctx.loaders.source.prime(id, source);
+    for (const [id, details] of connection.details) ctx.known.details.set(id, details);
+    for (const [id, source] of connection.sources) ctx.known.sources.set(id, source);
     return connection;
   },
 
