@@ -92,9 +92,11 @@ function latencyChart(results: readonly ScenarioResult[], sizes: readonly number
     parts.push(`<line x1="${left}" y1="${y(value)}" x2="${width - right}" y2="${y(value)}" stroke="#eee"/>`);
   }
   TARGETS.forEach((target, index) => {
-    const points = results.map((r) => `${x(r.size)},${y(r.fixedRate[target].p99)}`).join(' ');
+    // A size at which the target answered nothing at the fixed rate has no latency to plot.
+    const answered = results.filter((r) => r.fixedRate[target].rps > 0);
+    const points = answered.map((r) => `${x(r.size)},${y(r.fixedRate[target].p99)}`).join(' ');
     parts.push(`<polyline fill="none" stroke="${COLOURS[target]}" stroke-width="2" points="${points}"/>`);
-    for (const r of results) parts.push(`<circle cx="${x(r.size)}" cy="${y(r.fixedRate[target].p99)}" r="3" fill="${COLOURS[target]}"/>`);
+    for (const r of answered) parts.push(`<circle cx="${x(r.size)}" cy="${y(r.fixedRate[target].p99)}" r="3" fill="${COLOURS[target]}"/>`);
     const label = { ours: 'this API', raw: 'raw Cypher', peer: '@neo4j/graphql' }[target];
     parts.push(`<text x="${width - right + 10}" y="${top + 20 + index * 18}" fill="${COLOURS[target]}">${label}</text>`);
   });

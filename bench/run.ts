@@ -37,6 +37,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
     scenarios: { type: 'string' },
     merge: { type: 'boolean', default: false },
+    /** Only rewrite results.md and latency.svg from results.json. */
+    'report-only': { type: 'boolean', default: false },
   },
 });
 
@@ -208,6 +210,11 @@ async function main(): Promise<void> {
   const out = String(values.out);
   const resultsFile = path.join(out, 'results.json');
   mkdirSync(out, { recursive: true });
+  if (values['report-only']) {
+    const saved = JSON.parse(readFileSync(resultsFile, 'utf8')) as { options: typeof opts & { sizes: number[]; minutes?: number }; results: ScenarioResult[] };
+    writeReport(out, saved.results, { ...saved.options, minutes: saved.options.minutes ?? 0 });
+    return;
+  }
   const only = values.scenarios ? values.scenarios.split(',') : null;
   // With --merge, what is not run now keeps its earlier result (e.g. to re-run only 1M, or one scenario).
   let results: ScenarioResult[] = values.merge && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: ScenarioResult[] }).results : [];
@@ -215,8 +222,9 @@ async function main(): Promise<void> {
     results = mergeResults(results, await benchSize(size, only, opts));
     // Written after every size, so a long run keeps what it measured if a later size fails.
     const allSizes = [...new Set(results.map((result) => result.size))].sort((a, b) => a - b);
-    writeReport(out, results, { ...opts, sizes: allSizes, minutes: Math.round((Date.now() - started) / 6000) / 10 });
-    writeFileSync(resultsFile, JSON.stringify({ options: { ...opts, sizes: allSizes }, results }, null, 2) + '\n');
+    const minutes = Math.round((Date.now() - started) / 6000) / 10;
+    writeReport(out, results, { ...opts, sizes: allSizes, minutes });
+    writeFileSync(resultsFile, JSON.stringify({ options: { ...opts, sizes: allSizes, minutes }, results }, null, 2) + '\n');
   }
   console.log(`Wrote ${path.relative(ROOT, out)}/results.json, results.md, latency.svg`);
 }
