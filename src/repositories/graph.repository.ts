@@ -22,23 +22,38 @@ export interface PathQuery {
   readonly timeoutMs: number;
 }
 
+export interface ShortestPaths {
+  readonly paths: PathModel[];
+  /** Whether each end exists, so that "no path" and "no such node" need no second query. */
+  readonly fromExists: boolean;
+  readonly toExists: boolean;
+}
+
 /** The k shortest meaningful paths between two nodes, skipping hubs in the middle. */
-export async function findShortestPaths(database: Database, query: PathQuery): Promise<PathModel[]> {
+export async function findShortestPaths(database: Database, query: PathQuery): Promise<ShortestPaths> {
   const hops = integerIn(query.maxHops, 1, 6);
   const k = integerIn(query.paths, 1, 10);
   return database.read(
     async (tx) => {
       const result = await tx.run(
-        `MATCH (a:Entity|Event {id: $fromId}), (b:Entity|Event {id: $toId})
-         MATCH p = SHORTEST ${k} (a) (()-[:${MEANINGFUL}]-(n) WHERE n = b OR COUNT { (n)--() } <= $hubDegree){1,${hops}} (b)
-         RETURN [x IN nodes(p) | ${NODE_PROJECTION('x')}] AS nodes, [r IN relationships(p) | ${RELATIONSHIP_PROJECTION('r')}] AS relationships
-         ORDER BY length(p)`,
+        `OPTIONAL MATCH (a:Entity|Event {id: $fromId})
+         OPTIONAL MATCH (b:Entity|Event {id: $toId})
+         CALL {
+           WITH a, b
+           MATCH p = SHORTEST ${k} (a) (()-[:${MEANINGFUL}]-(n) WHERE n = b OR COUNT { (n)--() } <= $hubDegree){1,${hops}} (b)
+           WITH p ORDER BY length(p)
+           RETURN collect({nodes: [x IN nodes(p) | ${NODE_PROJECTION('x')}], relationships: [r IN relationships(p) | ${RELATIONSHIP_PROJECTION('r')}]}) AS paths
+         }
+         RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, paths`,
         { fromId: query.fromId, toId: query.toId, hubDegree: neo4j.int(query.hubDegree) },
       );
-      return result.records.map((record) => ({
-        nodes: (record.get('nodes') as unknown[]).map(toNodeModel),
-        relationships: (record.get('relationships') as unknown[]).map(toRelationshipModel),
-      }));
+      const record = result.records[0];
+      const paths = (record?.get('paths') ?? []) as { nodes: unknown[]; relationships: unknown[] }[];
+      return {
+        fromExists: record?.get('fromExists') === true,
+        toExists: record?.get('toExists') === true,
+        paths: paths.map((path) => ({ nodes: path.nodes.map(toNodeModel), relationships: path.relationships.map(toRelationshipModel) })),
+      };
     },
     { query: 'connections' },
     query.timeoutMs,

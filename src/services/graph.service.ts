@@ -38,7 +38,7 @@ export class GraphService {
       if (!node) throw notFound(`no entity or event has id "${fromId}"`, fromId);
       return [{ nodes: [node], relationships: [] }];
     }
-    const found = await findShortestPaths(this.database, {
+    const { paths: found, fromExists, toExists } = await findShortestPaths(this.database, {
       fromId,
       toId,
       maxHops,
@@ -46,12 +46,9 @@ export class GraphService {
       hubDegree: this.settings.hubDegree,
       timeoutMs: this.settings.connectionsTimeoutMs,
     });
-    if (found.length > 0) return found;
-    // Only when there is no path: tell a missing end (NOT_FOUND) from ends that are not connected.
-    const [from, to] = await Promise.all([this.loadNode(fromId), this.loadNode(toId)]);
-    if (!from) throw notFound(`no entity or event has id "${fromId}"`, fromId);
-    if (!to) throw notFound(`no entity or event has id "${toId}"`, toId);
-    return [];
+    if (!fromExists) throw notFound(`no entity or event has id "${fromId}"`, fromId);
+    if (!toExists) throw notFound(`no entity or event has id "${toId}"`, toId);
+    return found;
   }
 
   async neighborhood(id: string, depthArg: number | null | undefined, limitArg: number | null | undefined): Promise<SubgraphModel> {
