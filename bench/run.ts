@@ -14,6 +14,7 @@ import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
 import { pacedLoad, pooledStats } from './lib/paced';
+import { endLeftoverTransactions } from './lib/settle';
 import { profileDbHits, recordingDriver, type RecordedQuery } from './lib/profile';
 import { ROOT, startBuiltService, startProcess, type RunningService, withMaxRss } from './lib/service';
 import { PEER_TYPE_DEFS } from './peer/typeDefs';
@@ -120,10 +121,14 @@ async function measureScenario(
   scenario: Scenario,
   bases: Record<Target, string>,
   opts: { seconds: number; rounds: number; connections: number; rate: number },
+  settle: () => Promise<unknown>,
 ): Promise<Pick<ScenarioResult, 'ours' | 'raw' | 'peer' | 'fixedRate' | 'ratios'>> {
   await checkAnswers(scenario, bases);
   // Warm-up (JIT, page cache, query plans), not measured.
-  for (const target of TARGETS) await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections });
+  for (const target of TARGETS) {
+    await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections });
+    await settle();
+  }
   const saturation: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
   const fixed: Record<Target, Awaited<ReturnType<typeof pacedLoad>>[]> = { ours: [], raw: [], peer: [] };
   for (let round = 0; round < opts.rounds; round += 1) {
@@ -131,9 +136,9 @@ async function measureScenario(
     const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
     for (const target of order) {
       saturation[target].push(await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections }));
-      // Let the queue of the saturation run drain (and the JVM collect) before measuring latency.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await settle();
       fixed[target].push(await pacedLoad(requestFor(target, scenario, bases), { seconds: Math.max(1, opts.seconds / 2), rate: opts.rate, isCorrect }));
+      await settle();
     }
   }
   return {
@@ -165,6 +170,7 @@ async function benchSize(events: number, only: readonly string[] | null, opts: {
   await neo4j.start();
   const env = { NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: config.neo4j.password, NEO4J_USER: config.neo4j.user, SEED_ON_START: 'false' };
   const running: RunningService[] = [];
+  const admin = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('error'));
   try {
     // Ours as deployed (NODE_ENV=production: no GraphiQL, no introspection); the others are bare servers.
     const ours = await startBuiltService({ ...env, NODE_ENV: 'production' });
@@ -177,14 +183,21 @@ async function benchSize(events: number, only: readonly string[] | null, opts: {
     const list = scenarios(corpus.landmarks).filter((scenario) => only === null || only.includes(scenario.name));
     const hits = await profileScenarios(neo4j.boltUri, list);
     const results: ScenarioResult[] = [];
+    let leftovers = 0;
+    const settle = async () => {
+      leftovers += await endLeftoverTransactions(admin, config.neo4j.database);
+    };
     for (const scenario of list) {
-      const { value: stats, maxRssMb } = await withMaxRss(ours.pid, () => measureScenario(scenario, bases, opts));
+      leftovers = 0;
+      const { value: stats, maxRssMb } = await withMaxRss(ours.pid, () => measureScenario(scenario, bases, opts, settle));
+      if (leftovers > 0) console.error(`${scenario.name}: ended ${leftovers} transactions left running after a load`);
       const result: ScenarioResult = { size: events, scenario: scenario.name, description: scenario.description, ...stats, dbHits: hits.get(scenario.name) ?? { ours: 0, peer: 0 }, oursMaxRssMb: Math.round(maxRssMb) };
       console.log(JSON.stringify(result));
       results.push(result);
     }
     return results;
   } finally {
+    await admin.close();
     for (const service of running.reverse()) await service.stop();
     await neo4j.stop();
   }
