@@ -22,7 +22,8 @@ export interface ScenarioResult {
   /** At a fixed request rate: latency percentiles over all rounds' requests pooled, the median rate. */
   readonly fixedRate: { rate: number; ours: Stats; raw: Stats; peer: Stats };
   /** Throughput ratios of the medians. */
-  readonly ratios: { oursVsRaw: number; oursVsPeer: number };
+  /** Null when the other target answered nothing. */
+  readonly ratios: { oursVsRaw: number | null; oursVsPeer: number | null };
   /** PROFILE db hits of one request. */
   readonly dbHits: { ours: number | string; peer: number | string };
   /** Largest resident set size of our service while the scenario ran (MB, sampled every 0.5 s). */
@@ -45,13 +46,13 @@ export function writeReport(dir: string, results: readonly ScenarioResult[], met
   ];
   for (const size of meta.sizes) {
     lines.push(`## ${size.toLocaleString('en')} events`, '');
-    lines.push('| scenario | ours (saturation) | raw Cypher | @neo4j/graphql | ours/raw | ours/peer | ours p50/p99 at fixed rate | raw | peer | db hits ours / peer | ours max RSS MB | errors |');
+    lines.push('| scenario | ours (saturation) | raw Cypher | @neo4j/graphql | ours/raw | ours/peer | ours p50/p99 at fixed rate | raw | peer | db hits ours / peer | ours max RSS MB | errors (all targets) |');
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of results.filter((result) => result.size === size)) {
       const fixed = (s: Stats) => `${s.p50} / ${s.p99}`;
       const errors = r.ours.errors + r.raw.errors + r.peer.errors + r.fixedRate.ours.errors + r.fixedRate.raw.errors + r.fixedRate.peer.errors;
       lines.push(
-        `| ${r.scenario} | ${cell(r.ours)} | ${cell(r.raw)} | ${cell(r.peer)} | ${r.ratios.oursVsRaw} | ${r.ratios.oursVsPeer} | ${fixed(r.fixedRate.ours)} | ${fixed(r.fixedRate.raw)} | ${fixed(r.fixedRate.peer)} | ${r.dbHits.ours} / ${r.dbHits.peer} | ${r.oursMaxRssMb ?? '–'} | ${errors} |`,
+        `| ${r.scenario} | ${cell(r.ours)} | ${cell(r.raw)} | ${cell(r.peer)} | ${r.ratios.oursVsRaw ?? '–'} | ${r.ratios.oursVsPeer ?? '–'} | ${fixed(r.fixedRate.ours)} | ${fixed(r.fixedRate.raw)} | ${fixed(r.fixedRate.peer)} | ${r.dbHits.ours} / ${r.dbHits.peer} | ${r.oursMaxRssMb ?? '–'} | ${errors} |`,
       );
     }
     lines.push('');

@@ -212,8 +212,9 @@ function mergeResults(earlier: readonly ScenarioResult[], fresh: readonly Scenar
   return [...merged, ...fresh.filter((result) => !kept.has(key(result)))].sort((a, b) => a.size - b.size);
 }
 
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
+/** Two decimals; null for a ratio to a target that answered nothing. */
+function round2(value: number): number | null {
+  return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
 }
 
 async function main(): Promise<void> {
