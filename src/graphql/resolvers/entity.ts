@@ -4,6 +4,7 @@ import { badUserInput } from '../../errors';
 import type { SortOrder } from '../../repositories/timeline.repository';
 import type { TimelineFilterInput } from '../../services/timeline.service';
 import type { GraphqlContext } from '../context';
+import { timelinePage } from './timeline-page';
 
 interface TimelineFieldArgs {
   filter?: TimelineFilterInput | null;
@@ -18,7 +19,7 @@ const resolveType = (node: NodeModel) => node.label;
 const entityFields = {
   timeline: (entity: EntityModel, args: TimelineFieldArgs, ctx: GraphqlContext) => {
     if (args.filter?.entityIds) throw badUserInput('Entity.timeline is scoped to its entity; use Query.timeline to select others', 'filter.entityIds');
-    return ctx.timeline.page({ ...args, filter: { ...args.filter, entityIds: [entity.id] } });
+    return timelinePage(ctx, { ...args, filter: { ...args.filter, entityIds: [entity.id] } });
   },
 };
 

@@ -5,6 +5,7 @@ import { DEFAULT_FEED_TITLE } from '../../widgets/feed-query';
 import { toTimelineJs } from '../../widgets/timelinejs';
 import { toVisTimeline } from '../../widgets/vis-timeline';
 import type { GraphqlContext } from '../context';
+import { timelinePage } from './timeline-page';
 
 interface PageArgs {
   first?: number | null;
@@ -29,13 +30,8 @@ export const Query = {
 
   search: (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: GraphqlContext) => ctx.search.search(text, first),
 
-  timeline: async (_: unknown, args: PageArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null }, ctx: GraphqlContext) => {
-    const connection = await ctx.timeline.page(args);
-    // The page came with its details and sources: the event fields below need no further query.
-    for (const [id, details] of connection.details) ctx.known.details.set(id, details);
-    for (const [id, source] of connection.sources) ctx.known.sources.set(id, source);
-    return connection;
-  },
+  timeline: (_: unknown, args: PageArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null }, ctx: GraphqlContext) =>
+    timelinePage(ctx, args),
 
   connections: (_: unknown, args: { from: string; to: string; maxHops?: number | null; first?: number | null }, ctx: GraphqlContext) =>
     ctx.graph.connections(args.from, args.to, args.maxHops, args.first),
