@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureDistribution } from './distribution';
 import { LocalNeo4jError } from './errors';
@@ -280,15 +281,14 @@ export class LocalNeo4j {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(java.executable, args, { env: { ...process.env, NEO4J_HOME: this.home, NEO4J_CONF: this.confDir }, stdio: ['ignore', 'pipe', 'pipe'] });
       const tail: string[] = [];
-      const onLine = (chunk: Buffer) => {
-        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-          tail.push(line);
-          if (tail.length > 40) tail.shift();
-          if (/^(IMPORT DONE|\s+\d+ (nodes|relationships|properties)$)/.test(line)) log(line.trim());
-        }
+      // Whole lines (a chunk of output may end mid-line).
+      const onLine = (line: string) => {
+        tail.push(line);
+        if (tail.length > 40) tail.shift();
+        if (/^(IMPORT DONE|\s+\d+ (nodes|relationships|properties)$)/.test(line)) log(line.trim());
       };
-      child.stdout.on('data', onLine);
-      child.stderr.on('data', onLine);
+      createInterface({ input: child.stdout }).on('line', onLine);
+      createInterface({ input: child.stderr }).on('line', onLine);
       child.once('error', reject);
       child.once('exit', (code) => (code === 0 ? resolve() : reject(new LocalNeo4jError('START_FAILED', `neo4j-admin import failed (${code}):\n${tail.join('\n')}`))));
     });

@@ -27,7 +27,7 @@ export interface EventConnection {
   readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
   /** Counted only when a client asks for it (GraphQL calls it): counting reads the whole selection. */
   readonly totalCount: () => Promise<number>;
-  /** Fetched with the page, for the request's loaders (not GraphQL fields). */
+  /** Fetched with the page, so the event fields of the same request need no query (not GraphQL fields). */
   readonly details: ReadonlyMap<string, EventDetails>;
   readonly sources: ReadonlyMap<string, SourceModel>;
 }
