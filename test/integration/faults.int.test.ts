@@ -7,6 +7,11 @@ import { eventually, spawnService, type ServiceProcess } from '../helpers/servic
 const CONNECTION_TIMEOUT_MS = 1000;
 const RETRY_TIME_MS = 1000;
 const QUERY_TIMEOUT_MS = 2000;
+const CLIENTS = 6;
+/** Correct answers in a row (each probe several times) that show a warm Neo4j. */
+const WARM_STREAK = 24;
+
+type Phase = 'warming' | 'up' | 'down' | 'restarting' | 'recovered';
 
 /**
  * Faults against the real service process and a Neo4j of this file's own, which it stops and
@@ -46,54 +51,59 @@ describe('faults', () => {
     const service = await start();
     await eventually(async () => (await probe(service.base, 0, [])).kind === 'correct', 60_000, 'seeding');
 
-    let phase: 'up' | 'down' | 'restarting' | 'recovered' = 'up';
-    const byPhase: Record<string, Outcome[]> = { up: [], down: [], restarting: [], recovered: [], straddling: [] };
+    let phase: Phase = 'warming';
+    const byPhase: Record<Phase | 'straddling', Outcome[]> = { warming: [], up: [], down: [], restarting: [], recovered: [], straddling: [] };
     let stop = false;
     // Six clients in a loop; each answer is filed under the phase in which its request was sent and
     // answered, or under `straddling` when the phase changed in flight (e.g. sent just before the stop).
     const load = Promise.all(
-      Array.from({ length: 6 }, async (_, worker) => {
-        for (let i = worker; !stop; i += 6) {
+      Array.from({ length: CLIENTS }, async (_, worker) => {
+        for (let i = worker; !stop; i += CLIENTS) {
           const sentIn = phase;
           const outcome = await probe(service.base, i, ['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']);
-          byPhase[phase === sentIn ? sentIn : 'straddling']?.push(outcome);
+          byPhase[phase === sentIn ? sentIn : 'straddling'].push(outcome);
         }
       }),
     );
+    const answered = (which: Phase, count: number) => async () => byPhase[which].length >= count;
+    const endsCorrect = (which: Phase, count: number) => async () =>
+      byPhase[which].length >= count && byPhase[which].slice(-count).every((outcome) => outcome.kind === 'correct');
 
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // A freshly started Neo4j plans and compiles each query the first time it sees it; on a loaded
+    // machine those first runs can exceed the 2 s query timeout. Warm up under the same load until
+    // every probe has answered correctly several times in a row, then measure.
+    await eventually(endsCorrect('warming', WARM_STREAK), 120_000, `${WARM_STREAK} correct answers in a row while warming up`);
+    phase = 'up';
+    await eventually(answered('up', 60), 60_000, '60 answers with Neo4j up');
+
     phase = 'down';
     await neo4j.stop();
-    await new Promise((resolve) => setTimeout(resolve, 6000));
-    expect((await fetch(`${service.base}/health/ready`)).status).toBe(503);
+    await eventually(async () => (await fetch(`${service.base}/health/ready`)).status === 503, 30_000, 'readiness 503 with Neo4j stopped');
+    await eventually(answered('down', 2 * CLIENTS), 60_000, 'answers with Neo4j stopped');
     expect((await fetch(`${service.base}/health/live`)).status).toBe(200);
 
     phase = 'restarting';
     await neo4j.start();
     await eventually(() => ready(service), 60_000, 'readiness after Neo4j restarted');
-    // Connections opened to the old server are discarded as they are found dead; give that a second.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Connections opened to the old server are discarded as they are found dead, and the restarted
+    // Neo4j is cold again: recovered means a run of correct answers, however long it takes to come.
     phase = 'recovered';
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await eventually(endsCorrect('recovered', 20), 120_000, '20 correct answers in a row after the restart');
     stop = true;
     await load;
 
-    const up = summarize(byPhase.up ?? []);
-    const down = summarize(byPhase.down ?? []);
-    const restarting = summarize(byPhase.restarting ?? []);
-    const recovered = summarize(byPhase.recovered ?? []);
-    console.log('Neo4j stopped under load:', JSON.stringify({ up, down, restarting, recovered }));
+    const warming = summarize(byPhase.warming);
+    const up = summarize(byPhase.up);
+    const down = summarize(byPhase.down);
+    const restarting = summarize(byPhase.restarting);
+    const recovered = summarize(byPhase.recovered);
+    console.log('Neo4j stopped under load:', JSON.stringify({ warming, up, down, restarting, recovered }));
     const wrong = Object.values(byPhase).flat().filter((outcome) => outcome.kind === 'wrong');
     expect(wrong).toEqual([]);
     expect(up.correct).toBe(up.total);
     expect(down.coded).toBeGreaterThan(0);
     // Fails fast: no request waits past its configured query timeout (plus 0.5 s), not the driver's 60 s.
-    expect(Math.max(down.codedMaxMs ?? 0, restarting.codedMaxMs ?? 0)).toBeLessThan(QUERY_TIMEOUT_MS + 500 + 1000);
-    // Recovered: the first queries on a restarted (cold) Neo4j may still exceed the 2 s query
-    // timeout on a loaded machine and get a coded error; after that every answer is correct.
-    expect(recovered.total).toBeGreaterThan(10);
-    expect(recovered.correct).toBeGreaterThanOrEqual(0.9 * (recovered.total ?? 0));
-    expect((byPhase.recovered ?? []).slice(-10).map((outcome) => outcome.kind)).toEqual(Array(10).fill('correct'));
+    expect(Math.max(down.codedMaxMs ?? 0, restarting.codedMaxMs ?? 0, recovered.codedMaxMs ?? 0)).toBeLessThan(QUERY_TIMEOUT_MS + 500 + 1000);
     expect(service.child.exitCode).toBeNull();
   });
 
