@@ -18,13 +18,16 @@ export const ENTITY_KIND_OF: Readonly<Record<EntityLabel, string>> = {
 /** Labels of the calendar tree, which is for exploration only and never a path between entities. */
 export const CALENDAR_LABELS = ['Year', 'Month', 'Day'] as const;
 
-type Endpoint = EntityLabel | 'Event';
+type Endpoint = EntityLabel | 'Event' | 'Source';
 const ANY_ENTITY: readonly Endpoint[] = ENTITY_LABELS;
 
 interface RelationshipRule {
   readonly from: readonly Endpoint[];
   readonly to: readonly Endpoint[];
-  /** Whether the relationship must carry a role (and distinct roles make distinct relationships). */
+  /**
+   * Whether the relationship carries a role from the vocabulary (src/domain/roles.ts); distinct
+   * roles make distinct relationships. Where a role is allowed, so is the source's own `title`.
+   */
   readonly role: 'required' | 'optional' | 'none';
   readonly meaning: string;
 }
@@ -46,6 +49,8 @@ export const RELATIONSHIP_RULES = {
   CROSSES: { from: ['Place'], to: ['Place'], role: 'none', meaning: 'spans (a bridge over a river)' },
   SIGNED: { from: ['Person', 'Country', 'Organization'], to: ['Agreement'], role: 'none', meaning: 'signed the agreement' },
   PARTY_TO: { from: ['Country', 'Organization'], to: ['Agreement'], role: 'none', meaning: 'is bound by the agreement' },
+  REPLACES: { from: ['Agreement'], to: ['Agreement'], role: 'none', meaning: 'supersedes an earlier agreement' },
+  CITES: { from: ['Source', 'Organization'], to: ['Organization'], role: 'none', meaning: 'relays what the organization reported (a source citing TASS)' },
 } as const satisfies Record<string, RelationshipRule>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_RULES;
@@ -53,9 +58,6 @@ export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIP_RULES) as Relationshi
 
 /** Calendar links, chosen by the precision of the event's date. */
 export const CALENDAR_LINK = { DAY: 'ON_DAY', MONTH: 'IN_MONTH', YEAR: 'IN_YEAR' } as const;
-
-/** Roles an entity may play in an event. */
-export const PARTICIPATION_ROLES = ['host', 'guest', 'visitor', 'leader', 'member', 'signatory', 'participant', 'speaker'] as const;
 
 /**
  * The diplomacy taxonomy of event types, each mapped to the CAMEO code GDELT would use.
@@ -70,6 +72,8 @@ export const EVENT_TYPES = {
   signing: { cameo: '057', description: 'a treaty or agreement is signed (CAMEO 057 Sign formal agreement)' },
   exchange: { cameo: '040', description: 'a series of contacts, such as exchanges of officials (CAMEO 040 Consult)' },
   statement: { cameo: '010', description: 'a public statement (CAMEO 010 Make statement)' },
+  ratification: { cameo: '057', description: 'an agreement is ratified; the event CONCERNS the agreement (CAMEO 057)' },
+  entry_into_force: { cameo: '057', description: 'an agreement enters into force; the event CONCERNS the agreement (CAMEO 057)' },
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

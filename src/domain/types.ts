@@ -17,8 +17,11 @@ export interface SourceModel {
   readonly id: string;
   readonly url: string | null;
   readonly title: string | null;
+  readonly titleEn: string | null;
   readonly publisher: string | null;
   readonly language: string | null;
+  /** Record time: when the source was published, as precisely as known. */
+  readonly published: FuzzyDateModel | null;
 }
 
 export interface FuzzyDateModel {
@@ -31,6 +34,12 @@ export interface FuzzyDateModel {
   readonly earliest: string;
   readonly latest: string;
   readonly note: string | null;
+}
+
+export interface QuoteModel {
+  readonly evidence: EvidenceModel;
+  /** Who said it: an entity id, when the source says. */
+  readonly speakerId: string | null;
 }
 
 export interface EntityModel {
@@ -46,6 +55,8 @@ export interface EntityModel {
   readonly areas: readonly string[] | null;
   readonly areasEn: readonly string[] | null;
   readonly evidence: readonly EvidenceModel[];
+  /** Ids other bundles gave this entity; they resolve to it. */
+  readonly redirectIds: readonly string[];
 }
 
 export interface EventModel {
@@ -61,12 +72,20 @@ export interface EventModel {
   readonly reported: FuzzyDateModel | null;
   readonly timelineKey: string;
   readonly evidence: readonly EvidenceModel[];
+  /** True when its sources give dates that cannot all be right. */
+  readonly disputed: boolean;
+  /** Each source's date (ISO), in the order the resolution ranks the sources. */
+  readonly claimedDates: readonly string[];
+  readonly quotes: readonly QuoteModel[];
+  readonly redirectIds: readonly string[];
 }
 
 export type NodeModel = EntityModel | EventModel;
 
 export interface ParticipationModel {
   readonly role: string;
+  /** The first-ranked source's own wording of the role ("presidente"), if it gives one. */
+  readonly title: string | null;
   readonly entity: EntityModel;
 }
 
@@ -83,6 +102,8 @@ export interface RelationshipModel {
   readonly from: string;
   readonly to: string;
   readonly role: string | null;
+  /** Each source's wording of the role, distinct. */
+  readonly titles: readonly string[];
   readonly evidence: readonly EvidenceModel[];
 }
 

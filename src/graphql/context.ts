@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { GraphqlConfig } from '../config';
-import type { EventDetails, NodeModel, SourceModel } from '../domain/types';
+import type { EntityModel, EventDetails, NodeModel, SourceModel } from '../domain/types';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
-import { findNodesByIds, findSourcesByIds } from '../repositories/node.repository';
+import { findNodeClaims, findNodesByIds, findSourceCitations, findSourcesByIds } from '../repositories/node.repository';
 import { findEventDetails } from '../repositories/timeline.repository';
 import { FeedService } from '../services/feed.service';
 import { GraphService } from '../services/graph.service';
@@ -22,6 +22,10 @@ export interface GraphqlContext {
     readonly node: DataLoader<string, NodeModel | null>;
     readonly eventDetails: DataLoader<string, EventDetails | null>;
     readonly source: DataLoader<string, SourceModel | null>;
+    /** Stored claims by node id (one JSON string per source), read only when a client asks for them. */
+    readonly claims: DataLoader<string, string[] | null>;
+    /** Organizations each source relays (CITES), by source id. */
+    readonly citations: DataLoader<string, EntityModel[] | null>;
   };
   /**
    * Details and sources that came with a timeline page. Resolvers read them synchronously before
@@ -56,6 +60,8 @@ export function createContext(sharedDatabase: Database, config: GraphqlConfig, l
       node,
       eventDetails: loaderOf((ids) => findEventDetails(database, ids)),
       source: loaderOf((ids) => findSourcesByIds(database, ids)),
+      claims: loaderOf((ids) => findNodeClaims(database, ids)),
+      citations: loaderOf((ids) => findSourceCitations(database, ids)),
     },
     known: { details: new Map(), sources: new Map() },
   };

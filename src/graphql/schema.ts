@@ -4,7 +4,8 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from '../paths';
 import { Entity, entityTypes, Node } from './resolvers/entity';
-import { Event, Evidence, Path } from './resolvers/event';
+import { DateClaim, EntityClaim, EventClaim, Evidence, Source } from './resolvers/claims';
+import { Event, Path, Quote } from './resolvers/event';
 import { Query } from './resolvers/query';
 
 /** The contract from schema.graphql (read at start) joined with the resolvers. */
@@ -12,7 +13,7 @@ export function buildSchema(): GraphQLSchema {
   const typeDefs = readFileSync(path.join(projectRoot(), 'schema.graphql'), 'utf8');
   return makeExecutableSchema({
     typeDefs,
-    resolvers: { Query, Node, Entity, ...entityTypes, Event, Evidence, Path },
+    resolvers: { Query, Node, Entity, ...entityTypes, Event, Evidence, Path, Quote, Source, DateClaim, EntityClaim, EventClaim },
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
 }

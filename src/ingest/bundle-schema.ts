@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_LABELS, EVENT_TYPES, PARTICIPATION_ROLES, RELATIONSHIP_TYPES } from '../domain/model';
+import { ENTITY_LABELS, EVENT_TYPES, RELATIONSHIP_TYPES } from '../domain/model';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as kim-jong-un');
 const text = z.string().trim().min(1);
@@ -44,9 +44,14 @@ export const EntitySchema = z
     /** Areas an agreement covers, in the source's language and in English. */
     areas: z.array(text).optional(),
     areasEn: z.array(text).optional(),
+    /** The id of an existing entity this one is (when its names do not already say so). */
+    sameAs: id.optional(),
     evidence: evidenceList,
   })
   .strict();
+
+/** Words the source quotes: the quote is the evidence, `speaker` who said them. */
+export const QuoteSchema = EvidenceSchema.extend({ speaker: id.optional() }).strict();
 
 export const EventSchema = z
   .object({
@@ -57,6 +62,9 @@ export const EventSchema = z
     description: text.optional(),
     date: BundleDateSchema,
     endDate: BundleDateSchema.optional(),
+    /** The id of an existing event that is the same happening; this one's claims go onto it. */
+    sameAs: id.optional(),
+    quotes: z.array(QuoteSchema).default([]),
     evidence: evidenceList,
   })
   .strict();
@@ -66,7 +74,10 @@ export const RelationshipSchema = z
     type: z.enum(RELATIONSHIP_TYPES as [string, ...string[]]),
     from: id,
     to: id,
+    /** A key of the role vocabulary (src/domain/roles.ts), such as head_of_state. */
     role: text.optional(),
+    /** The source's own wording of the role: "presidente", "President", "vice-ministro da Defesa". */
+    title: text.optional(),
     note: text.optional(),
     evidence: evidenceList,
   })
@@ -106,5 +117,4 @@ export type BundleEvent = z.infer<typeof EventSchema>;
 export type BundleRelationship = z.infer<typeof RelationshipSchema>;
 export type BundleSource = z.infer<typeof SourceSchema>;
 export type Bundle = z.infer<typeof BundleSchema>;
-
-export { PARTICIPATION_ROLES };
+export type BundleQuote = z.infer<typeof QuoteSchema>;

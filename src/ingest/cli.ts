@@ -6,15 +6,15 @@ import { createLogger } from '../logger';
 import { Database } from '../neo4j/database';
 import { createDriver } from '../neo4j/driver';
 import { projectRoot } from '../paths';
-import { removeSource } from '../repositories/seed.repository';
-import { defaultBundleFiles, seedBundles, type SeedReport } from './seed-loader';
+import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
+import { defaultBundleFiles, retractSource, seedBundles, type SeedReport } from './seed-loader';
 import { BundleValidationError } from './validate-bundle';
 
 /**
  * `npm run seed [-- files…]`: loads the given bundles (default: every bundle in seed/) into the
  * database NEO4J_URI names, or into the local Neo4j (started if needed).
- * `npm run seed -- --remove <sourceId>` retracts a source and what only it backs.
- * Exit codes: 0 loaded, 1 invalid bundle (nothing written), 2 any other failure.
+ * `npm run seed -- --remove <sourceId>` retracts a source's claims and what only it backs.
+ * Exit codes: 0 done, 1 invalid bundle or refused retraction (nothing written), 2 any other failure.
  */
 async function main(args: string[]): Promise<number> {
   const config = readConfig();
@@ -29,8 +29,8 @@ async function main(args: string[]): Promise<number> {
     const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
     if (args[0] === '--remove') {
       if (!args[1]) throw new Error('usage: npm run seed -- --remove <sourceId>');
-      const deleted = await removeSource(database, args[1]);
-      console.log(`Removed source ${args[1]}: ${deleted.nodes} nodes and ${deleted.relationships} relationships deleted.`);
+      const change = await retractSource(database, args[1]);
+      console.log(`Retracted source ${args[1]}: ${describeChange(change)}.`);
       return 0;
     }
     const files = args.length > 0 ? args.map((file) => path.resolve(file)) : defaultBundleFiles(path.join(projectRoot(), 'seed'));
@@ -42,20 +42,39 @@ async function main(args: string[]): Promise<number> {
 }
 
 function printReport(report: SeedReport): void {
-  for (const { file, sourceId, coverage } of report.files) {
+  const relative = (file: string) => path.relative(process.cwd(), file);
+  for (const { file, sourceId, coverage, change } of report.files) {
     const uncovered = coverage.uncovered.map((sentence) => `\n    sentence ${sentence.index} backs no fact: "${sentence.text}"`).join('');
-    console.log(`${path.relative(process.cwd(), file)} (${sourceId}): coverage ${coverage.covered}/${coverage.total} sentences${uncovered}`);
+    console.log(`${relative(file)} (${sourceId}): coverage ${coverage.covered}/${coverage.total} sentences; ${describeChange(change)}${uncovered}`);
+    for (const { eventId, dates } of change.disputed) {
+      console.log(`  disputed date of ${eventId}: ${dates.map((date) => `${date.iso} (${date.sourceId})`).join(' vs ')}`);
+    }
+    for (const { eventId, types } of change.typeConflicts) {
+      console.log(`  sources type ${eventId} differently: ${types.map((item) => `${item.type} (${item.sourceId})`).join(' vs ')}; the earliest source's is shown`);
+    }
+    for (const { id, existingId, sharedParticipants } of change.likelyDuplicates) {
+      console.log(`  likely duplicate: ${id} looks like the existing ${existingId} (same type, overlapping dates, both with ${sharedParticipants.join(', ')}); if it is, give it sameAs: ${existingId}`);
+    }
   }
   for (const { file, id, into, by } of report.merged) {
-    console.log(`${path.relative(process.cwd(), file)}: "${id}" is the existing "${into}" (same name "${by}")`);
+    const how = by === 'sameAs' ? 'sameAs' : by === 'redirect' ? 'merged by an earlier load' : `same name "${by}"`;
+    console.log(`${relative(file)}: "${id}" is the existing "${into}" (${how}); "${id}" redirects there`);
   }
-  console.log(`Seeded: ${report.nodesCreated} nodes and ${report.relationshipsCreated} relationships created (existing ones updated in place).`);
+  for (const conflict of report.aliasConflicts) {
+    console.log(`${relative(conflict.file)}: ${conflict.label} "${conflict.id}" shares the name "${conflict.alias}" with ${conflict.otherLabel} "${conflict.otherId}"; check the labels`);
+  }
+  console.log(`Seeded: ${report.nodesCreated} nodes and ${report.relationshipsCreated} relationships created.`);
+}
+
+function describeChange(change: SourceChange): string {
+  const part = (what: string, counts: SourceChange['nodes']) => `${what} ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted`;
+  return `${part('nodes', change.nodes)}; ${part('relationships', change.relationships)}`;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof BundleValidationError) {
+    if (error instanceof BundleValidationError || error instanceof SourceInUseError || error instanceof SourceNotFoundError) {
       console.error(`${error.message}\nNothing was written.`);
       process.exit(1);
     }

@@ -3,14 +3,27 @@ import path from 'node:path';
 import { matchKey } from '../domain/normalize';
 import type { Database } from '../neo4j/database';
 import { ensureGraphSchema } from '../repositories/graph-schema.repository';
-import { findKnownNodes, writeGraphRecords } from '../repositories/seed.repository';
-import { toGraphRecords } from './graph-records';
-import { resolveEntities } from './resolve-entities';
-import { BundleValidationError, validateBundles, type BundleProblem, type Coverage } from './validate-bundle';
+import { findKnownNodes } from '../repositories/known-nodes.repository';
+import { applySourceClaims, type SourceChange } from './apply-source';
+import { resolveEntities, type AliasConflict, type Merge } from './resolve-entities';
+import { toSourceClaims } from './source-claims';
+import {
+  BundleValidationError,
+  referenceProblem,
+  validateBundleInputs,
+  validateBundles,
+  type BundleInput,
+  type BundleProblem,
+  type Coverage,
+  type Reference,
+  type ValidatedBundle,
+} from './validate-bundle';
 
 export interface SeedReport {
-  readonly files: readonly { file: string; sourceId: string; coverage: Coverage }[];
-  readonly merged: readonly { file: string; id: string; into: string; by: string }[];
+  readonly files: readonly { file: string; sourceId: string; coverage: Coverage; change: SourceChange }[];
+  /** Bundle ids stored under an existing node's id (they stay resolvable as redirects). */
+  readonly merged: readonly Merge[];
+  readonly aliasConflicts: readonly AliasConflict[];
   readonly nodesCreated: number;
   readonly relationshipsCreated: number;
 }
@@ -27,38 +40,53 @@ export function defaultBundleFiles(seedDir: string): string[] {
 }
 
 /**
- * Loads bundles: validates every file first, resolves entities against the database, creates
- * the schema, then writes all bundles in one transaction. Any problem writes nothing.
- * Idempotent: MERGE on ids, evidence replaced per source.
+ * Loads bundle files: validates every file first, resolves entities against the database, creates
+ * the schema, then replaces each bundle's source's claims, all in one transaction. Any problem
+ * writes nothing. Idempotent: loading a bundle again changes nothing.
  */
 export async function seedBundles(
   database: Database,
   files: readonly string[],
   onProgress: (stage: 'validated' | 'writing' | 'committed') => void = () => undefined,
 ): Promise<SeedReport> {
-  const { bundles, externalIds } = validateBundles(files);
+  return loadValidated(database, validateBundles(files), onProgress);
+}
 
-  const ids = [...bundles.flatMap(({ bundle }) => [...bundle.entities, ...bundle.events].map((node) => node.id)), ...externalIds.keys()];
+/** As seedBundles, for bundles already parsed (each with its source text). */
+export async function seedBundleInputs(database: Database, inputs: readonly BundleInput[]): Promise<SeedReport> {
+  return loadValidated(database, validateBundleInputs(inputs), () => undefined);
+}
+
+/** Retracts a source: its claims go, and every node and relationship no other source backs. */
+export async function retractSource(database: Database, sourceId: string): Promise<SourceChange> {
+  return database.write((tx) => applySourceClaims(tx, sourceId, null), { purpose: 'retract' }, SEED_TIMEOUT_MS);
+}
+
+async function loadValidated(
+  database: Database,
+  { bundles, references }: { bundles: ValidatedBundle[]; references: Reference[] },
+  onProgress: (stage: 'validated' | 'writing' | 'committed') => void,
+): Promise<SeedReport> {
+  const ids = [...bundles.flatMap(({ bundle }) => [...bundle.entities, ...bundle.events].map((node) => node.id)), ...references.map((reference) => reference.id)];
   const keys = bundles.flatMap(({ bundle }) => bundle.entities.flatMap((entity) => [entity.name, entity.nameEn, ...entity.aliases].map(matchKey)));
-  const known = await findKnownNodes(database, ids, [...new Set(keys)]);
-  const resolution = resolveEntities(bundles, known);
+  const known = await findKnownNodes(database, [...new Set(ids)], [...new Set(keys)]);
+  const resolution = resolveEntities(bundles, known.nodes, known.redirects);
 
-  const problems: BundleProblem[] = [...resolution.problems];
-  for (const [id, problem] of externalIds) if (resolution.labelOf(id) === 'unknown') problems.push(problem);
+  const problems: BundleProblem[] = [...duplicateSources(bundles), ...resolution.problems];
+  for (const reference of references) {
+    const problem = referenceProblem(reference, resolution.labelOf(reference.id), resolution.definedIn(reference.id));
+    if (problem) problems.push(problem);
+  }
   if (problems.length > 0) throw new BundleValidationError(problems);
 
   onProgress('validated');
   await ensureGraphSchema(database);
   onProgress('writing');
-  const totals = await database.write(
+  const changes = await database.write(
     async (tx) => {
-      const counts = { nodes: 0, relationships: 0 };
-      for (const bundle of bundles) {
-        const written = await writeGraphRecords(tx, toGraphRecords(bundle, resolution.resolveId), resolution.labelOf);
-        counts.nodes += written.nodes;
-        counts.relationships += written.relationships;
-      }
-      return counts;
+      const applied: SourceChange[] = [];
+      for (const validated of bundles) applied.push(await applySourceClaims(tx, validated.bundle.source.id, toSourceClaims(validated, resolution)));
+      return applied;
     },
     { purpose: 'seed' },
     SEED_TIMEOUT_MS,
@@ -66,9 +94,19 @@ export async function seedBundles(
   onProgress('committed');
 
   return {
-    files: bundles.map(({ file, bundle, coverage }) => ({ file, sourceId: bundle.source.id, coverage })),
+    files: bundles.map(({ file, bundle, coverage }, index) => ({ file, sourceId: bundle.source.id, coverage, change: changes[index] as SourceChange })),
     merged: resolution.merged,
-    nodesCreated: totals.nodes,
-    relationshipsCreated: totals.relationships,
+    aliasConflicts: resolution.aliasConflicts,
+    nodesCreated: changes.reduce((sum, change) => sum + change.nodes.created, 0),
+    relationshipsCreated: changes.reduce((sum, change) => sum + change.relationships.created, 0),
   };
+}
+
+function duplicateSources(bundles: readonly ValidatedBundle[]): BundleProblem[] {
+  const seen = new Map<string, string>();
+  return bundles.flatMap(({ file, bundle }) => {
+    const first = seen.get(bundle.source.id);
+    seen.set(bundle.source.id, first ?? file);
+    return first ? [{ file, path: 'source.id', message: `source "${bundle.source.id}" is also loaded from ${first}` }] : [];
+  });
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
-import { PARTICIPATION_ROLES, RELATIONSHIP_RULES, type EntityLabel, type RelationshipType } from '../domain/model';
+import { RELATIONSHIP_RULES, type RelationshipType } from '../domain/model';
+import { isRole, ROLE_KEYS } from '../domain/roles';
 import { BundleSchema, type Bundle, type BundleDate, type Evidence } from './bundle-schema';
 import { sentenceAt, splitSentences, type Sentence } from './sentences';
 
@@ -31,6 +32,44 @@ export interface Coverage {
   readonly uncovered: readonly Sentence[];
 }
 
+/**
+ * An id a bundle refers to (a relationship end, a `sameAs`, a quote's speaker), checked once
+ * entities are resolved: it must name a node of one of the allowed labels, in these bundles or
+ * in the database.
+ */
+export interface Reference {
+  readonly file: string;
+  readonly path: string;
+  readonly id: string;
+  readonly allowed: readonly string[];
+  /** What the reference is, for the message: `LED_BY cannot start at`. */
+  readonly role: string;
+  /** The bundle's own source id, so that a reference into the same bundle can be refused (sameAs). */
+  readonly notInSource?: string;
+}
+
+/** The problem with a reference to a node of `label` ('unknown' when nothing has that id), if any. */
+export function referenceProblem(reference: Reference, label: string, definedIn?: string): BundleProblem | undefined {
+  const at = { file: reference.file, path: reference.path };
+  if (label === 'unknown') return { ...at, message: `unknown id "${reference.id}" (defined in no bundle and not in the database)` };
+  if (!reference.allowed.includes(label)) {
+    return { ...at, message: `${reference.role} a ${label} ("${reference.id}"); allowed: ${reference.allowed.join(', ')}` };
+  }
+  if (reference.notInSource !== undefined && definedIn === reference.notInSource) {
+    return { ...at, message: `"${reference.id}" is defined in this same bundle; sameAs names a node another source defined` };
+  }
+  return undefined;
+}
+
+/** A bundle to validate: a file on disk, or content already parsed (with its source text). */
+export interface BundleInput {
+  /** Where the bundle comes from; named in every problem. */
+  readonly file: string;
+  readonly content: unknown;
+  /** The source text; read from `source.textFile` next to `file` when absent. */
+  readonly sourceText?: string;
+}
+
 export interface ValidatedBundle {
   readonly file: string;
   readonly bundle: Bundle;
@@ -39,74 +78,79 @@ export interface ValidatedBundle {
   readonly coverage: Coverage;
 }
 
-type NodeLabel = EntityLabel | 'Event';
-
 /**
- * Reads and checks bundles: schema, quotes at their offsets, dates, duplicate ids, relationship
- * endpoints and roles. References may point to another bundle of the same set; those that point
- * nowhere in the set are returned for the loader to find in the database.
+ * Reads and checks bundle files: schema, quotes at their offsets, dates, duplicate ids, roles.
+ * The ids they refer to are returned for the loader to check once entities are resolved.
  */
-export function validateBundles(files: readonly string[]): { bundles: ValidatedBundle[]; externalIds: Map<string, BundleProblem> } {
+export function validateBundles(files: readonly string[]): { bundles: ValidatedBundle[]; references: Reference[] } {
   const problems: BundleProblem[] = [];
-  const parsed: { file: string; bundle: Bundle; sourceText: string; sentences: Sentence[] }[] = [];
+  const inputs: BundleInput[] = [];
   for (const file of files) {
-    const result = parseBundleFile(file, problems);
-    if (result) parsed.push(result);
+    const content = readBundleFile(file, problems);
+    if (content !== undefined) inputs.push({ file, content });
   }
-
-  const labels = new Map<string, NodeLabel>();
-  for (const { bundle } of parsed) {
-    for (const entity of bundle.entities) labels.set(entity.id, entity.label);
-    for (const event of bundle.events) labels.set(event.id, 'Event');
+  try {
+    return validateBundleInputs(inputs);
+  } catch (error) {
+    if (error instanceof BundleValidationError) throw new BundleValidationError([...problems, ...error.problems]);
+    throw error;
   }
+}
 
-  const externalIds = new Map<string, BundleProblem>();
-  for (const item of parsed) checkRelationships(item.file, item.bundle, labels, problems, externalIds);
+/** As validateBundles, for bundles already parsed. */
+export function validateBundleInputs(inputs: readonly BundleInput[]): { bundles: ValidatedBundle[]; references: Reference[] } {
+  const problems: BundleProblem[] = [];
+  const parsed = inputs.flatMap((input) => parseBundle(input, problems) ?? []);
+  const references = parsed.flatMap((item) => collectReferences(item.file, item.bundle, problems));
   if (problems.length > 0) throw new BundleValidationError(problems);
-
   return {
     bundles: parsed.map((item) => ({ ...item, coverage: measureCoverage(item.bundle, item.sentences) })),
-    externalIds,
+    references,
   };
 }
 
-function parseBundleFile(
-  file: string,
-  problems: BundleProblem[],
-): { file: string; bundle: Bundle; sourceText: string; sentences: Sentence[] } | undefined {
-  const problem = (where: string, message: string) => problems.push({ file, path: where, message });
+function readBundleFile(file: string, problems: BundleProblem[]): unknown {
+  const problem = (message: string) => problems.push({ file, path: '', message });
   if (!existsSync(file)) {
-    problem('', 'file not found');
+    problem('file not found');
     return undefined;
   }
   const document = parseDocument(readFileSync(file, 'utf8'));
   if (document.errors.length > 0) {
-    for (const error of document.errors) problem('', `not valid YAML: ${error.message}`);
+    for (const error of document.errors) problem(`not valid YAML: ${error.message}`);
     return undefined;
   }
-  let content: unknown;
   try {
-    content = document.toJS();
+    return document.toJS();
   } catch (error) {
     // e.g. yaml's guard against alias bombs
-    problem('', `not valid YAML: ${(error as Error).message}`);
+    problem(`not valid YAML: ${(error as Error).message}`);
     return undefined;
   }
-  const result = BundleSchema.safeParse(content);
+}
+
+function parseBundle(input: BundleInput, problems: BundleProblem[]): { file: string; bundle: Bundle; sourceText: string; sentences: Sentence[] } | undefined {
+  const { file } = input;
+  const problem = (where: string, message: string) => problems.push({ file, path: where, message });
+  const result = BundleSchema.safeParse(input.content);
   if (!result.success) {
     for (const issue of result.error.issues) problem(formatPath(issue.path), describeIssue(issue));
     return undefined;
   }
   const bundle = result.data;
-  const textPath = path.resolve(path.dirname(file), bundle.source.textFile);
-  if (!existsSync(textPath)) {
-    problem('source.textFile', `source text not found at ${bundle.source.textFile}`);
-    return undefined;
+  let sourceText = input.sourceText;
+  if (sourceText === undefined) {
+    const textPath = path.resolve(path.dirname(file), bundle.source.textFile);
+    if (!existsSync(textPath)) {
+      problem('source.textFile', `source text not found at ${bundle.source.textFile}`);
+      return undefined;
+    }
+    sourceText = readFileSync(textPath, 'utf8');
   }
-  const sourceText = readFileSync(textPath, 'utf8');
-  const sentences = splitSentences(sourceText);
+  const text = sourceText;
+  const sentences = splitSentences(text);
   const checkEvidence = (list: readonly Evidence[], where: string) =>
-    list.forEach((evidence, index) => checkQuote(evidence, `${where}.evidence[${index}]`, sourceText, sentences, problem));
+    list.forEach((evidence, index) => checkQuote(evidence, `${where}.evidence[${index}]`, text, sentences, problem));
   const checkDate = (date: BundleDate | undefined, where: string) => {
     if (!date) return;
     if (!parseFuzzyDate(date.iso)) problem(`${where}.iso`, `"${date.iso}" is not a real date written YYYY, YYYY-MM or YYYY-MM-DD`);
@@ -115,8 +159,8 @@ function parseBundleFile(
 
   checkEvidence(bundle.source.evidence, 'source');
   checkDate(bundle.source.published, 'source.published');
-  bundle.source.boilerplate.forEach((text, index) => {
-    if (!sourceText.includes(text)) problem(`source.boilerplate[${index}]`, 'does not occur in the source text');
+  bundle.source.boilerplate.forEach((boilerplate, index) => {
+    if (!text.includes(boilerplate)) problem(`source.boilerplate[${index}]`, 'does not occur in the source text');
   });
 
   const seen = new Map<string, string>();
@@ -125,6 +169,7 @@ function parseBundleFile(
     if (first) problem(`${where}.id`, `duplicate id "${id}" (first defined at ${first})`);
     else seen.set(id, where);
   };
+  checkId(bundle.source.id, 'source');
   bundle.entities.forEach((entity, index) => {
     const where = `entities[${index}]`;
     checkId(entity.id, where);
@@ -134,14 +179,23 @@ function parseBundleFile(
     const where = `events[${index}]`;
     checkId(event.id, where);
     checkEvidence(event.evidence, where);
+    event.quotes.forEach((quote, quoteIndex) => checkQuote(quote, `${where}.quotes[${quoteIndex}]`, text, sentences, problem));
     checkDate(event.date, `${where}.date`);
     checkDate(event.endDate, `${where}.endDate`);
     const start = parseFuzzyDate(event.date.iso);
     const end = event.endDate && parseFuzzyDate(event.endDate.iso);
     if (start && end && end.latest < start.earliest) problem(`${where}.endDate.iso`, 'ends before it starts');
   });
+  const sameAsTargets = new Map<string, string>();
+  [...bundle.entities.map((node, index) => ({ node, where: `entities[${index}]` })), ...bundle.events.map((node, index) => ({ node, where: `events[${index}]` }))]
+    .forEach(({ node, where }) => {
+      if (node.sameAs === undefined) return;
+      const first = sameAsTargets.get(node.sameAs);
+      if (first) problem(`${where}.sameAs`, `${first} is already the same as "${node.sameAs}"; one node of a bundle per node of the graph`);
+      else sameAsTargets.set(node.sameAs, where);
+    });
   bundle.relationships.forEach((relationship, index) => checkEvidence(relationship.evidence, `relationships[${index}]`));
-  return { file, bundle, sourceText, sentences };
+  return { file, bundle, sourceText: text, sentences };
 }
 
 function checkQuote(
@@ -163,34 +217,43 @@ function checkQuote(
   else if (sentence.index !== evidence.sentence) problem(`${where}.sentence`, `quote is in sentence ${sentence.index}, not ${evidence.sentence}`);
 }
 
-function checkRelationships(
-  file: string,
-  bundle: Bundle,
-  labels: ReadonlyMap<string, NodeLabel>,
-  problems: BundleProblem[],
-  externalIds: Map<string, BundleProblem>,
-): void {
+/** Checks roles and duplicate relationships; returns every id the bundle refers to. */
+function collectReferences(file: string, bundle: Bundle, problems: BundleProblem[]): Reference[] {
+  const references: Reference[] = [];
   const keys = new Set<string>();
   bundle.relationships.forEach((relationship, index) => {
     const where = `relationships[${index}]`;
     const problem = (at: string, message: string) => problems.push({ file, path: `${where}${at}`, message });
     const rule = RELATIONSHIP_RULES[relationship.type as RelationshipType];
     for (const end of ['from', 'to'] as const) {
-      const id = relationship[end];
-      const label = labels.get(id);
-      const allowed: readonly string[] = rule[end];
-      if (label === undefined) externalIds.set(id, { file, path: `${where}.${end}`, message: `unknown id "${id}" (defined in no bundle and not in the database)` });
-      else if (!allowed.includes(label)) problem(`.${end}`, `${relationship.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${label} ("${id}"); allowed: ${allowed.join(', ')}`);
+      const role = `${relationship.type} cannot ${end === 'from' ? 'start at' : 'end at'}`;
+      references.push({ file, path: `${where}.${end}`, id: relationship[end], allowed: rule[end], role });
     }
     if (rule.role === 'required' && relationship.role === undefined) problem('.role', `${relationship.type} needs a role`);
     if (rule.role === 'none' && relationship.role !== undefined) problem('.role', `${relationship.type} takes no role`);
-    if (relationship.type === 'PARTICIPATED_IN' && relationship.role && !(PARTICIPATION_ROLES as readonly string[]).includes(relationship.role)) {
-      problem('.role', `unknown role "${relationship.role}"; one of ${PARTICIPATION_ROLES.join(', ')}`);
+    if (rule.role === 'none' && relationship.title !== undefined) problem('.title', `${relationship.type} takes no role, so no title either`);
+    if (relationship.role !== undefined && rule.role !== 'none' && !isRole(relationship.role)) {
+      problem('.role', `unknown role "${relationship.role}"; one of ${ROLE_KEYS.join(', ')} (put the source's own wording in title)`);
     }
     const key = `${relationship.from}|${relationship.type}|${relationship.to}|${relationship.role ?? ''}`;
-    if (keys.has(key)) problem('', `duplicate relationship ${relationship.from} ${relationship.type} ${relationship.to}`);
+    if (keys.has(key)) problem('', `duplicate relationship ${relationship.from} ${relationship.type} ${relationship.to}${relationship.role ? ` (${relationship.role})` : ''}`);
     keys.add(key);
   });
+  const sourceId = bundle.source.id;
+  bundle.entities.forEach((entity, index) => {
+    if (entity.sameAs === undefined) return;
+    references.push({ file, path: `entities[${index}].sameAs`, id: entity.sameAs, allowed: [entity.label], role: `sameAs of a ${entity.label} cannot name`, notInSource: sourceId });
+  });
+  bundle.events.forEach((event, index) => {
+    if (event.sameAs !== undefined) {
+      references.push({ file, path: `events[${index}].sameAs`, id: event.sameAs, allowed: ['Event'], role: 'sameAs of an event cannot name', notInSource: sourceId });
+    }
+    event.quotes.forEach((quote, quoteIndex) => {
+      if (quote.speaker === undefined) return;
+      references.push({ file, path: `events[${index}].quotes[${quoteIndex}].speaker`, id: quote.speaker, allowed: ['Person', 'Organization', 'Country', 'Delegation'], role: 'a speaker cannot be' });
+    });
+  });
+  return references;
 }
 
 function measureCoverage(bundle: Bundle, sentences: readonly Sentence[]): Coverage {
@@ -198,7 +261,7 @@ function measureCoverage(bundle: Bundle, sentences: readonly Sentence[]): Covera
     ...bundle.source.evidence,
     ...(bundle.source.published?.evidence ?? []),
     ...bundle.entities.flatMap((entity) => entity.evidence),
-    ...bundle.events.flatMap((event) => [...event.evidence, ...event.date.evidence, ...(event.endDate?.evidence ?? [])]),
+    ...bundle.events.flatMap((event) => [...event.evidence, ...event.quotes, ...event.date.evidence, ...(event.endDate?.evidence ?? [])]),
     ...bundle.relationships.flatMap((relationship) => relationship.evidence),
   ];
   const body = sentences.filter((sentence) => !bundle.source.boilerplate.includes(sentence.text));

@@ -1,4 +1,4 @@
-import neo4j, { isDate, isDateTime, isInt, type Integer } from 'neo4j-driver';
+import neo4j, { isDate, isDateTime, isInt, type Date as Neo4jDate, type Integer } from 'neo4j-driver';
 
 /**
  * JavaScript numbers travel to Neo4j as floats; fields that are integers in the model are sent
@@ -31,4 +31,10 @@ export function toNative(value: unknown): unknown {
   const native: Record<string, unknown> = {};
   for (const key of Object.keys(value)) native[key] = toNative((value as Record<string, unknown>)[key]);
   return native;
+}
+
+/** A YYYY-MM-DD day as a Neo4j DATE, so range indexes and date() comparisons apply to it. */
+export function toNeo4jDate(isoDay: string): Neo4jDate<Integer> {
+  const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
+  return new neo4j.types.Date(neo4j.int(year), neo4j.int(month), neo4j.int(day));
 }

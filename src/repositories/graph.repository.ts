@@ -36,11 +36,14 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
   return database.read(
     async (tx) => {
       const result = await tx.run(
-        `OPTIONAL MATCH (a:Entity|Event {id: $fromId})
-         OPTIONAL MATCH (b:Entity|Event {id: $toId})
+        `OPTIONAL MATCH (a0:Entity|Event {id: $fromId})
+         OPTIONAL MATCH (:Redirect {id: $fromId})-[:SAME_AS]->(a1)
+         OPTIONAL MATCH (b0:Entity|Event {id: $toId})
+         OPTIONAL MATCH (:Redirect {id: $toId})-[:SAME_AS]->(b1)
+         WITH coalesce(a0, a1) AS a, coalesce(b0, b1) AS b
          CALL {
            WITH a, b
-           MATCH p = SHORTEST ${k} (a) (()-[:${MEANINGFUL}]-(n) WHERE n = b OR COUNT { (n)--() } <= $hubDegree){1,${hops}} (b)
+           MATCH p = SHORTEST ${k} (a) (()-[:${MEANINGFUL}]-(n) WHERE n = b OR (NOT n:Source AND COUNT { (n)--() } <= $hubDegree)){1,${hops}} (b)
            WITH p ORDER BY length(p)
            RETURN collect({nodes: [x IN nodes(p) | ${NODE_PROJECTION('x')}], relationships: [r IN relationships(p) | ${RELATIONSHIP_PROJECTION('r')}]}) AS paths
          }
@@ -72,7 +75,13 @@ export async function expandNeighborhood(
   limit: number,
 ): Promise<{ nodes: NodeModel[]; relationships: RelationshipModel[] } | null> {
   return database.read(async (tx) => {
-    const start = await tx.run(`MATCH (n:Entity|Event {id: $id}) RETURN elementId(n) AS key, ${NODE_PROJECTION('n')} AS node`, { id });
+    const start = await tx.run(
+      `OPTIONAL MATCH (direct:Entity|Event {id: $id})
+       OPTIONAL MATCH (:Redirect {id: $id})-[:SAME_AS]->(redirected)
+       WITH coalesce(direct, redirected) AS n WHERE n IS NOT NULL
+       RETURN elementId(n) AS key, ${NODE_PROJECTION('n')} AS node`,
+      { id },
+    );
     const first = start.records[0];
     if (!first) return null;
     const seen = new Set<string>([first.get('key') as string]);
@@ -83,7 +92,7 @@ export async function expandNeighborhood(
       const next = await tx.run(
         `UNWIND $frontier AS key
          MATCH (x) WHERE elementId(x) = key
-         CALL { WITH x MATCH (x)-[r:${MEANINGFUL}]-(y) RETURN r, y LIMIT $perNode }
+         CALL { WITH x MATCH (x)-[r:${MEANINGFUL}]-(y) WHERE NOT y:Source RETURN r, y LIMIT $perNode }
          RETURN elementId(r) AS relKey, ${RELATIONSHIP_PROJECTION('r')} AS relationship, elementId(y) AS key, ${NODE_PROJECTION('y')} AS node`,
         { frontier, perNode: neo4j.int(limit) },
       );

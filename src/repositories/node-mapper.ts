@@ -1,34 +1,38 @@
 import type { DatePrecision } from '../domain/fuzzy-date';
 import { ENTITY_LABELS, type EntityLabel } from '../domain/model';
-import type { EntityModel, EventModel, EvidenceModel, FuzzyDateModel, NodeModel, RelationshipModel, SourceModel } from '../domain/types';
+import { decodeEvidence, decodeEvidenceList } from '../domain/evidence';
+import type { EntityModel, EventModel, FuzzyDateModel, NodeModel, QuoteModel, RelationshipModel, SourceModel } from '../domain/types';
 import { toNative } from '../neo4j/values';
 
-/** Cypher projection that every node-returning query uses, so one mapper reads them all. */
-export const NODE_PROJECTION = (variable: string) => `${variable} {.*, labels: labels(${variable})}`;
+/**
+ * Properties every node-returning query projects, so one mapper reads them all. Not `claims`
+ * (read only when a client asks for them) nor a source's `text`.
+ */
+const NODE_FIELDS = [
+  'id', 'kind', 'name', 'nameEn', 'aliases', 'subtype', 'description', 'descriptionEn', 'areas', 'areasEn',
+  'title', 'titleEn', 'type', 'cameo', 'timelineKey', 'evidence', 'disputed', 'claimedDates', 'quotes', 'redirectIds',
+  ...['date', 'endDate', 'reported'].flatMap((prefix) =>
+    ['Iso', 'Year', 'Month', 'Day', 'Precision', 'Earliest', 'Latest', 'Inferred', 'Note'].map((part) => `${prefix}${part}`),
+  ),
+];
+
+/** Cypher projection of a node for toNodeModel. */
+export const NODE_PROJECTION = (variable: string) => `${variable} {${NODE_FIELDS.map((field) => `.${field}`).join(', ')}, labels: labels(${variable})}`;
 
 /** Cypher projection of a source for toSourceModel. */
-export const SOURCE_PROJECTION = (variable: string) => `${variable} {.id, .url, .title, .publisher, .language}`;
+export const SOURCE_PROJECTION = (variable: string) =>
+  `${variable} {.id, .url, .title, .titleEn, .publisher, .language, ${['Iso', 'Year', 'Month', 'Day', 'Precision', 'Earliest', 'Latest', 'Inferred', 'Note'].map((part) => `.published${part}`).join(', ')}}`;
 
 /** Cypher projection of a relationship for the mapper below. */
 export const RELATIONSHIP_PROJECTION = (variable: string) =>
-  `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, role: ${variable}.role, evidence: ${variable}.evidence}`;
+  `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, role: ${variable}.role, titles: ${variable}.titles, evidence: ${variable}.evidence}`;
 
 type Row = Record<string, unknown>;
 
-export function toEvidence(values: unknown): EvidenceModel[] {
+/** Stored quotes: evidence strings with a `speaker` id. */
+function toQuotes(values: unknown): QuoteModel[] {
   if (!Array.isArray(values)) return [];
-  return values.map((value) => {
-    const item = JSON.parse(String(value)) as Row;
-    return {
-      sourceId: String(item.source),
-      quote: String(item.quote),
-      start: typeof item.start === 'number' ? item.start : null,
-      end: typeof item.end === 'number' ? item.end : null,
-      sentence: typeof item.sentence === 'number' ? item.sentence : null,
-      confidence: typeof item.confidence === 'number' ? item.confidence : null,
-      note: typeof item.note === 'string' ? item.note : null,
-    };
-  });
+  return values.map((value) => ({ evidence: decodeEvidence(String(value)), speakerId: (JSON.parse(String(value)) as { speaker?: string | null }).speaker ?? null }));
 }
 
 function toFuzzyDate(row: Row, prefix: string): FuzzyDateModel | null {
@@ -64,7 +68,11 @@ export function toNodeModel(value: unknown): NodeModel {
       endDate: toFuzzyDate(row, 'endDate'),
       reported: toFuzzyDate(row, 'reported'),
       timelineKey: String(row.timelineKey),
-      evidence: toEvidence(row.evidence),
+      evidence: decodeEvidenceList(row.evidence),
+      disputed: row.disputed === true,
+      claimedDates: (row.claimedDates as string[] | null) ?? [String(row.dateIso)],
+      quotes: toQuotes(row.quotes),
+      redirectIds: (row.redirectIds as string[] | null) ?? [],
     } satisfies EventModel;
   }
   const label = labels.find((candidate): candidate is EntityLabel => (ENTITY_LABELS as readonly string[]).includes(candidate));
@@ -81,7 +89,8 @@ export function toNodeModel(value: unknown): NodeModel {
     descriptionEn: (row.descriptionEn as string | null) ?? null,
     areas: (row.areas as string[] | null) ?? null,
     areasEn: (row.areasEn as string[] | null) ?? null,
-    evidence: toEvidence(row.evidence),
+    evidence: decodeEvidenceList(row.evidence),
+    redirectIds: (row.redirectIds as string[] | null) ?? [],
   } satisfies EntityModel;
 }
 
@@ -104,7 +113,8 @@ export function toRelationshipModel(value: unknown): RelationshipModel {
     from: String(row.from),
     to: String(row.to),
     role: (row.role as string | null) ?? null,
-    evidence: toEvidence(row.evidence),
+    titles: (row.titles as string[] | null) ?? [],
+    evidence: decodeEvidenceList(row.evidence),
   };
 }
 
@@ -114,7 +124,9 @@ export function toSourceModel(value: unknown): SourceModel {
     id: String(row.id),
     url: (row.url as string | null) ?? null,
     title: (row.title as string | null) ?? null,
+    titleEn: (row.titleEn as string | null) ?? null,
     publisher: (row.publisher as string | null) ?? null,
     language: (row.language as string | null) ?? null,
+    published: toFuzzyDate(row, 'published'),
   };
 }

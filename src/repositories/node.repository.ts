@@ -4,14 +4,18 @@ import type { EntityModel, NodeModel, SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
 import { NODE_PROJECTION, SOURCE_PROJECTION, toEntityModel, toNodeModel, toSourceModel } from './node-mapper';
 
-/** Entities and events by id, in one round trip; ids not found are absent from the map. */
+/**
+ * Entities and events by id, in one round trip; an id another bundle gave a merged node (a
+ * redirect) finds that node. Ids not found are absent from the map.
+ */
 export async function findNodesByIds(database: Database, ids: readonly string[]): Promise<Map<string, NodeModel>> {
   return database.read(async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
        OPTIONAL MATCH (entity:Entity {id: id})
        OPTIONAL MATCH (event:Event {id: id})
-       WITH id, coalesce(entity, event) AS n
+       OPTIONAL MATCH (:Redirect {id: id})-[:SAME_AS]->(redirected)
+       WITH id, coalesce(entity, event, redirected) AS n
        WHERE n IS NOT NULL
        RETURN id, ${NODE_PROJECTION('n')} AS node`,
       { ids },
@@ -45,5 +49,48 @@ export async function findSourcesByIds(database: Database, ids: readonly string[
       const source = toSourceModel(record.get('source'));
       return [source.id, source];
     }));
+  });
+}
+
+/** The stored id each of these entity ids names (itself, or the node it redirects to); unknown ids are absent. */
+export async function resolveEntityIds(database: Database, ids: readonly string[]): Promise<Map<string, string>> {
+  return database.read(async (tx) => {
+    const result = await tx.run(
+      `UNWIND $ids AS id
+       OPTIONAL MATCH (n:Entity {id: id})
+       OPTIONAL MATCH (:Redirect {id: id})-[:SAME_AS]->(r:Entity)
+       WITH id, coalesce(n.id, r.id) AS stored WHERE stored IS NOT NULL
+       RETURN id, stored`,
+      { ids },
+    );
+    return new Map(result.records.map((record) => [record.get('id') as string, record.get('stored') as string]));
+  });
+}
+
+/** The stored claims of entities and events by id (one JSON string per source). */
+export async function findNodeClaims(database: Database, ids: readonly string[]): Promise<Map<string, string[]>> {
+  return database.read(async (tx) => {
+    const result = await tx.run(
+      `UNWIND $ids AS id
+       OPTIONAL MATCH (entity:Entity {id: id})
+       OPTIONAL MATCH (event:Event {id: id})
+       WITH id, coalesce(entity, event) AS n WHERE n IS NOT NULL
+       RETURN id, coalesce(n.claims, []) AS claims`,
+      { ids },
+    );
+    return new Map(result.records.map((record) => [record.get('id') as string, record.get('claims') as string[]]));
+  });
+}
+
+/** The organizations each source CITES, by source id. */
+export async function findSourceCitations(database: Database, ids: readonly string[]): Promise<Map<string, EntityModel[]>> {
+  return database.read(async (tx) => {
+    const result = await tx.run(
+      `UNWIND $ids AS id
+       MATCH (s:Source {id: id})
+       RETURN id, [(s)-[:CITES]->(o:Entity) | ${NODE_PROJECTION('o')}] AS cited`,
+      { ids },
+    );
+    return new Map(result.records.map((record) => [record.get('id') as string, (record.get('cited') as unknown[]).map(toEntityModel)]));
   });
 }

@@ -59,17 +59,39 @@ const INVOLVES = `(
  */
 const HUB_DEGREE = 2000;
 
-/**
- * Only the predicates of the active filters, so the planner sees a plain index scan when there
- * are none. A period also bounds `timelineKey`, which starts with the first possible day: an event
- * overlapping [from, to] starts no later than `to`, and no earlier than 31 days before `from`
- * unless its date is a whole year (then it starts on 1 January of `from`'s year; see
- * YEAR_BRANCH). So the index seek starts near the period, not at the beginning of time.
- */
-function filterPredicates(criteria: TimelineCriteria): string[] {
+/** Whether an event's resolved date overlaps the period (only the bounds given). */
+function resolvedOverlap(criteria: TimelineCriteria): string[] {
   return [
-    criteria.fromDay !== null ? 'e.dateLatest >= date($fromDay) AND e.timelineKey >= $keyFloor' : '',
-    criteria.toDay !== null ? 'e.dateEarliest <= date($toDay) AND e.timelineKey <= $keyCeiling' : '',
+    criteria.fromDay !== null ? 'e.dateLatest >= date($fromDay)' : '',
+    criteria.toDay !== null ? 'e.dateEarliest <= date($toDay)' : '',
+  ].filter(Boolean);
+}
+
+/**
+ * Whether any source's date of a disputed event overlaps the period: a disputed event appears
+ * under each date its sources give (it is listed once, at its resolved date).
+ */
+function claimedOverlap(criteria: TimelineCriteria): string {
+  const bounds = [
+    criteria.fromDay !== null ? 'e.claimLatest[i] >= date($fromDay)' : '',
+    criteria.toDay !== null ? 'e.claimEarliest[i] <= date($toDay)' : '',
+  ].filter(Boolean);
+  return `(e:Disputed AND any(i IN range(0, size(e.claimEarliest) - 1) WHERE ${bounds.join(' AND ')}))`;
+}
+
+function hasPeriod(criteria: TimelineCriteria): boolean {
+  return criteria.fromDay !== null || criteria.toDay !== null;
+}
+
+/** The period as one predicate: resolved date, or any claimed date of a disputed event. */
+function periodPredicate(criteria: TimelineCriteria): string[] {
+  if (!hasPeriod(criteria)) return [];
+  return [`((${resolvedOverlap(criteria).join(' AND ')}) OR ${claimedOverlap(criteria)})`];
+}
+
+/** Type and place filters. */
+function otherPredicates(criteria: TimelineCriteria): string[] {
+  return [
     criteria.types !== null ? 'e.type IN $types' : '',
     criteria.placeId !== null
       ? `EXISTS { MATCH (e)-[:TOOK_PLACE_IN]->(p:Entity)
@@ -79,11 +101,16 @@ function filterPredicates(criteria: TimelineCriteria): string[] {
 }
 
 /**
- * One page of the timeline, ordered by `timelineKey` (first possible day, precision, id), after
- * the key of the previous page's last event. Without an entity filter, or for a hub, the range
- * index on timelineKey provides the order, so the work per page does not grow with the corpus.
+ * Bounds on `timelineKey`, which starts with the first possible day, so that an index scan starts
+ * near the period: an event whose resolved date overlaps [from, to] starts no later than `to`,
+ * and no earlier than 31 days before `from` unless its date is a whole year (then it starts on
+ * 1 January of `from`'s year: the year branch).
  */
-/** Parameters of the filter predicates. */
+function keyBounds(criteria: TimelineCriteria): string[] {
+  return [criteria.fromDay !== null ? 'e.timelineKey >= $keyFloor' : '', criteria.toDay !== null ? 'e.timelineKey <= $keyCeiling' : ''].filter(Boolean);
+}
+
+/** Parameters of the predicates. */
 function filterParams(criteria: TimelineCriteria): Record<string, unknown> {
   return {
     ...criteria,
@@ -100,6 +127,29 @@ function shiftDays(isoDay: string, days: number): string {
   return date.getUTCFullYear() < 1 ? '0001-01-01' : date.toISOString().slice(0, 10);
 }
 
+/**
+ * The queries whose union is the selection, each returning `e`. Without an entity filter, or for a
+ * hub, the range index on timelineKey provides the order (so the work per page does not grow with
+ * the corpus), with two extra branches when a period is given: whole-year events of `from`'s year,
+ * which start before the key floor, and disputed events, which a claimed date may put in the period.
+ */
+function selectionBranches(criteria: TimelineCriteria, hub: boolean, extra: readonly string[]): string[] {
+  const where = (predicates: readonly string[]) => (predicates.length > 0 ? `WHERE ${predicates.join(' AND ')}` : '');
+  const rest = [...extra, ...otherPredicates(criteria), ...(criteria.entityIds && hub ? [INVOLVES] : [])];
+  if (criteria.entityIds && !hub) return [`${INVOLVED_EVENTS} ${where([...rest, ...periodPredicate(criteria)])}`];
+  if (!hasPeriod(criteria)) return [`MATCH (e:Event) ${where(rest)}`];
+  const resolved = [...rest, ...resolvedOverlap(criteria)];
+  return [
+    `MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria)])}`,
+    ...(criteria.fromDay !== null ? [`MATCH (e:Event) ${where([...resolved, 'e.timelineKey STARTS WITH $yearKey'])}`] : []),
+    `MATCH (e:Disputed) ${where([...rest, claimedOverlap(criteria)])}`,
+  ];
+}
+
+/**
+ * One page of the timeline, ordered by `timelineKey` (first possible day, precision, id), after
+ * the key of the previous page's last event.
+ */
 export async function findTimelinePage(
   database: Database,
   criteria: TimelineCriteria,
@@ -113,26 +163,18 @@ export async function findTimelinePage(
     afterKey: afterKey ?? (order === 'ASC' ? '' : '\uffff'),
     limit: neo4j.int(limit + 1),
   };
-  const predicates = [order === 'ASC' ? 'e.timelineKey > $afterKey' : 'e.timelineKey < $afterKey', ...filterPredicates(criteria)];
+  const after = order === 'ASC' ? 'e.timelineKey > $afterKey' : 'e.timelineKey < $afterKey';
   return database.read(async (tx) => {
-    let source = 'MATCH (e:Event)';
+    let hub = false;
     if (criteria.entityIds) {
       const degree = await tx.run('UNWIND $entityIds AS id MATCH (x:Entity {id: id}) RETURN sum(COUNT { (x)--() }) AS degree', params);
-      const hub = Number(degree.records[0]?.get('degree') ?? 0) > HUB_DEGREE;
-      if (hub) predicates.push(INVOLVES);
-      else source = INVOLVED_EVENTS;
+      hub = Number(degree.records[0]?.get('degree') ?? 0) > HUB_DEGREE;
     }
-    const main = `${source} WHERE ${predicates.join(' AND ')} RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`;
-    // Year-precision events of `from`'s year start before the key floor yet may overlap the period.
-    const yearBranch =
-      criteria.fromDay !== null && source === 'MATCH (e:Event)'
-        ? `UNION MATCH (e:Event) WHERE e.timelineKey STARTS WITH $yearKey AND ${predicates.join(' AND ').replace(' AND e.timelineKey >= $keyFloor', '')}
-           RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`
-        : '';
+    const branches = selectionBranches(criteria, hub, [after]).map((branch) => `${branch} RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`);
     // The page with its details and sources in one round trip: a page is what clients show, and
     // separate queries for details and sources tripled the transactions per page.
     const page = await tx.run(
-      `CALL { ${main} ${yearBranch} }
+      `CALL { ${branches.join(' UNION ')} }
        WITH e ORDER BY e.timelineKey ${direction} LIMIT $limit
        RETURN ${NODE_PROJECTION('e')} AS event, ${DETAILS_PROJECTION('e')},
          [(e)-[:MENTIONED_IN]->(s:Source) | ${SOURCE_PROJECTION('s')}] AS sources
@@ -149,27 +191,26 @@ export async function findTimelinePage(
   }, { query: 'timeline' });
 }
 
-/** How many events the selection holds (a separate query: it reads the whole selection). */
+/** How many events the selection holds: the same branches as a page, without cursor or limit. */
 export async function countTimeline(database: Database, criteria: TimelineCriteria): Promise<number> {
-  const predicates = filterPredicates(criteria);
-  const source = criteria.entityIds ? INVOLVED_EVENTS : 'MATCH (e:Event)';
   return database.read(async (tx) => {
-    const result = await tx.run(`${source} ${predicates.length > 0 ? `WHERE ${predicates.join(' AND ')}` : ''} RETURN count(e) AS total`, filterParams(criteria));
+    const branches = selectionBranches(criteria, false, []).map((branch) => `${branch} RETURN e`);
+    const result = await tx.run(`CALL { ${branches.join(' UNION ')} } RETURN count(e) AS total`, filterParams(criteria));
     return Number(result.records[0]?.get('total') ?? 0);
   }, { query: 'timeline-count' });
 }
 
 /** Cypher returning `id`, `participants`, `places`, `agreements` and `related` of event `e`. */
 const DETAILS_PROJECTION = (e: string) => `${e}.id AS id,
-  [(x:Entity)-[r:PARTICIPATED_IN]->(${e}) | {role: r.role, entity: ${NODE_PROJECTION('x')}}] AS participants,
+  [(x:Entity)-[r:PARTICIPATED_IN]->(${e}) | {role: r.role, title: r.title, entity: ${NODE_PROJECTION('x')}}] AS participants,
   [(${e})-[:TOOK_PLACE_IN]->(p:Entity) | ${NODE_PROJECTION('p')}] AS places,
   [(${e})-[:PRODUCED]->(a:Agreement) | ${NODE_PROJECTION('a')}] AS agreements,
   [(${e})-[:REFERENCES|PART_OF]-(o:Event) | ${NODE_PROJECTION('o')}] AS related`;
 
 /** Maps the columns of DETAILS_PROJECTION. */
 function toEventDetails(record: Neo4jRecord): EventDetails {
-  const participants = (record.get('participants') as { role: string; entity: unknown }[])
-    .map((item) => ({ role: item.role, entity: toEntityModel(item.entity) }))
+  const participants = (record.get('participants') as { role: string; title: string | null; entity: unknown }[])
+    .map((item) => ({ role: item.role, title: item.title ?? null, entity: toEntityModel(item.entity) }))
     .sort((a, b) => a.role.localeCompare(b.role) || a.entity.name.localeCompare(b.entity.name));
   // The most specific place: a city before the country it lies in.
   const places = (record.get('places') as unknown[]).map(toEntityModel).sort((a, b) => Number(a.label === 'Country') - Number(b.label === 'Country'));

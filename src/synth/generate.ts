@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { EVENT_TYPES, type EventType } from '../domain/model';
 import { matchKey } from '../domain/normalize';
-import { serializeEvidence } from '../ingest/graph-records';
+import { encodeEvidence } from '../domain/evidence';
 import { CsvFile, arrayField, field } from './csv';
 import { COUNTRIES, FIRST_NAMES, LAST_NAMES, ORGANIZATION_KINDS } from './names';
 import { Random, Zipf } from './random';
@@ -90,7 +90,7 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
     const sentences = chunk.map((entity, i) => describeEntity(entity, start + i, peopleCount, countries, capitals));
     const offsets = sentenceOffsets(sentences);
     for (const [i, entity] of chunk.entries()) {
-      const evidence = [serializeEvidence(sourceId, { quote: sentences[i] as string, start: offsets[i] as number, end: (offsets[i] as number) + (sentences[i] as string).length, sentence: i, confidence: 1 })];
+      const evidence = [encodeEvidence(sourceId, { quote: sentences[i] as string, start: offsets[i] as number, end: (offsets[i] as number) + (sentences[i] as string).length, sentence: i, confidence: 1 })];
       const key = matchKey(entity.name);
       nodes += 1;
       await entities.row([field(entity.id), field(entity.label), field(entity.kind), field(entity.name), field(entity.name), arrayField([entity.name]), arrayField([key]), field(` | ${entity.name}`), field(null), arrayField(evidence), arrayField([sourceId])]);
@@ -119,7 +119,7 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
     const sentences = drafts.map((draft) => draft.sentence);
     const offsets = sentenceOffsets(sentences);
     for (const [i, draft] of drafts.entries()) {
-      const evidence = [serializeEvidence(sourceId, { quote: draft.sentence, start: offsets[i] as number, end: (offsets[i] as number) + draft.sentence.length, sentence: i, confidence: 1 })];
+      const evidence = [encodeEvidence(sourceId, { quote: draft.sentence, start: offsets[i] as number, end: (offsets[i] as number) + draft.sentence.length, sentence: i, confidence: 1 })];
       const { date } = draft;
       nodes += 1;
       await events.row([

@@ -1,4 +1,5 @@
-import type { FuzzyDateModel } from '../domain/types';
+import { parseFuzzyDate } from '../domain/fuzzy-date';
+import type { EventModel, FuzzyDateModel } from '../domain/types';
 import type { FeedEvent } from '../services/feed.service';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -10,6 +11,22 @@ export function escapeHtml(text: string): string {
 export function describeDate(date: FuzzyDateModel): string {
   const precision = { DAY: '', MONTH: ' (month known)', YEAR: ' (year known)' }[date.precision];
   return `${date.iso}${precision}${date.inferred ? ', year inferred' : ''}`;
+}
+
+/**
+ * An event's date, marked when its sources disagree: "2024-06-19 (disputed: 2024-06-18 in 1
+ * source)". Sources whose date overlaps the one shown (a month around a day) do not dispute it.
+ */
+export function describeEventDate(event: Pick<EventModel, 'date' | 'disputed' | 'claimedDates'>): string {
+  const shown = describeDate(event.date);
+  if (!event.disputed) return shown;
+  const others = new Map<string, number>();
+  for (const iso of event.claimedDates) {
+    const claimed = parseFuzzyDate(iso);
+    if (claimed && (claimed.latest < event.date.earliest || claimed.earliest > event.date.latest)) others.set(iso, (others.get(iso) ?? 0) + 1);
+  }
+  const list = [...others].map(([iso, count]) => `${iso} in ${count} source${count === 1 ? '' : 's'}`).join('; ');
+  return `${shown} (disputed: ${list})`;
 }
 
 /** Plain-text participants: "host: Kim Jong Un; guest: Alexei Krivoruchko". */

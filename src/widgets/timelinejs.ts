@@ -1,6 +1,6 @@
 import type { FuzzyDateModel } from '../domain/types';
 import type { FeedSelection } from '../services/feed.service';
-import { describeDate, describeParticipants, escapeHtml } from './describe';
+import { describeDate, describeEventDate, describeParticipants, escapeHtml } from './describe';
 
 /** TimelineJS3 date object: only the parts the precision knows. */
 export interface TimelineJsDate {
@@ -60,11 +60,11 @@ export function toTimelineJs(selection: FeedSelection, title: string): TimelineJ
       event.titleEn ? `<p><em>${escapeHtml(event.titleEn)}</em></p>` : '',
       participants ? `<p><strong>Participants:</strong> ${escapeHtml(participants)}</p>` : '',
       details.place ? `<p><strong>Place:</strong> ${escapeHtml(details.place.name)}</p>` : '',
-      `<p><strong>Date:</strong> ${escapeHtml(describeDate(event.date))}${event.date.note ? ` — ${escapeHtml(event.date.note)}` : ''}</p>`,
+      `<p><strong>Date:</strong> ${escapeHtml(describeEventDate(event))}${event.date.note ? ` — ${escapeHtml(event.date.note)}` : ''}</p>`,
       ...quotes,
     ].join('');
     return {
-      start_date: toDate(event.date),
+      start_date: { ...toDate(event.date), display_date: describeEventDate(event) },
       ...(event.endDate ? { end_date: toDate(event.endDate) } : {}),
       text: { headline: escapeHtml(event.title), text },
       group: event.type,

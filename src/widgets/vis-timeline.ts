@@ -1,5 +1,5 @@
 import type { FeedSelection } from '../services/feed.service';
-import { describeDate, describeParticipants } from './describe';
+import { describeEventDate, describeParticipants } from './describe';
 
 export type GroupBy = 'type' | 'entity';
 
@@ -56,10 +56,10 @@ export function toVisTimeline(selection: FeedSelection, groupBy: GroupBy): VisTi
       start: event.date.earliest,
       ...(span ? { end: nextDay(span.latest) } : {}),
       type: span ? ('range' as const) : ('point' as const),
-      title: [describeDate(event.date), details.place?.name, describeParticipants(item)].filter(Boolean).join(' · '),
+      title: [describeEventDate(event), details.place?.name, describeParticipants(item)].filter(Boolean).join(' · '),
       eventId: event.id,
       details: {
-        date: describeDate(event.date),
+        date: describeEventDate(event),
         place: details.place?.name ?? null,
         participants: details.participants.map((p) => ({ role: p.role, name: p.entity.name })),
         evidence: event.evidence.map((evidence) => {

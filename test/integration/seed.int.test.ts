@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { parse, stringify } from 'yaml';
 import type { Bundle } from '../../src/ingest/bundle-schema';
-import { defaultBundleFiles, seedBundles } from '../../src/ingest/seed-loader';
+import { SourceNotFoundError } from '../../src/ingest/apply-source';
+import { defaultBundleFiles, retractSource, seedBundles } from '../../src/ingest/seed-loader';
 import { BundleValidationError } from '../../src/ingest/validate-bundle';
 import type { Database } from '../../src/neo4j/database';
-import { removeSource } from '../../src/repositories/seed.repository';
 import { connectTestDatabase } from '../helpers/database';
 import { ARTICLE_BUNDLE, FIXTURES_DIR, SEED_DIR, countGraph, snapshotGraph } from '../helpers/graph';
 
@@ -131,7 +131,9 @@ describe('seeding the article bundle', () => {
   describe('entity resolution across bundles', () => {
     const fixture = path.join(FIXTURES_DIR, 'second-report.yaml');
     afterAll(async () => {
-      await removeSource(database, 'fixture-second-report');
+      await retractSource(database, 'fixture-second-report').catch((error: unknown) => {
+        if (!(error instanceof SourceNotFoundError)) throw error;
+      });
     });
 
     it('attaches a second bundle\'s "Kim Jong-un" to the existing Kim Jong Un, then retracts cleanly', async () => {
@@ -151,7 +153,7 @@ describe('seeding the article bundle', () => {
       expect(kim).toMatchObject({ ids: ['kim-jong-un'], sources: ['baoquocte-279309', 'fixture-second-report'] });
       expect(Number(kim?.ledBy)).toBe(1);
 
-      await removeSource(database, 'fixture-second-report');
+      await retractSource(database, 'fixture-second-report');
       expect(await snapshotGraph(database)).toEqual(before);
     });
   });

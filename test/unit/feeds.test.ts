@@ -8,26 +8,30 @@ const date = (iso: string, precision: FuzzyDateModel['precision'], earliest: str
   return { iso, year: year as number, month: month ?? null, day: day ?? null, precision, inferred: true, earliest, latest, note: null };
 };
 
-const event = (id: string, fuzzy: FuzzyDateModel, title = id): EventModel => ({
+const event = (id: string, fuzzy: FuzzyDateModel, title = id, claimedDates = [fuzzy.iso]): EventModel => ({
   label: 'Event', id, title, titleEn: null, type: 'visit', cameo: '042', description: null, date: fuzzy, endDate: null, reported: null,
   timelineKey: `${fuzzy.earliest}|0|${id}`,
   evidence: [{ sourceId: 's', quote: 'a <quoted> "sentence"', start: 0, end: 5, sentence: 0, confidence: 1, note: null }],
+  disputed: new Set(claimedDates).size > 1,
+  claimedDates,
+  quotes: [],
+  redirectIds: [],
 });
 
 const person = (id: string, name: string): EntityModel => ({
-  label: 'Person', id, kind: 'PERSON', name, nameEn: null, aliases: [], subtype: null, description: null, descriptionEn: null, areas: null, areasEn: null, evidence: [],
+  label: 'Person', id, kind: 'PERSON', name, nameEn: null, aliases: [], subtype: null, description: null, descriptionEn: null, areas: null, areasEn: null, evidence: [], redirectIds: [],
 });
 
 const selection: FeedSelection = {
   events: [
     { event: event('y', date('2024', 'YEAR', '2024-01-01', '2024-12-31')), details: { participants: [], place: null, agreements: [], related: [] } },
-    { event: event('m', date('2024-07', 'MONTH', '2024-07-01', '2024-07-31')), details: { participants: [{ role: 'visitor', entity: person('p', 'Ana') }], place: null, agreements: [], related: [] } },
+    { event: event('m', date('2024-07', 'MONTH', '2024-07-01', '2024-07-31')), details: { participants: [{ role: 'visitor', title: null, entity: person('p', 'Ana') }], place: null, agreements: [], related: [] } },
     {
       event: event('d', date('2024-07-18', 'DAY', '2024-07-18', '2024-07-18'), 'Meeting <b>'),
-      details: { participants: [{ role: 'host', entity: person('k', 'Kim') }, { role: 'guest', entity: person('p', 'Ana') }], place: person('x', 'Pyongyang'), agreements: [], related: [] },
+      details: { participants: [{ role: 'host', title: null, entity: person('k', 'Kim') }, { role: 'guest', title: null, entity: person('p', 'Ana') }], place: person('x', 'Pyongyang'), agreements: [], related: [] },
     },
   ],
-  sources: new Map([['s', { id: 's', url: 'https://example.org/a', title: 'Article', publisher: null, language: 'pt' }]]),
+  sources: new Map([['s', { id: 's', url: 'https://example.org/a', title: 'Article', titleEn: null, publisher: null, language: 'pt', published: null }]]),
   truncated: false,
   totalCount: 3,
 };

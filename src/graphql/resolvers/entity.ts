@@ -2,6 +2,7 @@ import type { EntityModel, NodeModel } from '../../domain/types';
 import { ENTITY_LABELS } from '../../domain/model';
 import { badUserInput } from '../../errors';
 import type { SortOrder } from '../../repositories/timeline.repository';
+import { toEntityClaims } from '../../services/claim-views';
 import type { TimelineFilterInput } from '../../services/timeline.service';
 import type { GraphqlContext } from '../context';
 import { timelinePage } from './timeline-page';
@@ -21,6 +22,8 @@ const entityFields = {
     if (args.filter?.entityIds) throw badUserInput('Entity.timeline is scoped to its entity; use Query.timeline to select others', 'filter.entityIds');
     return timelinePage(ctx, { ...args, filter: { ...args.filter, entityIds: [entity.id] } });
   },
+  claims: (entity: EntityModel, _: unknown, ctx: GraphqlContext) => ctx.loaders.claims.load(entity.id).then((claims) => toEntityClaims(claims ?? [])),
+  redirects: (entity: EntityModel) => entity.redirectIds,
 };
 
 export const Node = { __resolveType: resolveType };

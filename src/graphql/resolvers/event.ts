@@ -1,4 +1,5 @@
-import type { EventDetails, EventModel, EvidenceModel, PathModel, SourceModel } from '../../domain/types';
+import type { EventDetails, EventModel, PathModel, QuoteModel } from '../../domain/types';
+import { toDateClaims, toEventClaims } from '../../services/claim-views';
 import type { GraphqlContext } from '../context';
 
 /** A field of the event's details: synchronous when they came with the page, else from the loader. */
@@ -16,17 +17,14 @@ export const Event = {
   place: detail((details) => details.place, null),
   agreements: detail((details) => details.agreements, []),
   related: detail((details) => details.related, []),
+  dateClaims: (event: EventModel, _: unknown, ctx: GraphqlContext) => ctx.loaders.claims.load(event.id).then((claims) => toDateClaims(claims ?? [])),
+  claims: (event: EventModel, _: unknown, ctx: GraphqlContext) => ctx.loaders.claims.load(event.id).then((claims) => toEventClaims(claims ?? [])),
+  redirects: (event: EventModel) => event.redirectIds,
 };
 
-export const Evidence = {
-  source: (evidence: EvidenceModel, _: unknown, ctx: GraphqlContext): SourceModel | Promise<SourceModel> => {
-    const known = ctx.known.sources.get(evidence.sourceId);
-    if (known) return known;
-    return ctx.loaders.source.load(evidence.sourceId).then((source) => {
-      if (!source) throw new Error(`evidence names source ${evidence.sourceId}, which is not stored`);
-      return source;
-    });
-  },
+export const Quote = {
+  text: (quote: QuoteModel) => quote.evidence.quote,
+  speaker: (quote: QuoteModel, _: unknown, ctx: GraphqlContext) => (quote.speakerId === null ? null : ctx.loaders.node.load(quote.speakerId)),
 };
 
 export const Path = {

@@ -1,0 +1,344 @@
+/**
+ * Claims: what one source says about one node or relationship, kept apart from what every other
+ * source says. Nodes and relationships store their claims (one canonical JSON string per source,
+ * sorted by source id) beside a resolved view that queries and indexes read; the view is a pure
+ * function of the claims, so it never depends on the order sources were loaded in.
+ *
+ * Resolution rule: sources are ranked by publication (earliest first; unknown publication last),
+ * ties by source id. Names, titles, descriptions, subtypes and types come from the first-ranked
+ * source that gives them; the English ones (`nameEn`, `titleEn`, `descriptionEn`, `areasEn`) from
+ * the first-ranked English-language source, else as the others. Aliases, evidence and quotes are
+ * the union of all claims in rank order. Dates: see resolveDate.
+ */
+import { canonicalJson } from './canonical-json';
+import { encodeEvidence, type EvidenceSpan } from './evidence';
+import { parseFuzzyDate, type DatePrecision, type FuzzyDate } from './fuzzy-date';
+import { ENTITY_KIND_OF, EVENT_TYPES, type EntityLabel, type EventType } from './model';
+import { matchKey } from './normalize';
+import { timelineKey } from './timeline-key';
+
+/** What resolution needs to know of the source behind a claim. */
+export interface ClaimSource {
+  readonly id: string;
+  readonly language: string;
+  /** First day the source may have been published (YYYY-MM-DD); null when unknown. */
+  readonly published: string | null;
+}
+
+/** A date as one source states it. */
+export interface DateStatement {
+  readonly iso: string;
+  /** True when the source does not state the year (or more) and it was worked out. */
+  readonly inferred: boolean;
+  readonly note: string | null;
+  readonly evidence: readonly EvidenceSpan[];
+}
+
+export interface EntityClaim {
+  readonly source: ClaimSource;
+  /** The id the source's bundle used (another id when it was resolved onto an existing node). */
+  readonly bundleId: string;
+  readonly label: EntityLabel;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly aliases: readonly string[];
+  readonly subtype: string | null;
+  readonly description: string | null;
+  readonly descriptionEn: string | null;
+  readonly areas: readonly string[] | null;
+  readonly areasEn: readonly string[] | null;
+  readonly evidence: readonly EvidenceSpan[];
+}
+
+/** Words the source quotes someone as saying at an event. */
+export interface QuoteStatement {
+  /** The resolved id of who said it, when the source says. */
+  readonly speaker: string | null;
+  readonly span: EvidenceSpan;
+}
+
+export interface EventClaim {
+  readonly source: ClaimSource;
+  readonly bundleId: string;
+  readonly type: EventType;
+  readonly title: string;
+  readonly titleEn: string;
+  readonly description: string | null;
+  readonly date: DateStatement;
+  readonly endDate: DateStatement | null;
+  /** Record time: when this source reported the event (its publication date), if known. */
+  readonly reported: Omit<DateStatement, 'evidence'> | null;
+  readonly quotes: readonly QuoteStatement[];
+  readonly evidence: readonly EvidenceSpan[];
+}
+
+export interface RelationshipClaim {
+  readonly source: ClaimSource;
+  /** The source's own wording of the role ("presidente", "President"). */
+  readonly title: string | null;
+  readonly note: string | null;
+  readonly evidence: readonly EvidenceSpan[];
+}
+
+type Claim = EntityClaim | EventClaim | RelationshipClaim;
+
+/** The stored form of a claim. */
+export function encodeClaim(claim: Claim): string {
+  return canonicalJson(claim);
+}
+
+export function decodeEntityClaim(text: string): EntityClaim {
+  return JSON.parse(text) as EntityClaim;
+}
+
+export function decodeEventClaim(text: string): EventClaim {
+  return JSON.parse(text) as EventClaim;
+}
+
+export function decodeRelationshipClaim(text: string): RelationshipClaim {
+  return JSON.parse(text) as RelationshipClaim;
+}
+
+/** Claims in resolution order: earliest-published source first, unknown publication last, then by source id. */
+export function rankClaims<T extends { readonly source: ClaimSource }>(claims: readonly T[]): T[] {
+  return [...claims].sort((a, b) => compareNullsLast(a.source.published, b.source.published) || compareText(a.source.id, b.source.id));
+}
+
+/** Claims as stored: one per source, ordered by source id. */
+export function storedClaims(claims: readonly Claim[]): string[] {
+  return [...claims].sort((a, b) => compareText(a.source.id, b.source.id)).map(encodeClaim);
+}
+
+/** A date resolved from claims, with the interval of days it may denote. */
+export interface ResolvedDate extends FuzzyDate {
+  readonly inferred: boolean;
+  readonly note: string | null;
+}
+
+export interface DateResolution {
+  readonly date: ResolvedDate;
+  /** True when two claims cannot both be right (their intervals do not overlap). */
+  readonly disputed: boolean;
+}
+
+interface DatedClaim {
+  readonly source: ClaimSource;
+  readonly date: DateStatement;
+}
+
+/**
+ * The date shown for claims of one date. Calendar intervals nest (a day lies in its month, in its
+ * year), so claims that all overlap agree on the most precise of them: that one is shown. Claims
+ * that do not all overlap make the date disputed; then the claim overlapping the most claims is
+ * shown (a month claim between two day claims is what both agree on), then the more precise,
+ * then the earliest published. `inferred` only when every source of the shown date inferred it.
+ */
+export function resolveDate(claims: readonly DatedClaim[]): DateResolution {
+  const ranked = rankClaims(claims).map((claim) => ({ claim, date: parseFuzzyDate(claim.date.iso) as FuzzyDate }));
+  if (ranked.length === 0) throw new Error('resolveDate needs at least one claim');
+  const overlaps = (a: FuzzyDate, b: FuzzyDate) => a.earliest <= b.latest && b.earliest <= a.latest;
+  const disputed = ranked.some((a) => ranked.some((b) => !overlaps(a.date, b.date)));
+  const support = (date: FuzzyDate) => ranked.filter((other) => overlaps(date, other.date)).length;
+  const chosen = ranked
+    .map((item, order) => ({ ...item, order, support: support(item.date) }))
+    .sort((a, b) => b.support - a.support || PRECISION_ORDER[a.date.precision] - PRECISION_ORDER[b.date.precision] || a.order - b.order)[0]!;
+  const same = ranked.filter((item) => item.date.iso === chosen.date.iso).map((item) => item.claim.date);
+  const inferred = same.every((statement) => statement.inferred);
+  const note = same.find((statement) => statement.inferred === inferred && statement.note !== null)?.note ?? null;
+  return { date: { ...chosen.date, inferred, note }, disputed };
+}
+
+const PRECISION_ORDER: Readonly<Record<DatePrecision, number>> = { DAY: 0, MONTH: 1, YEAR: 2 };
+
+export interface ResolvedEntity {
+  readonly id: string;
+  readonly label: EntityLabel;
+  readonly kind: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly aliases: string[];
+  readonly matchKeys: string[];
+  /** Aliases joined for the full-text index. */
+  readonly aliasText: string;
+  readonly subtype: string | null;
+  readonly description: string | null;
+  readonly descriptionEn: string | null;
+  readonly areas: readonly string[] | null;
+  readonly areasEn: readonly string[] | null;
+  readonly evidence: string[];
+  readonly sourceIds: string[];
+  /** Ids other bundles gave this node; they keep resolving to it. */
+  readonly redirectIds: string[];
+  readonly claims: string[];
+}
+
+/** The resolved view of an entity from its claims (at least one). */
+export function resolveEntity(id: string, claims: readonly EntityClaim[]): ResolvedEntity {
+  const ranked = rankClaims(claims);
+  const top = ranked[0];
+  if (!top) throw new Error(`entity ${id} has no claims`);
+  const english = preferEnglish(ranked);
+  const aliases = unique(ranked.flatMap((claim) => [claim.name, claim.nameEn, ...claim.aliases]));
+  return {
+    id,
+    label: top.label,
+    kind: ENTITY_KIND_OF[top.label],
+    name: top.name,
+    nameEn: english[0]!.nameEn,
+    aliases,
+    matchKeys: unique(aliases.map(matchKey)),
+    aliasText: aliases.map((alias) => ` | ${alias}`).join(''),
+    subtype: firstOf(ranked, (claim) => claim.subtype),
+    description: firstOf(ranked, (claim) => claim.description),
+    descriptionEn: firstOf(english, (claim) => claim.descriptionEn),
+    areas: firstOf(ranked, (claim) => claim.areas),
+    areasEn: firstOf(english, (claim) => claim.areasEn),
+    evidence: ranked.flatMap((claim) => claim.evidence.map((span) => encodeEvidence(claim.source.id, span))),
+    sourceIds: sortedSourceIds(claims),
+    redirectIds: redirectIds(id, claims),
+    claims: storedClaims(claims),
+  };
+}
+
+/** A calendar node an event is linked to, for one date its sources claim. */
+export interface CalendarLink {
+  readonly date: FuzzyDate;
+  readonly inferred: boolean;
+  readonly evidence: string[];
+  readonly sourceIds: string[];
+}
+
+export interface ResolvedEvent {
+  readonly id: string;
+  readonly type: EventType;
+  readonly cameo: string;
+  readonly title: string;
+  readonly titleEn: string;
+  readonly description: string | null;
+  readonly date: ResolvedDate;
+  readonly endDate: ResolvedDate | null;
+  readonly reported: ResolvedDate | null;
+  readonly disputed: boolean;
+  /** Each source's date, in rank order (one per claim). */
+  readonly claimedDates: readonly { sourceId: string; date: FuzzyDate }[];
+  readonly timelineKey: string;
+  readonly evidence: string[];
+  /** Quoted words as evidence strings with a `speaker` id, in rank order. */
+  readonly quotes: string[];
+  readonly sourceIds: string[];
+  readonly redirectIds: string[];
+  readonly claims: string[];
+  /** One link per distinct claimed date: a disputed event sits on each day its sources name. */
+  readonly calendar: readonly CalendarLink[];
+}
+
+/** The resolved view of an event from its claims (at least one). */
+export function resolveEvent(id: string, claims: readonly EventClaim[]): ResolvedEvent {
+  const ranked = rankClaims(claims);
+  const top = ranked[0];
+  if (!top) throw new Error(`event ${id} has no claims`);
+  const english = preferEnglish(ranked);
+  const { date, disputed } = resolveDate(ranked);
+  const ends = ranked.flatMap((claim) => (claim.endDate ? [{ source: claim.source, date: claim.endDate }] : []));
+  const reported = top.reported && parseFuzzyDate(top.reported.iso);
+  return {
+    id,
+    type: top.type,
+    cameo: EVENT_TYPES[top.type].cameo,
+    title: top.title,
+    titleEn: english[0]!.titleEn,
+    description: firstOf(ranked, (claim) => claim.description),
+    date,
+    endDate: ends.length > 0 ? resolveDate(ends).date : null,
+    reported: top.reported && reported ? { ...reported, inferred: top.reported.inferred, note: top.reported.note } : null,
+    disputed,
+    claimedDates: ranked.map((claim) => ({ sourceId: claim.source.id, date: parseFuzzyDate(claim.date.iso) as FuzzyDate })),
+    timelineKey: timelineKey(date, id),
+    evidence: ranked.flatMap((claim) => claim.evidence.map((span) => encodeEvidence(claim.source.id, span))),
+    quotes: ranked.flatMap((claim) => claim.quotes.map((quote) => encodeQuote(claim.source.id, quote))),
+    sourceIds: sortedSourceIds(claims),
+    redirectIds: redirectIds(id, claims),
+    claims: storedClaims(claims),
+    calendar: calendarLinks(ranked),
+  };
+}
+
+/** A quote is stored as its evidence plus who said it. */
+function encodeQuote(sourceId: string, quote: QuoteStatement): string {
+  const evidence = JSON.parse(encodeEvidence(sourceId, quote.span)) as Record<string, unknown>;
+  return JSON.stringify({ ...evidence, speaker: quote.speaker });
+}
+
+function calendarLinks(ranked: readonly EventClaim[]): CalendarLink[] {
+  const byIso = new Map<string, EventClaim[]>();
+  for (const claim of ranked) byIso.set(claim.date.iso, [...(byIso.get(claim.date.iso) ?? []), claim]);
+  return [...byIso].map(([iso, group]) => ({
+    date: parseFuzzyDate(iso) as FuzzyDate,
+    inferred: group.every((claim) => claim.date.inferred),
+    evidence: group.flatMap((claim) => claim.date.evidence.map((span) => encodeEvidence(claim.source.id, span))),
+    sourceIds: sortedSourceIds(group),
+  }));
+}
+
+export interface ResolvedRelationship {
+  /** Each source's wording of the role, distinct, in rank order. */
+  readonly titles: string[];
+  readonly note: string | null;
+  /** The highest confidence any piece of evidence gives it. */
+  readonly confidence: number;
+  readonly evidence: string[];
+  readonly sourceIds: string[];
+  readonly claims: string[];
+}
+
+/** The resolved view of a relationship from its claims (at least one). */
+export function resolveRelationship(claims: readonly RelationshipClaim[]): ResolvedRelationship {
+  const ranked = rankClaims(claims);
+  if (ranked.length === 0) throw new Error('a relationship needs at least one claim');
+  return {
+    titles: unique(ranked.flatMap((claim) => (claim.title ? [claim.title] : []))),
+    note: firstOf(ranked, (claim) => claim.note),
+    confidence: Math.max(...ranked.flatMap((claim) => claim.evidence.map((span) => span.confidence))),
+    evidence: ranked.flatMap((claim) => claim.evidence.map((span) => encodeEvidence(claim.source.id, span))),
+    sourceIds: sortedSourceIds(claims),
+    claims: storedClaims(claims),
+  };
+}
+
+/** English-language sources first (in rank order), then the others: for the `…En` fields. */
+function preferEnglish<T extends { readonly source: ClaimSource }>(ranked: readonly T[]): T[] {
+  const english = (claim: T) => /^en(-|$)/i.test(claim.source.language);
+  return [...ranked.filter(english), ...ranked.filter((claim) => !english(claim))];
+}
+
+function firstOf<T, V>(ranked: readonly T[], pick: (claim: T) => V | null | undefined): V | null {
+  for (const claim of ranked) {
+    const value = pick(claim);
+    if (value !== null && value !== undefined) return value;
+  }
+  return null;
+}
+
+function redirectIds(id: string, claims: readonly { bundleId: string }[]): string[] {
+  return unique(claims.map((claim) => claim.bundleId).filter((bundleId) => bundleId !== id)).sort(compareText);
+}
+
+function sortedSourceIds(claims: readonly { source: ClaimSource }[]): string[] {
+  return unique(claims.map((claim) => claim.source.id)).sort(compareText);
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** Code-unit order, the same on every machine (localeCompare is not). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareNullsLast(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareText(a, b);
+}

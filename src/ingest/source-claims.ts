@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { ClaimSource, DateStatement, EntityClaim, EventClaim, RelationshipClaim } from '../domain/claims';
+import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
+import { parseFuzzyDate } from '../domain/fuzzy-date';
+import type { RelationshipType } from '../domain/model';
+import { relationshipKey } from '../domain/relationship-key';
+import type { BundleDate, Evidence } from './bundle-schema';
+import type { Resolution } from './resolve-entities';
+import type { ValidatedBundle } from './validate-bundle';
+
+/** One relationship a source states, between resolved ids. */
+export interface RelationshipStatement {
+  readonly type: RelationshipType;
+  readonly from: string;
+  readonly to: string;
+  /** The role key, or '' for a relationship without a role. */
+  readonly key: string;
+  readonly fromLabel: string;
+  readonly toLabel: string;
+  readonly claim: RelationshipClaim;
+}
+
+/** Everything one source contributes to the graph, keyed by the ids it resolves to. */
+export interface SourceClaims {
+  readonly sourceId: string;
+  /** Properties of the Source node. */
+  readonly source: SourceProperties;
+  readonly entities: ReadonlyMap<string, EntityClaim>;
+  readonly events: ReadonlyMap<string, EventClaim>;
+  /** By relationshipKey(type, from, to, key). */
+  readonly relationships: ReadonlyMap<string, RelationshipStatement>;
+}
+
+export interface SourceProperties {
+  readonly id: string;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly titleEn: string | null;
+  readonly publisher: string | null;
+  readonly language: string;
+  readonly published: DateStatement | null;
+  readonly text: string;
+  readonly textSha256: string;
+  readonly evidence: string[];
+}
+
+/** The claims of a validated bundle, its ids already resolved. */
+export function toSourceClaims(validated: ValidatedBundle, resolution: Resolution): SourceClaims {
+  const { bundle } = validated;
+  const sourceId = bundle.source.id;
+  const published = dateStatement(bundle.source.published);
+  const source: ClaimSource = { id: sourceId, language: bundle.source.language, published: published ? (parseFuzzyDate(published.iso)?.earliest ?? null) : null };
+  const { resolveId } = resolution;
+
+  const entities = new Map<string, EntityClaim>();
+  for (const entity of bundle.entities) {
+    entities.set(resolveId(entity.id), {
+      source,
+      bundleId: entity.id,
+      label: entity.label,
+      name: entity.name,
+      nameEn: entity.nameEn,
+      aliases: entity.aliases,
+      subtype: entity.subtype ?? null,
+      description: entity.description ?? null,
+      descriptionEn: entity.descriptionEn ?? null,
+      areas: entity.areas ?? null,
+      areasEn: entity.areasEn ?? null,
+      evidence: spans(entity.evidence),
+    });
+  }
+
+  const events = new Map<string, EventClaim>();
+  for (const event of bundle.events) {
+    events.set(resolveId(event.id), {
+      source,
+      bundleId: event.id,
+      type: event.type,
+      title: event.title,
+      titleEn: event.titleEn,
+      description: event.description ?? null,
+      date: dateStatement(event.date) as DateStatement,
+      endDate: dateStatement(event.endDate),
+      reported: published ? { iso: published.iso, inferred: published.inferred, note: published.note } : null,
+      quotes: event.quotes.map(({ speaker, ...span }) => ({ speaker: speaker === undefined ? null : resolveId(speaker), span: spanOf(span) })),
+      evidence: spans(event.evidence),
+    });
+  }
+
+  const relationships = new Map<string, RelationshipStatement>();
+  for (const relationship of bundle.relationships) {
+    const from = resolveId(relationship.from);
+    const to = resolveId(relationship.to);
+    const type = relationship.type as RelationshipType;
+    const key = relationship.role ?? '';
+    relationships.set(relationshipKey(type, from, to, key), {
+      type,
+      from,
+      to,
+      key,
+      fromLabel: resolution.labelOf(relationship.from),
+      toLabel: resolution.labelOf(relationship.to),
+      claim: { source, title: relationship.title ?? null, note: relationship.note ?? null, evidence: spans(relationship.evidence) },
+    });
+  }
+
+  return {
+    sourceId,
+    source: {
+      id: sourceId,
+      url: bundle.source.url ?? null,
+      title: bundle.source.title ?? null,
+      titleEn: bundle.source.titleEn ?? null,
+      publisher: bundle.source.publisher ?? null,
+      language: bundle.source.language,
+      published,
+      text: validated.sourceText,
+      textSha256: createHash('sha256').update(validated.sourceText).digest('hex'),
+      evidence: bundle.source.evidence.map((evidence) => encodeEvidence(sourceId, spanOf(evidence))),
+    },
+    entities,
+    events,
+    relationships,
+  };
+}
+
+function dateStatement(date: BundleDate | undefined): DateStatement | null {
+  if (!date) return null;
+  return { iso: date.iso, inferred: date.inferred, note: date.note ?? null, evidence: spans(date.evidence) };
+}
+
+function spans(list: readonly Evidence[]): EvidenceSpan[] {
+  return list.map(spanOf);
+}
+
+/** Only the fields of a span, in one order, whatever else the bundle object holds. */
+function spanOf(evidence: Evidence): EvidenceSpan {
+  return {
+    quote: evidence.quote,
+    start: evidence.start,
+    end: evidence.end,
+    sentence: evidence.sentence,
+    confidence: evidence.confidence,
+    ...(evidence.note ? { note: evidence.note } : {}),
+  };
+}
