@@ -5,31 +5,43 @@ import type { Database } from '../neo4j/database';
 export const SEARCH_INDEX = 'node_search';
 
 /** Every label whose `id` is unique; Entity is the shared label of the six entity kinds. */
-const UNIQUE_ID_LABELS = [...ENTITY_LABELS, 'Entity', 'Event', 'Source', ...CALENDAR_LABELS] as const;
+const UNIQUE_ID_LABELS = [...ENTITY_LABELS, 'Entity', 'Event', 'Source', 'Redirect', ...CALENDAR_LABELS] as const;
 
-/** Schema statements; labels come from the model's whitelist, so splicing them is safe. */
-export function schemaStatements(): string[] {
-  const constraints = UNIQUE_ID_LABELS.map(
-    (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-  );
+/** Schema statements by the name of what they create; labels come from the model's whitelist, so splicing them is safe. */
+export function schemaStatements(): { name: string; statement: string }[] {
+  const constraints = UNIQUE_ID_LABELS.map((label) => {
+    const name = `${label.toLowerCase()}_id_unique`;
+    return { name, statement: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE` };
+  });
+  const index = (name: string, statement: string) => ({ name, statement });
   return [
     ...constraints,
-    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${[...ENTITY_LABELS, 'Event'].join('|')}) ` +
-      `ON EACH [n.name, n.nameEn, n.aliasText, n.title, n.titleEn] ` +
-      `OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
-    'CREATE RANGE INDEX event_date_earliest IF NOT EXISTS FOR (e:Event) ON (e.dateEarliest)',
-    'CREATE RANGE INDEX event_date_latest IF NOT EXISTS FOR (e:Event) ON (e.dateLatest)',
-    'CREATE RANGE INDEX event_timeline_key IF NOT EXISTS FOR (e:Event) ON (e.timelineKey)',
-    'CREATE RANGE INDEX event_type IF NOT EXISTS FOR (e:Event) ON (e.type)',
-    'CREATE RANGE INDEX entity_match_keys IF NOT EXISTS FOR (n:Entity) ON (n.matchKeys)',
-    'CREATE RANGE INDEX day_date IF NOT EXISTS FOR (d:Day) ON (d.date)',
+    index(
+      SEARCH_INDEX,
+      `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${[...ENTITY_LABELS, 'Event'].join('|')}) ` +
+        `ON EACH [n.name, n.nameEn, n.aliasText, n.title, n.titleEn] ` +
+        `OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+    ),
+    index('event_date_earliest', 'CREATE RANGE INDEX event_date_earliest IF NOT EXISTS FOR (e:Event) ON (e.dateEarliest)'),
+    index('event_date_latest', 'CREATE RANGE INDEX event_date_latest IF NOT EXISTS FOR (e:Event) ON (e.dateLatest)'),
+    index('event_timeline_key', 'CREATE RANGE INDEX event_timeline_key IF NOT EXISTS FOR (e:Event) ON (e.timelineKey)'),
+    index('event_type', 'CREATE RANGE INDEX event_type IF NOT EXISTS FOR (e:Event) ON (e.type)'),
+    index('entity_match_keys', 'CREATE RANGE INDEX entity_match_keys IF NOT EXISTS FOR (n:Entity) ON (n.matchKeys)'),
+    index('day_date', 'CREATE RANGE INDEX day_date IF NOT EXISTS FOR (d:Day) ON (d.date)'),
   ];
 }
 
-/** Creates constraints and indexes if missing (idempotent), then waits for them to come online. */
+/**
+ * Creates the constraints and indexes that are missing (idempotent) and waits for them to come
+ * online. One read when all exist, as on every load after the first.
+ */
 export async function ensureGraphSchema(database: Database): Promise<void> {
-  for (const statement of schemaStatements()) {
-    await database.write((tx) => tx.run(statement));
-  }
+  const existing = await database.read(async (tx) => {
+    const result = await tx.run("SHOW INDEXES YIELD name, state RETURN collect(CASE WHEN state = 'ONLINE' THEN name END) AS names");
+    return new Set<string>(result.records[0]?.get('names') ?? []);
+  });
+  const missing = schemaStatements().filter(({ name }) => !existing.has(name));
+  if (missing.length === 0) return;
+  for (const { statement } of missing) await database.write((tx) => tx.run(statement));
   await database.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
 }

@@ -7,10 +7,34 @@ export const SEED_DIR = path.resolve(__dirname, '../../seed');
 export const ARTICLE_BUNDLE = path.join(SEED_DIR, '000_4ba673f477d783a2.yaml');
 export const FIXTURES_DIR = path.resolve(__dirname, '../fixtures');
 
-const MODEL_LABELS = [...ENTITY_LABELS, 'Entity', 'Event', 'Source', ...CALENDAR_LABELS];
+const MODEL_LABELS = [...ENTITY_LABELS, 'Entity', 'Event', 'Disputed', 'Source', 'Redirect', ...CALENDAR_LABELS];
+
+export interface GraphSnapshot {
+  readonly nodes: string[];
+  readonly relationships: string[];
+}
+
+export interface RawSnapshot {
+  readonly nodes: { labels: string[]; props: Record<string, unknown> }[];
+  readonly relationships: { from: string; type: string; to: string; props: Record<string, unknown> }[];
+}
 
 /** Every node and relationship of the model (labels, type, all properties), as sorted strings. */
-export async function snapshotGraph(database: Database): Promise<{ nodes: string[]; relationships: string[] }> {
+export async function snapshotGraph(database: Database): Promise<GraphSnapshot> {
+  return toSnapshot(await readGraph(database));
+}
+
+/** A raw snapshot as sorted canonical strings, so that two graphs compare with toEqual. */
+export function toSnapshot(raw: RawSnapshot): GraphSnapshot {
+  const sortedJson = (value: unknown) => JSON.stringify(sortKeys(value));
+  return {
+    nodes: raw.nodes.map((node) => sortedJson({ labels: [...node.labels].sort(), props: node.props })).sort(),
+    relationships: raw.relationships.map((relationship) => sortedJson(relationship)).sort(),
+  };
+}
+
+/** Every node and relationship of the model as plain values (dates as ISO strings). */
+export async function readGraph(database: Database): Promise<RawSnapshot> {
   return database.read(async (tx) => {
     const nodes = await tx.run(
       `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
@@ -22,10 +46,9 @@ export async function snapshotGraph(database: Database): Promise<{ nodes: string
        RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props`,
       { labels: MODEL_LABELS },
     );
-    const sortedJson = (value: unknown) => JSON.stringify(sortKeys(toNative(value)));
     return {
-      nodes: nodes.records.map((r) => sortedJson({ labels: [...r.get('labels')].sort(), props: r.get('props') })).sort(),
-      relationships: relationships.records.map((r) => sortedJson(r.toObject())).sort(),
+      nodes: nodes.records.map((r) => ({ labels: r.get('labels') as string[], props: toNative(r.get('props')) as Record<string, unknown> })),
+      relationships: relationships.records.map((r) => toNative(r.toObject()) as RawSnapshot['relationships'][number]),
     };
   });
 }
