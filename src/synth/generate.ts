@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
-import { EVENT_TYPES, type EventType } from '../domain/model';
+import { EVENT_TYPES, type EntityLabel, type EventType } from '../domain/model';
 import { matchKey } from '../domain/normalize';
-import { encodeEvidence } from '../domain/evidence';
+import { timelineKey } from '../domain/timeline-key';
+import { encodeClaim, type ClaimSource } from '../domain/claims';
+import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
 import { CsvFile, arrayField, field } from './csv';
 import { COUNTRIES, FIRST_NAMES, LAST_NAMES, ORGANIZATION_KINDS } from './names';
 import { Random, Zipf } from './random';
@@ -48,13 +50,16 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
   const random = new Random(options.seed);
   const file = (name: string, header: string[]) => new CsvFile(path.join(options.dir, name), header);
   const sources = file('sources.csv', ['id:ID', ':LABEL', 'title', 'publisher', 'language', 'text']);
-  const entities = file('entities.csv', ['id:ID', ':LABEL', 'kind', 'name', 'nameEn', 'aliases:string[]', 'matchKeys:string[]', 'aliasText', 'subtype', 'evidence:string[]', 'sourceIds:string[]']);
+  const entities = file('entities.csv', ['id:ID', ':LABEL', 'kind', 'name', 'nameEn', 'aliases:string[]', 'matchKeys:string[]', 'aliasText', 'subtype', 'evidence:string[]', 'sourceIds:string[]', 'claims:string[]']);
   const events = file('events.csv', [
     'id:ID', ':LABEL', 'type', 'cameo', 'title', 'titleEn', 'dateIso', 'dateYear:long', 'dateMonth:long', 'dateDay:long', 'datePrecision',
     'dateEarliest:date', 'dateLatest:date', 'dateInferred:boolean', 'timelineKey', 'evidence:string[]', 'sourceIds:string[]',
+    'disputed:boolean', 'claimedDates:string[]', 'claims:string[]',
   ]);
   const calendar = file('calendar.csv', ['id:ID', ':LABEL', 'year:long', 'month:long', 'day:long', 'date:date']);
-  const relationships = file('relationships.csv', [':START_ID', ':END_ID', ':TYPE', 'key', 'role', 'confidence:double', 'inferred:boolean', 'evidence:string[]', 'sourceIds:string[]']);
+  const relationships = file('relationships.csv', [
+    ':START_ID', ':END_ID', ':TYPE', 'key', 'role', 'confidence:double', 'inferred:boolean', 'evidence:string[]', 'sourceIds:string[]', 'claims:string[]',
+  ]);
   const calendarLinks = file('calendar-links.csv', [':START_ID', ':END_ID', ':TYPE']);
 
   // Entities: countries, their capitals and heads of state, then people and organizations.
@@ -77,9 +82,23 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
 
   let nodes = 0;
   let links = 0;
-  const relationship = async (from: string, to: string, type: string, evidence: string[], sourceId: string, role: string | null = null) => {
+  // Facts carry the claims a bundle load would give them, so a real bundle can be loaded on top.
+  const relationship = async (from: string, to: string, type: string, span: EvidenceSpan, sourceId: string, role: string | null = null) => {
     links += 1;
-    await relationships.row([field(from), field(to), field(type), field(role ?? ''), field(role), '1.0', '', arrayField(evidence), arrayField([sourceId])]);
+    const structural = type === 'MENTIONED_IN' || type.startsWith('ON_') || type.startsWith('IN_');
+    const claims = structural ? [] : [encodeClaim({ source: claimSource(sourceId), title: null, note: null, evidence: [span] })];
+    await relationships.row([field(from), field(to), field(type), field(role ?? ''), field(role), '1.0', '', arrayField([encodeEvidence(sourceId, span)]), arrayField([sourceId]), arrayField(claims)]);
+  };
+  const entityRow = async (entity: Entity, sourceId: string, span: EvidenceSpan, subtype: string | null) => {
+    nodes += 1;
+    const claim = encodeClaim({
+      source: claimSource(sourceId), bundleId: entity.id, label: entity.label.split(';')[1] as EntityLabel, name: entity.name, nameEn: entity.name, aliases: [],
+      subtype, description: null, descriptionEn: null, areas: null, areasEn: null, evidence: [span],
+    });
+    await entities.row([
+      field(entity.id), field(entity.label), field(entity.kind), field(entity.name), field(entity.name), arrayField([entity.name]), arrayField([matchKey(entity.name)]),
+      field(` | ${entity.name}`), field(subtype), arrayField([encodeEvidence(sourceId, span)]), arrayField([sourceId]), arrayField([claim]),
+    ]);
   };
 
   // Entity registry sources: one sentence per entity backs the entity and its links.
@@ -90,14 +109,12 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
     const sentences = chunk.map((entity, i) => describeEntity(entity, start + i, peopleCount, countries, capitals));
     const offsets = sentenceOffsets(sentences);
     for (const [i, entity] of chunk.entries()) {
-      const evidence = [encodeEvidence(sourceId, { quote: sentences[i] as string, start: offsets[i] as number, end: (offsets[i] as number) + (sentences[i] as string).length, sentence: i, confidence: 1 })];
-      const key = matchKey(entity.name);
-      nodes += 1;
-      await entities.row([field(entity.id), field(entity.label), field(entity.kind), field(entity.name), field(entity.name), arrayField([entity.name]), arrayField([key]), field(` | ${entity.name}`), field(null), arrayField(evidence), arrayField([sourceId])]);
+      const evidence: EvidenceSpan = { quote: sentences[i] as string, start: offsets[i] as number, end: (offsets[i] as number) + (sentences[i] as string).length, sentence: i, confidence: 1 };
+      await entityRow(entity, sourceId, evidence, null);
       await relationship(entity.id, sourceId, 'MENTIONED_IN', evidence, sourceId);
       const index = start + i;
       if (entity.kind === 'PLACE') await relationship(entity.id, `syn-country-${index - countries.length}`, 'LOCATED_IN', evidence, sourceId);
-      if (entity.kind === 'COUNTRY') await relationship(entity.id, `syn-person-${index}`, 'LED_BY', evidence, sourceId, 'head of state');
+      if (entity.kind === 'COUNTRY') await relationship(entity.id, `syn-person-${index}`, 'LED_BY', evidence, sourceId, 'head_of_state');
       if (entity.kind === 'ORGANIZATION') await relationship(entity.id, `syn-country-${(index - countries.length * 2 - peopleCount) % countries.length}`, 'REPRESENTS', evidence, sourceId);
       if (entity.kind === 'PERSON' && index % 7 === 0) {
         await relationship(entity.id, `syn-org-${(index * 31) % organizationCount}`, 'MEMBER_OF', evidence, sourceId, 'member');
@@ -119,13 +136,18 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
     const sentences = drafts.map((draft) => draft.sentence);
     const offsets = sentenceOffsets(sentences);
     for (const [i, draft] of drafts.entries()) {
-      const evidence = [encodeEvidence(sourceId, { quote: draft.sentence, start: offsets[i] as number, end: (offsets[i] as number) + draft.sentence.length, sentence: i, confidence: 1 })];
+      const evidence: EvidenceSpan = { quote: draft.sentence, start: offsets[i] as number, end: (offsets[i] as number) + draft.sentence.length, sentence: i, confidence: 1 };
       const { date } = draft;
       nodes += 1;
+      const claim = encodeClaim({
+        source: claimSource(sourceId), bundleId: draft.id, type: draft.type, title: draft.title, titleEn: draft.title, description: null,
+        date: { iso: date.iso, inferred: false, note: null, evidence: [evidence] }, endDate: null, reported: null, quotes: [], evidence: [evidence],
+      });
       await events.row([
         field(draft.id), field('Event'), field(draft.type), field(EVENT_TYPES[draft.type].cameo), field(draft.title), field(draft.title),
         field(date.iso), String(date.year), date.month === null ? '' : String(date.month), date.day === null ? '' : String(date.day), field(date.precision),
-        date.earliest, date.latest, 'false', field(`${date.earliest}|${{ DAY: 0, MONTH: 1, YEAR: 2 }[date.precision]}|${draft.id}`), arrayField(evidence), arrayField([sourceId]),
+        date.earliest, date.latest, 'false', field(timelineKey(date, draft.id)), arrayField([encodeEvidence(sourceId, evidence)]), arrayField([sourceId]),
+        'false', arrayField([date.iso]), arrayField([claim]),
       ]);
       days.add(date.iso);
       await relationship(draft.id, sourceId, 'MENTIONED_IN', evidence, sourceId);
@@ -137,9 +159,8 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
       await relationship(draft.id, date.iso, calendarType, evidence, sourceId);
       if (draft.type === 'signing') {
         const agreementId = `syn-agreement-${agreements++}`;
-        nodes += 1;
         const name = `Agreement ${agreementId.slice(14)} on ${draft.place.name}`;
-        await entities.row([field(agreementId), field('Entity;Agreement'), field('AGREEMENT'), field(name), field(name), arrayField([name]), arrayField([matchKey(name)]), field(` | ${name}`), field('agreement'), arrayField(evidence), arrayField([sourceId])]);
+        await entityRow({ id: agreementId, label: 'Entity;Agreement', name, kind: 'AGREEMENT' }, sourceId, evidence, 'agreement');
         await relationship(draft.id, agreementId, 'PRODUCED', evidence, sourceId);
         await relationship(agreementId, sourceId, 'MENTIONED_IN', evidence, sourceId);
         for (const person of draft.participants) await relationship(person.id, agreementId, 'SIGNED', evidence, sourceId);
@@ -192,6 +213,10 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
       searchTerm: `${LAST_NAMES[7]}`,
     },
   };
+}
+
+function claimSource(id: string): ClaimSource {
+  return { id, language: 'en', published: null };
 }
 
 function sentenceOffsets(sentences: readonly string[]): number[] {
