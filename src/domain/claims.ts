@@ -158,6 +158,8 @@ export interface ResolvedEntity {
   readonly nameEn: string;
   readonly aliases: string[];
   readonly matchKeys: string[];
+  /** The match keys as one string, `|kim jong un|kim jong un jr|`, for a text index: entity resolution looks names up by CONTAINS. */
+  readonly matchKeyText: string;
   /** Aliases joined for the full-text index. */
   readonly aliasText: string;
   readonly subtype: string | null;
@@ -172,6 +174,11 @@ export interface ResolvedEntity {
   readonly claims: string[];
 }
 
+/** Match keys as one delimited string; a key is found by CONTAINS `|key|`. */
+export function matchKeyText(keys: readonly string[]): string {
+  return `|${keys.join('|')}|`;
+}
+
 /** The resolved view of an entity from its claims (at least one). */
 export function resolveEntity(id: string, claims: readonly EntityClaim[]): ResolvedEntity {
   const ranked = rankClaims(claims);
@@ -179,6 +186,7 @@ export function resolveEntity(id: string, claims: readonly EntityClaim[]): Resol
   if (!top) throw new Error(`entity ${id} has no claims`);
   const english = preferEnglish(ranked);
   const aliases = unique(ranked.flatMap((claim) => [claim.name, claim.nameEn, ...claim.aliases]));
+  const matchKeys = unique(aliases.map(matchKey));
   return {
     id,
     label: top.label,
@@ -186,7 +194,8 @@ export function resolveEntity(id: string, claims: readonly EntityClaim[]): Resol
     name: top.name,
     nameEn: english[0]!.nameEn,
     aliases,
-    matchKeys: unique(aliases.map(matchKey)),
+    matchKeys,
+    matchKeyText: matchKeyText(matchKeys),
     aliasText: aliases.map((alias) => ` | ${alias}`).join(''),
     subtype: firstOf(ranked, (claim) => claim.subtype),
     description: firstOf(ranked, (claim) => claim.description),

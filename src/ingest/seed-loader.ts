@@ -69,6 +69,8 @@ async function loadValidated(
 ): Promise<SeedReport> {
   const ids = [...bundles.flatMap(({ bundle }) => [...bundle.entities, ...bundle.events].map((node) => node.id)), ...references.map((reference) => reference.id)];
   const keys = bundles.flatMap(({ bundle }) => bundle.entities.flatMap((entity) => [entity.name, entity.nameEn, ...entity.aliases].map(matchKey)));
+  // The schema first: resolution reads the text index on entity names.
+  await ensureGraphSchema(database);
   const known = await findKnownNodes(database, [...new Set(ids)], [...new Set(keys)]);
   const resolution = resolveEntities(bundles, known.nodes, known.redirects);
 
@@ -80,7 +82,6 @@ async function loadValidated(
   if (problems.length > 0) throw new BundleValidationError(problems);
 
   onProgress('validated');
-  await ensureGraphSchema(database);
   onProgress('writing');
   const changes = await database.write(
     async (tx) => {

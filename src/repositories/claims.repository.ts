@@ -398,11 +398,12 @@ export interface LikelyDuplicate {
 export async function findLikelyDuplicates(tx: ManagedTransaction, eventIds: readonly string[]): Promise<LikelyDuplicate[]> {
   if (eventIds.length === 0) return [];
   const result = await tx.run(
+    // From the event's participants, not from the dates: a date range of a large graph holds many
+    // events, a participant few (a hub's events are filtered on type and dates as they are read).
     `UNWIND $ids AS id
-     MATCH (e:Event {id: id})
-     MATCH (o:Event)
-     WHERE o.type = e.type AND o <> e AND o.dateEarliest <= e.dateLatest AND o.dateLatest >= e.dateEarliest
-     WITH e, o, [(x)-[:PARTICIPATED_IN]->(e) WHERE (x)-[:PARTICIPATED_IN]->(o) | x.id] AS shared
+     MATCH (e:Event {id: id})<-[:PARTICIPATED_IN]-(x)-[:PARTICIPATED_IN]->(o:Event)
+     WHERE o <> e AND o.type = e.type AND o.dateEarliest <= e.dateLatest AND o.dateLatest >= e.dateEarliest
+     WITH e, o, collect(DISTINCT x.id) AS shared
      WHERE size(shared) >= 2
      RETURN e.id AS id, o.id AS existingId, shared ORDER BY id, existingId`,
     { ids: eventIds },

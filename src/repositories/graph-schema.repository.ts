@@ -26,7 +26,7 @@ export function schemaStatements(): { name: string; statement: string }[] {
     index('event_date_latest', 'CREATE RANGE INDEX event_date_latest IF NOT EXISTS FOR (e:Event) ON (e.dateLatest)'),
     index('event_timeline_key', 'CREATE RANGE INDEX event_timeline_key IF NOT EXISTS FOR (e:Event) ON (e.timelineKey)'),
     index('event_type', 'CREATE RANGE INDEX event_type IF NOT EXISTS FOR (e:Event) ON (e.type)'),
-    index('entity_match_keys', 'CREATE RANGE INDEX entity_match_keys IF NOT EXISTS FOR (n:Entity) ON (n.matchKeys)'),
+    index('entity_match_key_text', 'CREATE TEXT INDEX entity_match_key_text IF NOT EXISTS FOR (n:Entity) ON (n.matchKeyText)'),
     index('day_date', 'CREATE RANGE INDEX day_date IF NOT EXISTS FOR (d:Day) ON (d.date)'),
   ];
 }

@@ -16,7 +16,8 @@ export interface KnownRedirect {
 
 /**
  * What entity resolution needs from the database: the entities and events stored under these ids
- * (directly or through a redirect), and the entities whose normalised names are among these keys.
+ * (directly or through a redirect), and the entities whose normalised names are among these keys
+ * (found through the text index on `matchKeyText`, so the cost does not grow with the graph).
  */
 export async function findKnownNodes(database: Database, ids: readonly string[], keys: readonly string[]): Promise<{ nodes: KnownNode[]; redirects: KnownRedirect[] }> {
   return database.read(async (tx) => {
@@ -28,7 +29,7 @@ export async function findKnownNodes(database: Database, ids: readonly string[],
          UNION
          UNWIND $ids AS id MATCH (:Redirect {id: id})-[:SAME_AS]->(n) RETURN n
          UNION
-         UNWIND $keys AS key MATCH (n:Entity) WHERE key IN n.matchKeys RETURN n
+         UNWIND $keys AS key MATCH (n:Entity) WHERE n.matchKeyText CONTAINS '|' + key + '|' RETURN n
        }
        RETURN n.id AS id, [l IN labels(n) WHERE NOT l IN ['Entity', 'Disputed']][0] AS label, coalesce(n.matchKeys, []) AS matchKeys`,
       { ids, keys },

@@ -4,7 +4,7 @@ import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { EVENT_TYPES, type EntityLabel, type EventType } from '../domain/model';
 import { matchKey } from '../domain/normalize';
 import { timelineKey } from '../domain/timeline-key';
-import { encodeClaim, type ClaimSource } from '../domain/claims';
+import { encodeClaim, matchKeyText, type ClaimSource } from '../domain/claims';
 import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
 import { CsvFile, arrayField, field } from './csv';
 import { COUNTRIES, FIRST_NAMES, LAST_NAMES, ORGANIZATION_KINDS } from './names';
@@ -50,7 +50,7 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
   const random = new Random(options.seed);
   const file = (name: string, header: string[]) => new CsvFile(path.join(options.dir, name), header);
   const sources = file('sources.csv', ['id:ID', ':LABEL', 'title', 'publisher', 'language', 'text']);
-  const entities = file('entities.csv', ['id:ID', ':LABEL', 'kind', 'name', 'nameEn', 'aliases:string[]', 'matchKeys:string[]', 'aliasText', 'subtype', 'evidence:string[]', 'sourceIds:string[]', 'claims:string[]']);
+  const entities = file('entities.csv', ['id:ID', ':LABEL', 'kind', 'name', 'nameEn', 'aliases:string[]', 'matchKeys:string[]', 'matchKeyText', 'aliasText', 'subtype', 'evidence:string[]', 'sourceIds:string[]', 'claims:string[]']);
   const events = file('events.csv', [
     'id:ID', ':LABEL', 'type', 'cameo', 'title', 'titleEn', 'dateIso', 'dateYear:long', 'dateMonth:long', 'dateDay:long', 'datePrecision',
     'dateEarliest:date', 'dateLatest:date', 'dateInferred:boolean', 'timelineKey', 'evidence:string[]', 'sourceIds:string[]',
@@ -97,7 +97,7 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
     });
     await entities.row([
       field(entity.id), field(entity.label), field(entity.kind), field(entity.name), field(entity.name), arrayField([entity.name]), arrayField([matchKey(entity.name)]),
-      field(` | ${entity.name}`), field(subtype), arrayField([encodeEvidence(sourceId, span)]), arrayField([sourceId]), arrayField([claim]),
+      field(matchKeyText([matchKey(entity.name)])), field(` | ${entity.name}`), field(subtype), arrayField([encodeEvidence(sourceId, span)]), arrayField([sourceId]), arrayField([claim]),
     ]);
   };
 
