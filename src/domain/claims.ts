@@ -82,6 +82,20 @@ export interface RelationshipClaim {
 
 type Claim = EntityClaim | EventClaim | RelationshipClaim;
 
+/** A source as its Source node stores it: what it is, its full text, and the quote that names it. */
+export interface SourceRecord {
+  readonly id: string;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly titleEn: string | null;
+  readonly publisher: string | null;
+  readonly language: string;
+  readonly published: DateStatement | null;
+  readonly text: string;
+  readonly textSha256: string;
+  readonly evidence: readonly string[];
+}
+
 /** The stored form of a claim. */
 export function encodeClaim(claim: Claim): string {
   return canonicalJson(claim);

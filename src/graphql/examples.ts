@@ -62,6 +62,20 @@ query Connections {
 }`,
   },
   {
+    name: 'Every source of the treaty signing',
+    query: `# Each source's date, title and quotes stay readable; disputed when their dates conflict.
+query Sources {
+  event(id: "2024-06-19-partnership-treaty-signing") {
+    title
+    disputed
+    date { iso inferred }
+    dateClaims { date { iso inferred note } source { id title published { iso } } evidence { quote } }
+    claims { source { id language } title }
+    participants { role title entity { name } }
+  }
+}`,
+  },
+  {
     name: 'Neighbourhood of the treaty',
     query: `query Treaty {
   neighborhood(id: "comprehensive-strategic-partnership-treaty", depth: 1) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ClaimSource, DateStatement, EntityClaim, EventClaim, RelationshipClaim } from '../domain/claims';
+import type { ClaimSource, DateStatement, EntityClaim, EventClaim, RelationshipClaim, SourceRecord } from '../domain/claims';
 import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
 import type { RelationshipType } from '../domain/model';
@@ -24,24 +24,11 @@ export interface RelationshipStatement {
 export interface SourceClaims {
   readonly sourceId: string;
   /** Properties of the Source node. */
-  readonly source: SourceProperties;
+  readonly source: SourceRecord;
   readonly entities: ReadonlyMap<string, EntityClaim>;
   readonly events: ReadonlyMap<string, EventClaim>;
   /** By relationshipKey(type, from, to, key). */
   readonly relationships: ReadonlyMap<string, RelationshipStatement>;
-}
-
-export interface SourceProperties {
-  readonly id: string;
-  readonly url: string | null;
-  readonly title: string | null;
-  readonly titleEn: string | null;
-  readonly publisher: string | null;
-  readonly language: string;
-  readonly published: DateStatement | null;
-  readonly text: string;
-  readonly textSha256: string;
-  readonly evidence: string[];
 }
 
 /** The claims of a validated bundle, its ids already resolved. */

@@ -1,6 +1,5 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { CalendarLink, ResolvedDate, ResolvedEntity, ResolvedEvent, ResolvedRelationship } from '../domain/claims';
-import type { DateStatement } from '../domain/claims';
+import type { CalendarLink, ResolvedDate, ResolvedEntity, ResolvedEvent, ResolvedRelationship, SourceRecord } from '../domain/claims';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
 import { CALENDAR_LINK, ENTITY_LABELS, RELATIONSHIP_TYPES } from '../domain/model';
 import { relationshipKey } from '../domain/relationship-key';
@@ -328,26 +327,13 @@ function relationshipProperties(key: string, resolved: ResolvedRelationship): Re
   };
 }
 
-export interface SourceNode {
-  readonly id: string;
-  readonly url: string | null;
-  readonly title: string | null;
-  readonly titleEn: string | null;
-  readonly publisher: string | null;
-  readonly language: string;
-  readonly published: DateStatement | null;
-  readonly text: string;
-  readonly textSha256: string;
-  readonly evidence: readonly string[];
-}
-
 /**
  * Writes the Source node with what it claims (so that it can be retracted exactly), and replaces
  * its MENTIONED_IN links: one from every node it claims, with its evidence on that node.
  */
 export async function writeSource(
   tx: ManagedTransaction,
-  source: SourceNode,
+  source: SourceRecord,
   footprint: SourceFootprint,
   mentions: readonly { id: string; kind: 'Entity' | 'Event'; evidence: readonly string[] }[],
 ): Promise<void> {

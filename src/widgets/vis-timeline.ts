@@ -13,6 +13,8 @@ export interface VisItem {
   readonly type: 'point' | 'range';
   readonly title: string;
   readonly eventId: string;
+  /** Its sources disagree on the date (the widget draws it dashed). */
+  readonly disputed: boolean;
   readonly details: {
     readonly date: string;
     readonly place: string | null;
@@ -58,6 +60,7 @@ export function toVisTimeline(selection: FeedSelection, groupBy: GroupBy): VisTi
       type: span ? ('range' as const) : ('point' as const),
       title: [describeEventDate(event), details.place?.name, describeParticipants(item)].filter(Boolean).join(' · '),
       eventId: event.id,
+      disputed: event.disputed,
       details: {
         date: describeEventDate(event),
         place: details.place?.name ?? null,

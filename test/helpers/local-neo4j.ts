@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readConfig } from '../../src/config';
 import { createLocalNeo4j } from '../../src/localdb/create';
+import { createLogger } from '../../src/logger';
+import { Database } from '../../src/neo4j/database';
+import { createDriver } from '../../src/neo4j/driver';
 import type { LocalNeo4j } from '../../src/localdb/instance';
 import { findFreePort } from '../../src/localdb/ports';
 
@@ -16,4 +19,27 @@ export async function createDisposableNeo4j(prefix: string, ports: { boltPort?: 
     httpPort: ports.httpPort ?? (await findFreePort()),
     log: (line) => process.stderr.write(`[neo4j ${prefix}] ${line}\n`),
   });
+}
+
+/** A started throwaway Neo4j with a driver and a Database on it; `close()` stops and removes it. */
+export interface DisposableDatabase {
+  readonly neo4j: LocalNeo4j;
+  readonly database: Database;
+  close(): Promise<void>;
+}
+
+export async function startDisposableDatabase(prefix: string): Promise<DisposableDatabase> {
+  const neo4j = await createDisposableNeo4j(prefix);
+  await neo4j.start();
+  const config = readConfig({ ...process.env, NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: TEST_PASSWORD });
+  const driver = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('silent'));
+  return {
+    neo4j,
+    database: new Database(driver, config.neo4j.database, 60_000),
+    async close() {
+      await driver.close();
+      await neo4j.stop();
+      neo4j.destroy();
+    },
+  };
 }

@@ -1,15 +1,10 @@
 import fc from 'fast-check';
-import type { Driver } from 'neo4j-driver';
-import { readConfig } from '../../src/config';
 import { retractSource, seedBundleInputs } from '../../src/ingest/seed-loader';
 import type { BundleInput } from '../../src/ingest/validate-bundle';
-import type { LocalNeo4j } from '../../src/localdb/instance';
-import { createLogger } from '../../src/logger';
-import { Database } from '../../src/neo4j/database';
-import { createDriver } from '../../src/neo4j/driver';
+import type { Database } from '../../src/neo4j/database';
 import { bundleArbitrary, withCanonicalIds } from '../helpers/bundle-arbitraries';
 import { readGraph, snapshotGraph, toSnapshot } from '../helpers/graph';
-import { createDisposableNeo4j, TEST_PASSWORD } from '../helpers/local-neo4j';
+import { startDisposableDatabase, type DisposableDatabase } from '../helpers/local-neo4j';
 
 /** Bounded so that CI stays quick; each run loads and retracts up to seven times. */
 const RUNS = Number(process.env.CLAIM_LAW_RUNS ?? 30);
@@ -21,23 +16,15 @@ const RUNS = Number(process.env.CLAIM_LAW_RUNS ?? 30);
  * names a merged node).
  */
 describe('laws of loading and retracting sources', () => {
-  let neo4j: LocalNeo4j;
-  let driver: Driver;
+  let disposable: DisposableDatabase;
   let database: Database;
 
   beforeAll(async () => {
-    neo4j = await createDisposableNeo4j('laws');
-    await neo4j.start();
-    const config = readConfig({ ...process.env, NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: TEST_PASSWORD });
-    driver = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('silent'));
-    database = new Database(driver, config.neo4j.database, 60_000);
+    disposable = await startDisposableDatabase('laws');
+    ({ database } = disposable);
   });
 
-  afterAll(async () => {
-    await driver?.close();
-    await neo4j?.stop();
-    neo4j?.destroy();
-  });
+  afterAll(async () => disposable?.close());
 
   const clear = () => database.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
   const load = (bundle: BundleInput) => seedBundleInputs(database, [bundle]);

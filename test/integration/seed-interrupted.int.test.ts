@@ -2,16 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
 import { stringify } from 'yaml';
-import { readConfig } from '../../src/config';
 import { seedBundles } from '../../src/ingest/seed-loader';
 import type { LocalNeo4j } from '../../src/localdb/instance';
-import { createLogger } from '../../src/logger';
-import { Database } from '../../src/neo4j/database';
-import { createDriver } from '../../src/neo4j/driver';
+import type { Database } from '../../src/neo4j/database';
 import { ARTICLE_BUNDLE, SEED_DIR, snapshotGraph } from '../helpers/graph';
-import { createDisposableNeo4j, TEST_PASSWORD } from '../helpers/local-neo4j';
+import { startDisposableDatabase, TEST_PASSWORD, type DisposableDatabase } from '../helpers/local-neo4j';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -37,25 +33,20 @@ function writeLargeBundle(dir: string, people: number, events: number): string {
 }
 
 describe('seeding killed half-way', () => {
+  let disposable: DisposableDatabase;
   let neo4j: LocalNeo4j;
-  let driver: Driver;
   let database: Database;
   let scratch: string;
 
   beforeAll(async () => {
-    neo4j = await createDisposableNeo4j('seedkill');
-    await neo4j.start();
-    const config = readConfig({ ...process.env, NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: TEST_PASSWORD });
-    driver = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('silent'));
-    database = new Database(driver, config.neo4j.database, 60_000);
+    disposable = await startDisposableDatabase('seedkill');
+    ({ neo4j, database } = disposable);
     scratch = mkdtempSync(path.join(os.tmpdir(), 'seedkill-'));
   });
 
   afterAll(async () => {
     rmSync(scratch, { recursive: true, force: true });
-    await driver?.close();
-    await neo4j?.stop();
-    neo4j?.destroy();
+    await disposable?.close();
   });
 
   const emptyDatabase = () => database.write((tx) => tx.run('MATCH (n) DETACH DELETE n'), {}, 120_000);

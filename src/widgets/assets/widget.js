@@ -59,7 +59,7 @@
         var content = element('span', item.content);
         content.setAttribute('data-event-id', item.eventId);
         byId[item.id] = Object.assign({ contentText: item.content }, item);
-        return Object.assign({}, item, { content: content, className: 'tl-event', details: undefined });
+        return Object.assign({}, item, { content: content, className: item.disputed ? 'tl-event tl-disputed' : 'tl-event', details: undefined });
       });
       var options = { stack: true, zoomable: true, margin: { item: 6 }, orientation: 'top', tooltip: { followMouse: true } };
       var timeline = params.get('groupBy')
