@@ -18,7 +18,7 @@ const driver = createDriver({ ...config.neo4j, uri: config.neo4j.uri as string }
 const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
 
 async function timelinePage(criteria: Partial<TimelineCriteria>): Promise<unknown> {
-  const page = await findTimelinePage(database, { entityIds: null, fromDay: null, toDay: null, types: null, placeId: null, ...criteria }, null, 'ASC', 20);
+  const page = await findTimelinePage(database, { entityIds: null, entityMatch: 'ANY', fromDay: null, toDay: null, match: 'OVERLAPS', types: null, placeId: null, ...criteria }, null, 'ASC', 20);
   return { events: page.events.map((event) => ({ ...event, ...page.details.get(event.id) })), hasNextPage: page.hasNextPage, sources: [...page.sources.values()] };
 }
 

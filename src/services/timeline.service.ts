@@ -2,15 +2,19 @@ import { parseFuzzyDate } from '../domain/fuzzy-date';
 import type { EventDetails, EventModel, SourceModel } from '../domain/types';
 import { AppError, badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
+import { EVENT_TYPES } from '../domain/model';
 import { resolveEntityIds } from '../repositories/node.repository';
-import { countTimeline, findTimelinePage, type SortOrder, type TimelineCriteria } from '../repositories/timeline.repository';
+import { countTimeline, findTimelinePage, type SortOrder } from '../repositories/timeline.repository';
+import type { EntityMatch, PeriodMatch, TimelineCriteria } from '../repositories/timeline-query';
 import { decodeCursor, encodeCursor } from './cursor';
 import { boundedInt, LIMITS } from './limits';
 
 export interface TimelineFilterInput {
   readonly entityIds?: readonly string[] | null;
+  readonly entityMatch?: EntityMatch | null;
   readonly from?: string | null;
   readonly to?: string | null;
+  readonly match?: PeriodMatch | null;
   readonly types?: readonly string[] | null;
   readonly placeId?: string | null;
 }
@@ -61,11 +65,18 @@ export function toCriteria(filter: TimelineFilterInput): TimelineCriteria {
   if (from && to && from.earliest > to.latest) {
     throw badUserInput(`the period is inverted: from ${from.iso} is after to ${to.iso}`, 'filter.from');
   }
+  const types = nonEmpty(filter.types, 'filter.types');
+  const unknownTypes = (types ?? []).filter((type) => !Object.prototype.hasOwnProperty.call(EVENT_TYPES, type));
+  if (unknownTypes.length > 0) {
+    throw badUserInput(`unknown event type ${unknownTypes.map((type) => `"${type.slice(0, 40)}"`).join(', ')}; one of ${Object.keys(EVENT_TYPES).join(', ')}`, 'filter.types');
+  }
   return {
     entityIds: nonEmpty(filter.entityIds, 'filter.entityIds'),
+    entityMatch: filter.entityMatch ?? 'ANY',
     fromDay: from?.earliest ?? null,
     toDay: to?.latest ?? null,
-    types: nonEmpty(filter.types, 'filter.types'),
+    match: filter.match ?? 'OVERLAPS',
+    types,
     placeId: filter.placeId ?? null,
   };
 }
@@ -83,10 +94,14 @@ export async function resolveCriteria(database: Database, criteria: TimelineCrit
     const list = unknown.slice(0, 10).map((id) => `"${id.slice(0, 80)}"`).join(', ');
     throw new AppError('NOT_FOUND', `no entity has id ${list}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}`, { ids: unknown.slice(0, 100) });
   }
+  const place = criteria.placeId !== null ? stored.get(criteria.placeId) : undefined;
+  if (place && place.label !== 'Place' && place.label !== 'Country') {
+    throw badUserInput(`placeId "${criteria.placeId}" is a ${place.label}, not a Place or Country`, 'filter.placeId');
+  }
   return {
     ...criteria,
-    entityIds: criteria.entityIds && [...new Set(criteria.entityIds.map((id) => stored.get(id) as string))],
-    placeId: criteria.placeId !== null ? (stored.get(criteria.placeId) as string) : null,
+    entityIds: criteria.entityIds && [...new Set(criteria.entityIds.map((id) => stored.get(id)?.id as string))],
+    placeId: place?.id ?? null,
   };
 }
 

@@ -12,16 +12,22 @@ const list = z
   .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean));
 const single = z.string().max(200);
 
-const FeedQuerySchema = z.object({
-  entity: list.optional(),
-  from: single.optional(),
-  to: single.optional(),
-  type: list.optional(),
-  place: single.optional(),
-  order: z.enum(['ASC', 'DESC', 'asc', 'desc']).optional(),
-  groupBy: z.enum(['type', 'entity']).optional(),
-  title: single.optional(),
-});
+const FeedQuerySchema = z
+  .object({
+    entity: list.optional(),
+    entityMatch: z.enum(['ANY', 'ALL', 'any', 'all']).optional(),
+    from: single.optional(),
+    to: single.optional(),
+    match: z.enum(['OVERLAPS', 'WITHIN', 'overlaps', 'within']).optional(),
+    type: list.optional(),
+    place: single.optional(),
+    order: z.enum(['ASC', 'DESC', 'asc', 'desc']).optional(),
+    groupBy: z.enum(['type', 'entity']).optional(),
+    title: single.optional(),
+  })
+  .strict();
+
+const KNOWN_PARAMETERS = Object.keys(FeedQuerySchema.shape);
 
 export interface FeedQuery {
   readonly filter: TimelineFilterInput;
@@ -35,11 +41,23 @@ export function parseFeedQuery(query: unknown): FeedQuery {
   const parsed = FeedQuerySchema.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    // A misspelt parameter would otherwise widen the selection silently (?entities= is not ?entity=).
+    if (issue?.code === 'unrecognized_keys') {
+      throw badUserInput(`unknown parameter ${issue.keys.map((key) => `"${key.slice(0, 40)}"`).join(', ')}; known: ${KNOWN_PARAMETERS.join(', ')}`, issue.keys[0]);
+    }
     throw badUserInput(`invalid parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'malformed'}`, String(issue?.path[0] ?? ''));
   }
   const q = parsed.data;
   return {
-    filter: { entityIds: q.entity ?? null, from: q.from ?? null, to: q.to ?? null, types: q.type ?? null, placeId: q.place ?? null },
+    filter: {
+      entityIds: q.entity ?? null,
+      entityMatch: (q.entityMatch?.toUpperCase() ?? null) as TimelineFilterInput['entityMatch'],
+      from: q.from ?? null,
+      to: q.to ?? null,
+      match: (q.match?.toUpperCase() ?? null) as TimelineFilterInput['match'],
+      types: q.type ?? null,
+      placeId: q.place ?? null,
+    },
     order: (q.order?.toUpperCase() ?? 'ASC') as SortOrder,
     groupBy: q.groupBy ?? 'type',
     title: q.title ?? DEFAULT_FEED_TITLE,

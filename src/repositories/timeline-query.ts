@@ -1,0 +1,182 @@
+import { HEAD_ROLES } from '../domain/roles';
+
+/**
+ * The timeline selection as Cypher, built from the filter by pure functions (no database), so
+ * that every combination of filters is a tested string and the repository only runs it.
+ */
+
+export type EntityMatch = 'ANY' | 'ALL';
+export type PeriodMatch = 'OVERLAPS' | 'WITHIN';
+
+export interface TimelineCriteria {
+  /** Events involving these entities (null: all events). */
+  readonly entityIds: readonly string[] | null;
+  /** ANY: events involving at least one of them; ALL: events involving every one. */
+  readonly entityMatch: EntityMatch;
+  /** First day of the period (YYYY-MM-DD). */
+  readonly fromDay: string | null;
+  /** Last day of the period (YYYY-MM-DD), inclusive. */
+  readonly toDay: string | null;
+  /** OVERLAPS: the event may fall in the period; WITHIN: it is known to fall inside it. */
+  readonly match: PeriodMatch;
+  readonly types: readonly string[] | null;
+  readonly placeId: string | null;
+}
+
+/** How to read the selection, decided from the filtered entities' degrees. */
+export interface SelectionPlan {
+  /**
+   * True when the entities to expand from are hubs: the timeline is then read in date order from
+   * the index and each event checked for involvement, instead of collecting all their events.
+   */
+  readonly hub: boolean;
+  /** With ALL, the entity with the fewest relationships: events are expanded from it alone. */
+  readonly anchorId: string | null;
+}
+
+/**
+ * How an entity `x` is involved in an event `e`, each a pattern from x to e: it takes part; down,
+ * through a delegation it leads or belongs to; up, through a delegation or organization that
+ * represents it, or the person that leads it as head of state or government; as the place, or a
+ * country containing it; as an agreement the event produced or concerns, or a party or signatory
+ * of one; as what the event concerns.
+ */
+export const INVOLVEMENT_PATTERNS = [
+  '(x)-[:PARTICIPATED_IN]->(e)',
+  '(x)<-[:LED_BY]-(:Delegation)-[:PARTICIPATED_IN]->(e)',
+  '(x)-[:MEMBER_OF]->(:Delegation)-[:PARTICIPATED_IN]->(e)',
+  '(x)<-[:REPRESENTS]-(:Delegation|Organization)-[:PARTICIPATED_IN]->(e)',
+  // Heads only: a country is not involved in everything its deputy minister attends.
+  '(x)-[lead:LED_BY WHERE lead.role IN $headRoles]->(:Person)-[:PARTICIPATED_IN]->(e)',
+  '(x)<-[:TOOK_PLACE_IN]-(e)',
+  '(x)<-[:LOCATED_IN]-(:Place)<-[:TOOK_PLACE_IN]-(e)',
+  '(x)<-[:PRODUCED|CONCERNS]-(e)',
+  '(x)-[:PARTY_TO|SIGNED]->(:Agreement)<-[:PRODUCED|CONCERNS]-(e)',
+] as const;
+
+
+/** The events the entities bound by `UNWIND … AS entityId` are involved in, expanded from them. */
+function involvedEvents(idsParameter: string): string {
+  const union = INVOLVEMENT_PATTERNS
+    .map((pattern) => `WITH x MATCH ${pattern.replace('(e)', '(e:Event)')} RETURN e`)
+    .join(' UNION ');
+  return `UNWIND ${idsParameter} AS entityId MATCH (x:Entity {id: entityId}) CALL { ${union} } WITH DISTINCT e`;
+}
+
+/** Whether event `e` involves the entity whose id passes `idTest` (a predicate on `x.id`). */
+function involves(idTest: string): string {
+  return `(${INVOLVEMENT_PATTERNS
+    .map((pattern) => `EXISTS { MATCH ${pattern.replace('(x)', '(x:Entity)')} WHERE ${idTest} }`)
+    .join(' OR ')})`;
+}
+
+/** The entity filter as a predicate on `e`. */
+function entityPredicate(criteria: TimelineCriteria): string {
+  return criteria.entityMatch === 'ALL' ? `all(entityId IN $entityIds WHERE ${involves('x.id = entityId')})` : involves('x.id IN $entityIds');
+}
+
+function resolvedInPeriod(criteria: TimelineCriteria): string[] {
+  const within = criteria.match === 'WITHIN';
+  return [
+    criteria.fromDay !== null ? (within ? 'e.dateEarliest >= date($fromDay)' : 'e.dateLatest >= date($fromDay)') : '',
+    criteria.toDay !== null ? (within ? 'e.dateLatest <= date($toDay)' : 'e.dateEarliest <= date($toDay)') : '',
+  ].filter(Boolean);
+}
+
+/**
+ * A disputed event overlaps a period when any source's date does (it is listed once, at its
+ * resolved date); it is within a period only when every source's date is.
+ */
+function claimsInPeriod(criteria: TimelineCriteria): string {
+  const within = criteria.match === 'WITHIN';
+  const bounds = [
+    criteria.fromDay !== null ? (within ? 'e.claimEarliest[i] >= date($fromDay)' : 'e.claimLatest[i] >= date($fromDay)') : '',
+    criteria.toDay !== null ? (within ? 'e.claimLatest[i] <= date($toDay)' : 'e.claimEarliest[i] <= date($toDay)') : '',
+  ].filter(Boolean);
+  const quantifier = within ? 'all' : 'any';
+  return `${quantifier}(i IN range(0, size(e.claimEarliest) - 1) WHERE ${bounds.join(' AND ')})`;
+}
+
+function hasPeriod(criteria: TimelineCriteria): boolean {
+  return criteria.fromDay !== null || criteria.toDay !== null;
+}
+
+/** The period as one predicate, for selections not read from the date index. */
+function periodPredicate(criteria: TimelineCriteria): string[] {
+  if (!hasPeriod(criteria)) return [];
+  const resolved = resolvedInPeriod(criteria).join(' AND ');
+  if (criteria.match === 'WITHIN') return [resolved, `(NOT e:Disputed OR ${claimsInPeriod(criteria)})`];
+  return [`((${resolved}) OR (e:Disputed AND ${claimsInPeriod(criteria)}))`];
+}
+
+/** Type and place filters. */
+function otherPredicates(criteria: TimelineCriteria): string[] {
+  return [
+    criteria.types !== null ? 'e.type IN $types' : '',
+    criteria.placeId !== null
+      ? `EXISTS { MATCH (e)-[:TOOK_PLACE_IN]->(p:Entity) WHERE p.id = $placeId OR EXISTS { (p)-[:LOCATED_IN]->(:Entity {id: $placeId}) } }`
+      : '',
+  ].filter(Boolean);
+}
+
+/**
+ * Bounds on `timelineKey`, which starts with the first possible day, so that an index scan starts
+ * near the period. An event whose resolved date overlaps [from, to] starts no later than `to`, and
+ * no earlier than 31 days before `from` unless its date is a whole year (then it starts on
+ * 1 January of `from`'s year: the year branch). An event within the period starts on `from` or later.
+ */
+function keyBounds(criteria: TimelineCriteria): string[] {
+  return [criteria.fromDay !== null ? 'e.timelineKey >= $keyFloor' : '', criteria.toDay !== null ? 'e.timelineKey <= $keyCeiling' : ''].filter(Boolean);
+}
+
+/**
+ * The queries whose union is the selection, each ending in a WHERE on `e` (the caller adds RETURN).
+ * `extra` are predicates on `e` every branch gets (the cursor). Entities that are not hubs are
+ * expanded into their events; otherwise the range index on timelineKey provides the order (so the
+ * work per page does not grow with the corpus), with two more branches for a period that events
+ * may overlap: whole-year events of `from`'s year, which start before the key floor, and disputed
+ * events, which a claimed date may put in the period.
+ */
+export function selectionBranches(criteria: TimelineCriteria, plan: SelectionPlan, extra: readonly string[]): string[] {
+  const where = (predicates: readonly string[]) => (predicates.length > 0 ? `WHERE ${predicates.join(' AND ')}` : '');
+  const rest = [...extra, ...otherPredicates(criteria)];
+  if (criteria.entityIds && !plan.hub) {
+    const anchor = criteria.entityMatch === 'ALL' ? '[$anchorId]' : '$entityIds';
+    const allOthers = criteria.entityMatch === 'ALL' && criteria.entityIds.length > 1 ? [entityPredicate(criteria)] : [];
+    return [`${involvedEvents(anchor)} ${where([...rest, ...allOthers, ...periodPredicate(criteria)])}`];
+  }
+  if (criteria.entityIds) rest.push(entityPredicate(criteria));
+  if (!hasPeriod(criteria)) return [`MATCH (e:Event) ${where(rest)}`];
+  const resolved = [...rest, ...resolvedInPeriod(criteria)];
+  if (criteria.match === 'WITHIN') {
+    return [`MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria), `(NOT e:Disputed OR ${claimsInPeriod(criteria)})`])}`];
+  }
+  return [
+    `MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria)])}`,
+    ...(criteria.fromDay !== null ? [`MATCH (e:Event) ${where([...resolved, 'e.timelineKey STARTS WITH $yearKey'])}`] : []),
+    `MATCH (e:Disputed) ${where([...rest, claimsInPeriod(criteria)])}`,
+  ];
+}
+
+/** Parameters of selectionBranches. */
+export function selectionParams(criteria: TimelineCriteria, plan: SelectionPlan): Record<string, unknown> {
+  return {
+    entityIds: criteria.entityIds,
+    anchorId: plan.anchorId,
+    fromDay: criteria.fromDay,
+    toDay: criteria.toDay,
+    types: criteria.types,
+    placeId: criteria.placeId,
+    headRoles: HEAD_ROLES,
+    keyFloor: criteria.fromDay === null ? null : criteria.match === 'WITHIN' ? criteria.fromDay : shiftDays(criteria.fromDay, -31),
+    yearKey: criteria.fromDay === null ? null : `${criteria.fromDay.slice(0, 4)}-01-01|2|`,
+    // '~' sorts after the digits and '|' that follow the day in a key.
+    keyCeiling: criteria.toDay === null ? null : `${criteria.toDay}~`,
+  };
+}
+
+function shiftDays(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.getUTCFullYear() < 1 ? '0001-01-01' : date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,151 @@
+import { HEAD_ROLES } from '../../src/domain/roles';
+import type { Database } from '../../src/neo4j/database';
+import { toNative } from '../../src/neo4j/values';
+
+/**
+ * A reference implementation of the timeline semantics (README, "What the queries mean"), written
+ * from the rules rather than from the Cypher, over an in-memory copy of the graph. Tests only:
+ * slow on purpose, obviously right.
+ */
+
+interface OracleEvent {
+  readonly id: string;
+  readonly key: string;
+  readonly type: string;
+  readonly earliest: string;
+  readonly latest: string;
+  readonly disputed: boolean;
+  readonly claims: readonly { earliest: string; latest: string }[];
+}
+
+interface Edge {
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
+  readonly role: string | null;
+}
+
+export interface OracleFilter {
+  readonly entityIds?: readonly string[];
+  readonly entityMatch?: 'ANY' | 'ALL';
+  /** First and last day of the period (YYYY-MM-DD). */
+  readonly fromDay?: string;
+  readonly toDay?: string;
+  readonly match?: 'OVERLAPS' | 'WITHIN';
+  readonly types?: readonly string[];
+  readonly placeId?: string;
+}
+
+export class TimelineOracle {
+  private readonly out = new Map<string, Edge[]>();
+  private readonly in = new Map<string, Edge[]>();
+
+  constructor(
+    readonly events: readonly OracleEvent[],
+    readonly labels: ReadonlyMap<string, readonly string[]>,
+    edges: readonly Edge[],
+  ) {
+    for (const edge of edges) {
+      this.out.set(edge.from, [...(this.out.get(edge.from) ?? []), edge]);
+      this.in.set(edge.to, [...(this.in.get(edge.to) ?? []), edge]);
+    }
+  }
+
+  /** Reads every event, entity label and fact relationship of the database. */
+  static async read(database: Database): Promise<TimelineOracle> {
+    return database.read(async (tx) => {
+      const events = await tx.run(
+        `MATCH (e:Event) RETURN e.id AS id, e.timelineKey AS key, e.type AS type, toString(e.dateEarliest) AS earliest, toString(e.dateLatest) AS latest,
+           e:Disputed AS disputed, [d IN coalesce(e.claimEarliest, []) | toString(d)] AS claimEarliest, [d IN coalesce(e.claimLatest, []) | toString(d)] AS claimLatest`,
+      );
+      const nodes = await tx.run('MATCH (n) WHERE n:Entity OR n:Event RETURN n.id AS id, labels(n) AS labels');
+      const edges = await tx.run(
+        `MATCH (a)-[r]->(b) WHERE type(r) IN ['PARTICIPATED_IN', 'LED_BY', 'MEMBER_OF', 'REPRESENTS', 'TOOK_PLACE_IN', 'LOCATED_IN', 'PRODUCED', 'CONCERNS', 'PARTY_TO', 'SIGNED']
+         RETURN type(r) AS type, a.id AS from, b.id AS to, r.role AS role`,
+      );
+      return new TimelineOracle(
+        events.records.map((record) => {
+          const row = toNative(record.toObject()) as Record<string, unknown>;
+          const claimEarliest = row.claimEarliest as string[];
+          const claimLatest = row.claimLatest as string[];
+          return {
+            id: String(row.id),
+            key: String(row.key),
+            type: String(row.type),
+            earliest: String(row.earliest),
+            latest: String(row.latest),
+            disputed: row.disputed === true,
+            claims: claimEarliest.map((earliest, index) => ({ earliest, latest: claimLatest[index] as string })),
+          };
+        }),
+        new Map(nodes.records.map((record) => [record.get('id') as string, record.get('labels') as string[]])),
+        edges.records.map((record) => ({ type: record.get('type'), from: record.get('from'), to: record.get('to'), role: record.get('role') ?? null })),
+      );
+    });
+  }
+
+  private outgoing(id: string, type: string): Edge[] {
+    return (this.out.get(id) ?? []).filter((edge) => edge.type === type);
+  }
+
+  private incoming(id: string, type: string): Edge[] {
+    return (this.in.get(id) ?? []).filter((edge) => edge.type === type);
+  }
+
+  private is(id: string, label: string): boolean {
+    return this.labels.get(id)?.includes(label) ?? false;
+  }
+
+  private participates(id: string, eventId: string): boolean {
+    return this.outgoing(id, 'PARTICIPATED_IN').some((edge) => edge.to === eventId);
+  }
+
+  /** Whether the event involves the entity, rule by rule. */
+  involves(eventId: string, entityId: string): boolean {
+    if (this.participates(entityId, eventId)) return true;
+    // Down: a delegation it leads or belongs to takes part.
+    if (this.incoming(entityId, 'LED_BY').some((edge) => this.is(edge.from, 'Delegation') && this.participates(edge.from, eventId))) return true;
+    if (this.outgoing(entityId, 'MEMBER_OF').some((edge) => this.is(edge.to, 'Delegation') && this.participates(edge.to, eventId))) return true;
+    // Up: a delegation or organization acting for it, or its head of state or government.
+    if (this.incoming(entityId, 'REPRESENTS').some((edge) => (this.is(edge.from, 'Delegation') || this.is(edge.from, 'Organization')) && this.participates(edge.from, eventId))) return true;
+    if (this.outgoing(entityId, 'LED_BY').some((edge) => HEAD_ROLES.includes(edge.role as never) && this.is(edge.to, 'Person') && this.participates(edge.to, eventId))) return true;
+    // As the place, or the country containing it.
+    const places = this.outgoing(eventId, 'TOOK_PLACE_IN').map((edge) => edge.to);
+    if (places.includes(entityId)) return true;
+    if (places.some((place) => this.is(place, 'Place') && this.outgoing(place, 'LOCATED_IN').some((edge) => edge.to === entityId))) return true;
+    // As what it produced or concerns, or a party or signatory of an agreement it produced or concerns.
+    const about = [...this.outgoing(eventId, 'PRODUCED'), ...this.outgoing(eventId, 'CONCERNS')].map((edge) => edge.to);
+    if (about.includes(entityId)) return true;
+    const agreements = [...this.outgoing(entityId, 'PARTY_TO'), ...this.outgoing(entityId, 'SIGNED')].map((edge) => edge.to);
+    return agreements.some((agreement) => this.is(agreement, 'Agreement') && about.includes(agreement));
+  }
+
+  private inPeriod(event: OracleEvent, filter: OracleFilter): boolean {
+    const from = filter.fromDay ?? '0000-01-01';
+    const to = filter.toDay ?? '9999-12-31';
+    const overlaps = (span: { earliest: string; latest: string }) => span.latest >= from && span.earliest <= to;
+    const within = (span: { earliest: string; latest: string }) => span.earliest >= from && span.latest <= to;
+    if (filter.match === 'WITHIN') return within(event) && (!event.disputed || event.claims.every(within));
+    return overlaps(event) || (event.disputed && event.claims.some(overlaps));
+  }
+
+  private tookPlaceIn(eventId: string, placeId: string): boolean {
+    return this.outgoing(eventId, 'TOOK_PLACE_IN').some((edge) => edge.to === placeId || this.outgoing(edge.to, 'LOCATED_IN').some((inner) => inner.to === placeId));
+  }
+
+  /** The ids of the selected events, in timeline order. */
+  timeline(filter: OracleFilter, order: 'ASC' | 'DESC' = 'ASC'): string[] {
+    const selected = this.events.filter((event) => {
+      if (filter.entityIds) {
+        const hits = filter.entityIds.map((id) => this.involves(event.id, id));
+        if (filter.entityMatch === 'ALL' ? !hits.every(Boolean) : !hits.some(Boolean)) return false;
+      }
+      if ((filter.fromDay || filter.toDay) && !this.inPeriod(event, filter)) return false;
+      if (filter.types && !filter.types.includes(event.type)) return false;
+      if (filter.placeId && !this.tookPlaceIn(event.id, filter.placeId)) return false;
+      return true;
+    });
+    const sorted = selected.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((event) => event.id);
+    return order === 'DESC' ? sorted.reverse() : sorted;
+  }
+}
