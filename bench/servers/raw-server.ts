@@ -6,7 +6,7 @@ import { createDriver } from '../../src/neo4j/driver';
 import { expandNeighborhood, findShortestPaths } from '../../src/repositories/graph.repository';
 import { searchFullText } from '../../src/repositories/search.repository';
 import { findTimelinePage, type TimelineCriteria } from '../../src/repositories/timeline.repository';
-import { toLuceneQuery } from '../../src/services/search.service';
+import { searchTerms, toLuceneQuery } from '../../src/services/search-query';
 
 /**
  * The limit the API is measured against: the same Cypher (our repositories) sent straight
@@ -26,7 +26,7 @@ const HANDLERS: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
   timeline: () => timelinePage({}),
   'timeline-entity': (q) => timelinePage({ entityIds: [q.get('id') as string] }),
   'timeline-period': (q) => timelinePage({ fromDay: q.get('from'), toDay: q.get('to') }),
-  search: (q) => searchFullText(database, toLuceneQuery(q.get('text') as string) as string, 30),
+  search: (q) => searchFullText(database, toLuceneQuery(searchTerms(q.get('text') as string, new Set())) as string, 30),
   connections: (q) =>
     findShortestPaths(database, { fromId: q.get('from') as string, toId: q.get('to') as string, maxHops: 4, paths: 3, hubDegree: config.graphql.hubDegree, timeoutMs: config.graphql.connectionsTimeoutMs }),
   neighborhood: (q) => expandNeighborhood(database, q.get('id') as string, 2, 100),

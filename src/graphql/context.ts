@@ -7,7 +7,7 @@ import { findNodeClaims, findNodesByIds, findSourceCitations, findSourcesByIds }
 import { findEventDetails } from '../repositories/timeline.repository';
 import { FeedService } from '../services/feed.service';
 import { GraphService } from '../services/graph.service';
-import { SearchService } from '../services/search.service';
+import { SearchService, StopWords } from '../services/search.service';
 import { TimelineService } from '../services/timeline.service';
 
 /** Everything a resolver may use; built fresh for every request so no cache outlives it. */
@@ -46,14 +46,19 @@ function loaderOf<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>):
   });
 }
 
-export function createContext(sharedDatabase: Database, config: GraphqlConfig, logger: Logger): GraphqlContext {
+/** What requests share: caches of facts that do not change while the process runs. */
+export interface SharedState {
+  readonly stopWords: StopWords;
+}
+
+export function createContext(sharedDatabase: Database, config: GraphqlConfig, logger: Logger, shared: SharedState = { stopWords: new StopWords() }): GraphqlContext {
   const database = sharedDatabase.forRequest();
   const node = loaderOf((ids) => findNodesByIds(database, ids));
   return {
     database,
     logger,
     timeline: new TimelineService(database),
-    search: new SearchService(database),
+    search: new SearchService(database, shared.stopWords),
     feeds: new FeedService(database),
     graph: new GraphService(database, { hubDegree: config.hubDegree, connectionsTimeoutMs: config.connectionsTimeoutMs }, (id) => node.load(id)),
     loaders: {

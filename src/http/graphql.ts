@@ -7,6 +7,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, t
 import { createHandler, type Request as GraphqlHttpRequest } from 'graphql-http';
 import type { GraphqlConfig } from '../config';
 import { createContext } from '../graphql/context';
+import { StopWords } from '../services/search.service';
 import { DocumentCache } from '../graphql/document-cache';
 import { createErrorFormatter } from '../graphql/errors';
 import type { Logger } from '../logger';
@@ -45,6 +46,7 @@ export function demandLimitRules(config: GraphqlConfig): ValidationRule[] {
 export function graphqlHandler(schema: GraphQLSchema, database: Database, config: GraphqlConfig, logger: Logger): RequestHandler {
   const rules = [...specifiedRules, ...demandLimitRules(config)];
   const documents = new DocumentCache(DOCUMENT_CACHE_CHARS);
+  const shared = { stopWords: new StopWords() };
   const handle = createHandler<unknown, undefined, Record<string, unknown>>({
     schema,
     parse: (source) => {
@@ -54,7 +56,7 @@ export function graphqlHandler(schema: GraphQLSchema, database: Database, config
     // One fixed rule set, so a cached document's validation result stays valid.
     validate: (validSchema, document) => documents.validate(validSchema, document, rules) as GraphQLError[],
     // graphql-http types the context as a plain record; ours is a typed object built per request.
-    context: () => createContext(database, config, logger) as unknown as Record<string, unknown>,
+    context: () => createContext(database, config, logger, shared) as unknown as Record<string, unknown>,
     formatError: createErrorFormatter(logger),
   });
   return async (req, res) => {

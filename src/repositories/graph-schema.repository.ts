@@ -3,6 +3,8 @@ import type { Database } from '../neo4j/database';
 
 /** Name of the full-text index over names, aliases and titles. */
 export const SEARCH_INDEX = 'node_search';
+/** Its analyzer: Lucene's standard tokenizer and English stop words, accents folded. */
+export const SEARCH_ANALYZER = 'standard-folding';
 
 /** Every label whose `id` is unique; Entity is the shared label of the six entity kinds. */
 const UNIQUE_ID_LABELS = [...ENTITY_LABELS, 'Entity', 'Event', 'Source', 'Redirect', ...CALENDAR_LABELS] as const;
@@ -20,7 +22,7 @@ export function schemaStatements(): { name: string; statement: string }[] {
       SEARCH_INDEX,
       `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${[...ENTITY_LABELS, 'Event'].join('|')}) ` +
         `ON EACH [n.name, n.nameEn, n.aliasText, n.title, n.titleEn] ` +
-        `OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+        `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${SEARCH_ANALYZER}', \`fulltext.eventually_consistent\`: false } }`,
     ),
     index('event_date_earliest', 'CREATE RANGE INDEX event_date_earliest IF NOT EXISTS FOR (e:Event) ON (e.dateEarliest)'),
     index('event_date_latest', 'CREATE RANGE INDEX event_date_latest IF NOT EXISTS FOR (e:Event) ON (e.dateLatest)'),

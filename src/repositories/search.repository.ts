@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { NodeModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
-import { SEARCH_INDEX } from './graph-schema.repository';
+import { SEARCH_ANALYZER, SEARCH_INDEX } from './graph-schema.repository';
 import { NODE_PROJECTION, toNodeModel } from './node-mapper';
 
 export interface FullTextHit {
@@ -20,4 +20,15 @@ export async function searchFullText(database: Database, luceneQuery: string, li
     );
     return result.records.map((record) => ({ node: toNodeModel(record.get('node')), score: Number(record.get('score')) }));
   }, { query: 'search' });
+}
+
+/** The stop words of the search index's analyzer (the index never holds them). */
+export async function findStopWords(database: Database): Promise<ReadonlySet<string>> {
+  return database.read(async (tx) => {
+    const result = await tx.run(
+      'CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer, stopwords WHERE analyzer = $analyzer RETURN stopwords',
+      { analyzer: SEARCH_ANALYZER },
+    );
+    return new Set<string>((result.records[0]?.get('stopwords') as string[] | undefined) ?? []);
+  });
 }

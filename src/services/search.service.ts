@@ -1,52 +1,61 @@
-import { matchKey } from '../domain/normalize';
 import type { NodeModel } from '../domain/types';
-import { badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
-import { searchFullText } from '../repositories/search.repository';
+import { findStopWords, searchFullText } from '../repositories/search.repository';
 import { boundedInt, LIMITS } from './limits';
+import { matchTier, searchTerms, toLuceneQuery, toSuggestionQuery } from './search-query';
 
 export interface SearchHit {
   readonly score: number;
   readonly node: NodeModel;
 }
 
-const MAX_TEXT = 200;
-const MAX_TERMS = 8;
-
 /**
- * Builds a Lucene query from free text: the text is normalised to letters and digits first (so
- * Lucene syntax, accents, case and hyphens cannot matter), then each term must match, exactly
- * or as a prefix ("Krivo" finds Krivoruchko).
+ * The stop words of the search index's analyzer, read from Neo4j once per process (they are fixed
+ * by the analyzer), so queries drop exactly the words the index never holds.
  */
-export function toLuceneQuery(text: string): string | undefined {
-  const terms = matchKey(text).split(' ').filter(Boolean).slice(0, MAX_TERMS);
-  if (terms.length === 0) return undefined;
-  return terms.map((term) => `(${term}^2 OR ${term}*)`).join(' AND ');
+export class StopWords {
+  private words: Promise<ReadonlySet<string>> | undefined;
+
+  get(database: Database): Promise<ReadonlySet<string>> {
+    this.words ??= findStopWords(database).catch((error: unknown) => {
+      this.words = undefined; // a database that was down is asked again next time
+      throw error;
+    });
+    return this.words;
+  }
 }
 
-/** How well the whole text names the node: 3 its name or title, 2 one of its aliases, 1 a part. */
-export function matchTier(node: NodeModel, text: string): number {
-  const key = matchKey(text);
-  const names = node.label === 'Event' ? [node.title, node.titleEn] : [node.name, node.nameEn];
-  if (names.some((name) => name !== null && matchKey(name) === key)) return 3;
-  if (node.label !== 'Event' && node.aliases.some((alias) => matchKey(alias) === key)) return 2;
-  return 1;
-}
+/** Most suggestions didYouMean gives. */
+const SUGGESTIONS = 5;
 
-/** Full-text search over names, aliases and titles, ranked exact name > alias > partial. */
+/** Full-text search over names, aliases and titles, ranked exact name > alias > words > typo. */
 export class SearchService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly stopWords: StopWords,
+  ) {}
 
   async search(text: string, firstArg: number | null | undefined): Promise<SearchHit[]> {
     const first = boundedInt(firstArg, LIMITS.search, 'first');
-    if (text.length > MAX_TEXT) throw badUserInput(`text is limited to ${MAX_TEXT} characters`, 'text');
-    const query = toLuceneQuery(text);
+    const stopWords = await this.stopWords.get(this.database);
+    const terms = searchTerms(text, stopWords);
+    const query = toLuceneQuery(terms);
     if (query === undefined) return [];
     // Fetch more than asked so the re-ranking by match tier can promote exact names.
     const hits = await searchFullText(this.database, query, Math.min(first * 3, LIMITS.search.max * 3));
     return hits
-      .map((hit) => ({ node: hit.node, score: matchTier(hit.node, text) + hit.score / (1 + hit.score) }))
+      .map((hit) => ({ node: hit.node, score: matchTier(hit.node, terms, stopWords) + hit.score / (1 + hit.score) }))
       .sort((a, b) => b.score - a.score || a.node.id.localeCompare(b.node.id))
       .slice(0, first);
+  }
+
+  /** Names close to the text (any word up to two edits away), for when search finds nothing. */
+  async didYouMean(text: string): Promise<string[]> {
+    const terms = searchTerms(text, await this.stopWords.get(this.database));
+    const query = toSuggestionQuery(terms);
+    if (query === undefined) return [];
+    const hits = await searchFullText(this.database, query, SUGGESTIONS * 4);
+    const names = hits.map((hit) => (hit.node.label === 'Event' ? hit.node.title : hit.node.name));
+    return [...new Set(names)].slice(0, SUGGESTIONS);
   }
 }

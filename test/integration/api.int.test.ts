@@ -175,6 +175,35 @@ describe('GraphQL API on the seeded article', () => {
       const { search } = await data(`query ($text: String!) { search(text: $text) { node { id } } }`, { text });
       expect(Array.isArray(search)).toBe(true);
     });
+
+    it('ignores stop words, as the index does', async () => {
+      const { search } = await data('{ search(text: "treaty on comprehensive strategic partnership") { score node { id } } }');
+      expect(search[0]).toMatchObject({ node: { id: 'comprehensive-strategic-partnership-treaty' } });
+      expect(search[0].score).toBeGreaterThan(3);
+    });
+
+    it.each([
+      ['krivoruchco', 'alexei-krivoruchko'],
+      ['Putim', 'vladimir-putin'],
+      ['Rusia', 'russia'],
+      ['Pionguiangue', 'pyongyang'],
+    ])('tolerates %p (finds %s), ranked below exact and prefix matches', async (text, id) => {
+      const { search } = await data('query ($text: String!) { search(text: $text) { score node { id } } }', { text });
+      expect(search[0]?.node.id).toBe(id);
+    });
+
+    it('ranks a typo below an exact word', async () => {
+      const { search } = await data('{ search(text: "Putim", first: 20) { score node { id } } }');
+      const exact = await data('{ search(text: "Putin", first: 1) { score node { id } } }');
+      expect(exact.search[0].score).toBeGreaterThan(search[0].score);
+    });
+
+    it('suggests names when nothing matches, and refuses a ninth word', async () => {
+      const { search, didYouMean } = await data('{ search(text: "Kremlin Putyn") { node { id } } didYouMean(text: "Kremlin Putyn") }');
+      expect(search).toEqual([]);
+      expect(didYouMean[0]).toBe('Vladimir Putin');
+      expect(await errorCode('{ search(text: "one two three four five six seven eight nine") { score } }')).toBe('BAD_USER_INPUT');
+    });
   });
 
   describe('connections and neighbourhoods', () => {
@@ -220,7 +249,7 @@ describe('GraphQL API on the seeded article', () => {
         countries: entities(kind: COUNTRY) { id name }
       }`);
       expect(result).toEqual({
-        node: { id: 'pyongyang', label: 'Place', name: 'Pyongyang', aliases: ['Pyongyang'], kind: 'PLACE' },
+        node: { id: 'pyongyang', label: 'Place', name: 'Pyongyang', aliases: ['Pyongyang', 'Pionguiangue'], kind: 'PLACE' },
         entity: null,
         event: null,
         unknown: null,

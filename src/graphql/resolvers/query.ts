@@ -30,6 +30,8 @@ export const Query = {
 
   search: (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: GraphqlContext) => ctx.search.search(text, first),
 
+  didYouMean: (_: unknown, { text }: { text: string }, ctx: GraphqlContext) => ctx.search.didYouMean(text),
+
   timeline: (_: unknown, args: PageArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null }, ctx: GraphqlContext) =>
     timelinePage(ctx, args),
 
