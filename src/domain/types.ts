@@ -89,11 +89,29 @@ export interface ParticipationModel {
   readonly entity: EntityModel;
 }
 
+/** Who signed an agreement or is bound by it, with the quotes that say so. */
+export interface AgreementPartyModel {
+  /** `signatory` (SIGNED) or `party` (PARTY_TO). */
+  readonly role: 'signatory' | 'party';
+  readonly entity: EntityModel;
+  readonly evidence: readonly EvidenceModel[];
+}
+
+/** The names of an agreement's signatories and parties, as the feeds print them. */
+export interface AgreementSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly signatories: readonly string[];
+  readonly parties: readonly string[];
+}
+
 /** What an event connects to, loaded in one batch for a page of events. */
 export interface EventDetails {
   readonly participants: readonly ParticipationModel[];
   readonly place: EntityModel | null;
   readonly agreements: readonly EntityModel[];
+  /** The agreements with who signed them and who is bound (for the feeds' text). */
+  readonly agreementSummaries: readonly AgreementSummary[];
   readonly related: readonly EventModel[];
 }
 

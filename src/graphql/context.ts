@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { GraphqlConfig } from '../config';
-import type { EntityModel, EventDetails, NodeModel, SourceModel } from '../domain/types';
+import type { AgreementPartyModel, EntityModel, EventDetails, NodeModel, SourceModel } from '../domain/types';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
-import { findNodeClaims, findNodesByIds, findSourceCitations, findSourcesByIds } from '../repositories/node.repository';
+import { findAgreementParties, findNodeClaims, findNodesByIds, findSourceCitations, findSourcesByIds } from '../repositories/node.repository';
 import { findEventDetails } from '../repositories/timeline.repository';
 import { FeedService } from '../services/feed.service';
 import { GraphService } from '../services/graph.service';
@@ -26,6 +26,8 @@ export interface GraphqlContext {
     readonly claims: DataLoader<string, string[] | null>;
     /** Organizations each source relays (CITES), by source id. */
     readonly citations: DataLoader<string, EntityModel[] | null>;
+    /** Signatories and parties by agreement id. */
+    readonly agreementParties: DataLoader<string, AgreementPartyModel[] | null>;
   };
   /**
    * Details and sources that came with a timeline page. Resolvers read them synchronously before
@@ -67,6 +69,7 @@ export function createContext(sharedDatabase: Database, config: GraphqlConfig, l
       source: loaderOf((ids) => findSourcesByIds(database, ids)),
       claims: loaderOf((ids) => findNodeClaims(database, ids)),
       citations: loaderOf((ids) => findSourceCitations(database, ids)),
+      agreementParties: loaderOf((ids) => findAgreementParties(database, ids)),
     },
     known: { details: new Map(), sources: new Map() },
   };

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { EntityLabel } from '../domain/model';
-import type { EntityModel, NodeModel, SourceModel } from '../domain/types';
+import { decodeEvidenceList } from '../domain/evidence';
+import type { AgreementPartyModel, EntityModel, NodeModel, SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
 import { NODE_PROJECTION, SOURCE_PROJECTION, toEntityModel, toNodeModel, toSourceModel } from './node-mapper';
 
@@ -95,5 +96,25 @@ export async function findSourceCitations(database: Database, ids: readonly stri
       { ids },
     );
     return new Map(result.records.map((record) => [record.get('id') as string, (record.get('cited') as unknown[]).map(toEntityModel)]));
+  });
+}
+
+/** Who signed each agreement and who is bound by it, with the evidence, by agreement id. */
+export async function findAgreementParties(database: Database, ids: readonly string[]): Promise<Map<string, AgreementPartyModel[]>> {
+  return database.read(async (tx) => {
+    const result = await tx.run(
+      `UNWIND $ids AS id
+       MATCH (a:Agreement {id: id})
+       RETURN id, [(x:Entity)-[r:SIGNED|PARTY_TO]->(a) | {type: type(r), entity: ${NODE_PROJECTION('x')}, evidence: r.evidence}] AS parties`,
+      { ids },
+    );
+    return new Map(
+      result.records.map((record) => [
+        record.get('id') as string,
+        (record.get('parties') as { type: string; entity: unknown; evidence: unknown }[])
+          .map((party) => ({ role: party.type === 'SIGNED' ? ('signatory' as const) : ('party' as const), entity: toEntityModel(party.entity), evidence: decodeEvidenceList(party.evidence) }))
+          .sort((a, b) => a.entity.name.localeCompare(b.entity.name)),
+      ]),
+    );
   });
 }

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
-import type { EventDetails, EventModel, SourceModel } from '../domain/types';
+import type { AgreementSummary, EventDetails, EventModel, SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
 import { NODE_PROJECTION, SOURCE_PROJECTION, toEntityModel, toEventModel, toSourceModel } from './node-mapper';
 import { selectionBranches, selectionParams, type SelectionPlan, type TimelineCriteria } from './timeline-query';
@@ -89,6 +89,7 @@ const DETAILS_PROJECTION = (e: string) => `${e}.id AS id,
   [(x:Entity)-[r:PARTICIPATED_IN]->(${e}) | {role: r.role, title: r.title, entity: ${NODE_PROJECTION('x')}}] AS participants,
   [(${e})-[:TOOK_PLACE_IN]->(p:Entity) | ${NODE_PROJECTION('p')}] AS places,
   [(${e})-[:PRODUCED]->(a:Agreement) | ${NODE_PROJECTION('a')}] AS agreements,
+  [(${e})-[:PRODUCED]->(a:Agreement) | {id: a.id, name: a.name, signatories: [(s)-[:SIGNED]->(a) | s.name], parties: [(p)-[:PARTY_TO]->(a) | p.name]}] AS agreementSummaries,
   [(${e})-[:REFERENCES|PART_OF]-(o:Event) | ${NODE_PROJECTION('o')}] AS related`;
 
 /** Maps the columns of DETAILS_PROJECTION. */
@@ -103,6 +104,9 @@ function toEventDetails(record: Neo4jRecord): EventDetails {
     participants,
     place: places[0] ?? null,
     agreements: (record.get('agreements') as unknown[]).map(toEntityModel).sort((a, b) => a.id.localeCompare(b.id)),
+    agreementSummaries: (record.get('agreementSummaries') as AgreementSummary[])
+      .map((summary) => ({ ...summary, signatories: [...summary.signatories].sort(), parties: [...summary.parties].sort() }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
     related: [...related.values()].sort((a, b) => a.timelineKey.localeCompare(b.timelineKey)),
   };
 }

@@ -49,7 +49,7 @@ export class FeedService {
     return {
       events: events.map((event) => ({
         event,
-        details: details.get(event.id) ?? { participants: [], place: null, agreements: [], related: [] },
+        details: details.get(event.id) ?? { participants: [], place: null, agreements: [], agreementSummaries: [], related: [] },
       })),
       sources,
       truncated: totalCount > events.length,

@@ -33,3 +33,14 @@ export function describeEventDate(event: Pick<EventModel, 'date' | 'disputed' | 
 export function describeParticipants(item: FeedEvent): string {
   return item.details.participants.map((p) => `${p.role}: ${p.entity.name}`).join('; ');
 }
+
+/** Plain-text agreements: "Treaty (signed by Kim Jong Un, Vladimir Putin; parties: North Korea, Russia)". */
+export function describeAgreements(item: FeedEvent): string[] {
+  return item.details.agreementSummaries.map((agreement) => {
+    const who = [
+      agreement.signatories.length > 0 ? `signed by ${agreement.signatories.join(', ')}` : '',
+      agreement.parties.length > 0 ? `parties: ${agreement.parties.join(', ')}` : '',
+    ].filter(Boolean);
+    return who.length > 0 ? `${agreement.name} (${who.join('; ')})` : agreement.name;
+  });
+}

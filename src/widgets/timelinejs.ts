@@ -1,6 +1,6 @@
 import type { FuzzyDateModel } from '../domain/types';
 import type { FeedSelection } from '../services/feed.service';
-import { describeDate, describeEventDate, describeParticipants, escapeHtml } from './describe';
+import { describeAgreements, describeDate, describeEventDate, describeParticipants, escapeHtml } from './describe';
 
 /** TimelineJS3 date object: only the parts the precision knows. */
 export interface TimelineJsDate {
@@ -60,6 +60,7 @@ export function toTimelineJs(selection: FeedSelection, title: string): TimelineJ
       event.titleEn ? `<p><em>${escapeHtml(event.titleEn)}</em></p>` : '',
       participants ? `<p><strong>Participants:</strong> ${escapeHtml(participants)}</p>` : '',
       details.place ? `<p><strong>Place:</strong> ${escapeHtml(details.place.name)}</p>` : '',
+      ...describeAgreements(item).map((agreement) => `<p><strong>Agreement:</strong> ${escapeHtml(agreement)}</p>`),
       `<p><strong>Date:</strong> ${escapeHtml(describeEventDate(event))}${event.date.note ? ` — ${escapeHtml(event.date.note)}` : ''}</p>`,
       ...quotes,
     ].join('');

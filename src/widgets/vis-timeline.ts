@@ -1,5 +1,5 @@
 import type { FeedSelection } from '../services/feed.service';
-import { describeEventDate, describeParticipants } from './describe';
+import { describeAgreements, describeEventDate, describeParticipants } from './describe';
 
 export type GroupBy = 'type' | 'entity';
 
@@ -19,6 +19,8 @@ export interface VisItem {
     readonly date: string;
     readonly place: string | null;
     readonly participants: readonly { role: string; name: string }[];
+    /** Agreements the event produced, with who signed them and who is bound. */
+    readonly agreements: readonly string[];
     readonly evidence: readonly { quote: string; sourceTitle: string | null; sourceUrl: string | null }[];
   };
 }
@@ -65,6 +67,7 @@ export function toVisTimeline(selection: FeedSelection, groupBy: GroupBy): VisTi
         date: describeEventDate(event),
         place: details.place?.name ?? null,
         participants: details.participants.map((p) => ({ role: p.role, name: p.entity.name })),
+        agreements: describeAgreements(item),
         evidence: event.evidence.map((evidence) => {
           const source = selection.sources.get(evidence.sourceId);
           return { quote: evidence.quote, sourceTitle: source?.title ?? null, sourceUrl: source?.url ?? null };

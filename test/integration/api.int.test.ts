@@ -131,6 +131,58 @@ describe('GraphQL API on the seeded article', () => {
     });
   });
 
+  describe('answers an analyst can trust (regressions)', () => {
+    const counted = async (filter: Record<string, unknown>) => {
+      const { timeline } = await data('query ($filter: TimelineFilter) { timeline(filter: $filter, first: 100) { totalCount nodes { id } } }', { filter });
+      expect(timeline.totalCount).toBe(timeline.nodes.length);
+      return timeline.nodes.map((node: { id: string }) => node.id);
+    };
+
+    it('counts year-precision events as the page lists them', async () => {
+      expect(await counted({ from: '2024-06', to: '2024-06' })).toEqual(ALL_IDS.slice(0, 6));
+      expect(await counted({ from: '2024-06', to: '2024-06', types: ['exchange'] })).toEqual([ALL_IDS[0]]);
+      expect(await counted({ from: '2024-07-18', to: '2024-07-18' })).toEqual([ALL_IDS[0], ALL_IDS[6], ALL_IDS[8]]);
+    });
+
+    it('keeps a year-precision event when an entity is added to the period', async () => {
+      expect(await counted({ entityIds: ['russia'], from: '2024-03', to: '2024-03' })).toEqual([ALL_IDS[0]]);
+      const feed = (await (await fetch(`${server.base}/feeds/vis-timeline.json?entity=russia&from=2024-06&to=2024-06`)).json()) as { totalCount: number; items: unknown[] };
+      expect(feed.totalCount).toBe(feed.items.length);
+      expect(feed.totalCount).toBe(6);
+    });
+
+    it('gives a country every event someone acting for it took part in', async () => {
+      expect(await counted({ entityIds: ['russia'] })).toEqual(ALL_IDS);
+      expect(await counted({ entityIds: ['north-korea'] })).toContain('2024-07-08-north-korean-military-delegation-visit-to-russia');
+    });
+
+    it('answers "when did Putin and Kim meet" with ALL, and "known to fall in June" with WITHIN', async () => {
+      expect(await counted({ entityIds: ['kim-jong-un', 'vladimir-putin'], entityMatch: 'ALL' })).toEqual([ALL_IDS[3], ALL_IDS[4], ALL_IDS[5]]);
+      expect(await counted({ entityIds: ['kim-jong-un', 'vladimir-putin'] })).toContain('2024-07-18-kim-receives-russian-military-delegation');
+      expect(await counted({ from: '2024-06', to: '2024-06', match: 'WITHIN' })).toEqual(ALL_IDS.slice(1, 6));
+    });
+
+    it('names unknown ids, types and places instead of answering an empty page', async () => {
+      const { body } = await server.graphql('{ timeline(filter: { entityIds: ["North Korea", "russia"] }) { totalCount } }');
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', ids: ['North Korea'] });
+      expect(await errorCode('{ timeline(filter: { types: ["meetings"] }) { totalCount } }')).toBe('BAD_USER_INPUT');
+      expect(await errorCode('{ timeline(filter: { placeId: "seoul" }) { totalCount } }')).toBe('NOT_FOUND');
+      const feed = await fetch(`${server.base}/feeds/timelinejs.json?entities=russia`);
+      expect(feed.status).toBe(400);
+      expect(await feed.text()).toContain('unknown parameter \\"entities\\"');
+    });
+
+    it('lists an agreement\'s signatories and parties with their evidence, also in the feeds', async () => {
+      const { entity } = await data(`{ entity(id: "comprehensive-strategic-partnership-treaty") { ... on Agreement {
+        signatories { role entity { id } evidence { quote } } parties { role entity { id } } } } }`);
+      expect(entity.signatories.map((party: { entity: { id: string } }) => party.entity.id)).toEqual(['kim-jong-un', 'vladimir-putin']);
+      expect(entity.signatories[0].evidence[0].quote).toMatch(/assinaram um tratado/);
+      expect(entity.parties).toEqual([{ role: 'party', entity: { id: 'north-korea' } }, { role: 'party', entity: { id: 'russia' } }]);
+      const feed = (await (await fetch(`${server.base}/feeds/timelinejs.json?type=signing`)).json()) as { events: { unique_id: string; text: { text: string } }[] };
+      expect(feed.events.find((slide) => slide.unique_id === ALL_IDS[3])?.text.text).toContain('signed by Kim Jong Un, Vladimir Putin; parties: Coreia do Norte, Rússia');
+    });
+  });
+
   describe('search', () => {
     const entities = [
       ['kim-jong-un', ['Kim Jong Un', 'Kim Jong-un']],

@@ -24,11 +24,11 @@ const person = (id: string, name: string): EntityModel => ({
 
 const selection: FeedSelection = {
   events: [
-    { event: event('y', date('2024', 'YEAR', '2024-01-01', '2024-12-31')), details: { participants: [], place: null, agreements: [], related: [] } },
-    { event: event('m', date('2024-07', 'MONTH', '2024-07-01', '2024-07-31')), details: { participants: [{ role: 'visitor', title: null, entity: person('p', 'Ana') }], place: null, agreements: [], related: [] } },
+    { event: event('y', date('2024', 'YEAR', '2024-01-01', '2024-12-31')), details: { participants: [], place: null, agreements: [], agreementSummaries: [], related: [] } },
+    { event: event('m', date('2024-07', 'MONTH', '2024-07-01', '2024-07-31')), details: { participants: [{ role: 'visitor', title: null, entity: person('p', 'Ana') }], place: null, agreements: [], agreementSummaries: [], related: [] } },
     {
       event: event('d', date('2024-07-18', 'DAY', '2024-07-18', '2024-07-18'), 'Meeting <b>'),
-      details: { participants: [{ role: 'host', title: null, entity: person('k', 'Kim') }, { role: 'guest', title: null, entity: person('p', 'Ana') }], place: person('x', 'Pyongyang'), agreements: [], related: [] },
+      details: { participants: [{ role: 'host', title: null, entity: person('k', 'Kim') }, { role: 'guest', title: null, entity: person('p', 'Ana') }], place: person('x', 'Pyongyang'), agreements: [], agreementSummaries: [{ id: 't', name: 'Treaty', signatories: ['Ana', 'Kim'], parties: ['Norland'] }], related: [] },
     },
   ],
   sources: new Map([['s', { id: 's', url: 'https://example.org/a', title: 'Article', titleEn: null, publisher: null, language: 'pt', published: null }]]),
@@ -53,6 +53,7 @@ describe('TimelineJS3 feed', () => {
     expect(feed.events[2]?.text.headline).toBe('Meeting &lt;b&gt;');
     expect(feed.events[2]?.text.text).toContain('<blockquote>a &lt;quoted&gt; &quot;sentence&quot;</blockquote>');
     expect(feed.events[2]?.text.text).toContain('<a href="https://example.org/a"');
+    expect(feed.events[2]?.text.text).toContain('<p><strong>Agreement:</strong> Treaty (signed by Ana, Kim; parties: Norland)</p>');
     expect(feed.events.map((slide) => [slide.unique_id, slide.group])).toEqual([['y', 'visit'], ['m', 'visit'], ['d', 'visit']]);
     expect(feed.eras.map((era) => [era.start_date, era.end_date])).toEqual([
       [{ year: 2024, month: 1, day: 1 }, { year: 2024, month: 12, day: 31 }],

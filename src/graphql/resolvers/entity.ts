@@ -29,5 +29,12 @@ const entityFields = {
 export const Node = { __resolveType: resolveType };
 export const Entity = { __resolveType: resolveType };
 
-/** The six concrete entity types share their field resolvers. */
-export const entityTypes = Object.fromEntries(ENTITY_LABELS.map((label) => [label, entityFields]));
+/** Who signed an agreement, and who is bound by it. */
+const partiesOf = (role: 'signatory' | 'party') => (agreement: EntityModel, _: unknown, ctx: GraphqlContext) =>
+  ctx.loaders.agreementParties.load(agreement.id).then((parties) => (parties ?? []).filter((party) => party.role === role));
+
+/** The six concrete entity types share their field resolvers; agreements add their parties. */
+export const entityTypes = {
+  ...Object.fromEntries(ENTITY_LABELS.map((label) => [label, entityFields])),
+  Agreement: { ...entityFields, signatories: partiesOf('signatory'), parties: partiesOf('party') },
+};

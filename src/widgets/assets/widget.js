@@ -23,6 +23,9 @@
       item.details.participants.forEach(function (p) { list.appendChild(element('li', p.role + ': ' + p.name)); });
       details.appendChild(list);
     }
+    (item.details.agreements || []).forEach(function (agreement) {
+      details.appendChild(element('p', 'Agreement: ' + agreement, 'agreement'));
+    });
     item.details.evidence.forEach(function (evidence) {
       details.appendChild(element('blockquote', evidence.quote, 'evidence'));
       var source = element('p', 'Source: ', 'source');
