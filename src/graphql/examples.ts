@@ -32,6 +32,16 @@ query July {
 }`,
   },
   {
+    name: 'Putin and Kim together',
+    query: `# ALL: events that involve every listed entity; WITHIN: known to fall inside the period.
+query Together {
+  timeline(filter: { entityIds: ["kim-jong-un", "vladimir-putin"], entityMatch: ALL, from: "2024-06", to: "2024-06", match: WITHIN }) {
+    totalCount
+    nodes { title date { iso } }
+  }
+}`,
+  },
+  {
     name: 'Kim Jong Un',
     query: `query Kim {
   entity(id: "kim-jong-un") {
@@ -48,6 +58,8 @@ query July {
     query: `# Accent-, case- and hyphen-insensitive, prefixes match.
 query Search {
   search(text: "Krivo") { score node { id label ... on Entity { name } ... on Event { title } } }
+  typo: search(text: "krivoruchco", first: 1) { score node { id } }
+  didYouMean(text: "Kremlin Putyn")
 }`,
   },
   {
