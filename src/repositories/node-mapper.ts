@@ -5,19 +5,12 @@ import type { EntityModel, EventModel, FuzzyDateModel, NodeModel, QuoteModel, Re
 import { toNative } from '../neo4j/values';
 
 /**
- * Properties every node-returning query projects, so one mapper reads them all. Not `claims`
- * (read only when a client asks for them) nor a source's `text`.
+ * Cypher projection that every node-returning query uses, so one mapper reads them all: every
+ * property but `claims` (read only when a client asks for them). Listing the properties instead
+ * cost a db hit per name, present or not: 6,264 db hits and 3× the time for a timeline page at
+ * 100k events, against 2,251 for `.*`.
  */
-const NODE_FIELDS = [
-  'id', 'kind', 'name', 'nameEn', 'aliases', 'subtype', 'description', 'descriptionEn', 'areas', 'areasEn',
-  'title', 'titleEn', 'type', 'cameo', 'timelineKey', 'evidence', 'disputed', 'claimedDates', 'quotes', 'redirectIds',
-  ...['date', 'endDate', 'reported'].flatMap((prefix) =>
-    ['Iso', 'Year', 'Month', 'Day', 'Precision', 'Earliest', 'Latest', 'Inferred', 'Note'].map((part) => `${prefix}${part}`),
-  ),
-];
-
-/** Cypher projection of a node for toNodeModel. */
-export const NODE_PROJECTION = (variable: string) => `${variable} {${NODE_FIELDS.map((field) => `.${field}`).join(', ')}, labels: labels(${variable})}`;
+export const NODE_PROJECTION = (variable: string) => `${variable} {.*, claims: null, labels: labels(${variable})}`;
 
 /** Cypher projection of a source for toSourceModel. */
 export const SOURCE_PROJECTION = (variable: string) =>
