@@ -53,24 +53,6 @@ export async function findSourcesByIds(database: Database, ids: readonly string[
   });
 }
 
-/**
- * The stored id and label of the entity each of these ids names (itself, or the entity it
- * redirects to); unknown ids are absent.
- */
-export async function resolveEntityIds(database: Database, ids: readonly string[]): Promise<Map<string, { id: string; label: string }>> {
-  return database.read(async (tx) => {
-    const result = await tx.run(
-      `UNWIND $ids AS id
-       OPTIONAL MATCH (n:Entity {id: id})
-       OPTIONAL MATCH (:Redirect {id: id})-[:SAME_AS]->(r:Entity)
-       WITH id, coalesce(n, r) AS x WHERE x IS NOT NULL
-       RETURN id, x.id AS stored, [l IN labels(x) WHERE l <> 'Entity'][0] AS label`,
-      { ids },
-    );
-    return new Map(result.records.map((record) => [record.get('id') as string, { id: record.get('stored') as string, label: record.get('label') as string }]));
-  });
-}
-
 /** The stored claims of entities and events by id (one JSON string per source). */
 export async function findNodeClaims(database: Database, ids: readonly string[]): Promise<Map<string, string[]>> {
   return database.read(async (tx) => {

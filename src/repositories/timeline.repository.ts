@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { AgreementSummary, EventDetails, EventModel, SourceModel } from '../domain/types';
+import { AppError, badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
 import { NODE_PROJECTION, SOURCE_PROJECTION, toEntityModel, toEventModel, toSourceModel } from './node-mapper';
 import { selectionBranches, selectionParams, type SelectionPlan, type TimelineCriteria } from './timeline-query';
@@ -24,16 +25,42 @@ export type SortOrder = 'ASC' | 'DESC';
  */
 const HUB_DEGREE = 2000;
 
-/** Decides how to read the selection from the degrees of the filtered entities. */
-async function planSelection(tx: ManagedTransaction, criteria: TimelineCriteria): Promise<SelectionPlan> {
-  if (!criteria.entityIds) return { hub: false, anchorId: null };
-  const result = await tx.run('UNWIND $entityIds AS id MATCH (x:Entity {id: id}) RETURN id, COUNT { (x)--() } AS degree', { entityIds: criteria.entityIds });
-  const degrees = result.records.map((record) => ({ id: record.get('id') as string, degree: Number(record.get('degree')) })).sort((a, b) => a.degree - b.degree);
-  if (criteria.entityMatch === 'ALL') {
-    const anchor = degrees[0];
-    return { hub: (anchor?.degree ?? 0) > HUB_DEGREE, anchorId: anchor?.id ?? null };
+/**
+ * Resolves the filter's ids (an id a bundle gave a merged entity finds that entity) and decides
+ * how to read the selection from the entities' degrees, in one round trip. Ids that name no
+ * entity are NOT_FOUND, naming each; a place that is not a Place or Country is BAD_USER_INPUT.
+ */
+async function planSelection(tx: ManagedTransaction, criteria: TimelineCriteria): Promise<{ criteria: TimelineCriteria; plan: SelectionPlan }> {
+  const ids = [...(criteria.entityIds ?? []), ...(criteria.placeId !== null ? [criteria.placeId] : [])];
+  if (ids.length === 0) return { criteria, plan: { hub: false, anchorId: null } };
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     OPTIONAL MATCH (n:Entity {id: id})
+     OPTIONAL MATCH (:Redirect {id: id})-[:SAME_AS]->(r:Entity)
+     WITH id, coalesce(n, r) AS x
+     RETURN id, x.id AS stored, [l IN labels(x) WHERE l <> 'Entity'][0] AS label, CASE WHEN x IS NULL THEN 0 ELSE COUNT { (x)--() } END AS degree`,
+    { ids: [...new Set(ids)] },
+  );
+  const found = new Map(
+    result.records.map((record) => [record.get('id') as string, { id: record.get('stored') as string | null, label: record.get('label') as string | null, degree: Number(record.get('degree')) }]),
+  );
+  const unknown = [...found].filter(([, node]) => node.id === null).map(([id]) => id);
+  if (unknown.length > 0) {
+    const list = unknown.slice(0, 10).map((id) => `"${id.slice(0, 80)}"`).join(', ');
+    throw new AppError('NOT_FOUND', `no entity has id ${list}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}`, { ids: unknown.slice(0, 100) });
   }
-  return { hub: degrees.reduce((sum, item) => sum + item.degree, 0) > HUB_DEGREE, anchorId: null };
+  const place = criteria.placeId !== null ? found.get(criteria.placeId) : undefined;
+  if (place && place.label !== 'Place' && place.label !== 'Country') {
+    throw badUserInput(`placeId "${criteria.placeId}" is a ${place.label}, not a Place or Country`, 'filter.placeId');
+  }
+  const entities = [...new Map((criteria.entityIds ?? []).map((id) => found.get(id)).filter((node) => node !== undefined).map((node) => [node.id as string, node])).values()];
+  const resolved = { ...criteria, entityIds: criteria.entityIds && entities.map((node) => node.id as string), placeId: place?.id ?? null };
+  if (!criteria.entityIds) return { criteria: resolved, plan: { hub: false, anchorId: null } };
+  if (criteria.entityMatch === 'ALL') {
+    const anchor = [...entities].sort((a, b) => a.degree - b.degree)[0];
+    return { criteria: resolved, plan: { hub: (anchor?.degree ?? 0) > HUB_DEGREE, anchorId: anchor?.id ?? null } };
+  }
+  return { criteria: resolved, plan: { hub: entities.reduce((sum, node) => sum + node.degree, 0) > HUB_DEGREE, anchorId: null } };
 }
 
 /**
@@ -50,9 +77,9 @@ export async function findTimelinePage(
   const direction = order === 'ASC' ? 'ASC' : 'DESC';
   const after = order === 'ASC' ? 'e.timelineKey > $afterKey' : 'e.timelineKey < $afterKey';
   return database.read(async (tx) => {
-    const plan = await planSelection(tx, criteria);
-    const params = { ...selectionParams(criteria, plan), afterKey: afterKey ?? (order === 'ASC' ? '' : '\uffff'), limit: neo4j.int(limit + 1) };
-    const branches = selectionBranches(criteria, plan, [after]).map((branch) => `${branch} RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`);
+    const { criteria: resolved, plan } = await planSelection(tx, criteria);
+    const params = { ...selectionParams(resolved, plan), afterKey: afterKey ?? (order === 'ASC' ? '' : '\uffff'), limit: neo4j.int(limit + 1) };
+    const branches = selectionBranches(resolved, plan, [after]).map((branch) => `${branch} RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`);
     // The page with its details and sources in one round trip: a page is what clients show, and
     // separate queries for details and sources tripled the transactions per page.
     const page = await tx.run(
@@ -76,10 +103,11 @@ export async function findTimelinePage(
 /** How many events the selection holds: the same branches as a page, without cursor or limit. */
 export async function countTimeline(database: Database, criteria: TimelineCriteria): Promise<number> {
   return database.read(async (tx) => {
+    const selection = await planSelection(tx, criteria);
     // Expanded from the entities even for a hub: counting reads the whole selection either way.
-    const plan = { ...(await planSelection(tx, criteria)), hub: false };
-    const branches = selectionBranches(criteria, plan, []).map((branch) => `${branch} RETURN e`);
-    const result = await tx.run(`CALL { ${branches.join(' UNION ')} } RETURN count(e) AS total`, selectionParams(criteria, plan));
+    const plan = { ...selection.plan, hub: false };
+    const branches = selectionBranches(selection.criteria, plan, []).map((branch) => `${branch} RETURN e`);
+    const result = await tx.run(`CALL { ${branches.join(' UNION ')} } RETURN count(e) AS total`, selectionParams(selection.criteria, plan));
     return Number(result.records[0]?.get('total') ?? 0);
   }, { query: 'timeline-count' });
 }

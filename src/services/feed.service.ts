@@ -2,7 +2,7 @@ import type { EventDetails, EventModel, SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
 import { findSourcesByIds } from '../repositories/node.repository';
 import { countTimeline, findTimelinePage, type SortOrder } from '../repositories/timeline.repository';
-import { resolveCriteria, toCriteria, type TimelineFilterInput } from './timeline.service';
+import { toCriteria, type TimelineFilterInput } from './timeline.service';
 
 /** An event with everything a timeline widget shows about it. */
 export interface FeedEvent {
@@ -27,7 +27,7 @@ export class FeedService {
   constructor(private readonly database: Database) {}
 
   async select(filter: TimelineFilterInput, order: SortOrder = 'ASC'): Promise<FeedSelection> {
-    const criteria = await resolveCriteria(this.database, toCriteria(filter));
+    const criteria = toCriteria(filter);
     const events: EventModel[] = [];
     const details = new Map<string, EventDetails>();
     const sources = new Map<string, SourceModel>();

@@ -1,9 +1,8 @@
 import { parseFuzzyDate } from '../domain/fuzzy-date';
 import type { EventDetails, EventModel, SourceModel } from '../domain/types';
-import { AppError, badUserInput } from '../errors';
+import { badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
 import { EVENT_TYPES } from '../domain/model';
-import { resolveEntityIds } from '../repositories/node.repository';
 import { countTimeline, findTimelinePage, type SortOrder } from '../repositories/timeline.repository';
 import type { EntityMatch, PeriodMatch, TimelineCriteria } from '../repositories/timeline-query';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -44,7 +43,7 @@ export class TimelineService {
   async page(args: TimelineArgs): Promise<EventConnection> {
     const first = boundedInt(args.first, LIMITS.timeline, 'first');
     const afterKey = args.after === null || args.after === undefined ? null : decodeCursor(args.after);
-    const criteria = await resolveCriteria(this.database, toCriteria(args.filter ?? {}));
+    const criteria = toCriteria(args.filter ?? {});
     const page = await findTimelinePage(this.database, criteria, afterKey, args.order ?? 'ASC', first);
     const edges = page.events.map((event) => ({ cursor: encodeCursor(event.timelineKey), node: event }));
     return {
@@ -78,30 +77,6 @@ export function toCriteria(filter: TimelineFilterInput): TimelineCriteria {
     match: filter.match ?? 'OVERLAPS',
     types,
     placeId: filter.placeId ?? null,
-  };
-}
-
-/**
- * The filter's entity and place ids as stored: an id a bundle gave a merged entity finds that
- * entity. An id that names nothing is NOT_FOUND, naming every such id, never an empty page.
- */
-export async function resolveCriteria(database: Database, criteria: TimelineCriteria): Promise<TimelineCriteria> {
-  const ids = [...(criteria.entityIds ?? []), ...(criteria.placeId !== null ? [criteria.placeId] : [])];
-  if (ids.length === 0) return criteria;
-  const stored = await resolveEntityIds(database, ids);
-  const unknown = [...new Set(ids.filter((id) => !stored.has(id)))];
-  if (unknown.length > 0) {
-    const list = unknown.slice(0, 10).map((id) => `"${id.slice(0, 80)}"`).join(', ');
-    throw new AppError('NOT_FOUND', `no entity has id ${list}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}`, { ids: unknown.slice(0, 100) });
-  }
-  const place = criteria.placeId !== null ? stored.get(criteria.placeId) : undefined;
-  if (place && place.label !== 'Place' && place.label !== 'Country') {
-    throw badUserInput(`placeId "${criteria.placeId}" is a ${place.label}, not a Place or Country`, 'filter.placeId');
-  }
-  return {
-    ...criteria,
-    entityIds: criteria.entityIds && [...new Set(criteria.entityIds.map((id) => stored.get(id)?.id as string))],
-    placeId: place?.id ?? null,
   };
 }
 
