@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../src/config';
+import { BENCH_NEO4J_DEFAULTS, readToolConfig } from '../src/config';
 import { retractSource, seedBundleInputs, seedBundles } from '../src/ingest/seed-loader';
 import type { BundleInput } from '../src/ingest/validate-bundle';
 import { createLocalNeo4j } from '../src/localdb/create';
@@ -81,7 +81,7 @@ function median(values: readonly number[]): number {
 }
 
 async function benchSize(size: number, rounds: number): Promise<Result[]> {
-  const config = readConfig({ ...process.env, LOCAL_NEO4J_HEAP: process.env.LOCAL_NEO4J_HEAP ?? '2g', LOCAL_NEO4J_PAGECACHE: process.env.LOCAL_NEO4J_PAGECACHE ?? '2g' });
+  const config = readToolConfig(BENCH_NEO4J_DEFAULTS);
   const name = size === 0 ? 'bench-ingest-empty' : `bench-${size}`;
   const neo4j = createLocalNeo4j(config, { name, boltPort: await findFreePort(), httpPort: await findFreePort() });
   if (size > 0 && !existsSync(path.join(neo4j.home, 'corpus.json'))) {

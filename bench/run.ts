@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { execute, parse, graphql } from 'graphql';
-import { readConfig } from '../src/config';
+import { BENCH_NEO4J_DEFAULTS, readToolConfig } from '../src/config';
 import { createContext } from '../src/graphql/context';
 import { buildSchema } from '../src/graphql/schema';
 import { createLocalNeo4j } from '../src/localdb/create';
@@ -89,7 +89,7 @@ function medianStats(samples: readonly Stats[]): Stats {
 
 /** Database hits of one request of each scenario, for our API and for the peer. */
 async function profileScenarios(uri: string, list: readonly Scenario[]): Promise<Map<string, { ours: number | string; peer: number | string }>> {
-  const config = readConfig({ ...process.env, NEO4J_URI: uri });
+  const config = readToolConfig({}, { NEO4J_URI: uri });
   const driver = createDriver({ ...config.neo4j, uri }, createLogger('error'));
   const hits = new Map<string, { ours: number | string; peer: number | string }>();
   try {
@@ -155,7 +155,7 @@ async function measureScenario(
 
 async function benchSize(events: number, only: readonly string[] | null, opts: { seconds: number; rounds: number; connections: number; rate: number }): Promise<ScenarioResult[]> {
   const instanceName = `bench-${events}`;
-  const config = readConfig({ ...process.env, LOCAL_NEO4J_HEAP: process.env.LOCAL_NEO4J_HEAP ?? '2g', LOCAL_NEO4J_PAGECACHE: process.env.LOCAL_NEO4J_PAGECACHE ?? '2g' });
+  const config = readToolConfig(BENCH_NEO4J_DEFAULTS);
   // A server-side transaction timeout, so a query a client gave up on (autocannon waits 10 s)
   // cannot keep running into the next measurements; the peer sets no timeout of its own.
   const neo4j = createLocalNeo4j(config, {

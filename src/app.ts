@@ -5,7 +5,8 @@ import { pinoHttp } from 'pino-http';
 import type { GraphqlConfig, HttpConfig } from './config';
 import { securityHeaders } from './http/security-headers';
 import { rateLimit } from './http/rate-limit';
-import { AppError, type ErrorCode } from './errors';
+import { AppError } from './errors';
+import { sendAppError, sendError } from './http/send-error';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql';
 import { healthRoutes, type Readiness } from './http/health';
@@ -49,7 +50,7 @@ export function createApp(deps: AppDependencies): Express {
     (req, res, next) => {
       const json = (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
       if (req.method === 'POST' && json && (typeof req.body !== 'string' || req.body === '')) {
-        res.status(400).json({ errors: [{ message: 'Missing body', extensions: { code: 'BAD_REQUEST' } }] });
+        sendError(res, 'BAD_REQUEST', 'Missing body: send {"query": "{ … }"} as JSON');
         return;
       }
       next();
@@ -57,41 +58,26 @@ export function createApp(deps: AppDependencies): Express {
     graphqlHandler(deps.schema, deps.database, deps.graphql, deps.logger),
   );
   if (deps.graphql.graphiql) app.use(graphiqlRoutes());
-  app.use(feedRoutes(deps.database));
+  app.use(feedRoutes(deps.database, deps.graphql.timelineHubDegree));
   app.use(widgetRoutes());
   app.use(neo4jBrowserRoutes());
   app.use((_req, res) => {
-    res.status(404).json({ errors: [{ message: 'No such route', extensions: { code: 'NOT_FOUND' } }] });
+    sendError(res, 'NOT_FOUND', 'No such route');
   });
   const handleError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
     if (error instanceof AppError) {
-      res.status(STATUS_OF_CODE[error.code]).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+      sendAppError(res, error);
       return;
     }
+    // Errors of Express's own middleware (body too large, malformed) carry an HTTP status.
     const status = httpStatusOf(error);
     if (status >= 500) req.log.error({ err: error }, 'request failed');
-    res.status(status).json({ errors: [{ message: messageOf(status), extensions: { code: codeOf(status) } }] });
+    if (status === 413) sendError(res, 'PAYLOAD_TOO_LARGE', 'Request body too large');
+    else if (status >= 500) sendError(res, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
+    else sendError(res, 'BAD_REQUEST', 'Malformed request');
   };
   app.use(handleError);
   return app;
-}
-
-const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
-  BAD_USER_INPUT: 400,
-  NOT_FOUND: 404,
-  SERVICE_UNAVAILABLE: 503,
-  QUERY_TIMEOUT: 504,
-  INTERNAL_SERVER_ERROR: 500,
-};
-
-function codeOf(status: number): string {
-  if (status === 413) return 'PAYLOAD_TOO_LARGE';
-  return status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-}
-
-function messageOf(status: number): string {
-  if (status === 413) return 'Request body too large';
-  return status >= 500 ? 'Unexpected error' : 'Malformed request';
 }
 
 function httpStatusOf(error: unknown): number {

@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(30),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(3000),
   GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(20000),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().positive().default(20),
   GRAPHQL_INTROSPECTION: flag.optional(),
   GRAPHIQL: flag.optional(),
   CORS_ORIGINS: z.string().default('*'),
@@ -37,6 +38,7 @@ const EnvSchema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb').default('100kb'),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().nonnegative().default(0),
   CONNECTIONS_HUB_DEGREE: z.coerce.number().int().positive().default(1000),
+  TIMELINE_HUB_DEGREE: z.coerce.number().int().positive().default(2000),
   CONNECTIONS_TIMEOUT_MS: millis.default(5000),
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
   LOCAL_NEO4J_BOLT_PORT: port.default(7687),
@@ -76,12 +78,19 @@ export interface GraphqlConfig {
   readonly maxAliases: number;
   readonly maxTokens: number;
   readonly maxCost: number;
+  readonly maxDirectives: number;
   /** Schema introspection; on by default, off by default in production. */
   readonly introspection: boolean;
   /** The GraphiQL page; on by default, off by default in production. */
   readonly graphiql: boolean;
+  /** Paths do not pass through nodes with more relationships than this. */
   readonly hubDegree: number;
   readonly connectionsTimeoutMs: number;
+  /**
+   * Filtered entities with more relationships than this together are read from the date index
+   * (each event checked) instead of expanded into all their events.
+   */
+  readonly timelineHubDegree: number;
 }
 
 export interface Config {
@@ -161,10 +170,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
       hubDegree: e.CONNECTIONS_HUB_DEGREE,
       connectionsTimeoutMs: e.CONNECTIONS_TIMEOUT_MS,
+      timelineHubDegree: e.TIMELINE_HUB_DEGREE,
     },
     localNeo4j: {
       dir: e.LOCAL_NEO4J_DIR,
@@ -176,6 +187,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
   });
 }
+
+/**
+ * The configuration of a tool (benchmark, corpus generator): the process environment over the
+ * tool's own `defaults` (e.g. a bigger heap), under its `overrides` (e.g. the URI it just started).
+ */
+export function readToolConfig(defaults: NodeJS.ProcessEnv = {}, overrides: NodeJS.ProcessEnv = {}): Config {
+  const set = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  return readConfig({ ...set(defaults), ...set(process.env), ...set(overrides) });
+}
+
+/** What the benchmark and corpus tools run their local Neo4j instances with unless told otherwise. */
+export const BENCH_NEO4J_DEFAULTS: NodeJS.ProcessEnv = { LOCAL_NEO4J_HEAP: '2g', LOCAL_NEO4J_PAGECACHE: '2g' };
 
 function deepFreeze<T extends object>(value: T): T {
   for (const child of Object.values(value)) {

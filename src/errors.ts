@@ -1,5 +1,34 @@
-/** Stable, machine-readable error codes; clients read them from `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'SERVICE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'INTERNAL_SERVER_ERROR';
+/**
+ * The error model: every error a client can see has one of these stable, machine-readable codes
+ * (`extensions.code`), given where the error arises, and the HTTP status it is answered with
+ * outside GraphQL execution (feeds, malformed requests).
+ */
+export const ERROR_STATUS = {
+  /** An argument or filter is malformed or out of range. */
+  BAD_USER_INPUT: 400,
+  /** The HTTP request itself is malformed (not JSON, no body, no query). */
+  BAD_REQUEST: 400,
+  /** An id names nothing, or no route matches. */
+  NOT_FOUND: 404,
+  /** The body is larger than BODY_LIMIT. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** A POST whose content type is not JSON. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** More requests a minute than RATE_LIMIT_PER_MINUTE. */
+  RATE_LIMITED: 429,
+  /** The GraphQL document does not parse. */
+  GRAPHQL_PARSE_FAILED: 400,
+  /** The document asks for unknown fields or exceeds the depth, alias or cost limits. */
+  GRAPHQL_VALIDATION_FAILED: 400,
+  /** Neo4j does not answer. */
+  SERVICE_UNAVAILABLE: 503,
+  /** A query ran past its transaction timeout. */
+  QUERY_TIMEOUT: 504,
+  /** Anything unexpected: logged with detail, shown with no detail. */
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** An expected failure whose message is safe to show to the client. */
 export class AppError extends Error {
@@ -21,4 +50,9 @@ export function badUserInput(message: string, argument?: string): AppError {
 
 export function notFound(message: string, id: string): AppError {
   return new AppError('NOT_FOUND', message, { id });
+}
+
+/** The JSON body of an error answered outside GraphQL execution, shaped like a GraphQL response. */
+export function errorBody(code: ErrorCode, message: string, details: Record<string, unknown> = {}): { errors: { message: string; extensions: Record<string, unknown> }[] } {
+  return { errors: [{ message, extensions: { code, ...details } }] };
 }

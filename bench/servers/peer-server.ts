@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const app = express();
   app.use(express.json({ limit: '100kb' }));
   app.all('/graphql', createHandler({ schema, context: () => ({ sessionConfig: { database: config.neo4j.database } }) }));
-  app.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('peer server listening'));
+  app.listen(config.port, '127.0.0.1', () => console.log('peer server listening'));
 }
 
 main().catch((error: unknown) => {

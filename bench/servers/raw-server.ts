@@ -18,7 +18,7 @@ const driver = createDriver({ ...config.neo4j, uri: config.neo4j.uri as string }
 const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
 
 async function timelinePage(criteria: Partial<TimelineCriteria>): Promise<unknown> {
-  const page = await findTimelinePage(database, { entityIds: null, entityMatch: 'ANY', fromDay: null, toDay: null, match: 'OVERLAPS', types: null, placeId: null, ...criteria }, null, 'ASC', 20);
+  const page = await findTimelinePage(database, { entityIds: null, entityMatch: 'ANY', fromDay: null, toDay: null, match: 'OVERLAPS', types: null, placeId: null, ...criteria }, null, 'ASC', 20, config.graphql.timelineHubDegree);
   return { events: page.events.map((event) => ({ ...event, ...page.details.get(event.id) })), hasNextPage: page.hasNextPage, sources: [...page.sources.values()] };
 }
 
@@ -43,4 +43,4 @@ createServer((req, res) => {
     (result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
     (error: unknown) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) })),
   );
-}).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('raw server listening'));
+}).listen(config.port, '127.0.0.1', () => console.log('raw server listening'));

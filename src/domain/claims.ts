@@ -188,9 +188,14 @@ export interface ResolvedEntity {
   readonly claims: string[];
 }
 
-/** Match keys as one delimited string; a key is found by CONTAINS `|key|`. */
+/** Match keys as one delimited string, for a text index; find a key by CONTAINS matchKeyNeedle(key). */
 export function matchKeyText(keys: readonly string[]): string {
   return `|${keys.join('|')}|`;
+}
+
+/** What matchKeyText contains when it holds `key` (and only then: keys never contain '|'). */
+export function matchKeyNeedle(key: string): string {
+  return `|${key}|`;
 }
 
 /** The resolved view of an entity from its claims (at least one). */

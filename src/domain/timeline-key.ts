@@ -1,12 +1,36 @@
 import type { FuzzyDate } from './fuzzy-date';
 
+/**
+ * The key the timeline sorts and pages by: first possible day, then the more precise date first,
+ * then the id (`2024-06-19|0|2024-06-19-putin-kim-talks`). Unique, so it is also the cursor. This
+ * module is the only one that builds, parses or bounds it.
+ */
+
 /** Orders a precise date before a vaguer one that starts on the same day. */
 const PRECISION_RANK = { DAY: 0, MONTH: 1, YEAR: 2 } as const;
 
-/**
- * The key the timeline sorts and pages by: first possible day, then the more precise date first,
- * then the id (`2024-06-19|0|2024-06-19-putin-kim-talks`). Unique, so it is also the cursor.
- */
+const KEY = /^\d{4}-\d{2}-\d{2}\|[0-2]\|[a-z0-9-]+$/;
+
 export function timelineKey(date: Pick<FuzzyDate, 'earliest' | 'precision'>, eventId: string): string {
   return `${date.earliest}|${PRECISION_RANK[date.precision]}|${eventId}`;
+}
+
+/** True for a well-formed key (what a cursor must hold). */
+export function isTimelineKey(text: string): boolean {
+  return KEY.test(text);
+}
+
+/** The event id at the end of a key. */
+export function eventIdOfKey(key: string): string {
+  return key.slice(key.lastIndexOf('|') + 1);
+}
+
+/** The prefix every key of a whole-year date of `year` starts with (they all start on 1 January). */
+export function yearKeyPrefix(year: string): string {
+  return `${year}-01-01|${PRECISION_RANK.YEAR}|`;
+}
+
+/** A bound above every key whose first day is `isoDay` or earlier ('~' sorts after digits and '|'). */
+export function keyCeiling(isoDay: string): string {
+  return `${isoDay}~`;
 }

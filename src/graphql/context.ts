@@ -59,9 +59,9 @@ export function createContext(sharedDatabase: Database, config: GraphqlConfig, l
   return {
     database,
     logger,
-    timeline: new TimelineService(database),
+    timeline: new TimelineService(database, config.timelineHubDegree),
     search: new SearchService(database, shared.stopWords),
-    feeds: new FeedService(database),
+    feeds: new FeedService(database, config.timelineHubDegree),
     graph: new GraphService(database, { hubDegree: config.hubDegree, connectionsTimeoutMs: config.connectionsTimeoutMs }, (id) => node.load(id)),
     loaders: {
       node,

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 
 /**
@@ -10,7 +10,8 @@ export function createErrorFormatter(logger: Logger): (error: Readonly<GraphQLEr
   return (error) => {
     if (!(error instanceof GraphQLError)) {
       // graphql-http's own request errors ("Missing query", "Unparsable JSON body"…) are safe to show.
-      return new GraphQLError(error.message, { extensions: { code: 'BAD_REQUEST' } });
+      const hint = error.message === 'Unparsable JSON body' ? ': send {"query": "{ … }"} as JSON, not the bare GraphQL document' : '';
+      return new GraphQLError(`${error.message}${hint}`, { extensions: { code: 'BAD_REQUEST' } });
     }
     const original = error.originalError;
     if (original instanceof AppError) {
@@ -37,9 +38,11 @@ export function createErrorFormatter(logger: Logger): (error: Readonly<GraphQLEr
   };
 }
 
-/** Codes of errors raised before execution, as Apollo Server names them. */
-function requestErrorCode(error: GraphQLError): string {
-  if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
-  if (error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT';
-  return 'GRAPHQL_VALIDATION_FAILED';
+/**
+ * Parse and validation errors are coded where they arise (src/http/graphql.ts); what is left
+ * uncoded comes from graphql-js's execution, which tags nothing: a variable of the wrong type
+ * ("Variable "$x" got invalid value…") is the client's input, anything else a validation error.
+ */
+function requestErrorCode(error: GraphQLError): ErrorCode {
+  return error.message.startsWith('Variable "$') ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
 }

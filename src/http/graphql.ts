@@ -12,6 +12,8 @@ import { DocumentCache } from '../graphql/document-cache';
 import { createErrorFormatter } from '../graphql/errors';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
+import { errorBody, type ErrorCode } from '../errors';
+import { sendError } from './send-error';
 
 /** Total query text kept parsed and validated (~2 MB of strings plus their documents). */
 const DOCUMENT_CACHE_CHARS = 2_000_000;
@@ -32,7 +34,7 @@ export function demandLimitRules(config: GraphqlConfig): ValidationRule[] {
   return [
     maxDepthRule({ n: config.maxDepth, ...reject }),
     maxAliasesRule({ n: config.maxAliases, ...reject }),
-    maxDirectivesRule({ n: 20, ...reject }),
+    maxDirectivesRule({ n: config.maxDirectives, ...reject }),
     costLimitRule({ maxCost: config.maxCost, ...reject }),
     ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
@@ -50,11 +52,17 @@ export function graphqlHandler(schema: GraphQLSchema, database: Database, config
   const handle = createHandler<unknown, undefined, Record<string, unknown>>({
     schema,
     parse: (source) => {
-      const parseLimited = (text: typeof source): DocumentNode => parse(text, { maxTokens: config.maxTokens });
+      const parseLimited = (text: typeof source): DocumentNode => {
+        try {
+          return parse(text, { maxTokens: config.maxTokens });
+        } catch (error) {
+          throw error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : error;
+        }
+      };
       return typeof source === 'string' ? documents.parse(source, parseLimited) : parseLimited(source);
     },
     // One fixed rule set, so a cached document's validation result stays valid.
-    validate: (validSchema, document) => documents.validate(validSchema, document, rules) as GraphQLError[],
+    validate: (validSchema, document) => documents.validate(validSchema, document, rules).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
     // graphql-http types the context as a plain record; ours is a typed object built per request.
     context: () => createContext(database, config, logger, shared) as unknown as Record<string, unknown>,
     formatError: createErrorFormatter(logger),
@@ -71,10 +79,23 @@ export function graphqlHandler(schema: GraphQLSchema, database: Database, config
     };
     try {
       const [body, init] = await handle(request);
+      // graphql-http answers some refusals with a status and no body; every error here carries one.
+      if (body === null && init.status >= 400) {
+        res.set(init.headers);
+        if (init.status === 415) sendError(res, 'UNSUPPORTED_MEDIA_TYPE', 'POST /graphql takes content-type application/json with {"query": "{ … }"}');
+        else res.status(init.status).json(errorBody('BAD_REQUEST', init.statusText ?? 'Bad request'));
+        return;
+      }
       res.writeHead(init.status, init.statusText, init.headers).end(body);
     } catch (error) {
       req.log.error({ err: error }, 'GraphQL request handling failed');
-      res.status(500).json({ errors: [{ message: 'Unexpected error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      sendError(res, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
     }
   };
+}
+
+/** The error with a code of its own, unless it has one (graphql-armor's rejections do). */
+function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: { ...error.extensions, code } });
 }

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { rateLimit as expressRateLimit } from 'express-rate-limit';
+import { sendError } from './send-error';
 
 /**
  * A per-client budget of requests per minute (by address; behind a proxy set Express's
@@ -12,7 +13,7 @@ export function rateLimit(perMinute: number): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (_req, res) => {
-      res.status(429).json({ errors: [{ message: `Too many requests: at most ${perMinute} a minute`, extensions: { code: 'RATE_LIMITED' } }] });
+      sendError(res, 'RATE_LIMITED', `Too many requests: at most ${perMinute} a minute`);
     },
   });
 }

@@ -1,3 +1,4 @@
+import { matchKeyNeedle } from '../domain/claims';
 import type { EntityLabel } from '../domain/model';
 import type { Database } from '../neo4j/database';
 
@@ -29,10 +30,10 @@ export async function findKnownNodes(database: Database, ids: readonly string[],
          UNION
          UNWIND $ids AS id MATCH (:Redirect {id: id})-[:SAME_AS]->(n) RETURN n
          UNION
-         UNWIND $keys AS key MATCH (n:Entity) WHERE n.matchKeyText CONTAINS '|' + key + '|' RETURN n
+         UNWIND $needles AS needle MATCH (n:Entity) WHERE n.matchKeyText CONTAINS needle RETURN n
        }
        RETURN n.id AS id, [l IN labels(n) WHERE NOT l IN ['Entity', 'Disputed']][0] AS label, coalesce(n.matchKeys, []) AS matchKeys`,
-      { ids, keys },
+      { ids, needles: keys.map(matchKeyNeedle) },
     );
     const redirects = await tx.run('UNWIND $ids AS id MATCH (r:Redirect {id: id})-[:SAME_AS]->(n) RETURN r.id AS id, n.id AS target', { ids });
     return {

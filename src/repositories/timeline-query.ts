@@ -1,4 +1,5 @@
 import { HEAD_ROLES } from '../domain/roles';
+import { keyCeiling, yearKeyPrefix } from '../domain/timeline-key';
 
 /**
  * The timeline selection as Cypher, built from the filter by pure functions (no database), so
@@ -169,9 +170,8 @@ export function selectionParams(criteria: TimelineCriteria, plan: SelectionPlan)
     placeId: criteria.placeId,
     headRoles: HEAD_ROLES,
     keyFloor: criteria.fromDay === null ? null : criteria.match === 'WITHIN' ? criteria.fromDay : shiftDays(criteria.fromDay, -31),
-    yearKey: criteria.fromDay === null ? null : `${criteria.fromDay.slice(0, 4)}-01-01|2|`,
-    // '~' sorts after the digits and '|' that follow the day in a key.
-    keyCeiling: criteria.toDay === null ? null : `${criteria.toDay}~`,
+    yearKey: criteria.fromDay === null ? null : yearKeyPrefix(criteria.fromDay.slice(0, 4)),
+    keyCeiling: criteria.toDay === null ? null : keyCeiling(criteria.toDay),
   };
 }
 

@@ -20,17 +20,11 @@ export interface TimelinePage {
 export type SortOrder = 'ASC' | 'DESC';
 
 /**
- * Entities with more relationships than this are hubs: their timeline is read in date order from
- * the index, each event checked for involvement, instead of collecting and sorting all their events.
- */
-const HUB_DEGREE = 2000;
-
-/**
  * Resolves the filter's ids (an id a bundle gave a merged entity finds that entity) and decides
  * how to read the selection from the entities' degrees, in one round trip. Ids that name no
  * entity are NOT_FOUND, naming each; a place that is not a Place or Country is BAD_USER_INPUT.
  */
-async function planSelection(tx: ManagedTransaction, criteria: TimelineCriteria): Promise<{ criteria: TimelineCriteria; plan: SelectionPlan }> {
+async function planSelection(tx: ManagedTransaction, criteria: TimelineCriteria, hubDegree: number): Promise<{ criteria: TimelineCriteria; plan: SelectionPlan }> {
   const ids = [...(criteria.entityIds ?? []), ...(criteria.placeId !== null ? [criteria.placeId] : [])];
   if (ids.length === 0) return { criteria, plan: { hub: false, anchorId: null } };
   const result = await tx.run(
@@ -58,9 +52,9 @@ async function planSelection(tx: ManagedTransaction, criteria: TimelineCriteria)
   if (!criteria.entityIds) return { criteria: resolved, plan: { hub: false, anchorId: null } };
   if (criteria.entityMatch === 'ALL') {
     const anchor = [...entities].sort((a, b) => a.degree - b.degree)[0];
-    return { criteria: resolved, plan: { hub: (anchor?.degree ?? 0) > HUB_DEGREE, anchorId: anchor?.id ?? null } };
+    return { criteria: resolved, plan: { hub: (anchor?.degree ?? 0) > hubDegree, anchorId: anchor?.id ?? null } };
   }
-  return { criteria: resolved, plan: { hub: entities.reduce((sum, node) => sum + node.degree, 0) > HUB_DEGREE, anchorId: null } };
+  return { criteria: resolved, plan: { hub: entities.reduce((sum, node) => sum + node.degree, 0) > hubDegree, anchorId: null } };
 }
 
 /**
@@ -73,11 +67,13 @@ export async function findTimelinePage(
   afterKey: string | null,
   order: SortOrder,
   limit: number,
+  /** Entities with more relationships than this together are read from the date index (TIMELINE_HUB_DEGREE). */
+  hubDegree: number,
 ): Promise<TimelinePage> {
   const direction = order === 'ASC' ? 'ASC' : 'DESC';
   const after = order === 'ASC' ? 'e.timelineKey > $afterKey' : 'e.timelineKey < $afterKey';
   return database.read(async (tx) => {
-    const { criteria: resolved, plan } = await planSelection(tx, criteria);
+    const { criteria: resolved, plan } = await planSelection(tx, criteria, hubDegree);
     const params = { ...selectionParams(resolved, plan), afterKey: afterKey ?? (order === 'ASC' ? '' : '\uffff'), limit: neo4j.int(limit + 1) };
     const branches = selectionBranches(resolved, plan, [after]).map((branch) => `${branch} RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`);
     // The page with its details and sources in one round trip: a page is what clients show, and
@@ -103,7 +99,7 @@ export async function findTimelinePage(
 /** How many events the selection holds: the same branches as a page, without cursor or limit. */
 export async function countTimeline(database: Database, criteria: TimelineCriteria): Promise<number> {
   return database.read(async (tx) => {
-    const selection = await planSelection(tx, criteria);
+    const selection = await planSelection(tx, criteria, Number.POSITIVE_INFINITY);
     // Expanded from the entities even for a hub: counting reads the whole selection either way.
     const plan = { ...selection.plan, hub: false };
     const branches = selectionBranches(selection.criteria, plan, []).map((branch) => `${branch} RETURN e`);

@@ -1,7 +1,7 @@
+import { isTimelineKey } from '../domain/timeline-key';
 import { badUserInput } from '../errors';
 
 const PREFIX = 'tl1:';
-const TIMELINE_KEY = /^\d{4}-\d{2}-\d{2}\|[0-2]\|[a-z0-9-]+$/;
 
 /** Cursors are opaque to clients: base64url of a versioned timeline key. */
 export function encodeCursor(timelineKey: string): string {
@@ -12,6 +12,6 @@ export function encodeCursor(timelineKey: string): string {
 export function decodeCursor(cursor: string): string {
   const text = /^[A-Za-z0-9_-]{1,400}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const key = text.startsWith(PREFIX) ? text.slice(PREFIX.length) : '';
-  if (!TIMELINE_KEY.test(key)) throw badUserInput('after is not a cursor returned by this API', 'after');
+  if (!isTimelineKey(key)) throw badUserInput('after is not a cursor returned by this API', 'after');
   return key;
 }

@@ -24,7 +24,11 @@ const PAGE = 100;
 
 /** Collects a timeline selection with details and sources, for the widget feeds. */
 export class FeedService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    /** TIMELINE_HUB_DEGREE, as for the timeline. */
+    private readonly hubDegree: number,
+  ) {}
 
   async select(filter: TimelineFilterInput, order: SortOrder = 'ASC'): Promise<FeedSelection> {
     const criteria = toCriteria(filter);
@@ -34,7 +38,7 @@ export class FeedService {
     let afterKey: string | null = null;
     let more = false;
     for (;;) {
-      const page = await findTimelinePage(this.database, criteria, afterKey, order, Math.min(PAGE, FEED_MAX_EVENTS - events.length));
+      const page = await findTimelinePage(this.database, criteria, afterKey, order, Math.min(PAGE, FEED_MAX_EVENTS - events.length), this.hubDegree);
       events.push(...page.events);
       for (const [id, eventDetails] of page.details) details.set(id, eventDetails);
       for (const [id, source] of page.sources) sources.set(id, source);

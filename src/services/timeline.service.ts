@@ -38,13 +38,17 @@ export interface EventConnection {
 
 /** Timelines: validated filters, interval-overlap periods, opaque cursors. */
 export class TimelineService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    /** TIMELINE_HUB_DEGREE: when the filtered entities are read from the date index. */
+    private readonly hubDegree: number,
+  ) {}
 
   async page(args: TimelineArgs): Promise<EventConnection> {
     const first = boundedInt(args.first, LIMITS.timeline, 'first');
     const afterKey = args.after === null || args.after === undefined ? null : decodeCursor(args.after);
     const criteria = toCriteria(args.filter ?? {});
-    const page = await findTimelinePage(this.database, criteria, afterKey, args.order ?? 'ASC', first);
+    const page = await findTimelinePage(this.database, criteria, afterKey, args.order ?? 'ASC', first, this.hubDegree);
     const edges = page.events.map((event) => ({ cursor: encodeCursor(event.timelineKey), node: event }));
     return {
       edges,

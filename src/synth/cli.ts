@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { readConfig } from '../config';
+import { BENCH_NEO4J_DEFAULTS, readToolConfig } from '../config';
 import { createLocalNeo4j } from '../localdb/create';
 import { findFreePort } from '../localdb/ports';
 import { createLogger } from '../logger';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const events = Number(values.events);
   if (!Number.isInteger(events) || events < 100) throw new Error('--events must be an integer of at least 100');
   const seed = Number(values.seed);
-  const config = readConfig({ ...process.env, LOCAL_NEO4J_HEAP: process.env.LOCAL_NEO4J_HEAP ?? '2g', LOCAL_NEO4J_PAGECACHE: process.env.LOCAL_NEO4J_PAGECACHE ?? '2g' });
+  const config = readToolConfig(BENCH_NEO4J_DEFAULTS);
   const neo4j = createLocalNeo4j(config, { name: values.instance ?? `bench-${events}`, boltPort: await findFreePort(), httpPort: await findFreePort() });
   await neo4j.stop();
 
