@@ -15,8 +15,6 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY schema.graphql ./
 COPY seed ./seed
-COPY src/widgets/assets ./src/widgets/assets
-COPY src/widgets/neo4j-browser ./src/widgets/neo4j-browser
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:4000/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

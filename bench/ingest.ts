@@ -8,8 +8,7 @@ import type { BundleInput } from '../src/ingest/validate-bundle';
 import { createLocalNeo4j } from '../src/localdb/create';
 import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
-import { Database } from '../src/neo4j/database';
-import { createDriver } from '../src/neo4j/driver';
+import { connectDatabase } from '../src/neo4j/driver';
 import { HUB_PERSON } from './scenarios';
 import { ROOT } from './lib/service';
 
@@ -34,7 +33,14 @@ const { values } = parseArgs({
 
 const ARTICLE = path.join(ROOT, 'seed', '000_4ba673f477d783a2.yaml');
 const TASS = path.join(ROOT, 'test', 'fixtures', 'tass-treaty-report.yaml');
-const OPERATIONS = ['load article', 'load TASS report', 'load hub report', 'retract hub report', 'retract TASS report', 'retract article'] as const;
+const OPERATIONS = [
+  'load article',
+  'load TASS report',
+  'load hub report',
+  'retract hub report',
+  'retract TASS report',
+  'retract article',
+] as const;
 type Operation = (typeof OPERATIONS)[number];
 /** A fresh Neo4j needs a few rounds before its timings settle (one left the first measured rounds 3× slower). */
 const WARM_UP_ROUNDS = 3;
@@ -50,7 +56,13 @@ interface Result {
 
 /** A short report that gives the corpus's hub and its country claims of its own, and an event with both. */
 function hubBundle(): BundleInput {
-  const lines = ['Hub report.', 'The head of state met officials on 15 March 2010.', 'The head of state', 'its country', 'met officials on 15 March 2010'];
+  const lines = [
+    'Hub report.',
+    'The head of state met officials on 15 March 2010.',
+    'The head of state',
+    'its country',
+    'met officials on 15 March 2010',
+  ];
   const at = (index: number) => {
     const start = lines.slice(0, index).reduce((sum, line) => sum + line.length + 1, 0);
     return { quote: lines[index] as string, start, end: start + (lines[index] as string).length, sentence: index };
@@ -59,16 +71,38 @@ function hubBundle(): BundleInput {
     file: 'bench-hub-report.yaml',
     sourceText: lines.join('\n'),
     content: {
-      source: { id: 'bench-hub-report', textFile: 'none.txt', language: 'en', published: { iso: '2010-03-16', inferred: false, evidence: [at(1)] }, evidence: [at(0)] },
+      source: {
+        id: 'bench-hub-report',
+        textFile: 'none.txt',
+        language: 'en',
+        published: { iso: '2010-03-16', inferred: false, evidence: [at(1)] },
+        evidence: [at(0)],
+      },
       entities: [
         { id: HUB_PERSON, label: 'Person', name: 'The head of state', nameEn: 'The head of state', evidence: [at(2)] },
         { id: 'syn-country-0', label: 'Country', name: 'Its country', nameEn: 'Its country', evidence: [at(3)] },
       ],
-      events: [{ id: 'bench-hub-meeting', type: 'meeting', title: 'Meeting with officials', titleEn: 'Meeting with officials', date: { iso: '2010-03-15', inferred: false, evidence: [at(4)] }, evidence: [at(1)] }],
+      events: [
+        {
+          id: 'bench-hub-meeting',
+          type: 'meeting',
+          title: 'Meeting with officials',
+          titleEn: 'Meeting with officials',
+          date: { iso: '2010-03-15', inferred: false, evidence: [at(4)] },
+          evidence: [at(1)],
+        },
+      ],
       relationships: [
         { type: 'PARTICIPATED_IN', from: HUB_PERSON, to: 'bench-hub-meeting', role: 'host', evidence: [at(2)] },
         { type: 'PARTICIPATED_IN', from: 'syn-country-0', to: 'bench-hub-meeting', role: 'host', evidence: [at(3)] },
-        { type: 'LED_BY', from: 'syn-country-0', to: HUB_PERSON, role: 'head_of_state', title: 'head of state', evidence: [at(2)] },
+        {
+          type: 'LED_BY',
+          from: 'syn-country-0',
+          to: HUB_PERSON,
+          role: 'head_of_state',
+          title: 'head of state',
+          evidence: [at(2)],
+        },
       ],
     },
   };
@@ -77,7 +111,9 @@ function hubBundle(): BundleInput {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 async function benchSize(size: number, rounds: number): Promise<Result[]> {
@@ -88,9 +124,10 @@ async function benchSize(size: number, rounds: number): Promise<Result[]> {
     execFileSync('npx', ['tsx', 'src/synth/cli.ts', '--events', String(size)], { cwd: ROOT, stdio: 'inherit' });
   }
   await neo4j.start();
-  const driver = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('error'));
-  const database = new Database(driver, config.neo4j.database, 600_000);
-  const times = new Map<Operation, { total: number[]; resolve: number[] }>(OPERATIONS.map((operation) => [operation, { total: [], resolve: [] }]));
+  const { database, close } = connectDatabase(config.neo4j, neo4j.boltUri, createLogger('error'), 600_000);
+  const times = new Map<Operation, { total: number[]; resolve: number[] }>(
+    OPERATIONS.map((operation) => [operation, { total: [], resolve: [] }]),
+  );
   try {
     const hub = size > 0 ? hubBundle() : null;
     for (let round = 0; round < WARM_UP_ROUNDS + rounds; round += 1) {
@@ -111,20 +148,24 @@ async function benchSize(size: number, rounds: number): Promise<Result[]> {
       await measure('retract article', () => retractSource(database, 'baoquocte-279309'));
     }
   } finally {
-    await driver.close();
+    await close();
     await neo4j.stop();
   }
-  return [...times].filter(([, sample]) => sample.total.length > 0).map(([operation, sample]) => ({
-    size,
-    operation,
-    medianMs: Math.round(median(sample.total)),
-    maxMs: Math.round(Math.max(...sample.total)),
-    resolveMedianMs: sample.resolve.length > 0 ? Math.round(median(sample.resolve)) : null,
-  }));
+  return [...times]
+    .filter(([, sample]) => sample.total.length > 0)
+    .map(([operation, sample]) => ({
+      size,
+      operation,
+      medianMs: Math.round(median(sample.total)),
+      maxMs: Math.round(Math.max(...sample.total)),
+      resolveMedianMs: sample.resolve.length > 0 ? Math.round(median(sample.resolve)) : null,
+    }));
 }
 
 function toMarkdown(results: readonly Result[], rounds: number): string {
-  const empty = new Map(results.filter((result) => result.size === 0).map((result) => [result.operation, result.medianMs]));
+  const empty = new Map(
+    results.filter((result) => result.size === 0).map((result) => [result.operation, result.medianMs]),
+  );
   const rows = results.map((result) => {
     const base = empty.get(result.operation);
     const ratio = base && result.size > 0 ? (result.medianMs / base).toFixed(2) : '–';

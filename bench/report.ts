@@ -36,7 +36,18 @@ const COLOURS = { ours: '#d9480f', raw: '#1c7ed6', peer: '#5c940d' } as const;
 const cell = (s: { rps: number; p50: number; p99: number }) => `${Math.round(s.rps)} / ${s.p50} / ${s.p99}`;
 
 /** Writes results.md (tables per corpus size) and latency.svg (timeline p99 against corpus size). */
-export function writeReport(dir: string, results: readonly ScenarioResult[], meta: { sizes: readonly number[]; seconds: number; rounds: number; connections: number; rate: number; minutes: number }): void {
+export function writeReport(
+  dir: string,
+  results: readonly ScenarioResult[],
+  meta: {
+    sizes: readonly number[];
+    seconds: number;
+    rounds: number;
+    connections: number;
+    rate: number;
+    minutes: number;
+  },
+): void {
   const lines = [
     `# Benchmark results`,
     '',
@@ -46,11 +57,19 @@ export function writeReport(dir: string, results: readonly ScenarioResult[], met
   ];
   for (const size of meta.sizes) {
     lines.push(`## ${size.toLocaleString('en')} events`, '');
-    lines.push('| scenario | ours (saturation) | raw Cypher | @neo4j/graphql | ours/raw | ours/peer | ours p50/p99 at fixed rate | raw | peer | db hits ours / peer | ours max RSS MB | errors (all targets) |');
+    lines.push(
+      '| scenario | ours (saturation) | raw Cypher | @neo4j/graphql | ours/raw | ours/peer | ours p50/p99 at fixed rate | raw | peer | db hits ours / peer | ours max RSS MB | errors (all targets) |',
+    );
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of results.filter((result) => result.size === size)) {
       const fixed = (s: Stats) => `${s.p50} / ${s.p99}`;
-      const errors = r.ours.errors + r.raw.errors + r.peer.errors + r.fixedRate.ours.errors + r.fixedRate.raw.errors + r.fixedRate.peer.errors;
+      const errors =
+        r.ours.errors +
+        r.raw.errors +
+        r.peer.errors +
+        r.fixedRate.ours.errors +
+        r.fixedRate.raw.errors +
+        r.fixedRate.peer.errors;
       lines.push(
         `| ${r.scenario} | ${cell(r.ours)} | ${cell(r.raw)} | ${cell(r.peer)} | ${r.ratios.oursVsRaw ?? '–'} | ${r.ratios.oursVsPeer ?? '–'} | ${fixed(r.fixedRate.ours)} | ${fixed(r.fixedRate.raw)} | ${fixed(r.fixedRate.peer)} | ${r.dbHits.ours} / ${r.dbHits.peer} | ${r.oursMaxRssMb ?? '–'} | ${errors} |`,
       );
@@ -58,9 +77,16 @@ export function writeReport(dir: string, results: readonly ScenarioResult[], met
     lines.push('');
   }
   lines.push('Scenarios:', '');
-  for (const r of results.filter((result) => result.size === meta.sizes[0])) lines.push(`- \`${r.scenario}\`: ${r.description}`);
+  for (const r of results.filter((result) => result.size === meta.sizes[0]))
+    lines.push(`- \`${r.scenario}\`: ${r.description}`);
   writeFileSync(path.join(dir, 'results.md'), lines.join('\n') + '\n');
-  writeFileSync(path.join(dir, 'latency.svg'), latencyChart(results.filter((result) => result.scenario === 'timeline'), meta.sizes));
+  writeFileSync(
+    path.join(dir, 'latency.svg'),
+    latencyChart(
+      results.filter((result) => result.scenario === 'timeline'),
+      meta.sizes,
+    ),
+  );
 }
 
 /** A small line chart: p99 at the fixed rate of the timeline page against corpus size (log scale). */
@@ -86,7 +112,10 @@ function latencyChart(results: readonly ScenarioResult[], sizes: readonly number
     `<text x="${(left + width - right) / 2}" y="${height - 12}" text-anchor="middle">events in the corpus (log scale)</text>`,
     `<text x="16" y="${(top + height - bottom) / 2}" transform="rotate(-90 16 ${(top + height - bottom) / 2})" text-anchor="middle">p99 ms</text>`,
   ];
-  for (const size of sizes) parts.push(`<text x="${x(size)}" y="${height - bottom + 16}" text-anchor="middle">${size.toLocaleString('en')}</text>`);
+  for (const size of sizes)
+    parts.push(
+      `<text x="${x(size)}" y="${height - bottom + 16}" text-anchor="middle">${size.toLocaleString('en')}</text>`,
+    );
   for (let i = 0; i <= 4; i += 1) {
     const value = (maxY / 4) * i;
     parts.push(`<text x="${left - 6}" y="${y(value) + 4}" text-anchor="end">${Math.round(value)}</text>`);
@@ -97,9 +126,12 @@ function latencyChart(results: readonly ScenarioResult[], sizes: readonly number
     const answered = results.filter((r) => r.fixedRate[target].rps > 0);
     const points = answered.map((r) => `${x(r.size)},${y(r.fixedRate[target].p99)}`).join(' ');
     parts.push(`<polyline fill="none" stroke="${COLOURS[target]}" stroke-width="2" points="${points}"/>`);
-    for (const r of answered) parts.push(`<circle cx="${x(r.size)}" cy="${y(r.fixedRate[target].p99)}" r="3" fill="${COLOURS[target]}"/>`);
+    for (const r of answered)
+      parts.push(`<circle cx="${x(r.size)}" cy="${y(r.fixedRate[target].p99)}" r="3" fill="${COLOURS[target]}"/>`);
     const label = { ours: 'this API', raw: 'raw Cypher', peer: '@neo4j/graphql' }[target];
-    parts.push(`<text x="${width - right + 10}" y="${top + 20 + index * 18}" fill="${COLOURS[target]}">${label}</text>`);
+    parts.push(
+      `<text x="${width - right + 10}" y="${top + 20 + index * 18}" fill="${COLOURS[target]}">${label}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';

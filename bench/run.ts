@@ -49,14 +49,24 @@ const TARGETS: readonly Target[] = ['ours', 'raw', 'peer'];
 function requestFor(target: Target, scenario: Scenario, bases: Record<Target, string>) {
   if (target === 'raw') return { url: `${bases.raw}${scenario.raw}`, method: 'GET' as const };
   const call = target === 'ours' ? scenario.ours : scenario.peer;
-  return { url: `${bases[target]}/graphql`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(call) };
+  return {
+    url: `${bases[target]}/graphql`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(call),
+  };
 }
 
 /** An answer counts when it is 2xx and carries no GraphQL or raw-server error. */
 const isCorrect = (body: string): boolean => !body.includes('"errors"') && !body.includes('"error"');
 
 /** Saturation: autocannon keeps `connections` requests in flight for `seconds`. */
-async function load(target: Target, scenario: Scenario, bases: Record<Target, string>, options: { seconds: number; connections: number }): Promise<Stats> {
+async function load(
+  target: Target,
+  scenario: Scenario,
+  bases: Record<Target, string>,
+  options: { seconds: number; connections: number },
+): Promise<Stats> {
   const result = await autocannon({
     ...requestFor(target, scenario, bases),
     connections: options.connections,
@@ -64,31 +74,51 @@ async function load(target: Target, scenario: Scenario, bases: Record<Target, st
     verifyBody: isCorrect,
   } as autocannon.Options);
   const mismatches = (result as unknown as { mismatches: number }).mismatches;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts + mismatches };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts + mismatches,
+  };
 }
 
 /** One request per target; a target that cannot answer is reported and counted in the errors. */
 async function checkAnswers(scenario: Scenario, bases: Record<Target, string>): Promise<void> {
   for (const target of TARGETS) {
     const { url, ...init } = requestFor(target, scenario, bases);
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) }).catch((error: unknown) => ({ ok: false, status: 0, text: async () => String(error) }));
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) }).catch((error: unknown) => ({
+      ok: false,
+      status: 0,
+      text: async () => String(error),
+    }));
     const text = await response.text();
-    if (!response.ok || text.includes('"errors"')) console.error(`${target} ${scenario.name}: ${response.status} ${text.slice(0, 300)}`);
+    if (!response.ok || text.includes('"errors"'))
+      console.error(`${target} ${scenario.name}: ${response.status} ${text.slice(0, 300)}`);
   }
 }
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 function medianStats(samples: readonly Stats[]): Stats {
-  return { rps: median(samples.map((s) => s.rps)), p50: median(samples.map((s) => s.p50)), p99: median(samples.map((s) => s.p99)), errors: samples.reduce((sum, s) => sum + s.errors, 0) };
+  return {
+    rps: median(samples.map((s) => s.rps)),
+    p50: median(samples.map((s) => s.p50)),
+    p99: median(samples.map((s) => s.p99)),
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+  };
 }
 
 /** Database hits of one request of each scenario, for our API and for the peer. */
-async function profileScenarios(uri: string, list: readonly Scenario[]): Promise<Map<string, { ours: number | string; peer: number | string }>> {
+async function profileScenarios(
+  uri: string,
+  list: readonly Scenario[],
+): Promise<Map<string, { ours: number | string; peer: number | string }>> {
   const config = readToolConfig({}, { NEO4J_URI: uri });
   const driver = createDriver({ ...config.neo4j, uri }, createLogger('error'));
   const hits = new Map<string, { ours: number | string; peer: number | string }>();
@@ -97,13 +127,26 @@ async function profileScenarios(uri: string, list: readonly Scenario[]): Promise
     const oursRecorded: RecordedQuery[] = [];
     const ourDatabase = new Database(recordingDriver(driver, oursRecorded), config.neo4j.database, 60_000);
     const peerRecorded: RecordedQuery[] = [];
-    const peerSchema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver: recordingDriver(driver, peerRecorded) }).getSchema();
+    const peerSchema = await new Neo4jGraphQL({
+      typeDefs: PEER_TYPE_DEFS,
+      driver: recordingDriver(driver, peerRecorded),
+    }).getSchema();
     for (const scenario of list) {
       oursRecorded.length = 0;
       peerRecorded.length = 0;
       const context = createContext(ourDatabase, config.graphql, createLogger('silent'));
-      await execute({ schema: ourSchema, document: parse(scenario.ours.query), variableValues: scenario.ours.variables, contextValue: context });
-      const peerResult = await graphql({ schema: peerSchema, source: scenario.peer.query, variableValues: scenario.peer.variables, contextValue: { sessionConfig: { database: config.neo4j.database } } });
+      await execute({
+        schema: ourSchema,
+        document: parse(scenario.ours.query),
+        variableValues: scenario.ours.variables,
+        contextValue: context,
+      });
+      const peerResult = await graphql({
+        schema: peerSchema,
+        source: scenario.peer.query,
+        variableValues: scenario.peer.variables,
+        contextValue: { sessionConfig: { database: config.neo4j.database } },
+      });
       if (peerResult.errors) console.error(`peer ${scenario.name}: ${peerResult.errors[0]?.message}`);
       hits.set(scenario.name, {
         ours: await profileDbHits(driver, config.neo4j.database, oursRecorded),
@@ -135,9 +178,17 @@ async function measureScenario(
     // Alternate the order each round so drift on a shared machine does not favour one target.
     const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
     for (const target of order) {
-      saturation[target].push(await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections }));
+      saturation[target].push(
+        await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections }),
+      );
       await settle();
-      fixed[target].push(await pacedLoad(requestFor(target, scenario, bases), { seconds: Math.max(1, opts.seconds / 2), rate: opts.rate, isCorrect }));
+      fixed[target].push(
+        await pacedLoad(requestFor(target, scenario, bases), {
+          seconds: Math.max(1, opts.seconds / 2),
+          rate: opts.rate,
+          isCorrect,
+        }),
+      );
       await settle();
     }
   }
@@ -145,7 +196,12 @@ async function measureScenario(
     ours: medianStats(saturation.ours),
     raw: medianStats(saturation.raw),
     peer: medianStats(saturation.peer),
-    fixedRate: { rate: opts.rate, ours: pooledStats(fixed.ours), raw: pooledStats(fixed.raw), peer: pooledStats(fixed.peer) },
+    fixedRate: {
+      rate: opts.rate,
+      ours: pooledStats(fixed.ours),
+      raw: pooledStats(fixed.raw),
+      peer: pooledStats(fixed.peer),
+    },
     ratios: {
       oursVsRaw: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.raw.map((s) => s.rps))),
       oursVsPeer: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.peer.map((s) => s.rps))),
@@ -153,7 +209,11 @@ async function measureScenario(
   };
 }
 
-async function benchSize(events: number, only: readonly string[] | null, opts: { seconds: number; rounds: number; connections: number; rate: number }): Promise<ScenarioResult[]> {
+async function benchSize(
+  events: number,
+  only: readonly string[] | null,
+  opts: { seconds: number; rounds: number; connections: number; rate: number },
+): Promise<ScenarioResult[]> {
   const instanceName = `bench-${events}`;
   const config = readToolConfig(BENCH_NEO4J_DEFAULTS);
   // A server-side transaction timeout, so a query a client gave up on (autocannon waits 10 s)
@@ -165,10 +225,16 @@ async function benchSize(events: number, only: readonly string[] | null, opts: {
     extraSettings: ['db.transaction.timeout=15s'],
   });
   const corpusFile = path.join(neo4j.home, 'corpus.json');
-  if (!existsSync(corpusFile)) execFileSync('npx', ['tsx', 'src/synth/cli.ts', '--events', String(events)], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(corpusFile))
+    execFileSync('npx', ['tsx', 'src/synth/cli.ts', '--events', String(events)], { cwd: ROOT, stdio: 'inherit' });
   const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as { landmarks: Landmarks; eventsPerSecond: number };
   await neo4j.start();
-  const env = { NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: config.neo4j.password, NEO4J_USER: config.neo4j.user, SEED_ON_START: 'false' };
+  const env = {
+    NEO4J_URI: neo4j.boltUri,
+    NEO4J_PASSWORD: config.neo4j.password,
+    NEO4J_USER: config.neo4j.user,
+    SEED_ON_START: 'false',
+  };
   const running: RunningService[] = [];
   const admin = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('error'));
   try {
@@ -189,9 +255,18 @@ async function benchSize(events: number, only: readonly string[] | null, opts: {
     };
     for (const scenario of list) {
       leftovers = 0;
-      const { value: stats, maxRssMb } = await withMaxRss(ours.pid, () => measureScenario(scenario, bases, opts, settle));
+      const { value: stats, maxRssMb } = await withMaxRss(ours.pid, () =>
+        measureScenario(scenario, bases, opts, settle),
+      );
       if (leftovers > 0) console.error(`${scenario.name}: ended ${leftovers} transactions left running after a load`);
-      const result: ScenarioResult = { size: events, scenario: scenario.name, description: scenario.description, ...stats, dbHits: hits.get(scenario.name) ?? { ours: 0, peer: 0 }, oursMaxRssMb: Math.round(maxRssMb) };
+      const result: ScenarioResult = {
+        size: events,
+        scenario: scenario.name,
+        description: scenario.description,
+        ...stats,
+        dbHits: hits.get(scenario.name) ?? { ours: 0, peer: 0 },
+        oursMaxRssMb: Math.round(maxRssMb),
+      };
       console.log(JSON.stringify(result));
       results.push(result);
     }
@@ -219,26 +294,40 @@ function round2(value: number): number | null {
 
 async function main(): Promise<void> {
   const sizes = String(values.sizes).split(',').map(Number);
-  const opts = { seconds: Number(values.seconds), rounds: Number(values.rounds), connections: Number(values.connections), rate: Number(values.rate) };
+  const opts = {
+    seconds: Number(values.seconds),
+    rounds: Number(values.rounds),
+    connections: Number(values.connections),
+    rate: Number(values.rate),
+  };
   const started = Date.now();
   const out = String(values.out);
   const resultsFile = path.join(out, 'results.json');
   mkdirSync(out, { recursive: true });
   if (values['report-only']) {
-    const saved = JSON.parse(readFileSync(resultsFile, 'utf8')) as { options: typeof opts & { sizes: number[]; minutes?: number }; results: ScenarioResult[] };
+    const saved = JSON.parse(readFileSync(resultsFile, 'utf8')) as {
+      options: typeof opts & { sizes: number[]; minutes?: number };
+      results: ScenarioResult[];
+    };
     writeReport(out, saved.results, { ...saved.options, minutes: saved.options.minutes ?? 0 });
     return;
   }
   const only = values.scenarios ? values.scenarios.split(',') : null;
   // With --merge, what is not run now keeps its earlier result (e.g. to re-run only 1M, or one scenario).
-  let results: ScenarioResult[] = values.merge && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: ScenarioResult[] }).results : [];
+  let results: ScenarioResult[] =
+    values.merge && existsSync(resultsFile)
+      ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: ScenarioResult[] }).results
+      : [];
   for (const size of sizes) {
     results = mergeResults(results, await benchSize(size, only, opts));
     // Written after every size, so a long run keeps what it measured if a later size fails.
     const allSizes = [...new Set(results.map((result) => result.size))].sort((a, b) => a - b);
     const minutes = Math.round((Date.now() - started) / 6000) / 10;
     writeReport(out, results, { ...opts, sizes: allSizes, minutes });
-    writeFileSync(resultsFile, JSON.stringify({ options: { ...opts, sizes: allSizes, minutes }, results }, null, 2) + '\n');
+    writeFileSync(
+      resultsFile,
+      JSON.stringify({ options: { ...opts, sizes: allSizes, minutes }, results }, null, 2) + '\n',
+    );
   }
   console.log(`Wrote ${path.relative(ROOT, out)}/results.json, results.md, latency.svg`);
 }

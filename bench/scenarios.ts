@@ -28,10 +28,19 @@ const PEER_PAGE = `pageInfo { hasNextPage endCursor } edges { node { id title da
 export const HUB_PERSON = 'syn-person-0';
 
 export function scenarios(landmarks: Landmarks): Scenario[] {
-  const timeline = (name: string, description: string, filter: Record<string, unknown>, raw: string, peerWhere: Record<string, unknown>): Scenario => ({
+  const timeline = (
+    name: string,
+    description: string,
+    filter: Record<string, unknown>,
+    raw: string,
+    peerWhere: Record<string, unknown>,
+  ): Scenario => ({
     name,
     description,
-    ours: { query: `query ($filter: TimelineFilter) { timeline(filter: $filter, first: 20) { ${OUR_PAGE} } }`, variables: { filter } },
+    ours: {
+      query: `query ($filter: TimelineFilter) { timeline(filter: $filter, first: 20) { ${OUR_PAGE} } }`,
+      variables: { filter },
+    },
     raw,
     peer: {
       query: `query ($where: EventWhere) { eventsConnection(where: $where, first: 20, sort: [{ timelineKey: ASC }]) { ${PEER_PAGE} } }`,
@@ -39,42 +48,90 @@ export function scenarios(landmarks: Landmarks): Scenario[] {
     },
   });
   return [
-    timeline('timeline', 'a timeline page of 20 events with participants, place and evidence, unfiltered', {}, '/raw/timeline', {}),
-    timeline('timeline-hub', `the same page for a hub (${HUB_PERSON}, a head of state)`, { entityIds: [HUB_PERSON] }, `/raw/timeline-entity?id=${HUB_PERSON}`, {
-      participants: { some: { id: { eq: HUB_PERSON } } },
-    }),
-    timeline('timeline-rare', `the same page for a rare person (${landmarks.rare})`, { entityIds: [landmarks.rare] }, `/raw/timeline-entity?id=${landmarks.rare}`, {
-      participants: { some: { id: { eq: landmarks.rare } } },
-    }),
-    timeline('timeline-period', 'the same page for the year 2010 (interval overlap)', { from: '2010', to: '2010' }, '/raw/timeline-period?from=2010-01-01&to=2010-12-31', {
-      dateLatest: { gte: '2010-01-01' },
-      dateEarliest: { lte: '2010-12-31' },
-    }),
+    timeline(
+      'timeline',
+      'a timeline page of 20 events with participants, place and evidence, unfiltered',
+      {},
+      '/raw/timeline',
+      {},
+    ),
+    timeline(
+      'timeline-hub',
+      `the same page for a hub (${HUB_PERSON}, a head of state)`,
+      { entityIds: [HUB_PERSON] },
+      `/raw/timeline-entity?id=${HUB_PERSON}`,
+      {
+        participants: { some: { id: { eq: HUB_PERSON } } },
+      },
+    ),
+    timeline(
+      'timeline-rare',
+      `the same page for a rare person (${landmarks.rare})`,
+      { entityIds: [landmarks.rare] },
+      `/raw/timeline-entity?id=${landmarks.rare}`,
+      {
+        participants: { some: { id: { eq: landmarks.rare } } },
+      },
+    ),
+    timeline(
+      'timeline-period',
+      'the same page for the year 2010 (interval overlap)',
+      { from: '2010', to: '2010' },
+      '/raw/timeline-period?from=2010-01-01&to=2010-12-31',
+      {
+        dateLatest: { gte: '2010-01-01' },
+        dateEarliest: { lte: '2010-12-31' },
+      },
+    ),
     {
       name: 'search',
       description: `full-text search for "${landmarks.searchTerm}"`,
-      ours: { query: 'query ($text: String!) { search(text: $text) { score node { id } } }', variables: { text: landmarks.searchTerm } },
+      ours: {
+        query: 'query ($text: String!) { search(text: $text) { score node { id } } }',
+        variables: { text: landmarks.searchTerm },
+      },
       raw: `/raw/search?text=${encodeURIComponent(landmarks.searchTerm)}`,
-      peer: { query: 'query ($q: String!) { searchNodes(query: $q, limit: 30) { id score } }', variables: { q: `(${landmarks.searchTerm.toLowerCase()}^2 OR ${landmarks.searchTerm.toLowerCase()}*)` } },
+      peer: {
+        query: 'query ($q: String!) { searchNodes(query: $q, limit: 30) { id score } }',
+        variables: { q: `(${landmarks.searchTerm.toLowerCase()}^2 OR ${landmarks.searchTerm.toLowerCase()}*)` },
+      },
     },
     {
       name: 'connections',
       description: `shortest paths between two rare people (${landmarks.farA}, ${landmarks.farB})`,
-      ours: { query: 'query ($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length nodes { id } relationships { type evidence { quote } } } }', variables: { a: landmarks.farA, b: landmarks.farB } },
+      ours: {
+        query:
+          'query ($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length nodes { id } relationships { type evidence { quote } } } }',
+        variables: { a: landmarks.farA, b: landmarks.farB },
+      },
       raw: `/raw/connections?from=${landmarks.farA}&to=${landmarks.farB}`,
-      peer: { query: 'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { nodes types } }', variables: { a: landmarks.farA, b: landmarks.farB } },
+      peer: {
+        query: 'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { nodes types } }',
+        variables: { a: landmarks.farA, b: landmarks.farB },
+      },
     },
     {
       name: 'connections-hub',
       description: `shortest paths from a hub (${HUB_PERSON}) to a rare person (${landmarks.farB})`,
-      ours: { query: 'query ($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length nodes { id } relationships { type evidence { quote } } } }', variables: { a: HUB_PERSON, b: landmarks.farB } },
+      ours: {
+        query:
+          'query ($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length nodes { id } relationships { type evidence { quote } } } }',
+        variables: { a: HUB_PERSON, b: landmarks.farB },
+      },
       raw: `/raw/connections?from=${HUB_PERSON}&to=${landmarks.farB}`,
-      peer: { query: 'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { nodes types } }', variables: { a: HUB_PERSON, b: landmarks.farB } },
+      peer: {
+        query: 'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { nodes types } }',
+        variables: { a: HUB_PERSON, b: landmarks.farB },
+      },
     },
     {
       name: 'neighborhood',
       description: `depth-2 neighbourhood (100 nodes) of ${landmarks.rare}`,
-      ours: { query: 'query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { nodes { id label } relationships { type from to } } }', variables: { id: landmarks.rare } },
+      ours: {
+        query:
+          'query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { nodes { id label } relationships { type from to } } }',
+        variables: { id: landmarks.rare },
+      },
       raw: `/raw/neighborhood?id=${landmarks.rare}`,
       peer: { query: 'query ($id: ID!) { neighbourIds(id: $id, limit: 100) }', variables: { id: landmarks.rare } },
     },

@@ -26,7 +26,12 @@ const OPERATIONS = [
 ];
 
 function requests() {
-  return OPERATIONS.map((query) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }));
+  return OPERATIONS.map((query) => ({
+    method: 'POST' as const,
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  }));
 }
 
 function run(base: string, seconds: number, connections: number): Promise<autocannon.Result> {
@@ -45,7 +50,11 @@ async function main(): Promise<void> {
   const connections = Number(values.connections);
   const warmup = Number(values.warmup);
   const neo4j = await neo4jForTools();
-  const service = await startBuiltService({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password, NEO4J_USER: neo4j.user });
+  const service = await startBuiltService({
+    NEO4J_URI: neo4j.uri,
+    NEO4J_PASSWORD: neo4j.password,
+    NEO4J_USER: neo4j.user,
+  });
   try {
     console.log(`Warm-up ${warmup} s at ${connections} connections…`);
     await run(service.base, warmup, connections);
@@ -74,7 +83,9 @@ async function main(): Promise<void> {
       },
     };
     console.log(JSON.stringify(summary, null, 2));
-    const failed = summary.non2xx + summary.mismatchedBodies + summary.socketErrors + summary.timeouts > 0 || summary.rssMb.growthPercent > 10;
+    const failed =
+      summary.non2xx + summary.mismatchedBodies + summary.socketErrors + summary.timeouts > 0 ||
+      summary.rssMb.growthPercent > 10;
     if (failed) {
       console.error('Soak failed: unexpected errors or memory growth above 10 %.');
       process.exitCode = 1;

@@ -40,7 +40,9 @@ export function createApp(deps: AppDependencies): Express {
   });
   app.use(healthRoutes(deps.database, deps.readiness, deps.readyTimeoutMs, deps.logger));
   if (deps.http.rateLimitPerMinute > 0) app.use(rateLimit(deps.http.rateLimitPerMinute));
-  app.use(cors({ origin: deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }));
+  app.use(
+    cors({ origin: deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }),
+  );
   // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON
   // per the spec. A JSON POST without a body is refused here: graphql-http would wait for a stream
   // that the body parser has already settled.

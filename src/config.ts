@@ -35,7 +35,10 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z.string().default('*'),
   FRAME_ANCESTORS: z.string().default('*'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().nonnegative().default(1200),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb').default('100kb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb')
+    .default('100kb'),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().nonnegative().default(0),
   CONNECTIONS_HUB_DEGREE: z.coerce.number().int().positive().default(1000),
   TIMELINE_HUB_DEGREE: z.coerce.number().int().positive().default(2000),
@@ -154,7 +157,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyLimit: e.BODY_LIMIT,
       shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     },
-    corsOrigins: e.CORS_ORIGINS.trim() === '*' ? '*' : e.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins:
+      e.CORS_ORIGINS.trim() === '*'
+        ? '*'
+        : e.CORS_ORIGINS.split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean),
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,
@@ -193,7 +201,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * tool's own `defaults` (e.g. a bigger heap), under its `overrides` (e.g. the URI it just started).
  */
 export function readToolConfig(defaults: NodeJS.ProcessEnv = {}, overrides: NodeJS.ProcessEnv = {}): Config {
-  const set = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const set = (env: NodeJS.ProcessEnv) =>
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   return readConfig({ ...set(defaults), ...set(process.env), ...set(overrides) });
 }
 

@@ -53,6 +53,10 @@ export function notFound(message: string, id: string): AppError {
 }
 
 /** The JSON body of an error answered outside GraphQL execution, shaped like a GraphQL response. */
-export function errorBody(code: ErrorCode, message: string, details: Record<string, unknown> = {}): { errors: { message: string; extensions: Record<string, unknown> }[] } {
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): { errors: { message: string; extensions: Record<string, unknown> }[] } {
   return { errors: [{ message, extensions: { code, ...details } }] };
 }

@@ -7,8 +7,8 @@ import { createLocalNeo4j } from './localdb/create';
 import { LocalNeo4jError } from './localdb/errors';
 import type { LocalNeo4j } from './localdb/instance';
 import { createLogger, type Logger } from './logger';
-import { Database } from './neo4j/database';
-import { createDriver } from './neo4j/driver';
+import type { Database } from './neo4j/database';
+import { connectDatabase } from './neo4j/driver';
 import { defaultBundleFiles, seedBundles } from './ingest/seed-loader';
 import { BundleValidationError } from './ingest/validate-bundle';
 import { projectRoot } from './paths';
@@ -24,8 +24,7 @@ async function main(): Promise<void> {
 
   const local = config.neo4j.uri === undefined ? await startLocalNeo4j(config, logger) : undefined;
   const uri = config.neo4j.uri ?? (local?.neo4j.boltUri as string);
-  const driver = createDriver({ ...config.neo4j, uri }, logger);
-  const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
+  const { database, close: closeDriver } = connectDatabase(config.neo4j, uri, logger);
 
   if (config.seedOnStart) await seedAtStart(database, logger, local !== undefined);
 
@@ -51,14 +50,15 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     readiness.shuttingDown = true;
     // Let load balancers see the failing readiness before the port closes.
-    if (config.http.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.http.shutdownDelayMs));
+    if (config.http.shutdownDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, config.http.shutdownDelayMs));
     const force = setTimeout(() => {
       logger.error('graceful shutdown took too long; exiting');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS + 2000);
     force.unref();
     await closeServer(server, SHUTDOWN_GRACE_MS);
-    await driver.close();
+    await closeDriver();
     if (local?.startedHere) await local.neo4j.stop();
     logger.info('stopped');
     process.exit(0);
@@ -84,7 +84,10 @@ async function seedAtStart(database: Database, logger: Logger, mustSucceed: bool
   const attempt = async () => {
     const report = await seedBundles(database, files);
     logger.info(
-      { files: report.files.map((f) => ({ source: f.sourceId, coverage: `${f.coverage.covered}/${f.coverage.total}` })), created: report.nodesCreated },
+      {
+        files: report.files.map((f) => ({ source: f.sourceId, coverage: `${f.coverage.covered}/${f.coverage.total}` })),
+        created: report.nodesCreated,
+      },
       'seeded',
     );
   };
@@ -138,7 +141,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof BundleValidationError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

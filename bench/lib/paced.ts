@@ -36,7 +36,8 @@ export async function pacedLoad(
       sent.push(
         send(request, agent).then(
           (response) => {
-            if (response.status >= 200 && response.status < 300 && options.isCorrect(response.body)) latencies.push(performance.now() - planned);
+            if (response.status >= 200 && response.status < 300 && options.isCorrect(response.body))
+              latencies.push(performance.now() - planned);
             else errors += 1;
           },
           () => {
@@ -70,12 +71,18 @@ export function pooledStats(runs: readonly { rps: number; errors: number; latenc
 
 function send(request: PacedRequest, agent: http.Agent): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const outgoing = http.request(request.url, { method: request.method, headers: request.headers, agent, timeout: REQUEST_TIMEOUT_MS }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const outgoing = http.request(
+      request.url,
+      { method: request.method, headers: request.headers, agent, timeout: REQUEST_TIMEOUT_MS },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', reject);
+      },
+    );
     outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
     outgoing.on('error', reject);
     outgoing.end(request.body);

@@ -18,17 +18,29 @@ export function recordingDriver(driver: Driver, sink: RecordedQuery[]): Driver {
   const wrapTx = (tx: ManagedTransaction): ManagedTransaction =>
     new Proxy(tx, {
       get(target, key, receiver) {
-        if (key === 'run') return (query: unknown, params?: unknown) => (record(query, params), target.run(query as string, params as Record<string, unknown>));
+        if (key === 'run')
+          return (query: unknown, params?: unknown) => (
+            record(query, params),
+            target.run(query as string, params as Record<string, unknown>)
+          );
         return Reflect.get(target, key, receiver);
       },
     });
   const wrapSession = (session: Session): Session =>
     new Proxy(session, {
       get(target, key, receiver) {
-        if (key === 'run') return (query: unknown, params?: unknown, config?: unknown) => (record(query, params), target.run(query as string, params as Record<string, unknown>, config as never));
+        if (key === 'run')
+          return (query: unknown, params?: unknown, config?: unknown) => (
+            record(query, params),
+            target.run(query as string, params as Record<string, unknown>, config as never)
+          );
         if (key === 'executeRead' || key === 'executeWrite') {
           return (work: (tx: ManagedTransaction) => unknown, config?: unknown) =>
-            (target[key] as (w: (tx: ManagedTransaction) => unknown, c?: unknown) => Promise<unknown>).call(target, (tx: ManagedTransaction) => work(wrapTx(tx)), config);
+            (target[key] as (w: (tx: ManagedTransaction) => unknown, c?: unknown) => Promise<unknown>).call(
+              target,
+              (tx: ManagedTransaction) => work(wrapTx(tx)),
+              config,
+            );
         }
         const value = Reflect.get(target, key, receiver);
         return typeof value === 'function' ? value.bind(target) : value;
@@ -37,7 +49,11 @@ export function recordingDriver(driver: Driver, sink: RecordedQuery[]): Driver {
   return new Proxy(driver, {
     get(target, key, receiver) {
       if (key === 'session') return (config?: unknown) => wrapSession(target.session(config as never));
-      if (key === 'executeQuery') return (query: unknown, params?: unknown, config?: unknown) => (record(query, params), target.executeQuery(query as string, params as never, config as never));
+      if (key === 'executeQuery')
+        return (query: unknown, params?: unknown, config?: unknown) => (
+          record(query, params),
+          target.executeQuery(query as string, params as never, config as never)
+        );
       const value = Reflect.get(target, key, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -58,12 +74,18 @@ function sumDbHits(plan: ProfiledPlan | false | undefined): number {
  * Total database hits of the recorded queries, each run once under PROFILE; a string saying why
  * when a query cannot be profiled (e.g. it exceeds Neo4j's transaction memory limit).
  */
-export async function profileDbHits(driver: Driver, database: string, queries: readonly RecordedQuery[]): Promise<number | string> {
+export async function profileDbHits(
+  driver: Driver,
+  database: string,
+  queries: readonly RecordedQuery[],
+): Promise<number | string> {
   let total = 0;
   const session = driver.session({ database });
   try {
     for (const { query, params } of queries) {
-      const profiled = /^\s*CYPHER\s+\d+/i.test(query) ? query.replace(/^\s*(CYPHER\s+\d+)/i, '$1 PROFILE') : `PROFILE ${query}`;
+      const profiled = /^\s*CYPHER\s+\d+/i.test(query)
+        ? query.replace(/^\s*(CYPHER\s+\d+)/i, '$1 PROFILE')
+        : `PROFILE ${query}`;
       try {
         const result = await session.run(profiled, params);
         total += sumDbHits(result.summary.profile as ProfiledPlan | false);

@@ -25,23 +25,39 @@ export async function neo4jForTools(): Promise<{ uri: string; password: string; 
 
 /** Builds the service and runs `node dist/main.js` as a separate process, as production would. */
 export async function startBuiltService(env: NodeJS.ProcessEnv): Promise<RunningService> {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   return startProcess(['dist/main.js'], env, '/health/ready');
 }
 
 /** Runs a node program of the project (args after `node`) on a free PORT until `readyPath` answers 2xx. */
-export async function startProcess(args: readonly string[], env: NodeJS.ProcessEnv, readyPath: string, method = 'GET'): Promise<RunningService> {
+export async function startProcess(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  readyPath: string,
+  method = 'GET',
+): Promise<RunningService> {
   const port = await findFreePort();
   const child = spawn(process.execPath, [...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
-    const ready = await fetch(`${base}${readyPath}`, { method }).then((r) => r.status < 500, () => false);
+    const ready = await fetch(`${base}${readyPath}`, { method }).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`${args.join(' ')} did not become ready`);
     await new Promise((resolve) => setTimeout(resolve, 250));

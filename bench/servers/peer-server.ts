@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver }).getSchema();
   const app = express();
   app.use(express.json({ limit: '100kb' }));
-  app.all('/graphql', createHandler({ schema, context: () => ({ sessionConfig: { database: config.neo4j.database } }) }));
+  app.all(
+    '/graphql',
+    createHandler({ schema, context: () => ({ sessionConfig: { database: config.neo4j.database } }) }),
+  );
   app.listen(config.port, '127.0.0.1', () => console.log('peer server listening'));
 }
 

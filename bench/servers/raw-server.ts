@@ -1,8 +1,7 @@
 import { createServer } from 'node:http';
 import { readConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { Database } from '../../src/neo4j/database';
-import { createDriver } from '../../src/neo4j/driver';
+import { connectDatabase } from '../../src/neo4j/driver';
 import { expandNeighborhood, findShortestPaths } from '../../src/repositories/graph.repository';
 import { searchFullText } from '../../src/repositories/search.repository';
 import { findTimelinePage, type TimelineCriteria } from '../../src/repositories/timeline.repository';
@@ -14,12 +13,31 @@ import { searchTerms, toLuceneQuery } from '../../src/services/search-query';
  * `GET /raw/<scenario>?…` on PORT.
  */
 const config = readConfig();
-const driver = createDriver({ ...config.neo4j, uri: config.neo4j.uri as string }, createLogger('error'));
-const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
+const { database } = connectDatabase(config.neo4j, config.neo4j.uri as string, createLogger('error'));
 
 async function timelinePage(criteria: Partial<TimelineCriteria>): Promise<unknown> {
-  const page = await findTimelinePage(database, { entityIds: null, entityMatch: 'ANY', fromDay: null, toDay: null, match: 'OVERLAPS', types: null, placeId: null, ...criteria }, null, 'ASC', 20, config.graphql.timelineHubDegree);
-  return { events: page.events.map((event) => ({ ...event, ...page.details.get(event.id) })), hasNextPage: page.hasNextPage, sources: [...page.sources.values()] };
+  const page = await findTimelinePage(
+    database,
+    {
+      entityIds: null,
+      entityMatch: 'ANY',
+      fromDay: null,
+      toDay: null,
+      match: 'OVERLAPS',
+      types: null,
+      placeId: null,
+      ...criteria,
+    },
+    null,
+    'ASC',
+    20,
+    config.graphql.timelineHubDegree,
+  );
+  return {
+    events: page.events.map((event) => ({ ...event, ...page.details.get(event.id) })),
+    hasNextPage: page.hasNextPage,
+    sources: [...page.sources.values()],
+  };
 }
 
 const HANDLERS: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
@@ -28,7 +46,14 @@ const HANDLERS: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
   'timeline-period': (q) => timelinePage({ fromDay: q.get('from'), toDay: q.get('to') }),
   search: (q) => searchFullText(database, toLuceneQuery(searchTerms(q.get('text') as string, new Set())) as string, 30),
   connections: (q) =>
-    findShortestPaths(database, { fromId: q.get('from') as string, toId: q.get('to') as string, maxHops: 4, paths: 3, hubDegree: config.graphql.hubDegree, timeoutMs: config.graphql.connectionsTimeoutMs }),
+    findShortestPaths(database, {
+      fromId: q.get('from') as string,
+      toId: q.get('to') as string,
+      maxHops: 4,
+      paths: 3,
+      hubDegree: config.graphql.hubDegree,
+      timeoutMs: config.graphql.connectionsTimeoutMs,
+    }),
   neighborhood: (q) => expandNeighborhood(database, q.get('id') as string, 2, 100),
 };
 
@@ -41,6 +66,7 @@ createServer((req, res) => {
   }
   handler(url.searchParams).then(
     (result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
-    (error: unknown) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) })),
+    (error: unknown) =>
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) })),
   );
 }).listen(config.port, '127.0.0.1', () => console.log('raw server listening'));

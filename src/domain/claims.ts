@@ -115,7 +115,9 @@ export function decodeRelationshipClaim(text: string): RelationshipClaim {
 
 /** Claims in resolution order: earliest-published source first, unknown publication last, then by source id. */
 export function rankClaims<T extends { readonly source: ClaimSource }>(claims: readonly T[]): T[] {
-  return [...claims].sort((a, b) => compareNullsLast(a.source.published, b.source.published) || compareText(a.source.id, b.source.id));
+  return [...claims].sort(
+    (a, b) => compareNullsLast(a.source.published, b.source.published) || compareText(a.source.id, b.source.id),
+  );
 }
 
 /** Claims as stored: one per source, ordered by source id. */
@@ -155,7 +157,12 @@ export function resolveDate(claims: readonly DatedClaim[]): DateResolution {
   const support = (date: FuzzyDate) => ranked.filter((other) => overlaps(date, other.date)).length;
   const chosen = ranked
     .map((item, order) => ({ ...item, order, support: support(item.date) }))
-    .sort((a, b) => b.support - a.support || PRECISION_ORDER[a.date.precision] - PRECISION_ORDER[b.date.precision] || a.order - b.order)[0]!;
+    .sort(
+      (a, b) =>
+        b.support - a.support ||
+        PRECISION_ORDER[a.date.precision] - PRECISION_ORDER[b.date.precision] ||
+        a.order - b.order,
+    )[0]!;
   const same = ranked.filter((item) => item.date.iso === chosen.date.iso).map((item) => item.claim.date);
   const inferred = same.every((statement) => statement.inferred);
   const note = same.find((statement) => statement.inferred === inferred && statement.note !== null)?.note ?? null;
@@ -278,9 +285,13 @@ export function resolveEvent(id: string, claims: readonly EventClaim[]): Resolve
     description: firstOf(ranked, (claim) => claim.description),
     date,
     endDate: ends.length > 0 ? resolveDate(ends).date : null,
-    reported: top.reported && reported ? { ...reported, inferred: top.reported.inferred, note: top.reported.note } : null,
+    reported:
+      top.reported && reported ? { ...reported, inferred: top.reported.inferred, note: top.reported.note } : null,
     disputed,
-    claimedDates: ranked.map((claim) => ({ sourceId: claim.source.id, date: parseFuzzyDate(claim.date.iso) as FuzzyDate })),
+    claimedDates: ranked.map((claim) => ({
+      sourceId: claim.source.id,
+      date: parseFuzzyDate(claim.date.iso) as FuzzyDate,
+    })),
     timelineKey: timelineKey(date, id),
     evidence: ranked.flatMap((claim) => claim.evidence.map((span) => encodeEvidence(claim.source.id, span))),
     quotes: ranked.flatMap((claim) => claim.quotes.map((quote) => encodeQuote(claim.source.id, quote))),

@@ -39,18 +39,48 @@ export const RELATIONSHIP_RULES = {
   PRODUCED: { from: ['Event'], to: ['Agreement'], role: 'none', meaning: 'the event produced (signed) the agreement' },
   REFERENCES: { from: ['Event'], to: ['Event'], role: 'none', meaning: 'the event recalled an earlier event' },
   PART_OF: { from: ['Event'], to: ['Event'], role: 'none', meaning: 'the event happened within a larger one' },
-  REPORTED_BY: { from: ['Event'], to: ['Organization'], role: 'optional', meaning: 'the organization reported the event' },
+  REPORTED_BY: {
+    from: ['Event'],
+    to: ['Organization'],
+    role: 'optional',
+    meaning: 'the organization reported the event',
+  },
   CONCERNS: { from: ['Agreement', 'Event'], to: ANY_ENTITY, role: 'none', meaning: 'is about' },
-  LED_BY: { from: ['Delegation', 'Country', 'Organization'], to: ['Person'], role: 'optional', meaning: 'is led by (role: the title)' },
+  LED_BY: {
+    from: ['Delegation', 'Country', 'Organization'],
+    to: ['Person'],
+    role: 'optional',
+    meaning: 'is led by (role: the title)',
+  },
   MEMBER_OF: { from: ['Person'], to: ['Delegation', 'Organization'], role: 'optional', meaning: 'belongs to' },
-  REPRESENTS: { from: ['Delegation', 'Person', 'Organization'], to: ['Country'], role: 'none', meaning: 'acts for the country' },
+  REPRESENTS: {
+    from: ['Delegation', 'Person', 'Organization'],
+    to: ['Country'],
+    role: 'none',
+    meaning: 'acts for the country',
+  },
   LOCATED_IN: { from: ['Place', 'Organization'], to: ['Place', 'Country'], role: 'none', meaning: 'lies within' },
   BORDERS: { from: ['Place'], to: ['Country'], role: 'none', meaning: 'lies on the border of' },
   CROSSES: { from: ['Place'], to: ['Place'], role: 'none', meaning: 'spans (a bridge over a river)' },
-  SIGNED: { from: ['Person', 'Country', 'Organization'], to: ['Agreement'], role: 'none', meaning: 'signed the agreement' },
-  PARTY_TO: { from: ['Country', 'Organization'], to: ['Agreement'], role: 'none', meaning: 'is bound by the agreement' },
+  SIGNED: {
+    from: ['Person', 'Country', 'Organization'],
+    to: ['Agreement'],
+    role: 'none',
+    meaning: 'signed the agreement',
+  },
+  PARTY_TO: {
+    from: ['Country', 'Organization'],
+    to: ['Agreement'],
+    role: 'none',
+    meaning: 'is bound by the agreement',
+  },
   REPLACES: { from: ['Agreement'], to: ['Agreement'], role: 'none', meaning: 'supersedes an earlier agreement' },
-  CITES: { from: ['Source', 'Organization'], to: ['Organization'], role: 'none', meaning: 'relays what the organization reported (a source citing TASS)' },
+  CITES: {
+    from: ['Source', 'Organization'],
+    to: ['Organization'],
+    role: 'none',
+    meaning: 'relays what the organization reported (a source citing TASS)',
+  },
 } as const satisfies Record<string, RelationshipRule>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_RULES;
@@ -64,7 +94,10 @@ export const CALENDAR_LINK = { DAY: 'ON_DAY', MONTH: 'IN_MONTH', YEAR: 'IN_YEAR'
  * https://parusanalytics.com/eventdata/cameo.dir/CAMEO.Manual.1.1b3.pdf
  */
 export const EVENT_TYPES = {
-  meeting: { cameo: '043', description: 'a leader or official receives a visitor or delegation (CAMEO 043 Host a visit)' },
+  meeting: {
+    cameo: '043',
+    description: 'a leader or official receives a visitor or delegation (CAMEO 043 Host a visit)',
+  },
   visit: { cameo: '042', description: 'a person or delegation travels to another country (CAMEO 042 Make a visit)' },
   state_visit: { cameo: '042', description: 'a head of state visits another country at its invitation (CAMEO 042)' },
   talks: { cameo: '046', description: 'negotiations between the parties (CAMEO 046 Engage in negotiation)' },
@@ -73,7 +106,10 @@ export const EVENT_TYPES = {
   exchange: { cameo: '040', description: 'a series of contacts, such as exchanges of officials (CAMEO 040 Consult)' },
   statement: { cameo: '010', description: 'a public statement (CAMEO 010 Make statement)' },
   ratification: { cameo: '057', description: 'an agreement is ratified; the event CONCERNS the agreement (CAMEO 057)' },
-  entry_into_force: { cameo: '057', description: 'an agreement enters into force; the event CONCERNS the agreement (CAMEO 057)' },
+  entry_into_force: {
+    cameo: '057',
+    description: 'an agreement enters into force; the event CONCERNS the agreement (CAMEO 057)',
+  },
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

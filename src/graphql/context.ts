@@ -3,7 +3,13 @@ import type { GraphqlConfig } from '../config';
 import type { AgreementPartyModel, EntityModel, EventDetails, NodeModel, SourceModel } from '../domain/types';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
-import { findAgreementParties, findNodeClaims, findNodesByIds, findSourceCitations, findSourcesByIds } from '../repositories/node.repository';
+import {
+  findAgreementParties,
+  findNodeClaims,
+  findNodesByIds,
+  findSourceCitations,
+  findSourcesByIds,
+} from '../repositories/node.repository';
 import { findEventDetails } from '../repositories/timeline.repository';
 import { FeedService } from '../services/feed.service';
 import { GraphService } from '../services/graph.service';
@@ -53,7 +59,12 @@ export interface SharedState {
   readonly stopWords: StopWords;
 }
 
-export function createContext(sharedDatabase: Database, config: GraphqlConfig, logger: Logger, shared: SharedState = { stopWords: new StopWords() }): GraphqlContext {
+export function createContext(
+  sharedDatabase: Database,
+  config: GraphqlConfig,
+  logger: Logger,
+  shared: SharedState = { stopWords: new StopWords() },
+): GraphqlContext {
   const database = sharedDatabase.forRequest();
   const node = loaderOf((ids) => findNodesByIds(database, ids));
   return {
@@ -62,7 +73,11 @@ export function createContext(sharedDatabase: Database, config: GraphqlConfig, l
     timeline: new TimelineService(database, config.timelineHubDegree),
     search: new SearchService(database, shared.stopWords),
     feeds: new FeedService(database, config.timelineHubDegree),
-    graph: new GraphService(database, { hubDegree: config.hubDegree, connectionsTimeoutMs: config.connectionsTimeoutMs }, (id) => node.load(id)),
+    graph: new GraphService(
+      database,
+      { hubDegree: config.hubDegree, connectionsTimeoutMs: config.connectionsTimeoutMs },
+      (id) => node.load(id),
+    ),
     loaders: {
       node,
       eventDetails: loaderOf((ids) => findEventDetails(database, ids)),

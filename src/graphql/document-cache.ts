@@ -13,7 +13,10 @@ export class DocumentCache {
   private readonly validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
 
   constructor(maxQueryChars: number) {
-    this.parsed = new LRUCache({ maxSize: maxQueryChars, sizeCalculation: (_document, source) => Math.max(1, source.length) });
+    this.parsed = new LRUCache({
+      maxSize: maxQueryChars,
+      sizeCalculation: (_document, source) => Math.max(1, source.length),
+    });
   }
 
   parse(source: string, parseDocument: (source: string) => DocumentNode): DocumentNode {

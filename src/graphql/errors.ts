@@ -10,7 +10,10 @@ export function createErrorFormatter(logger: Logger): (error: Readonly<GraphQLEr
   return (error) => {
     if (!(error instanceof GraphQLError)) {
       // graphql-http's own request errors ("Missing query", "Unparsable JSON body"…) are safe to show.
-      const hint = error.message === 'Unparsable JSON body' ? ': send {"query": "{ … }"} as JSON, not the bare GraphQL document' : '';
+      const hint =
+        error.message === 'Unparsable JSON body'
+          ? ': send {"query": "{ … }"} as JSON, not the bare GraphQL document'
+          : '';
       return new GraphQLError(`${error.message}${hint}`, { extensions: { code: 'BAD_REQUEST' } });
     }
     const original = error.originalError;

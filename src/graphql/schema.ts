@@ -13,7 +13,20 @@ export function buildSchema(): GraphQLSchema {
   const typeDefs = readFileSync(path.join(projectRoot(), 'schema.graphql'), 'utf8');
   return makeExecutableSchema({
     typeDefs,
-    resolvers: { Query, Node, Entity, ...entityTypes, Event, Evidence, Path, Quote, Source, DateClaim, EntityClaim, EventClaim },
+    resolvers: {
+      Query,
+      Node,
+      Entity,
+      ...entityTypes,
+      Event,
+      Evidence,
+      Path,
+      Quote,
+      Source,
+      DateClaim,
+      EntityClaim,
+      EventClaim,
+    },
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Router } from 'express';
 import { EXAMPLE_QUERIES } from '../graphql/examples';
-import { packageFile } from './package-file';
+import { packageFile } from '../paths';
 
 /** Files GraphiQL needs, served from node_modules (no CDN); the name is the URL's last segment. */
 const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {

@@ -3,7 +3,16 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { RequestHandler } from 'express';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { createHandler, type Request as GraphqlHttpRequest } from 'graphql-http';
 import type { GraphqlConfig } from '../config';
 import { createContext } from '../graphql/context';
@@ -27,7 +36,9 @@ export function demandLimitRules(config: GraphqlConfig): ValidationRule[] {
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) =>
         context?.reportError(
-          new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+          new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          }),
         ),
     ],
   };
@@ -45,7 +56,12 @@ export function demandLimitRules(config: GraphqlConfig): ValidationRule[] {
  * errors. The adapter is ours (a few lines) so that a failure inside the handler is logged and
  * answered with a coded JSON error instead of an empty 500.
  */
-export function graphqlHandler(schema: GraphQLSchema, database: Database, config: GraphqlConfig, logger: Logger): RequestHandler {
+export function graphqlHandler(
+  schema: GraphQLSchema,
+  database: Database,
+  config: GraphqlConfig,
+  logger: Logger,
+): RequestHandler {
   const rules = [...specifiedRules, ...demandLimitRules(config)];
   const documents = new DocumentCache(DOCUMENT_CACHE_CHARS);
   const shared = { stopWords: new StopWords() };
@@ -62,7 +78,8 @@ export function graphqlHandler(schema: GraphQLSchema, database: Database, config
       return typeof source === 'string' ? documents.parse(source, parseLimited) : parseLimited(source);
     },
     // One fixed rule set, so a cached document's validation result stays valid.
-    validate: (validSchema, document) => documents.validate(validSchema, document, rules).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
+    validate: (validSchema, document) =>
+      documents.validate(validSchema, document, rules).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
     // graphql-http types the context as a plain record; ours is a typed object built per request.
     context: () => createContext(database, config, logger, shared) as unknown as Record<string, unknown>,
     formatError: createErrorFormatter(logger),
@@ -82,7 +99,12 @@ export function graphqlHandler(schema: GraphQLSchema, database: Database, config
       // graphql-http answers some refusals with a status and no body; every error here carries one.
       if (body === null && init.status >= 400) {
         res.set(init.headers);
-        if (init.status === 415) sendError(res, 'UNSUPPORTED_MEDIA_TYPE', 'POST /graphql takes content-type application/json with {"query": "{ … }"}');
+        if (init.status === 415)
+          sendError(
+            res,
+            'UNSUPPORTED_MEDIA_TYPE',
+            'POST /graphql takes content-type application/json with {"query": "{ … }"}',
+          );
         else res.status(init.status).json(errorBody('BAD_REQUEST', init.statusText ?? 'Bad request'));
         return;
       }
@@ -97,5 +119,12 @@ export function graphqlHandler(schema: GraphQLSchema, database: Database, config
 /** The error with a code of its own, unless it has one (graphql-armor's rejections do). */
 function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
   if (error.extensions?.code) return error;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 }

@@ -2,7 +2,12 @@ import type { Response } from 'express';
 import { AppError, ERROR_STATUS, errorBody, type ErrorCode } from '../errors';
 
 /** The one place an HTTP error body is written: the code's status and `{errors: [{message, extensions: {code}}]}`. */
-export function sendError(res: Response, code: ErrorCode, message: string, details: Record<string, unknown> = {}): void {
+export function sendError(
+  res: Response,
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): void {
   res.status(ERROR_STATUS[code]).json(errorBody(code, message, details));
 }
 

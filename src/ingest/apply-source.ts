@@ -85,7 +85,11 @@ type NodeClaim = { kind: 'Entity'; claim: EntityClaim } | { kind: 'Event'; claim
  * again from its remaining claims: written when some source still backs it, deleted when none
  * does. Other sources' claims are read and written back unchanged.
  */
-export async function applySourceClaims(tx: ManagedTransaction, sourceId: string, next: SourceClaims | null): Promise<SourceChange> {
+export async function applySourceClaims(
+  tx: ManagedTransaction,
+  sourceId: string,
+  next: SourceClaims | null,
+): Promise<SourceChange> {
   const footprint = await findSourceFootprint(tx, sourceId);
   if (!footprint && !next) throw new SourceNotFoundError(sourceId);
 
@@ -113,7 +117,12 @@ export async function applySourceClaims(tx: ManagedTransaction, sourceId: string
       if (claims.length === 0) deletedNodes.push(id);
       else entities.push(resolveEntity(id, claims));
     }
-    if (mine) mentions.push({ id, kind: mine.kind, evidence: mine.claim.evidence.map((span) => encodeEvidence(sourceId, span)) });
+    if (mine)
+      mentions.push({
+        id,
+        kind: mine.kind,
+        evidence: mine.claim.evidence.map((span) => encodeEvidence(sourceId, span)),
+      });
   }
 
   const relationshipKeys = union(footprint?.relationshipKeys ?? [], next?.relationships.keys() ?? []);
@@ -124,7 +133,9 @@ export async function applySourceClaims(tx: ManagedTransaction, sourceId: string
   for (const key of relationshipKeys) {
     const ref = refs.get(key);
     if (!ref) continue; // an end is gone and the relationship with it
-    const others = (storedRelationships.get(key) ?? []).filter((text) => claimSourceId(text) !== sourceId).map(decodeRelationshipClaim);
+    const others = (storedRelationships.get(key) ?? [])
+      .filter((text) => claimSourceId(text) !== sourceId)
+      .map(decodeRelationshipClaim);
     const mine: RelationshipClaim | undefined = next?.relationships.get(key)?.claim;
     const claims = [...others, ...(mine ? [mine] : [])];
     if (claims.length === 0) {
@@ -150,7 +161,9 @@ export async function applySourceClaims(tx: ManagedTransaction, sourceId: string
   if (!next) await deleteSource(tx, sourceId);
   await pruneCalendar(tx, calendarIds);
 
-  const newEvents = events.filter((event) => !stored.has(event.id) && event.sourceIds.length === 1 && event.redirectIds.length === 0);
+  const newEvents = events.filter(
+    (event) => !stored.has(event.id) && event.sourceIds.length === 1 && event.redirectIds.length === 0,
+  );
   const relationshipsBefore = written.filter((row) => storedRelationships.has(keyOf(row))).length;
   return {
     sourceId,
@@ -159,15 +172,31 @@ export async function applySourceClaims(tx: ManagedTransaction, sourceId: string
       updated: [...entities, ...events].filter((node) => stored.has(node.id)).length,
       deleted: deletedNodes.length,
     },
-    relationships: { created: written.length - relationshipsBefore, updated: relationshipsBefore, deleted: deletedRelationships.length },
+    relationships: {
+      created: written.length - relationshipsBefore,
+      updated: relationshipsBefore,
+      deleted: deletedRelationships.length,
+    },
     disputed: events
       .filter((event) => event.disputed && event.sourceIds.includes(sourceId))
-      .map((event) => ({ eventId: event.id, dates: event.claimedDates.map(({ sourceId: id, date }) => ({ sourceId: id, iso: date.iso })) })),
+      .map((event) => ({
+        eventId: event.id,
+        dates: event.claimedDates.map(({ sourceId: id, date }) => ({ sourceId: id, iso: date.iso })),
+      })),
     typeConflicts: events.flatMap((event) => {
-      const types = event.claims.map(decodeEventClaim).map((claim) => ({ sourceId: claim.source.id, type: claim.type }));
-      return new Set(types.map((item) => item.type)).size > 1 && event.sourceIds.includes(sourceId) ? [{ eventId: event.id, types }] : [];
+      const types = event.claims
+        .map(decodeEventClaim)
+        .map((claim) => ({ sourceId: claim.source.id, type: claim.type }));
+      return new Set(types.map((item) => item.type)).size > 1 && event.sourceIds.includes(sourceId)
+        ? [{ eventId: event.id, types }]
+        : [];
     }),
-    likelyDuplicates: next ? await findLikelyDuplicates(tx, newEvents.map((event) => event.id)) : [],
+    likelyDuplicates: next
+      ? await findLikelyDuplicates(
+          tx,
+          newEvents.map((event) => event.id),
+        )
+      : [],
   };
 }
 
@@ -194,9 +223,16 @@ async function refuseDangling(
 }
 
 /** The relationships to look up, with the kinds of their ends; those with an end missing are left out. */
-async function relationshipRefs(tx: ManagedTransaction, keys: readonly string[], next: SourceClaims | null): Promise<Map<string, RelationshipRef>> {
+async function relationshipRefs(
+  tx: ManagedTransaction,
+  keys: readonly string[],
+  next: SourceClaims | null,
+): Promise<Map<string, RelationshipRef>> {
   const parts = keys.map((full) => ({ full, ...parseRelationshipKey(full) }));
-  const kinds = await findNodeKinds(tx, parts.flatMap((part) => [part.from, part.to]));
+  const kinds = await findNodeKinds(
+    tx,
+    parts.flatMap((part) => [part.from, part.to]),
+  );
   const refs = new Map<string, RelationshipRef>();
   for (const part of parts) {
     const statement = next?.relationships.get(part.full);

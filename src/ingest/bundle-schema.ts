@@ -29,7 +29,10 @@ export const BundleDateSchema = z
     evidence: evidenceList,
   })
   .strict()
-  .refine((date) => !date.inferred || date.note !== undefined, { message: 'an inferred date needs a note saying how', path: ['note'] });
+  .refine((date) => !date.inferred || date.note !== undefined, {
+    message: 'an inferred date needs a note saying how',
+    path: ['note'],
+  });
 
 export const EntitySchema = z
   .object({

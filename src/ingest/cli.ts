@@ -3,8 +3,7 @@ import { ConfigError, readConfig } from '../config';
 import { createLocalNeo4j } from '../localdb/create';
 import { LocalNeo4jError } from '../localdb/errors';
 import { createLogger } from '../logger';
-import { Database } from '../neo4j/database';
-import { createDriver } from '../neo4j/driver';
+import { connectDatabase } from '../neo4j/driver';
 import { projectRoot } from '../paths';
 import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
 import { defaultBundleFiles, retractSource, seedBundles, type SeedReport } from './seed-loader';
@@ -24,36 +23,46 @@ async function main(args: string[]): Promise<number> {
     await local.start();
     uri = local.boltUri;
   }
-  const driver = createDriver({ ...config.neo4j, uri }, createLogger('error'));
+  const { database, close } = connectDatabase(config.neo4j, uri, createLogger('error'));
   try {
-    const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
     if (args[0] === '--remove') {
       if (!args[1]) throw new Error('usage: npm run seed -- --remove <sourceId>');
       const change = await retractSource(database, args[1]);
       console.log(`Retracted source ${args[1]}: ${describeChange(change)}.`);
       return 0;
     }
-    const files = args.length > 0 ? args.map((file) => path.resolve(file)) : defaultBundleFiles(path.join(projectRoot(), 'seed'));
+    const files =
+      args.length > 0 ? args.map((file) => path.resolve(file)) : defaultBundleFiles(path.join(projectRoot(), 'seed'));
     printReport(await seedBundles(database, files, (stage) => console.log(`seed: ${stage}`)));
     return 0;
   } finally {
-    await driver.close();
+    await close();
   }
 }
 
 function printReport(report: SeedReport): void {
   const relative = (file: string) => path.relative(process.cwd(), file);
   for (const { file, sourceId, coverage, change } of report.files) {
-    const uncovered = coverage.uncovered.map((sentence) => `\n    sentence ${sentence.index} backs no fact: "${sentence.text}"`).join('');
-    console.log(`${relative(file)} (${sourceId}): coverage ${coverage.covered}/${coverage.total} sentences; ${describeChange(change)}${uncovered}`);
+    const uncovered = coverage.uncovered
+      .map((sentence) => `\n    sentence ${sentence.index} backs no fact: "${sentence.text}"`)
+      .join('');
+    console.log(
+      `${relative(file)} (${sourceId}): coverage ${coverage.covered}/${coverage.total} sentences; ${describeChange(change)}${uncovered}`,
+    );
     for (const { eventId, dates } of change.disputed) {
-      console.log(`  disputed date of ${eventId}: ${dates.map((date) => `${date.iso} (${date.sourceId})`).join(' vs ')}`);
+      console.log(
+        `  disputed date of ${eventId}: ${dates.map((date) => `${date.iso} (${date.sourceId})`).join(' vs ')}`,
+      );
     }
     for (const { eventId, types } of change.typeConflicts) {
-      console.log(`  sources type ${eventId} differently: ${types.map((item) => `${item.type} (${item.sourceId})`).join(' vs ')}; the earliest source's is shown`);
+      console.log(
+        `  sources type ${eventId} differently: ${types.map((item) => `${item.type} (${item.sourceId})`).join(' vs ')}; the earliest source's is shown`,
+      );
     }
     for (const { id, existingId, sharedParticipants } of change.likelyDuplicates) {
-      console.log(`  likely duplicate: ${id} looks like the existing ${existingId} (same type, overlapping dates, both with ${sharedParticipants.join(', ')}); if it is, give it sameAs: ${existingId}`);
+      console.log(
+        `  likely duplicate: ${id} looks like the existing ${existingId} (same type, overlapping dates, both with ${sharedParticipants.join(', ')}); if it is, give it sameAs: ${existingId}`,
+      );
     }
   }
   for (const { file, id, into, by } of report.merged) {
@@ -61,20 +70,27 @@ function printReport(report: SeedReport): void {
     console.log(`${relative(file)}: "${id}" is the existing "${into}" (${how}); "${id}" redirects there`);
   }
   for (const conflict of report.aliasConflicts) {
-    console.log(`${relative(conflict.file)}: ${conflict.label} "${conflict.id}" shares the name "${conflict.alias}" with ${conflict.otherLabel} "${conflict.otherId}"; check the labels`);
+    console.log(
+      `${relative(conflict.file)}: ${conflict.label} "${conflict.id}" shares the name "${conflict.alias}" with ${conflict.otherLabel} "${conflict.otherId}"; check the labels`,
+    );
   }
   console.log(`Seeded: ${report.nodesCreated} nodes and ${report.relationshipsCreated} relationships created.`);
 }
 
 function describeChange(change: SourceChange): string {
-  const part = (what: string, counts: SourceChange['nodes']) => `${what} ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted`;
+  const part = (what: string, counts: SourceChange['nodes']) =>
+    `${what} ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted`;
   return `${part('nodes', change.nodes)}; ${part('relationships', change.relationships)}`;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof BundleValidationError || error instanceof SourceInUseError || error instanceof SourceNotFoundError) {
+    if (
+      error instanceof BundleValidationError ||
+      error instanceof SourceInUseError ||
+      error instanceof SourceNotFoundError
+    ) {
       console.error(`${error.message}\nNothing was written.`);
       process.exit(1);
     }

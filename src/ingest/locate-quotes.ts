@@ -25,7 +25,8 @@ function locateQuotes(file: string): number {
       const within = typeof hint === 'number' ? sentences[hint] : undefined;
       const from = within?.start ?? 0;
       const start = text.indexOf(quote, from);
-      if (start < 0 || (within && start + quote.length > within.end)) throw new Error(`${file}: quote not found: "${quote}"`);
+      if (start < 0 || (within && start + quote.length > within.end))
+        throw new Error(`${file}: quote not found: "${quote}"`);
       const sentence = sentences.find((s) => s.start <= start && start + quote.length <= s.end);
       setEvidenceOffsets(document, node, start, start + quote.length, sentence?.index ?? -1);
       filled += 1;

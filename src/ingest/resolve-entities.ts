@@ -44,7 +44,11 @@ interface Entry {
  * existing person, then by an explicit `sameAs`. Nodes of one bundle are never merged with each
  * other: the bundle says they differ.
  */
-export function resolveEntities(bundles: readonly ValidatedBundle[], known: readonly KnownNode[], redirects: readonly KnownRedirect[] = []): Resolution {
+export function resolveEntities(
+  bundles: readonly ValidatedBundle[],
+  known: readonly KnownNode[],
+  redirects: readonly KnownRedirect[] = [],
+): Resolution {
   const entries = new Map<string, Entry>();
   const byKey = new Map<string, Map<string, string>>();
   const aliasOf = new Map<string, string>();
@@ -62,7 +66,15 @@ export function resolveEntities(bundles: readonly ValidatedBundle[], known: read
   }
   for (const redirect of redirects) aliasOf.set(redirect.id, redirect.target);
 
-  const deferred: { file: string; sourceId: string; id: string; sameAs: string; label: string; keys: string[]; where: string }[] = [];
+  const deferred: {
+    file: string;
+    sourceId: string;
+    id: string;
+    sameAs: string;
+    label: string;
+    keys: string[];
+    where: string;
+  }[] = [];
   for (const { file, bundle } of bundles) {
     const sourceId = bundle.source.id;
     bundle.entities.forEach((entity, index) => {
@@ -82,7 +94,8 @@ export function resolveEntities(bundles: readonly ValidatedBundle[], known: read
       const existingId = resolveId(entity.id);
       const existing = entries.get(existingId);
       if (existing) {
-        if (existing.label !== entity.label) problems.push({ file, path: `${where}.label`, message: `"${entity.id}" is already a ${existing.label}` });
+        if (existing.label !== entity.label)
+          problems.push({ file, path: `${where}.label`, message: `"${entity.id}" is already a ${existing.label}` });
         if (existingId !== entity.id) merged.push({ file, id: entity.id, into: existingId, by: 'redirect' });
         indexKeys(existingId, entity.label, keys);
         return;
@@ -114,7 +127,15 @@ export function resolveEntities(bundles: readonly ValidatedBundle[], known: read
     });
     bundle.events.forEach((event, index) => {
       if (event.sameAs !== undefined) {
-        deferred.push({ file, sourceId, id: event.id, sameAs: event.sameAs, label: 'Event', keys: [], where: `events[${index}]` });
+        deferred.push({
+          file,
+          sourceId,
+          id: event.id,
+          sameAs: event.sameAs,
+          label: 'Event',
+          keys: [],
+          where: `events[${index}]`,
+        });
         return;
       }
       const existingId = resolveId(event.id);
@@ -137,7 +158,11 @@ export function resolveEntities(bundles: readonly ValidatedBundle[], known: read
     }
     const own = entries.get(resolveId(item.id));
     if (own && resolveId(item.id) !== into) {
-      problems.push({ file: item.file, path: `${item.where}.sameAs`, message: `"${item.id}" is already stored as a node of its own; it cannot also be "${item.sameAs}"` });
+      problems.push({
+        file: item.file,
+        path: `${item.where}.sameAs`,
+        message: `"${item.id}" is already stored as a node of its own; it cannot also be "${item.sameAs}"`,
+      });
       continue;
     }
     aliasOf.set(item.id, into);

@@ -67,8 +67,13 @@ async function loadValidated(
   { bundles, references }: { bundles: ValidatedBundle[]; references: Reference[] },
   onProgress: (stage: 'validated' | 'writing' | 'committed') => void,
 ): Promise<SeedReport> {
-  const ids = [...bundles.flatMap(({ bundle }) => [...bundle.entities, ...bundle.events].map((node) => node.id)), ...references.map((reference) => reference.id)];
-  const keys = bundles.flatMap(({ bundle }) => bundle.entities.flatMap((entity) => [entity.name, entity.nameEn, ...entity.aliases].map(matchKey)));
+  const ids = [
+    ...bundles.flatMap(({ bundle }) => [...bundle.entities, ...bundle.events].map((node) => node.id)),
+    ...references.map((reference) => reference.id),
+  ];
+  const keys = bundles.flatMap(({ bundle }) =>
+    bundle.entities.flatMap((entity) => [entity.name, entity.nameEn, ...entity.aliases].map(matchKey)),
+  );
   // The schema first: resolution reads the text index on entity names.
   await ensureGraphSchema(database);
   const known = await findKnownNodes(database, [...new Set(ids)], [...new Set(keys)]);
@@ -86,7 +91,8 @@ async function loadValidated(
   const changes = await database.write(
     async (tx) => {
       const applied: SourceChange[] = [];
-      for (const validated of bundles) applied.push(await applySourceClaims(tx, validated.bundle.source.id, toSourceClaims(validated, resolution)));
+      for (const validated of bundles)
+        applied.push(await applySourceClaims(tx, validated.bundle.source.id, toSourceClaims(validated, resolution)));
       return applied;
     },
     { purpose: 'seed' },
@@ -95,7 +101,12 @@ async function loadValidated(
   onProgress('committed');
 
   return {
-    files: bundles.map(({ file, bundle, coverage }, index) => ({ file, sourceId: bundle.source.id, coverage, change: changes[index] as SourceChange })),
+    files: bundles.map(({ file, bundle, coverage }, index) => ({
+      file,
+      sourceId: bundle.source.id,
+      coverage,
+      change: changes[index] as SourceChange,
+    })),
     merged: resolution.merged,
     aliasConflicts: resolution.aliasConflicts,
     nodesCreated: changes.reduce((sum, change) => sum + change.nodes.created, 0),
@@ -108,6 +119,8 @@ function duplicateSources(bundles: readonly ValidatedBundle[]): BundleProblem[] 
   return bundles.flatMap(({ file, bundle }) => {
     const first = seen.get(bundle.source.id);
     seen.set(bundle.source.id, first ?? file);
-    return first ? [{ file, path: 'source.id', message: `source "${bundle.source.id}" is also loaded from ${first}` }] : [];
+    return first
+      ? [{ file, path: 'source.id', message: `source "${bundle.source.id}" is also loaded from ${first}` }]
+      : [];
   });
 }

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { ClaimSource, DateStatement, EntityClaim, EventClaim, RelationshipClaim, SourceRecord } from '../domain/claims';
+import type {
+  ClaimSource,
+  DateStatement,
+  EntityClaim,
+  EventClaim,
+  RelationshipClaim,
+  SourceRecord,
+} from '../domain/claims';
 import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
 import type { RelationshipType } from '../domain/model';
@@ -36,7 +43,11 @@ export function toSourceClaims(validated: ValidatedBundle, resolution: Resolutio
   const { bundle } = validated;
   const sourceId = bundle.source.id;
   const published = dateStatement(bundle.source.published);
-  const source: ClaimSource = { id: sourceId, language: bundle.source.language, published: published ? (parseFuzzyDate(published.iso)?.earliest ?? null) : null };
+  const source: ClaimSource = {
+    id: sourceId,
+    language: bundle.source.language,
+    published: published ? (parseFuzzyDate(published.iso)?.earliest ?? null) : null,
+  };
   const { resolveId } = resolution;
 
   const entities = new Map<string, EntityClaim>();
@@ -69,7 +80,10 @@ export function toSourceClaims(validated: ValidatedBundle, resolution: Resolutio
       date: dateStatement(event.date) as DateStatement,
       endDate: dateStatement(event.endDate),
       reported: published ? { iso: published.iso, inferred: published.inferred, note: published.note } : null,
-      quotes: event.quotes.map(({ speaker, ...span }) => ({ speaker: speaker === undefined ? null : resolveId(speaker), span: spanOf(span) })),
+      quotes: event.quotes.map(({ speaker, ...span }) => ({
+        speaker: speaker === undefined ? null : resolveId(speaker),
+        span: spanOf(span),
+      })),
       evidence: spans(event.evidence),
     });
   }
@@ -87,7 +101,12 @@ export function toSourceClaims(validated: ValidatedBundle, resolution: Resolutio
       key,
       fromLabel: resolution.labelOf(relationship.from),
       toLabel: resolution.labelOf(relationship.to),
-      claim: { source, title: relationship.title ?? null, note: relationship.note ?? null, evidence: spans(relationship.evidence) },
+      claim: {
+        source,
+        title: relationship.title ?? null,
+        note: relationship.note ?? null,
+        evidence: spans(relationship.evidence),
+      },
     });
   }
 

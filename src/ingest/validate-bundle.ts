@@ -20,7 +20,9 @@ export class BundleValidationError extends Error {
   override readonly name = 'BundleValidationError';
 
   constructor(readonly problems: readonly BundleProblem[]) {
-    super(`Invalid seed bundle:\n${problems.map((p) => `  ${p.file}: ${p.path || '(file)'}: ${p.message}`).join('\n')}`);
+    super(
+      `Invalid seed bundle:\n${problems.map((p) => `  ${p.file}: ${p.path || '(file)'}: ${p.message}`).join('\n')}`,
+    );
   }
 }
 
@@ -51,12 +53,19 @@ export interface Reference {
 /** The problem with a reference to a node of `label` ('unknown' when nothing has that id), if any. */
 export function referenceProblem(reference: Reference, label: string, definedIn?: string): BundleProblem | undefined {
   const at = { file: reference.file, path: reference.path };
-  if (label === 'unknown') return { ...at, message: `unknown id "${reference.id}" (defined in no bundle and not in the database)` };
+  if (label === 'unknown')
+    return { ...at, message: `unknown id "${reference.id}" (defined in no bundle and not in the database)` };
   if (!reference.allowed.includes(label)) {
-    return { ...at, message: `${reference.role} a ${label} ("${reference.id}"); allowed: ${reference.allowed.join(', ')}` };
+    return {
+      ...at,
+      message: `${reference.role} a ${label} ("${reference.id}"); allowed: ${reference.allowed.join(', ')}`,
+    };
   }
   if (reference.notInSource !== undefined && definedIn === reference.notInSource) {
-    return { ...at, message: `"${reference.id}" is defined in this same bundle; sameAs names a node another source defined` };
+    return {
+      ...at,
+      message: `"${reference.id}" is defined in this same bundle; sameAs names a node another source defined`,
+    };
   }
   return undefined;
 }
@@ -98,7 +107,10 @@ export function validateBundles(files: readonly string[]): { bundles: ValidatedB
 }
 
 /** As validateBundles, for bundles already parsed. */
-export function validateBundleInputs(inputs: readonly BundleInput[]): { bundles: ValidatedBundle[]; references: Reference[] } {
+export function validateBundleInputs(inputs: readonly BundleInput[]): {
+  bundles: ValidatedBundle[];
+  references: Reference[];
+} {
   const problems: BundleProblem[] = [];
   const parsed = inputs.flatMap((input) => parseBundle(input, problems) ?? []);
   const references = parsed.flatMap((item) => collectReferences(item.file, item.bundle, problems));
@@ -129,7 +141,10 @@ function readBundleFile(file: string, problems: BundleProblem[]): unknown {
   }
 }
 
-function parseBundle(input: BundleInput, problems: BundleProblem[]): { file: string; bundle: Bundle; sourceText: string; sentences: Sentence[] } | undefined {
+function parseBundle(
+  input: BundleInput,
+  problems: BundleProblem[],
+): { file: string; bundle: Bundle; sourceText: string; sentences: Sentence[] } | undefined {
   const { file } = input;
   const problem = (where: string, message: string) => problems.push({ file, path: where, message });
   const result = BundleSchema.safeParse(input.content);
@@ -153,7 +168,8 @@ function parseBundle(input: BundleInput, problems: BundleProblem[]): { file: str
     list.forEach((evidence, index) => checkQuote(evidence, `${where}.evidence[${index}]`, text, sentences, problem));
   const checkDate = (date: BundleDate | undefined, where: string) => {
     if (!date) return;
-    if (!parseFuzzyDate(date.iso)) problem(`${where}.iso`, `"${date.iso}" is not a real date written YYYY, YYYY-MM or YYYY-MM-DD`);
+    if (!parseFuzzyDate(date.iso))
+      problem(`${where}.iso`, `"${date.iso}" is not a real date written YYYY, YYYY-MM or YYYY-MM-DD`);
     checkEvidence(date.evidence, where);
   };
 
@@ -179,7 +195,9 @@ function parseBundle(input: BundleInput, problems: BundleProblem[]): { file: str
     const where = `events[${index}]`;
     checkId(event.id, where);
     checkEvidence(event.evidence, where);
-    event.quotes.forEach((quote, quoteIndex) => checkQuote(quote, `${where}.quotes[${quoteIndex}]`, text, sentences, problem));
+    event.quotes.forEach((quote, quoteIndex) =>
+      checkQuote(quote, `${where}.quotes[${quoteIndex}]`, text, sentences, problem),
+    );
     checkDate(event.date, `${where}.date`);
     checkDate(event.endDate, `${where}.endDate`);
     const start = parseFuzzyDate(event.date.iso);
@@ -187,14 +205,22 @@ function parseBundle(input: BundleInput, problems: BundleProblem[]): { file: str
     if (start && end && end.latest < start.earliest) problem(`${where}.endDate.iso`, 'ends before it starts');
   });
   const sameAsTargets = new Map<string, string>();
-  [...bundle.entities.map((node, index) => ({ node, where: `entities[${index}]` })), ...bundle.events.map((node, index) => ({ node, where: `events[${index}]` }))]
-    .forEach(({ node, where }) => {
-      if (node.sameAs === undefined) return;
-      const first = sameAsTargets.get(node.sameAs);
-      if (first) problem(`${where}.sameAs`, `${first} is already the same as "${node.sameAs}"; one node of a bundle per node of the graph`);
-      else sameAsTargets.set(node.sameAs, where);
-    });
-  bundle.relationships.forEach((relationship, index) => checkEvidence(relationship.evidence, `relationships[${index}]`));
+  [
+    ...bundle.entities.map((node, index) => ({ node, where: `entities[${index}]` })),
+    ...bundle.events.map((node, index) => ({ node, where: `events[${index}]` })),
+  ].forEach(({ node, where }) => {
+    if (node.sameAs === undefined) return;
+    const first = sameAsTargets.get(node.sameAs);
+    if (first)
+      problem(
+        `${where}.sameAs`,
+        `${first} is already the same as "${node.sameAs}"; one node of a bundle per node of the graph`,
+      );
+    else sameAsTargets.set(node.sameAs, where);
+  });
+  bundle.relationships.forEach((relationship, index) =>
+    checkEvidence(relationship.evidence, `relationships[${index}]`),
+  );
   return { file, bundle, sourceText: text, sentences };
 }
 
@@ -208,13 +234,20 @@ function checkQuote(
   const found = text.slice(evidence.start, evidence.end);
   if (found !== evidence.quote) {
     const elsewhere = text.indexOf(evidence.quote);
-    const hint = elsewhere >= 0 ? `; the quote occurs at ${elsewhere}–${elsewhere + evidence.quote.length}` : '; the quote does not occur in the source';
-    problem(`${where}.start`, `quote is not at its offsets ${evidence.start}–${evidence.end} (the text there is "${found}")${hint}`);
+    const hint =
+      elsewhere >= 0
+        ? `; the quote occurs at ${elsewhere}–${elsewhere + evidence.quote.length}`
+        : '; the quote does not occur in the source';
+    problem(
+      `${where}.start`,
+      `quote is not at its offsets ${evidence.start}–${evidence.end} (the text there is "${found}")${hint}`,
+    );
     return;
   }
   const sentence = sentenceAt(sentences, evidence.start, evidence.end);
   if (sentence === undefined) problem(`${where}.start`, 'quote spans more than one sentence');
-  else if (sentence.index !== evidence.sentence) problem(`${where}.sentence`, `quote is in sentence ${sentence.index}, not ${evidence.sentence}`);
+  else if (sentence.index !== evidence.sentence)
+    problem(`${where}.sentence`, `quote is in sentence ${sentence.index}, not ${evidence.sentence}`);
 }
 
 /** Checks roles and duplicate relationships; returns every id the bundle refers to. */
@@ -229,28 +262,57 @@ function collectReferences(file: string, bundle: Bundle, problems: BundleProblem
       const role = `${relationship.type} cannot ${end === 'from' ? 'start at' : 'end at'}`;
       references.push({ file, path: `${where}.${end}`, id: relationship[end], allowed: rule[end], role });
     }
-    if (rule.role === 'required' && relationship.role === undefined) problem('.role', `${relationship.type} needs a role`);
+    if (rule.role === 'required' && relationship.role === undefined)
+      problem('.role', `${relationship.type} needs a role`);
     if (rule.role === 'none' && relationship.role !== undefined) problem('.role', `${relationship.type} takes no role`);
-    if (rule.role === 'none' && relationship.title !== undefined) problem('.title', `${relationship.type} takes no role, so no title either`);
+    if (rule.role === 'none' && relationship.title !== undefined)
+      problem('.title', `${relationship.type} takes no role, so no title either`);
     if (relationship.role !== undefined && rule.role !== 'none' && !isRole(relationship.role)) {
-      problem('.role', `unknown role "${relationship.role}"; one of ${ROLE_KEYS.join(', ')} (put the source's own wording in title)`);
+      problem(
+        '.role',
+        `unknown role "${relationship.role}"; one of ${ROLE_KEYS.join(', ')} (put the source's own wording in title)`,
+      );
     }
     const key = `${relationship.from}|${relationship.type}|${relationship.to}|${relationship.role ?? ''}`;
-    if (keys.has(key)) problem('', `duplicate relationship ${relationship.from} ${relationship.type} ${relationship.to}${relationship.role ? ` (${relationship.role})` : ''}`);
+    if (keys.has(key))
+      problem(
+        '',
+        `duplicate relationship ${relationship.from} ${relationship.type} ${relationship.to}${relationship.role ? ` (${relationship.role})` : ''}`,
+      );
     keys.add(key);
   });
   const sourceId = bundle.source.id;
   bundle.entities.forEach((entity, index) => {
     if (entity.sameAs === undefined) return;
-    references.push({ file, path: `entities[${index}].sameAs`, id: entity.sameAs, allowed: [entity.label], role: `sameAs of a ${entity.label} cannot name`, notInSource: sourceId });
+    references.push({
+      file,
+      path: `entities[${index}].sameAs`,
+      id: entity.sameAs,
+      allowed: [entity.label],
+      role: `sameAs of a ${entity.label} cannot name`,
+      notInSource: sourceId,
+    });
   });
   bundle.events.forEach((event, index) => {
     if (event.sameAs !== undefined) {
-      references.push({ file, path: `events[${index}].sameAs`, id: event.sameAs, allowed: ['Event'], role: 'sameAs of an event cannot name', notInSource: sourceId });
+      references.push({
+        file,
+        path: `events[${index}].sameAs`,
+        id: event.sameAs,
+        allowed: ['Event'],
+        role: 'sameAs of an event cannot name',
+        notInSource: sourceId,
+      });
     }
     event.quotes.forEach((quote, quoteIndex) => {
       if (quote.speaker === undefined) return;
-      references.push({ file, path: `events[${index}].quotes[${quoteIndex}].speaker`, id: quote.speaker, allowed: ['Person', 'Organization', 'Country', 'Delegation'], role: 'a speaker cannot be' });
+      references.push({
+        file,
+        path: `events[${index}].quotes[${quoteIndex}].speaker`,
+        id: quote.speaker,
+        allowed: ['Person', 'Organization', 'Country', 'Delegation'],
+        role: 'a speaker cannot be',
+      });
     });
   });
   return references;
@@ -261,16 +323,26 @@ function measureCoverage(bundle: Bundle, sentences: readonly Sentence[]): Covera
     ...bundle.source.evidence,
     ...(bundle.source.published?.evidence ?? []),
     ...bundle.entities.flatMap((entity) => entity.evidence),
-    ...bundle.events.flatMap((event) => [...event.evidence, ...event.quotes, ...event.date.evidence, ...(event.endDate?.evidence ?? [])]),
+    ...bundle.events.flatMap((event) => [
+      ...event.evidence,
+      ...event.quotes,
+      ...event.date.evidence,
+      ...(event.endDate?.evidence ?? []),
+    ]),
     ...bundle.relationships.flatMap((relationship) => relationship.evidence),
   ];
   const body = sentences.filter((sentence) => !bundle.source.boilerplate.includes(sentence.text));
-  const uncovered = body.filter((sentence) => !spans.some((span) => sentence.start <= span.start && span.end <= sentence.end));
+  const uncovered = body.filter(
+    (sentence) => !spans.some((span) => sentence.start <= span.start && span.end <= sentence.end),
+  );
   return { total: body.length, covered: body.length - uncovered.length, uncovered };
 }
 
 function formatPath(parts: readonly (string | number)[]): string {
-  return parts.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
+  return parts.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+    '',
+  );
 }
 
 function describeIssue(issue: ZodIssue): string {

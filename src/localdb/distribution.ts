@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { LocalNeo4jError } from './errors';
+import { runProcess } from './run-process';
 
 export interface Distribution {
   readonly neo4jVersion: string;
@@ -18,7 +17,8 @@ export function readPinnedVersions(pomPath: string): { neo4jVersion: string; bro
   const pom = readFileSync(pomPath, 'utf8');
   const neo4jVersion = /<neo4j\.version>([^<]+)</.exec(pom)?.[1];
   const browserVersion = /<neo4j-browser\.version>([^<]+)</.exec(pom)?.[1];
-  if (!neo4jVersion || !browserVersion) throw new Error(`${pomPath} does not pin neo4j.version and neo4j-browser.version`);
+  if (!neo4jVersion || !browserVersion)
+    throw new Error(`${pomPath} does not pin neo4j.version and neo4j-browser.version`);
   return { neo4jVersion, browserVersion };
 }
 
@@ -26,14 +26,20 @@ export function readPinnedVersions(pomPath: string): { neo4jVersion: string; bro
  * Returns the cached server jars, fetching them from Maven Central with Maven the first time.
  * The cache is keyed by the pinned versions, so bumping the pom fetches the new release.
  */
-export async function ensureDistribution(pomPath: string, cacheRoot: string, progress: Progress): Promise<Distribution> {
+export async function ensureDistribution(
+  pomPath: string,
+  cacheRoot: string,
+  progress: Progress,
+): Promise<Distribution> {
   const versions = readPinnedVersions(pomPath);
   const home = path.join(cacheRoot, 'dist', `neo4j-${versions.neo4jVersion}-browser-${versions.browserVersion}`);
   const libDir = path.join(home, 'lib');
   const marker = path.join(home, 'complete');
   if (existsSync(marker)) return { ...versions, libDir };
 
-  progress(`Fetching Neo4j ${versions.neo4jVersion} and Neo4j Browser ${versions.browserVersion} from Maven Central (once; about 140 MB)…`);
+  progress(
+    `Fetching Neo4j ${versions.neo4jVersion} and Neo4j Browser ${versions.browserVersion} from Maven Central (once; about 140 MB)…`,
+  );
   const staging = path.join(home, 'lib.partial');
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(home, { recursive: true });
@@ -49,49 +55,32 @@ export async function ensureDistribution(pomPath: string, cacheRoot: string, pro
   return { ...versions, libDir };
 }
 
-function runMaven(args: string[], progress: Progress): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const mvn = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const tail: string[] = [];
-    let files = 0;
-    let bytes = 0;
-    const onLine = (line: string) => {
-      tail.push(line);
-      if (tail.length > 30) tail.shift();
-      const downloaded = /^\[?(?:INFO\] )?Downloaded from [^:]+: \S+ \(([\d.]+) ([kMG]?B)/.exec(line);
-      if (!downloaded) return;
-      files += 1;
-      bytes += Number(downloaded[1]) * unitBytes(downloaded[2] ?? 'B');
-      if (files % 25 === 0) progress(`  downloaded ${files} files, ${(bytes / 1e6).toFixed(1)} MB`);
-    };
-    createInterface({ input: mvn.stdout }).on('line', onLine);
-    createInterface({ input: mvn.stderr }).on('line', onLine);
-    mvn.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'ENOENT'
-          ? new LocalNeo4jError(
-              'MAVEN_MISSING',
-              'Maven (`mvn`) was not found on PATH; the launcher uses it to fetch Neo4j from Maven Central. ' +
-                'Install it (e.g. `apt-get install maven`).',
-            )
-          : error,
-      );
-    });
-    mvn.once('close', (code) => {
-      if (code === 0) {
-        progress(`  downloaded ${files} files, ${(bytes / 1e6).toFixed(1)} MB`);
-        resolve();
-        return;
-      }
-      reject(
-        new LocalNeo4jError(
-          'DOWNLOAD_FAILED',
-          `Fetching Neo4j from Maven Central failed (mvn exited with ${code}). ` +
-            `Check the network or your Maven mirror settings; Maven said:\n${tail.join('\n')}`,
-        ),
-      );
-    });
+async function runMaven(args: string[], progress: Progress): Promise<void> {
+  let files = 0;
+  let bytes = 0;
+  const onLine = (line: string) => {
+    const downloaded = /^\[?(?:INFO\] )?Downloaded from [^:]+: \S+ \(([\d.]+) ([kMG]?B)/.exec(line);
+    if (!downloaded) return;
+    files += 1;
+    bytes += Number(downloaded[1]) * unitBytes(downloaded[2] ?? 'B');
+    if (files % 25 === 0) progress(`  downloaded ${files} files, ${(bytes / 1e6).toFixed(1)} MB`);
+  };
+  const result = await runProcess('mvn', args, { onLine, tailLines: 30 }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENOENT'
+      ? new LocalNeo4jError(
+          'MAVEN_MISSING',
+          'Maven (`mvn`) was not found on PATH; the launcher uses it to fetch Neo4j from Maven Central. Install it (e.g. `apt-get install maven`).',
+        )
+      : error;
   });
+  if (result.code !== 0) {
+    throw new LocalNeo4jError(
+      'DOWNLOAD_FAILED',
+      `Fetching Neo4j from Maven Central failed (mvn exited with ${result.code}). ` +
+        `Check the network or your Maven mirror settings; Maven said:\n${result.tail.join('\n')}`,
+    );
+  }
+  progress(`  downloaded ${files} files, ${(bytes / 1e6).toFixed(1)} MB`);
 }
 
 function unitBytes(unit: string): number {

@@ -1,11 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { importDatabase, setInitialPassword, type AdminToolContext } from './admin-tool';
 import { ensureDistribution } from './distribution';
 import { LocalNeo4jError } from './errors';
 import { findJava } from './java';
+import { neo4jConf } from './neo4j-conf';
 import { canConnect, isPortFree } from './ports';
 
 export interface LocalNeo4jOptions {
@@ -114,7 +115,7 @@ export class LocalNeo4j {
     const distribution = await ensureDistribution(this.options.pomPath, this.options.rootDir, this.options.log);
     await this.assertPortsFree();
     this.writeConfig();
-    this.setInitialPassword(java.executable, distribution.libDir);
+    this.setInitialPasswordOnce({ java: java.executable, libDir: distribution.libDir, env: this.processEnv() });
 
     const consoleLog = path.join(this.home, 'logs', 'console.log');
     const out = openSync(consoleLog, 'a');
@@ -130,13 +131,16 @@ export class LocalNeo4j {
         `--home-dir=${this.home}`,
         `--config-dir=${this.confDir}`,
       ],
-      { detached: true, stdio: ['ignore', out, out], env: { ...process.env, NEO4J_HOME: this.home, NEO4J_CONF: this.confDir } },
+      { detached: true, stdio: ['ignore', out, out], env: this.processEnv() },
     );
     closeSync(out);
     child.unref();
-    if (child.pid === undefined) throw new LocalNeo4jError('START_FAILED', `Java could not be started; see ${consoleLog}`);
+    if (child.pid === undefined)
+      throw new LocalNeo4jError('START_FAILED', `Java could not be started; see ${consoleLog}`);
     this.writeState({ pid: child.pid, boltPort: this.options.boltPort, httpPort: this.options.httpPort });
-    this.options.log(`Starting Neo4j ${distribution.neo4jVersion} (pid ${child.pid}, Java ${java.version}), data in ${this.home}…`);
+    this.options.log(
+      `Starting Neo4j ${distribution.neo4jVersion} (pid ${child.pid}, Java ${java.version}), data in ${this.home}…`,
+    );
     await this.waitUntilReady(child.pid);
     return { alreadyRunning: false };
   }
@@ -180,7 +184,10 @@ export class LocalNeo4j {
       if ((await canConnect(boltPort)) && (await this.answersQueries(httpPort))) return;
       await sleep(250);
     }
-    throw new LocalNeo4jError('START_FAILED', `Neo4j did not answer within ${START_TIMEOUT_MS / 1000} s; see ${this.logFile}`);
+    throw new LocalNeo4jError(
+      'START_FAILED',
+      `Neo4j did not answer within ${START_TIMEOUT_MS / 1000} s; see ${this.logFile}`,
+    );
   }
 
   /** True once the default database runs a query; a wrong password is an error, not a wait. */
@@ -225,86 +232,43 @@ export class LocalNeo4j {
   }
 
   private writeConfig(): void {
-    for (const dir of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) mkdirSync(path.join(this.home, dir), { recursive: true });
-    const { boltPort, httpPort, pageCache } = this.options;
-    const settings = [
-      '# Written by the launcher at every start; edit LOCAL_NEO4J_* variables instead.',
-      'server.default_listen_address=127.0.0.1',
-      'server.default_advertised_address=127.0.0.1',
-      `server.bolt.listen_address=127.0.0.1:${boltPort}`,
-      `server.bolt.advertised_address=127.0.0.1:${boltPort}`,
-      `server.http.listen_address=127.0.0.1:${httpPort}`,
-      `server.http.advertised_address=127.0.0.1:${httpPort}`,
-      'server.https.enabled=false',
-      `server.directories.data=${path.join(this.home, 'data')}`,
-      `server.directories.logs=${path.join(this.home, 'logs')}`,
-      `server.directories.run=${path.join(this.home, 'run')}`,
-      `server.directories.import=${path.join(this.home, 'import')}`,
-      `server.directories.plugins=${path.join(this.home, 'plugins')}`,
-      `server.memory.pagecache.size=${pageCache}`,
-      'dbms.security.auth_enabled=true',
-      'dbms.usage_report.enabled=false',
-      'db.tx_log.rotation.retention_policy=1 days',
-      // Lets Neo4j Browser load the project's guide and style (`:play`, `:style`) from a local service.
-      'browser.remote_content_hostname_whitelist=localhost,127.0.0.1',
-      ...(this.options.extraSettings ?? []),
-    ];
-    writeFileSync(path.join(this.confDir, 'neo4j.conf'), settings.join('\n') + '\n');
+    for (const dir of ['conf', 'data', 'logs', 'run', 'import', 'plugins'])
+      mkdirSync(path.join(this.home, dir), { recursive: true });
+    const { boltPort, httpPort, pageCache, extraSettings } = this.options;
+    writeFileSync(
+      path.join(this.confDir, 'neo4j.conf'),
+      neo4jConf({ home: this.home, boltPort, httpPort, pageCache, extraSettings }),
+    );
   }
 
-  /**
-   * Replaces the `neo4j` database with CSV files through `neo4j-admin database import full`,
-   * the bulk path (much faster than transactions, but only into a stopped server).
-   */
-  async importCsv(nodeFiles: readonly string[], relationshipFiles: readonly string[], log: (line: string) => void): Promise<void> {
+  /** Replaces the `neo4j` database with CSV files (neo4j-admin's bulk import); the server must be stopped. */
+  async importCsv(
+    nodeFiles: readonly string[],
+    relationshipFiles: readonly string[],
+    log: (line: string) => void,
+  ): Promise<void> {
     if (this.status().running) throw new Error('stop the server before a bulk import');
+    const context = await this.adminTool();
+    this.writeConfig();
+    this.setInitialPasswordOnce(context);
+    await importDatabase(context, nodeFiles, relationshipFiles, log);
+  }
+
+  private async adminTool(): Promise<AdminToolContext> {
     const java = findJava(this.options.javaHome);
     const distribution = await ensureDistribution(this.options.pomPath, this.options.rootDir, this.options.log);
-    this.writeConfig();
-    this.setInitialPassword(java.executable, distribution.libDir);
-    const args = [
-      '-Xmx1g',
-      '-cp',
-      path.join(distribution.libDir, '*'),
-      'org.neo4j.cli.AdminTool',
-      'database',
-      'import',
-      'full',
-      // The database name goes first: --nodes and --relationships take any number of files.
-      'neo4j',
-      '--overwrite-destination=true',
-      '--multiline-fields=true',
-      '--array-delimiter=;',
-      ...nodeFiles.map((file) => `--nodes=${file}`),
-      ...relationshipFiles.map((file) => `--relationships=${file}`),
-    ];
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(java.executable, args, { env: { ...process.env, NEO4J_HOME: this.home, NEO4J_CONF: this.confDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-      const tail: string[] = [];
-      // Whole lines (a chunk of output may end mid-line).
-      const onLine = (line: string) => {
-        tail.push(line);
-        if (tail.length > 40) tail.shift();
-        if (/^(IMPORT DONE|\s+\d+ (nodes|relationships|properties)$)/.test(line)) log(line.trim());
-      };
-      createInterface({ input: child.stdout }).on('line', onLine);
-      createInterface({ input: child.stderr }).on('line', onLine);
-      child.once('error', reject);
-      child.once('exit', (code) => (code === 0 ? resolve() : reject(new LocalNeo4jError('START_FAILED', `neo4j-admin import failed (${code}):\n${tail.join('\n')}`))));
-    });
+    return { java: java.executable, libDir: distribution.libDir, env: this.processEnv() };
   }
 
-  /** Sets the neo4j user's password before the first start (Neo4j ignores it afterwards). */
-  private setInitialPassword(java: string, libDir: string): void {
-    if (existsSync(path.join(this.home, 'data', 'databases', 'system'))) return;
-    const result = spawnSync(
-      java,
-      ['-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', this.options.password],
-      { encoding: 'utf8', env: { ...process.env, NEO4J_HOME: this.home, NEO4J_CONF: this.confDir } },
-    );
-    if (result.status !== 0) {
-      throw new LocalNeo4jError('START_FAILED', `Setting the initial password failed:\n${result.stderr || result.stdout}`);
-    }
+  /** The environment of the server and its tools: this process's, with the instance's home and conf. */
+  private processEnv(): NodeJS.ProcessEnv {
+    return { ...process.env, NEO4J_HOME: this.home, NEO4J_CONF: this.confDir };
+  }
+
+  /** Sets the password before the first start (Neo4j ignores it afterwards). */
+  private setInitialPasswordOnce(context: AdminToolContext): void {
+    if (!existsSync(path.join(this.home, 'data', 'databases', 'system')))
+      setInitialPassword(context, this.options.password);
   }
 
   private currentPorts(): { boltPort: number; httpPort: number } {
@@ -352,5 +316,3 @@ function isOurServer(pid: number, home: string): boolean {
   const args = readFileSync(cmdline, 'utf8');
   return args.includes('CommunityEntryPoint') && args.includes(home);
 }
-
-

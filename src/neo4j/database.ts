@@ -30,17 +30,30 @@ export class Database {
    * timeout + 0.5 s) across all of them, so a request never waits longer than that in total.
    */
   forRequest(): Database {
-    return new Database(this.driver, this.name, this.queryTimeoutMs, Date.now() + this.queryTimeoutMs + DEADLINE_SLACK_MS);
+    return new Database(
+      this.driver,
+      this.name,
+      this.queryTimeoutMs,
+      Date.now() + this.queryTimeoutMs + DEADLINE_SLACK_MS,
+    );
   }
 
   /** Runs idempotent read work in its own session; routed to readers in a cluster. */
   read<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
-    return this.run(neo4j.session.READ, (session) => session.executeRead(work, this.transactionConfig(metadata, timeoutMs)), timeoutMs);
+    return this.run(
+      neo4j.session.READ,
+      (session) => session.executeRead(work, this.transactionConfig(metadata, timeoutMs)),
+      timeoutMs,
+    );
   }
 
   /** Runs idempotent write work in its own session (the driver may retry it). */
   write<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
-    return this.run(neo4j.session.WRITE, (session) => session.executeWrite(work, this.transactionConfig(metadata, timeoutMs)), timeoutMs);
+    return this.run(
+      neo4j.session.WRITE,
+      (session) => session.executeWrite(work, this.transactionConfig(metadata, timeoutMs)),
+      timeoutMs,
+    );
   }
 
   /** Resolves with the server version when the database answers a query within timeoutMs. */
@@ -58,7 +71,8 @@ export class Database {
 
   private async run<T>(mode: 'READ' | 'WRITE', call: (session: Session) => Promise<T>, timeoutMs: number): Promise<T> {
     const remaining = this.deadline === undefined ? Infinity : this.deadline - Date.now();
-    if (remaining <= 0) throw new AppError('SERVICE_UNAVAILABLE', 'The database did not answer in time; try again shortly.');
+    if (remaining <= 0)
+      throw new AppError('SERVICE_UNAVAILABLE', 'The database did not answer in time; try again shortly.');
     const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
     this.transactions += 1;
     const pending = call(session);
@@ -67,7 +81,10 @@ export class Database {
     try {
       return await withDeadline(pending, deadlineMs, () => {
         abandoned = true;
-        return new AppError('SERVICE_UNAVAILABLE', `The database did not answer within ${deadlineMs} ms; try again shortly.`);
+        return new AppError(
+          'SERVICE_UNAVAILABLE',
+          `The database did not answer within ${deadlineMs} ms; try again shortly.`,
+        );
       });
     } catch (error) {
       throw translateDatabaseError(error, timeoutMs);

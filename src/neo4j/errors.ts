@@ -13,11 +13,19 @@ const TIMED_OUT = new Set([
  */
 export function translateDatabaseError(error: unknown, timeoutMs: number): unknown {
   if (!(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE.has(error.code) || /acquisition timed out|Failed to connect|Connection acquisition/i.test(error.message)) {
+  if (
+    UNAVAILABLE.has(error.code) ||
+    /acquisition timed out|Failed to connect|Connection acquisition/i.test(error.message)
+  ) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', {}, { cause: error });
   }
   if (TIMED_OUT.has(error.code)) {
-    return new AppError('QUERY_TIMEOUT', `The query took longer than ${timeoutMs} ms and was stopped.`, {}, { cause: error });
+    return new AppError(
+      'QUERY_TIMEOUT',
+      `The query took longer than ${timeoutMs} ms and was stopped.`,
+      {},
+      { cause: error },
+    );
   }
   return error;
 }

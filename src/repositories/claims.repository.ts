@@ -1,5 +1,12 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { CalendarLink, ResolvedDate, ResolvedEntity, ResolvedEvent, ResolvedRelationship, SourceRecord } from '../domain/claims';
+import type {
+  CalendarLink,
+  ResolvedDate,
+  ResolvedEntity,
+  ResolvedEvent,
+  ResolvedRelationship,
+  SourceRecord,
+} from '../domain/claims';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
 import { CALENDAR_LINK, ENTITY_LABELS, RELATIONSHIP_TYPES } from '../domain/model';
 import { relationshipKey } from '../domain/relationship-key';
@@ -40,7 +47,10 @@ export interface RelationshipRef {
 
 /** What a source claimed when it was last loaded (null when it is not loaded). */
 export async function findSourceFootprint(tx: ManagedTransaction, sourceId: string): Promise<SourceFootprint | null> {
-  const result = await tx.run('MATCH (s:Source {id: $sourceId}) RETURN s.nodeIds AS nodeIds, s.relationshipKeys AS relationshipKeys', { sourceId });
+  const result = await tx.run(
+    'MATCH (s:Source {id: $sourceId}) RETURN s.nodeIds AS nodeIds, s.relationshipKeys AS relationshipKeys',
+    { sourceId },
+  );
   const record = result.records[0];
   if (!record) return null;
   return { nodeIds: record.get('nodeIds') ?? [], relationshipKeys: record.get('relationshipKeys') ?? [] };
@@ -56,7 +66,11 @@ export async function findNodeKinds(tx: ManagedTransaction, ids: readonly string
      RETURN id, CASE WHEN n IS NOT NULL THEN 'Entity' WHEN e IS NOT NULL THEN 'Event' WHEN s IS NOT NULL THEN 'Source' END AS kind`,
     { ids: [...new Set(ids)] },
   );
-  return new Map(result.records.filter((record) => record.get('kind') !== null).map((record) => [record.get('id') as string, record.get('kind') as NodeKind]));
+  return new Map(
+    result.records
+      .filter((record) => record.get('kind') !== null)
+      .map((record) => [record.get('id') as string, record.get('kind') as NodeKind]),
+  );
 }
 
 /** The stored claims of these entities and events, write-locked until the transaction ends. */
@@ -74,14 +88,18 @@ export async function lockNodeClaims(tx: ManagedTransaction, ids: readonly strin
     result.records.map((record) => {
       const labels = record.get('labels') as string[];
       const kind = labels.includes('Event') ? 'Event' : 'Entity';
-      const label = kind === 'Event' ? 'Event' : (labels.find((l) => (ENTITY_LABELS as readonly string[]).includes(l)) ?? 'Entity');
+      const label =
+        kind === 'Event' ? 'Event' : (labels.find((l) => (ENTITY_LABELS as readonly string[]).includes(l)) ?? 'Entity');
       return [record.get('id') as string, { kind, label, claims: record.get('claims') as string[] }];
     }),
   );
 }
 
 /** The stored claims of these relationships (by relationshipKey), write-locked. */
-export async function lockRelationshipClaims(tx: ManagedTransaction, refs: readonly RelationshipRef[]): Promise<Map<string, readonly string[]>> {
+export async function lockRelationshipClaims(
+  tx: ManagedTransaction,
+  refs: readonly RelationshipRef[],
+): Promise<Map<string, readonly string[]>> {
   const found = new Map<string, readonly string[]>();
   for (const [group, rows] of groupRelationships(refs)) {
     const result = await tx.run(
@@ -92,7 +110,10 @@ export async function lockRelationshipClaims(tx: ManagedTransaction, refs: reado
       { rows: rows.map(({ from, to, key }) => ({ from, to, key })) },
     );
     for (const record of result.records) {
-      found.set(relationshipKey(group.type, record.get('from'), record.get('to'), record.get('key')), record.get('claims'));
+      found.set(
+        relationshipKey(group.type, record.get('from'), record.get('to'), record.get('key')),
+        record.get('claims'),
+      );
     }
   }
   return found;
@@ -110,7 +131,9 @@ export async function findFactRelationships(tx: ManagedTransaction, ids: readonl
      RETURN DISTINCT type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, coalesce(r.key, '') AS key`,
     { ids, structural: STRUCTURAL_TYPES },
   );
-  return result.records.map((record) => relationshipKey(record.get('type'), record.get('from'), record.get('to'), record.get('key')));
+  return result.records.map((record) =>
+    relationshipKey(record.get('type'), record.get('from'), record.get('to'), record.get('key')),
+  );
 }
 
 /** Deletes relationships by identity. */
@@ -142,7 +165,9 @@ export async function deleteNodes(tx: ManagedTransaction, ids: readonly string[]
 /** Creates or overwrites entities with their resolved view (every property replaced). */
 export async function writeEntities(tx: ManagedTransaction, entities: readonly ResolvedEntity[]): Promise<void> {
   for (const label of ENTITY_LABELS) {
-    const rows = entities.filter((entity) => entity.label === label).map((entity) => ({ id: entity.id, props: entityProperties(entity) }));
+    const rows = entities
+      .filter((entity) => entity.label === label)
+      .map((entity) => ({ id: entity.id, props: entityProperties(entity) }));
     if (rows.length === 0) continue;
     await tx.run(`UNWIND $rows AS row MERGE (n:Entity:${label} {id: row.id}) SET n = row.props`, { rows });
   }
@@ -208,7 +233,10 @@ function dateProperties(prefix: string, date: ResolvedDate | null): Record<strin
 }
 
 /** Replaces the redirects of these nodes: one (:Redirect {id})-[:SAME_AS]->(node) per id other bundles gave it. */
-export async function writeRedirects(tx: ManagedTransaction, nodes: readonly { id: string; redirectIds: readonly string[] }[]): Promise<void> {
+export async function writeRedirects(
+  tx: ManagedTransaction,
+  nodes: readonly { id: string; redirectIds: readonly string[] }[],
+): Promise<void> {
   if (nodes.length === 0) return;
   await tx.run(
     `UNWIND $rows AS row
@@ -236,7 +264,10 @@ export async function unlinkCalendar(tx: ManagedTransaction, eventIds: readonly 
 }
 
 /** Links events to the Day, Month or Year of each date their sources claim, creating calendar nodes as needed. */
-export async function linkCalendar(tx: ManagedTransaction, events: readonly { id: string; calendar: readonly CalendarLink[] }[]): Promise<void> {
+export async function linkCalendar(
+  tx: ManagedTransaction,
+  events: readonly { id: string; calendar: readonly CalendarLink[] }[],
+): Promise<void> {
   const links = events.flatMap((event) => event.calendar.map((link) => ({ event: event.id, link })));
   for (const [precision, type] of Object.entries(CALENDAR_LINK)) {
     const rows = links
@@ -296,7 +327,10 @@ export async function pruneCalendar(tx: ManagedTransaction, calendarIds: readonl
 }
 
 /** Creates or overwrites relationships with their resolved view. */
-export async function writeRelationships(tx: ManagedTransaction, rows: readonly (RelationshipRef & { resolved: ResolvedRelationship })[]): Promise<void> {
+export async function writeRelationships(
+  tx: ManagedTransaction,
+  rows: readonly (RelationshipRef & { resolved: ResolvedRelationship })[],
+): Promise<void> {
   for (const [group, members] of groupRelationships(rows)) {
     const result = await tx.run(
       `UNWIND $rows AS row
@@ -305,11 +339,19 @@ export async function writeRelationships(tx: ManagedTransaction, rows: readonly 
        MERGE (a)-[r:${group.type} {key: row.key}]->(b)
        SET r = row.props
        RETURN count(r) AS written`,
-      { rows: members.map((row) => ({ from: row.from, to: row.to, key: row.key, props: relationshipProperties(row.key, row.resolved) })) },
+      {
+        rows: members.map((row) => ({
+          from: row.from,
+          to: row.to,
+          key: row.key,
+          props: relationshipProperties(row.key, row.resolved),
+        })),
+      },
     );
     // Every end was checked before writing; a shortfall means the graph changed underneath: abort.
     const written = Number(result.records[0]?.get('written') ?? 0);
-    if (written !== members.length) throw new Error(`only ${written} of ${members.length} ${group.type} relationships found both ends`);
+    if (written !== members.length)
+      throw new Error(`only ${written} of ${members.length} ${group.type} relationships found both ends`);
   }
 }
 
@@ -381,7 +423,10 @@ export interface LikelyDuplicate {
 }
 
 /** For each event, other events of its type whose dates overlap and that share two or more participants. */
-export async function findLikelyDuplicates(tx: ManagedTransaction, eventIds: readonly string[]): Promise<LikelyDuplicate[]> {
+export async function findLikelyDuplicates(
+  tx: ManagedTransaction,
+  eventIds: readonly string[],
+): Promise<LikelyDuplicate[]> {
   if (eventIds.length === 0) return [];
   const result = await tx.run(
     // From the event's participants, not from the dates: a date range of a large graph holds many
@@ -402,12 +447,17 @@ export async function findLikelyDuplicates(tx: ManagedTransaction, eventIds: rea
 }
 
 /** Groups relationship rows by type and end kinds, each checked against the model before it is spliced into Cypher. */
-function groupRelationships<T extends RelationshipRef>(rows: readonly T[]): Map<{ type: string; fromKind: NodeKind; toKind: NodeKind }, T[]> {
+function groupRelationships<T extends RelationshipRef>(
+  rows: readonly T[],
+): Map<{ type: string; fromKind: NodeKind; toKind: NodeKind }, T[]> {
   const groups = new Map<string, { group: { type: string; fromKind: NodeKind; toKind: NodeKind }; rows: T[] }>();
   for (const row of rows) {
     assertWhitelisted(row.type, row.fromKind, row.toKind);
     const name = `${row.type}|${row.fromKind}|${row.toKind}`;
-    const entry = groups.get(name) ?? { group: { type: row.type, fromKind: row.fromKind, toKind: row.toKind }, rows: [] };
+    const entry = groups.get(name) ?? {
+      group: { type: row.type, fromKind: row.fromKind, toKind: row.toKind },
+      rows: [],
+    };
     entry.rows.push(row);
     groups.set(name, entry);
   }

@@ -24,11 +24,17 @@ export function schemaStatements(): { name: string; statement: string }[] {
         `ON EACH [n.name, n.nameEn, n.aliasText, n.title, n.titleEn] ` +
         `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${SEARCH_ANALYZER}', \`fulltext.eventually_consistent\`: false } }`,
     ),
-    index('event_date_earliest', 'CREATE RANGE INDEX event_date_earliest IF NOT EXISTS FOR (e:Event) ON (e.dateEarliest)'),
+    index(
+      'event_date_earliest',
+      'CREATE RANGE INDEX event_date_earliest IF NOT EXISTS FOR (e:Event) ON (e.dateEarliest)',
+    ),
     index('event_date_latest', 'CREATE RANGE INDEX event_date_latest IF NOT EXISTS FOR (e:Event) ON (e.dateLatest)'),
     index('event_timeline_key', 'CREATE RANGE INDEX event_timeline_key IF NOT EXISTS FOR (e:Event) ON (e.timelineKey)'),
     index('event_type', 'CREATE RANGE INDEX event_type IF NOT EXISTS FOR (e:Event) ON (e.type)'),
-    index('entity_match_key_text', 'CREATE TEXT INDEX entity_match_key_text IF NOT EXISTS FOR (n:Entity) ON (n.matchKeyText)'),
+    index(
+      'entity_match_key_text',
+      'CREATE TEXT INDEX entity_match_key_text IF NOT EXISTS FOR (n:Entity) ON (n.matchKeyText)',
+    ),
     index('day_date', 'CREATE RANGE INDEX day_date IF NOT EXISTS FOR (d:Day) ON (d.date)'),
   ];
 }
@@ -39,7 +45,9 @@ export function schemaStatements(): { name: string; statement: string }[] {
  */
 export async function ensureGraphSchema(database: Database): Promise<void> {
   const existing = await database.read(async (tx) => {
-    const result = await tx.run("SHOW INDEXES YIELD name, state RETURN collect(CASE WHEN state = 'ONLINE' THEN name END) AS names");
+    const result = await tx.run(
+      "SHOW INDEXES YIELD name, state RETURN collect(CASE WHEN state = 'ONLINE' THEN name END) AS names",
+    );
     return new Set<string>(result.records[0]?.get('names') ?? []);
   });
   const missing = schemaStatements().filter(({ name }) => !existing.has(name));

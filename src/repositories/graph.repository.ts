@@ -55,7 +55,10 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
       return {
         fromExists: record?.get('fromExists') === true,
         toExists: record?.get('toExists') === true,
-        paths: paths.map((path) => ({ nodes: path.nodes.map(toNodeModel), relationships: path.relationships.map(toRelationshipModel) })),
+        paths: paths.map((path) => ({
+          nodes: path.nodes.map(toNodeModel),
+          relationships: path.relationships.map(toRelationshipModel),
+        })),
       };
     },
     { query: 'connections' },
@@ -74,45 +77,50 @@ export async function expandNeighborhood(
   depth: number,
   limit: number,
 ): Promise<{ nodes: NodeModel[]; relationships: RelationshipModel[] } | null> {
-  return database.read(async (tx) => {
-    const start = await tx.run(
-      `OPTIONAL MATCH (direct:Entity|Event {id: $id})
+  return database.read(
+    async (tx) => {
+      const start = await tx.run(
+        `OPTIONAL MATCH (direct:Entity|Event {id: $id})
        OPTIONAL MATCH (:Redirect {id: $id})-[:SAME_AS]->(redirected)
        WITH coalesce(direct, redirected) AS n WHERE n IS NOT NULL
        RETURN elementId(n) AS key, ${NODE_PROJECTION('n')} AS node`,
-      { id },
-    );
-    const first = start.records[0];
-    if (!first) return null;
-    const seen = new Set<string>([first.get('key') as string]);
-    const nodes: NodeModel[] = [toNodeModel(first.get('node'))];
-    const relationships = new Map<string, RelationshipModel>();
-    let frontier = [...seen];
-    for (let level = 0; level < depth && frontier.length > 0; level += 1) {
-      const next = await tx.run(
-        `UNWIND $frontier AS key
+        { id },
+      );
+      const first = start.records[0];
+      if (!first) return null;
+      const seen = new Set<string>([first.get('key') as string]);
+      const nodes: NodeModel[] = [toNodeModel(first.get('node'))];
+      const relationships = new Map<string, RelationshipModel>();
+      let frontier = [...seen];
+      for (let level = 0; level < depth && frontier.length > 0; level += 1) {
+        const next = await tx.run(
+          `UNWIND $frontier AS key
          MATCH (x) WHERE elementId(x) = key
          CALL { WITH x MATCH (x)-[r:${MEANINGFUL}]-(y) WHERE NOT y:Source RETURN r, y LIMIT $perNode }
          RETURN elementId(r) AS relKey, ${RELATIONSHIP_PROJECTION('r')} AS relationship, elementId(y) AS key, ${NODE_PROJECTION('y')} AS node`,
-        { frontier, perNode: neo4j.int(limit) },
-      );
-      frontier = [];
-      for (const record of next.records) {
-        const key = record.get('key') as string;
-        if (!seen.has(key) && seen.size < limit) {
-          seen.add(key);
-          frontier.push(key);
-          nodes.push(toNodeModel(record.get('node')));
+          { frontier, perNode: neo4j.int(limit) },
+        );
+        frontier = [];
+        for (const record of next.records) {
+          const key = record.get('key') as string;
+          if (!seen.has(key) && seen.size < limit) {
+            seen.add(key);
+            frontier.push(key);
+            nodes.push(toNodeModel(record.get('node')));
+          }
+          if (seen.has(key))
+            relationships.set(record.get('relKey') as string, toRelationshipModel(record.get('relationship')));
         }
-        if (seen.has(key)) relationships.set(record.get('relKey') as string, toRelationshipModel(record.get('relationship')));
       }
-    }
-    return { nodes, relationships: [...relationships.values()] };
-  }, { query: 'neighborhood' });
+      return { nodes, relationships: [...relationships.values()] };
+    },
+    { query: 'neighborhood' },
+  );
 }
 
 /** Guards a number that is spliced into Cypher. */
 function integerIn(value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${value} is not an integer in ${min}…${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${value} is not an integer in ${min}…${max}`);
   return value;
 }

@@ -20,7 +20,11 @@ export interface KnownRedirect {
  * (directly or through a redirect), and the entities whose normalised names are among these keys
  * (found through the text index on `matchKeyText`, so the cost does not grow with the graph).
  */
-export async function findKnownNodes(database: Database, ids: readonly string[], keys: readonly string[]): Promise<{ nodes: KnownNode[]; redirects: KnownRedirect[] }> {
+export async function findKnownNodes(
+  database: Database,
+  ids: readonly string[],
+  keys: readonly string[],
+): Promise<{ nodes: KnownNode[]; redirects: KnownRedirect[] }> {
   return database.read(async (tx) => {
     const nodes = await tx.run(
       `CALL {
@@ -35,9 +39,16 @@ export async function findKnownNodes(database: Database, ids: readonly string[],
        RETURN n.id AS id, [l IN labels(n) WHERE NOT l IN ['Entity', 'Disputed']][0] AS label, coalesce(n.matchKeys, []) AS matchKeys`,
       { ids, needles: keys.map(matchKeyNeedle) },
     );
-    const redirects = await tx.run('UNWIND $ids AS id MATCH (r:Redirect {id: id})-[:SAME_AS]->(n) RETURN r.id AS id, n.id AS target', { ids });
+    const redirects = await tx.run(
+      'UNWIND $ids AS id MATCH (r:Redirect {id: id})-[:SAME_AS]->(n) RETURN r.id AS id, n.id AS target',
+      { ids },
+    );
     return {
-      nodes: nodes.records.map((record) => ({ id: record.get('id'), label: record.get('label'), matchKeys: record.get('matchKeys') })),
+      nodes: nodes.records.map((record) => ({
+        id: record.get('id'),
+        label: record.get('label'),
+        matchKeys: record.get('matchKeys'),
+      })),
       redirects: redirects.records.map((record) => ({ id: record.get('id'), target: record.get('target') })),
     };
   });

@@ -1,7 +1,15 @@
 import type { DatePrecision } from '../domain/fuzzy-date';
 import { ENTITY_LABELS, type EntityLabel } from '../domain/model';
 import { decodeEvidence, decodeEvidenceList } from '../domain/evidence';
-import type { EntityModel, EventModel, FuzzyDateModel, NodeModel, QuoteModel, RelationshipModel, SourceModel } from '../domain/types';
+import type {
+  EntityModel,
+  EventModel,
+  FuzzyDateModel,
+  NodeModel,
+  QuoteModel,
+  RelationshipModel,
+  SourceModel,
+} from '../domain/types';
 import { toNative } from '../neo4j/values';
 
 /**
@@ -25,7 +33,10 @@ type Row = Record<string, unknown>;
 /** Stored quotes: evidence strings with a `speaker` id. */
 function toQuotes(values: unknown): QuoteModel[] {
   if (!Array.isArray(values)) return [];
-  return values.map((value) => ({ evidence: decodeEvidence(String(value)), speakerId: (JSON.parse(String(value)) as { speaker?: string | null }).speaker ?? null }));
+  return values.map((value) => ({
+    evidence: decodeEvidence(String(value)),
+    speakerId: (JSON.parse(String(value)) as { speaker?: string | null }).speaker ?? null,
+  }));
 }
 
 function toFuzzyDate(row: Row, prefix: string): FuzzyDateModel | null {
@@ -68,7 +79,9 @@ export function toNodeModel(value: unknown): NodeModel {
       redirectIds: (row.redirectIds as string[] | null) ?? [],
     } satisfies EventModel;
   }
-  const label = labels.find((candidate): candidate is EntityLabel => (ENTITY_LABELS as readonly string[]).includes(candidate));
+  const label = labels.find((candidate): candidate is EntityLabel =>
+    (ENTITY_LABELS as readonly string[]).includes(candidate),
+  );
   if (!label) throw new Error(`node ${String(row.id)} has no entity or event label (${labels.join(', ')})`);
   return {
     label,

@@ -29,7 +29,12 @@ export async function findNodesByIds(database: Database, ids: readonly string[])
  * A page of entities ordered by id, after the given id. `label` comes from the model's whitelist
  * (EntityKind → label), so it is spliced to let the per-label index serve the query.
  */
-export async function listEntities(database: Database, label: EntityLabel | 'Entity', afterId: string, limit: number): Promise<EntityModel[]> {
+export async function listEntities(
+  database: Database,
+  label: EntityLabel | 'Entity',
+  afterId: string,
+  limit: number,
+): Promise<EntityModel[]> {
   return database.read(async (tx) => {
     const result = await tx.run(
       `MATCH (n:${label}) WHERE n.id > $afterId
@@ -42,14 +47,15 @@ export async function listEntities(database: Database, label: EntityLabel | 'Ent
 
 export async function findSourcesByIds(database: Database, ids: readonly string[]): Promise<Map<string, SourceModel>> {
   return database.read(async (tx) => {
-    const result = await tx.run(
-      `MATCH (s:Source) WHERE s.id IN $ids RETURN ${SOURCE_PROJECTION('s')} AS source`,
-      { ids },
+    const result = await tx.run(`MATCH (s:Source) WHERE s.id IN $ids RETURN ${SOURCE_PROJECTION('s')} AS source`, {
+      ids,
+    });
+    return new Map(
+      result.records.map((record) => {
+        const source = toSourceModel(record.get('source'));
+        return [source.id, source];
+      }),
     );
-    return new Map(result.records.map((record) => {
-      const source = toSourceModel(record.get('source'));
-      return [source.id, source];
-    }));
   });
 }
 
@@ -69,7 +75,10 @@ export async function findNodeClaims(database: Database, ids: readonly string[])
 }
 
 /** The organizations each source CITES, by source id. */
-export async function findSourceCitations(database: Database, ids: readonly string[]): Promise<Map<string, EntityModel[]>> {
+export async function findSourceCitations(
+  database: Database,
+  ids: readonly string[],
+): Promise<Map<string, EntityModel[]>> {
   return database.read(async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
@@ -77,12 +86,20 @@ export async function findSourceCitations(database: Database, ids: readonly stri
        RETURN id, [(s)-[:CITES]->(o:Entity) | ${NODE_PROJECTION('o')}] AS cited`,
       { ids },
     );
-    return new Map(result.records.map((record) => [record.get('id') as string, (record.get('cited') as unknown[]).map(toEntityModel)]));
+    return new Map(
+      result.records.map((record) => [
+        record.get('id') as string,
+        (record.get('cited') as unknown[]).map(toEntityModel),
+      ]),
+    );
   });
 }
 
 /** Who signed each agreement and who is bound by it, with the evidence, by agreement id. */
-export async function findAgreementParties(database: Database, ids: readonly string[]): Promise<Map<string, AgreementPartyModel[]>> {
+export async function findAgreementParties(
+  database: Database,
+  ids: readonly string[],
+): Promise<Map<string, AgreementPartyModel[]>> {
   return database.read(async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
@@ -94,7 +111,11 @@ export async function findAgreementParties(database: Database, ids: readonly str
       result.records.map((record) => [
         record.get('id') as string,
         (record.get('parties') as { type: string; entity: unknown; evidence: unknown }[])
-          .map((party) => ({ role: party.type === 'SIGNED' ? ('signatory' as const) : ('party' as const), entity: toEntityModel(party.entity), evidence: decodeEvidenceList(party.evidence) }))
+          .map((party) => ({
+            role: party.type === 'SIGNED' ? ('signatory' as const) : ('party' as const),
+            entity: toEntityModel(party.entity),
+            evidence: decodeEvidenceList(party.evidence),
+          }))
           .sort((a, b) => a.entity.name.localeCompare(b.entity.name)),
       ]),
     );

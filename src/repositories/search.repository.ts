@@ -12,14 +12,20 @@ export interface FullTextHit {
 
 /** Full-text hits over names, aliases and titles; `luceneQuery` must already be escaped. */
 export async function searchFullText(database: Database, luceneQuery: string, limit: number): Promise<FullTextHit[]> {
-  return database.read(async (tx) => {
-    const result = await tx.run(
-      `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
+  return database.read(
+    async (tx) => {
+      const result = await tx.run(
+        `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
        RETURN ${NODE_PROJECTION('node')} AS node, score`,
-      { index: SEARCH_INDEX, query: luceneQuery, limit: neo4j.int(limit) },
-    );
-    return result.records.map((record) => ({ node: toNodeModel(record.get('node')), score: Number(record.get('score')) }));
-  }, { query: 'search' });
+        { index: SEARCH_INDEX, query: luceneQuery, limit: neo4j.int(limit) },
+      );
+      return result.records.map((record) => ({
+        node: toNodeModel(record.get('node')),
+        score: Number(record.get('score')),
+      }));
+    },
+    { query: 'search' },
+  );
 }
 
 /** The stop words of the search index's analyzer (the index never holds them). */

@@ -55,25 +55,26 @@ export const INVOLVEMENT_PATTERNS = [
   '(x)-[:PARTY_TO|SIGNED]->(:Agreement)<-[:PRODUCED|CONCERNS]-(e)',
 ] as const;
 
-
 /** The events the entities bound by `UNWIND … AS entityId` are involved in, expanded from them. */
 function involvedEvents(idsParameter: string): string {
-  const union = INVOLVEMENT_PATTERNS
-    .map((pattern) => `WITH x MATCH ${pattern.replace('(e)', '(e:Event)')} RETURN e`)
-    .join(' UNION ');
+  const union = INVOLVEMENT_PATTERNS.map(
+    (pattern) => `WITH x MATCH ${pattern.replace('(e)', '(e:Event)')} RETURN e`,
+  ).join(' UNION ');
   return `UNWIND ${idsParameter} AS entityId MATCH (x:Entity {id: entityId}) CALL { ${union} } WITH DISTINCT e`;
 }
 
 /** Whether event `e` involves the entity whose id passes `idTest` (a predicate on `x.id`). */
 function involves(idTest: string): string {
-  return `(${INVOLVEMENT_PATTERNS
-    .map((pattern) => `EXISTS { MATCH ${pattern.replace('(x)', '(x:Entity)')} WHERE ${idTest} }`)
-    .join(' OR ')})`;
+  return `(${INVOLVEMENT_PATTERNS.map(
+    (pattern) => `EXISTS { MATCH ${pattern.replace('(x)', '(x:Entity)')} WHERE ${idTest} }`,
+  ).join(' OR ')})`;
 }
 
 /** The entity filter as a predicate on `e`. */
 function entityPredicate(criteria: TimelineCriteria): string {
-  return criteria.entityMatch === 'ALL' ? `all(entityId IN $entityIds WHERE ${involves('x.id = entityId')})` : involves('x.id IN $entityIds');
+  return criteria.entityMatch === 'ALL'
+    ? `all(entityId IN $entityIds WHERE ${involves('x.id = entityId')})`
+    : involves('x.id IN $entityIds');
 }
 
 function resolvedInPeriod(criteria: TimelineCriteria): string[] {
@@ -91,7 +92,11 @@ function resolvedInPeriod(criteria: TimelineCriteria): string[] {
 function claimsInPeriod(criteria: TimelineCriteria): string {
   const within = criteria.match === 'WITHIN';
   const bounds = [
-    criteria.fromDay !== null ? (within ? 'e.claimEarliest[i] >= date($fromDay)' : 'e.claimLatest[i] >= date($fromDay)') : '',
+    criteria.fromDay !== null
+      ? within
+        ? 'e.claimEarliest[i] >= date($fromDay)'
+        : 'e.claimLatest[i] >= date($fromDay)'
+      : '',
     criteria.toDay !== null ? (within ? 'e.claimLatest[i] <= date($toDay)' : 'e.claimEarliest[i] <= date($toDay)') : '',
   ].filter(Boolean);
   const quantifier = within ? 'all' : 'any';
@@ -127,7 +132,10 @@ function otherPredicates(criteria: TimelineCriteria): string[] {
  * 1 January of `from`'s year: the year branch). An event within the period starts on `from` or later.
  */
 function keyBounds(criteria: TimelineCriteria): string[] {
-  return [criteria.fromDay !== null ? 'e.timelineKey >= $keyFloor' : '', criteria.toDay !== null ? 'e.timelineKey <= $keyCeiling' : ''].filter(Boolean);
+  return [
+    criteria.fromDay !== null ? 'e.timelineKey >= $keyFloor' : '',
+    criteria.toDay !== null ? 'e.timelineKey <= $keyCeiling' : '',
+  ].filter(Boolean);
 }
 
 /**
@@ -143,18 +151,23 @@ export function selectionBranches(criteria: TimelineCriteria, plan: SelectionPla
   const rest = [...extra, ...otherPredicates(criteria)];
   if (criteria.entityIds && !plan.hub) {
     const anchor = criteria.entityMatch === 'ALL' ? '[$anchorId]' : '$entityIds';
-    const allOthers = criteria.entityMatch === 'ALL' && criteria.entityIds.length > 1 ? [entityPredicate(criteria)] : [];
+    const allOthers =
+      criteria.entityMatch === 'ALL' && criteria.entityIds.length > 1 ? [entityPredicate(criteria)] : [];
     return [`${involvedEvents(anchor)} ${where([...rest, ...allOthers, ...periodPredicate(criteria)])}`];
   }
   if (criteria.entityIds) rest.push(entityPredicate(criteria));
   if (!hasPeriod(criteria)) return [`MATCH (e:Event) ${where(rest)}`];
   const resolved = [...rest, ...resolvedInPeriod(criteria)];
   if (criteria.match === 'WITHIN') {
-    return [`MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria), `(NOT e:Disputed OR ${claimsInPeriod(criteria)})`])}`];
+    return [
+      `MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria), `(NOT e:Disputed OR ${claimsInPeriod(criteria)})`])}`,
+    ];
   }
   return [
     `MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria)])}`,
-    ...(criteria.fromDay !== null ? [`MATCH (e:Event) ${where([...resolved, 'e.timelineKey STARTS WITH $yearKey'])}`] : []),
+    ...(criteria.fromDay !== null
+      ? [`MATCH (e:Event) ${where([...resolved, 'e.timelineKey STARTS WITH $yearKey'])}`]
+      : []),
     `MATCH (e:Disputed) ${where([...rest, claimsInPeriod(criteria)])}`,
   ];
 }
@@ -169,7 +182,12 @@ export function selectionParams(criteria: TimelineCriteria, plan: SelectionPlan)
     types: criteria.types,
     placeId: criteria.placeId,
     headRoles: HEAD_ROLES,
-    keyFloor: criteria.fromDay === null ? null : criteria.match === 'WITHIN' ? criteria.fromDay : shiftDays(criteria.fromDay, -31),
+    keyFloor:
+      criteria.fromDay === null
+        ? null
+        : criteria.match === 'WITHIN'
+          ? criteria.fromDay
+          : shiftDays(criteria.fromDay, -31),
     yearKey: criteria.fromDay === null ? null : yearKeyPrefix(criteria.fromDay.slice(0, 4)),
     keyCeiling: criteria.toDay === null ? null : keyCeiling(criteria.toDay),
   };

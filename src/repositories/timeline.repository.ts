@@ -24,7 +24,11 @@ export type SortOrder = 'ASC' | 'DESC';
  * how to read the selection from the entities' degrees, in one round trip. Ids that name no
  * entity are NOT_FOUND, naming each; a place that is not a Place or Country is BAD_USER_INPUT.
  */
-async function planSelection(tx: ManagedTransaction, criteria: TimelineCriteria, hubDegree: number): Promise<{ criteria: TimelineCriteria; plan: SelectionPlan }> {
+async function planSelection(
+  tx: ManagedTransaction,
+  criteria: TimelineCriteria,
+  hubDegree: number,
+): Promise<{ criteria: TimelineCriteria; plan: SelectionPlan }> {
   const ids = [...(criteria.entityIds ?? []), ...(criteria.placeId !== null ? [criteria.placeId] : [])];
   if (ids.length === 0) return { criteria, plan: { hub: false, anchorId: null } };
   const result = await tx.run(
@@ -36,25 +40,53 @@ async function planSelection(tx: ManagedTransaction, criteria: TimelineCriteria,
     { ids: [...new Set(ids)] },
   );
   const found = new Map(
-    result.records.map((record) => [record.get('id') as string, { id: record.get('stored') as string | null, label: record.get('label') as string | null, degree: Number(record.get('degree')) }]),
+    result.records.map((record) => [
+      record.get('id') as string,
+      {
+        id: record.get('stored') as string | null,
+        label: record.get('label') as string | null,
+        degree: Number(record.get('degree')),
+      },
+    ]),
   );
   const unknown = [...found].filter(([, node]) => node.id === null).map(([id]) => id);
   if (unknown.length > 0) {
-    const list = unknown.slice(0, 10).map((id) => `"${id.slice(0, 80)}"`).join(', ');
-    throw new AppError('NOT_FOUND', `no entity has id ${list}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}`, { ids: unknown.slice(0, 100) });
+    const list = unknown
+      .slice(0, 10)
+      .map((id) => `"${id.slice(0, 80)}"`)
+      .join(', ');
+    throw new AppError(
+      'NOT_FOUND',
+      `no entity has id ${list}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}`,
+      { ids: unknown.slice(0, 100) },
+    );
   }
   const place = criteria.placeId !== null ? found.get(criteria.placeId) : undefined;
   if (place && place.label !== 'Place' && place.label !== 'Country') {
     throw badUserInput(`placeId "${criteria.placeId}" is a ${place.label}, not a Place or Country`, 'filter.placeId');
   }
-  const entities = [...new Map((criteria.entityIds ?? []).map((id) => found.get(id)).filter((node) => node !== undefined).map((node) => [node.id as string, node])).values()];
-  const resolved = { ...criteria, entityIds: criteria.entityIds && entities.map((node) => node.id as string), placeId: place?.id ?? null };
+  const entities = [
+    ...new Map(
+      (criteria.entityIds ?? [])
+        .map((id) => found.get(id))
+        .filter((node) => node !== undefined)
+        .map((node) => [node.id as string, node]),
+    ).values(),
+  ];
+  const resolved = {
+    ...criteria,
+    entityIds: criteria.entityIds && entities.map((node) => node.id as string),
+    placeId: place?.id ?? null,
+  };
   if (!criteria.entityIds) return { criteria: resolved, plan: { hub: false, anchorId: null } };
   if (criteria.entityMatch === 'ALL') {
     const anchor = [...entities].sort((a, b) => a.degree - b.degree)[0];
     return { criteria: resolved, plan: { hub: (anchor?.degree ?? 0) > hubDegree, anchorId: anchor?.id ?? null } };
   }
-  return { criteria: resolved, plan: { hub: entities.reduce((sum, node) => sum + node.degree, 0) > hubDegree, anchorId: null } };
+  return {
+    criteria: resolved,
+    plan: { hub: entities.reduce((sum, node) => sum + node.degree, 0) > hubDegree, anchorId: null },
+  };
 }
 
 /**
@@ -72,40 +104,59 @@ export async function findTimelinePage(
 ): Promise<TimelinePage> {
   const direction = order === 'ASC' ? 'ASC' : 'DESC';
   const after = order === 'ASC' ? 'e.timelineKey > $afterKey' : 'e.timelineKey < $afterKey';
-  return database.read(async (tx) => {
-    const { criteria: resolved, plan } = await planSelection(tx, criteria, hubDegree);
-    const params = { ...selectionParams(resolved, plan), afterKey: afterKey ?? (order === 'ASC' ? '' : '\uffff'), limit: neo4j.int(limit + 1) };
-    const branches = selectionBranches(resolved, plan, [after]).map((branch) => `${branch} RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`);
-    // The page with its details and sources in one round trip: a page is what clients show, and
-    // separate queries for details and sources tripled the transactions per page.
-    const page = await tx.run(
-      `CALL { ${branches.join(' UNION ')} }
+  return database.read(
+    async (tx) => {
+      const { criteria: resolved, plan } = await planSelection(tx, criteria, hubDegree);
+      const params = {
+        ...selectionParams(resolved, plan),
+        afterKey: afterKey ?? (order === 'ASC' ? '' : '\uffff'),
+        limit: neo4j.int(limit + 1),
+      };
+      const branches = selectionBranches(resolved, plan, [after]).map(
+        (branch) => `${branch} RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`,
+      );
+      // The page with its details and sources in one round trip: a page is what clients show, and
+      // separate queries for details and sources tripled the transactions per page.
+      const page = await tx.run(
+        `CALL { ${branches.join(' UNION ')} }
        WITH e ORDER BY e.timelineKey ${direction} LIMIT $limit
        RETURN ${NODE_PROJECTION('e')} AS event, ${DETAILS_PROJECTION('e')},
          [(e)-[:MENTIONED_IN]->(s:Source) | ${SOURCE_PROJECTION('s')}] AS sources
        ORDER BY e.timelineKey ${direction}`,
-      params,
-    );
-    const records = page.records.slice(0, limit);
-    return {
-      events: records.map((record) => toEventModel(record.get('event'))),
-      hasNextPage: page.records.length > limit,
-      details: new Map(records.map((record) => [record.get('id') as string, toEventDetails(record)])),
-      sources: new Map(records.flatMap((record) => (record.get('sources') as unknown[]).map(toSourceModel)).map((source) => [source.id, source])),
-    };
-  }, { query: 'timeline' });
+        params,
+      );
+      const records = page.records.slice(0, limit);
+      return {
+        events: records.map((record) => toEventModel(record.get('event'))),
+        hasNextPage: page.records.length > limit,
+        details: new Map(records.map((record) => [record.get('id') as string, toEventDetails(record)])),
+        sources: new Map(
+          records
+            .flatMap((record) => (record.get('sources') as unknown[]).map(toSourceModel))
+            .map((source) => [source.id, source]),
+        ),
+      };
+    },
+    { query: 'timeline' },
+  );
 }
 
 /** How many events the selection holds: the same branches as a page, without cursor or limit. */
 export async function countTimeline(database: Database, criteria: TimelineCriteria): Promise<number> {
-  return database.read(async (tx) => {
-    const selection = await planSelection(tx, criteria, Number.POSITIVE_INFINITY);
-    // Expanded from the entities even for a hub: counting reads the whole selection either way.
-    const plan = { ...selection.plan, hub: false };
-    const branches = selectionBranches(selection.criteria, plan, []).map((branch) => `${branch} RETURN e`);
-    const result = await tx.run(`CALL { ${branches.join(' UNION ')} } RETURN count(e) AS total`, selectionParams(selection.criteria, plan));
-    return Number(result.records[0]?.get('total') ?? 0);
-  }, { query: 'timeline-count' });
+  return database.read(
+    async (tx) => {
+      const selection = await planSelection(tx, criteria, Number.POSITIVE_INFINITY);
+      // Expanded from the entities even for a hub: counting reads the whole selection either way.
+      const plan = { ...selection.plan, hub: false };
+      const branches = selectionBranches(selection.criteria, plan, []).map((branch) => `${branch} RETURN e`);
+      const result = await tx.run(
+        `CALL { ${branches.join(' UNION ')} } RETURN count(e) AS total`,
+        selectionParams(selection.criteria, plan),
+      );
+      return Number(result.records[0]?.get('total') ?? 0);
+    },
+    { query: 'timeline-count' },
+  );
 }
 
 /** Cypher returning `id`, `participants`, `places`, `agreements` and `related` of event `e`. */
@@ -122,14 +173,20 @@ function toEventDetails(record: Neo4jRecord): EventDetails {
     .map((item) => ({ role: item.role, title: item.title ?? null, entity: toEntityModel(item.entity) }))
     .sort((a, b) => a.role.localeCompare(b.role) || a.entity.name.localeCompare(b.entity.name));
   // The most specific place: a city before the country it lies in.
-  const places = (record.get('places') as unknown[]).map(toEntityModel).sort((a, b) => Number(a.label === 'Country') - Number(b.label === 'Country'));
+  const places = (record.get('places') as unknown[])
+    .map(toEntityModel)
+    .sort((a, b) => Number(a.label === 'Country') - Number(b.label === 'Country'));
   const related = new Map((record.get('related') as unknown[]).map(toEventModel).map((event) => [event.id, event]));
   return {
     participants,
     place: places[0] ?? null,
     agreements: (record.get('agreements') as unknown[]).map(toEntityModel).sort((a, b) => a.id.localeCompare(b.id)),
     agreementSummaries: (record.get('agreementSummaries') as AgreementSummary[])
-      .map((summary) => ({ ...summary, signatories: [...summary.signatories].sort(), parties: [...summary.parties].sort() }))
+      .map((summary) => ({
+        ...summary,
+        signatories: [...summary.signatories].sort(),
+        parties: [...summary.parties].sort(),
+      }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     related: [...related.values()].sort((a, b) => a.timelineKey.localeCompare(b.timelineKey)),
   };
@@ -138,7 +195,9 @@ function toEventDetails(record: Neo4jRecord): EventDetails {
 /** Participants, place, agreements and related events of many events, in one round trip. */
 export async function findEventDetails(database: Database, ids: readonly string[]): Promise<Map<string, EventDetails>> {
   return database.read(async (tx) => {
-    const result = await tx.run(`UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN ${DETAILS_PROJECTION('e')}`, { ids });
+    const result = await tx.run(`UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN ${DETAILS_PROJECTION('e')}`, {
+      ids,
+    });
     return new Map(result.records.map((record) => [record.get('id') as string, toEventDetails(record)]));
   });
 }

@@ -38,7 +38,14 @@ export class FeedService {
     let afterKey: string | null = null;
     let more = false;
     for (;;) {
-      const page = await findTimelinePage(this.database, criteria, afterKey, order, Math.min(PAGE, FEED_MAX_EVENTS - events.length), this.hubDegree);
+      const page = await findTimelinePage(
+        this.database,
+        criteria,
+        afterKey,
+        order,
+        Math.min(PAGE, FEED_MAX_EVENTS - events.length),
+        this.hubDegree,
+      );
       events.push(...page.events);
       for (const [id, eventDetails] of page.details) details.set(id, eventDetails);
       for (const [id, source] of page.sources) sources.set(id, source);
@@ -48,12 +55,21 @@ export class FeedService {
     }
     const totalCount = more ? await countTimeline(this.database, criteria) : events.length;
     // Evidence normally cites the sources its event is MENTIONED_IN; fetch any other.
-    const missing = new Set(events.flatMap((event) => event.evidence.map((evidence) => evidence.sourceId)).filter((id) => !sources.has(id)));
-    if (missing.size > 0) for (const [id, source] of await findSourcesByIds(this.database, [...missing])) sources.set(id, source);
+    const missing = new Set(
+      events.flatMap((event) => event.evidence.map((evidence) => evidence.sourceId)).filter((id) => !sources.has(id)),
+    );
+    if (missing.size > 0)
+      for (const [id, source] of await findSourcesByIds(this.database, [...missing])) sources.set(id, source);
     return {
       events: events.map((event) => ({
         event,
-        details: details.get(event.id) ?? { participants: [], place: null, agreements: [], agreementSummaries: [], related: [] },
+        details: details.get(event.id) ?? {
+          participants: [],
+          place: null,
+          agreements: [],
+          agreementSummaries: [],
+          related: [],
+        },
       })),
       sources,
       truncated: totalCount > events.length,

@@ -13,7 +13,10 @@ export interface GraphSettings {
   readonly connectionsTimeoutMs: number;
 }
 
-const LABEL_OF_KIND = Object.fromEntries(ENTITY_LABELS.map((label) => [label.toUpperCase(), label])) as Record<string, EntityLabel>;
+const LABEL_OF_KIND = Object.fromEntries(ENTITY_LABELS.map((label) => [label.toUpperCase(), label])) as Record<
+  string,
+  EntityLabel
+>;
 
 /** Entity listings, connections between two nodes and neighbourhoods. */
 export class GraphService {
@@ -23,14 +26,23 @@ export class GraphService {
     private readonly loadNode: (id: string) => Promise<NodeModel | null>,
   ) {}
 
-  async entities(kind: string | null | undefined, firstArg: number | null | undefined, after: string | null | undefined): Promise<EntityModel[]> {
+  async entities(
+    kind: string | null | undefined,
+    firstArg: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<EntityModel[]> {
     const first = boundedInt(firstArg, LIMITS.entities, 'first');
     const label = kind ? LABEL_OF_KIND[kind] : 'Entity';
     if (!label) throw badUserInput(`unknown kind ${kind}`, 'kind');
     return listEntities(this.database, label, after ?? '', first);
   }
 
-  async connections(fromId: string, toId: string, maxHopsArg: number | null | undefined, firstArg: number | null | undefined): Promise<PathModel[]> {
+  async connections(
+    fromId: string,
+    toId: string,
+    maxHopsArg: number | null | undefined,
+    firstArg: number | null | undefined,
+  ): Promise<PathModel[]> {
     const maxHops = boundedInt(maxHopsArg, LIMITS.maxHops, 'maxHops');
     const paths = boundedInt(firstArg, LIMITS.connections, 'first');
     if (fromId === toId) {
@@ -38,7 +50,11 @@ export class GraphService {
       if (!node) throw notFound(`no entity or event has id "${fromId}"`, fromId);
       return [{ nodes: [node], relationships: [] }];
     }
-    const { paths: found, fromExists, toExists } = await findShortestPaths(this.database, {
+    const {
+      paths: found,
+      fromExists,
+      toExists,
+    } = await findShortestPaths(this.database, {
       fromId,
       toId,
       maxHops,
@@ -51,7 +67,11 @@ export class GraphService {
     return found;
   }
 
-  async neighborhood(id: string, depthArg: number | null | undefined, limitArg: number | null | undefined): Promise<SubgraphModel> {
+  async neighborhood(
+    id: string,
+    depthArg: number | null | undefined,
+    limitArg: number | null | undefined,
+  ): Promise<SubgraphModel> {
     const depth = boundedInt(depthArg, LIMITS.neighborhoodDepth, 'depth');
     const limit = boundedInt(limitArg, LIMITS.neighborhoodLimit, 'limit');
     const subgraph = await expandNeighborhood(this.database, id, depth, limit);

@@ -12,7 +12,11 @@ export const LIMITS = {
 } as const;
 
 /** The argument's value, its default when absent, or BAD_USER_INPUT when out of 1…max. */
-export function boundedInt(value: number | null | undefined, limit: { default: number; max: number }, argument: string): number {
+export function boundedInt(
+  value: number | null | undefined,
+  limit: { default: number; max: number },
+  argument: string,
+): number {
   if (value === null || value === undefined) return limit.default;
   if (!Number.isInteger(value) || value < 1 || value > limit.max) {
     throw badUserInput(`${argument} must be an integer from 1 to ${limit.max} (got ${value})`, argument);

@@ -16,7 +16,11 @@ export function searchTerms(text: string, stopWords: ReadonlySet<string>): strin
   const terms = matchKey(text)
     .split(' ')
     .filter((term) => term.length > 0 && !stopWords.has(term));
-  if (terms.length > MAX_TERMS) throw badUserInput(`text is limited to ${MAX_TERMS} words (stop words such as "and" not counted); got ${terms.length}`, 'text');
+  if (terms.length > MAX_TERMS)
+    throw badUserInput(
+      `text is limited to ${MAX_TERMS} words (stop words such as "and" not counted); got ${terms.length}`,
+      'text',
+    );
   return terms;
 }
 
@@ -58,7 +62,10 @@ function namesOf(node: NodeModel): string[] {
  */
 export function matchTier(node: NodeModel, terms: readonly string[], stopWords: ReadonlySet<string>): number {
   const key = terms.join(' ');
-  const significant = (name: string) => matchKey(name).split(' ').filter((word) => word.length > 0 && !stopWords.has(word));
+  const significant = (name: string) =>
+    matchKey(name)
+      .split(' ')
+      .filter((word) => word.length > 0 && !stopWords.has(word));
   const main = node.label === 'Event' ? [node.title, node.titleEn] : [node.name, node.nameEn];
   if (main.some((name) => name !== null && significant(name).join(' ') === key)) return 3;
   if (node.label !== 'Event' && node.aliases.some((alias) => significant(alias).join(' ') === key)) return 2;

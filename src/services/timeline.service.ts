@@ -71,7 +71,10 @@ export function toCriteria(filter: TimelineFilterInput): TimelineCriteria {
   const types = nonEmpty(filter.types, 'filter.types');
   const unknownTypes = (types ?? []).filter((type) => !Object.prototype.hasOwnProperty.call(EVENT_TYPES, type));
   if (unknownTypes.length > 0) {
-    throw badUserInput(`unknown event type ${unknownTypes.map((type) => `"${type.slice(0, 40)}"`).join(', ')}; one of ${Object.keys(EVENT_TYPES).join(', ')}`, 'filter.types');
+    throw badUserInput(
+      `unknown event type ${unknownTypes.map((type) => `"${type.slice(0, 40)}"`).join(', ')}; one of ${Object.keys(EVENT_TYPES).join(', ')}`,
+      'filter.types',
+    );
   }
   return {
     entityIds: nonEmpty(filter.entityIds, 'filter.entityIds'),
@@ -87,7 +90,11 @@ export function toCriteria(filter: TimelineFilterInput): TimelineCriteria {
 function periodBound(value: string | null | undefined, name: string) {
   if (value === null || value === undefined) return undefined;
   const date = parseFuzzyDate(value);
-  if (!date) throw badUserInput(`filter.${name} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD (got "${value.slice(0, 40)}")`, `filter.${name}`);
+  if (!date)
+    throw badUserInput(
+      `filter.${name} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD (got "${value.slice(0, 40)}")`,
+      `filter.${name}`,
+    );
   return date;
 }
 

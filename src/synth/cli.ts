@@ -6,8 +6,7 @@ import { BENCH_NEO4J_DEFAULTS, readToolConfig } from '../config';
 import { createLocalNeo4j } from '../localdb/create';
 import { findFreePort } from '../localdb/ports';
 import { createLogger } from '../logger';
-import { Database } from '../neo4j/database';
-import { createDriver } from '../neo4j/driver';
+import { connectDatabase } from '../neo4j/driver';
 import { ensureGraphSchema } from '../repositories/graph-schema.repository';
 import { generateCorpus } from './generate';
 
@@ -30,12 +29,21 @@ async function main(): Promise<void> {
   if (!Number.isInteger(events) || events < 100) throw new Error('--events must be an integer of at least 100');
   const seed = Number(values.seed);
   const config = readToolConfig(BENCH_NEO4J_DEFAULTS);
-  const neo4j = createLocalNeo4j(config, { name: values.instance ?? `bench-${events}`, boltPort: await findFreePort(), httpPort: await findFreePort() });
+  const neo4j = createLocalNeo4j(config, {
+    name: values.instance ?? `bench-${events}`,
+    boltPort: await findFreePort(),
+    httpPort: await findFreePort(),
+  });
   await neo4j.stop();
 
   const csvDir = path.join(neo4j.home, 'import', `synth-${events}-${seed}`);
   const bar = new SingleBar(
-    { format: 'generate |{bar}| {percentage}% {value}/{total} events · {rate} events/s · ETA {eta_formatted}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
+    {
+      format: 'generate |{bar}| {percentage}% {value}/{total} events · {rate} events/s · ETA {eta_formatted}',
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
     Presets.shades_classic,
   );
   const started = Date.now();
@@ -45,7 +53,8 @@ async function main(): Promise<void> {
     seed,
     dir: csvDir,
     onProgress: (done) => {
-      if (done % 1000 === 0 || done === events) bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
+      if (done % 1000 === 0 || done === events)
+        bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
     },
   });
   bar.stop();
@@ -55,11 +64,11 @@ async function main(): Promise<void> {
   const imported = Date.now();
 
   await neo4j.start();
-  const driver = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('error'));
+  const connection = connectDatabase(config.neo4j, neo4j.boltUri, createLogger('error'), 600_000);
   try {
-    await ensureGraphSchema(new Database(driver, config.neo4j.database, 600_000));
+    await ensureGraphSchema(connection.database);
   } finally {
-    await driver.close();
+    await connection.close();
   }
   const indexed = Date.now();
   await neo4j.stop();

@@ -50,23 +50,73 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
   const random = new Random(options.seed);
   const file = (name: string, header: string[]) => new CsvFile(path.join(options.dir, name), header);
   const sources = file('sources.csv', ['id:ID', ':LABEL', 'title', 'publisher', 'language', 'text']);
-  const entities = file('entities.csv', ['id:ID', ':LABEL', 'kind', 'name', 'nameEn', 'aliases:string[]', 'matchKeys:string[]', 'matchKeyText', 'aliasText', 'subtype', 'evidence:string[]', 'sourceIds:string[]', 'claims:string[]']);
+  const entities = file('entities.csv', [
+    'id:ID',
+    ':LABEL',
+    'kind',
+    'name',
+    'nameEn',
+    'aliases:string[]',
+    'matchKeys:string[]',
+    'matchKeyText',
+    'aliasText',
+    'subtype',
+    'evidence:string[]',
+    'sourceIds:string[]',
+    'claims:string[]',
+  ]);
   const events = file('events.csv', [
-    'id:ID', ':LABEL', 'type', 'cameo', 'title', 'titleEn', 'dateIso', 'dateYear:long', 'dateMonth:long', 'dateDay:long', 'datePrecision',
-    'dateEarliest:date', 'dateLatest:date', 'dateInferred:boolean', 'timelineKey', 'evidence:string[]', 'sourceIds:string[]',
-    'disputed:boolean', 'claimedDates:string[]', 'claims:string[]',
+    'id:ID',
+    ':LABEL',
+    'type',
+    'cameo',
+    'title',
+    'titleEn',
+    'dateIso',
+    'dateYear:long',
+    'dateMonth:long',
+    'dateDay:long',
+    'datePrecision',
+    'dateEarliest:date',
+    'dateLatest:date',
+    'dateInferred:boolean',
+    'timelineKey',
+    'evidence:string[]',
+    'sourceIds:string[]',
+    'disputed:boolean',
+    'claimedDates:string[]',
+    'claims:string[]',
   ]);
   const calendar = file('calendar.csv', ['id:ID', ':LABEL', 'year:long', 'month:long', 'day:long', 'date:date']);
   const relationships = file('relationships.csv', [
-    ':START_ID', ':END_ID', ':TYPE', 'key', 'role', 'confidence:double', 'inferred:boolean', 'evidence:string[]', 'sourceIds:string[]', 'claims:string[]',
+    ':START_ID',
+    ':END_ID',
+    ':TYPE',
+    'key',
+    'role',
+    'confidence:double',
+    'inferred:boolean',
+    'evidence:string[]',
+    'sourceIds:string[]',
+    'claims:string[]',
   ]);
   const calendarLinks = file('calendar-links.csv', [':START_ID', ':END_ID', ':TYPE']);
 
   // Entities: countries, their capitals and heads of state, then people and organizations.
   const peopleCount = Math.min(50_000, Math.max(1_000, Math.round(options.events / 20)));
   const organizationCount = Math.max(50, Math.round(peopleCount / 10));
-  const countries: Entity[] = COUNTRIES.map(([name], i) => ({ id: `syn-country-${i}`, label: 'Entity;Country', name, kind: 'COUNTRY' }));
-  const capitals: Entity[] = COUNTRIES.map(([, name], i) => ({ id: `syn-place-${i}`, label: 'Entity;Place', name, kind: 'PLACE' }));
+  const countries: Entity[] = COUNTRIES.map(([name], i) => ({
+    id: `syn-country-${i}`,
+    label: 'Entity;Country',
+    name,
+    kind: 'COUNTRY',
+  }));
+  const capitals: Entity[] = COUNTRIES.map(([, name], i) => ({
+    id: `syn-place-${i}`,
+    label: 'Entity;Place',
+    name,
+    kind: 'PLACE',
+  }));
   const people: Entity[] = Array.from({ length: peopleCount }, (_, i) => ({
     id: `syn-person-${i}`,
     label: 'Entity;Person',
@@ -83,21 +133,62 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
   let nodes = 0;
   let links = 0;
   // Facts carry the claims a bundle load would give them, so a real bundle can be loaded on top.
-  const relationship = async (from: string, to: string, type: string, span: EvidenceSpan, sourceId: string, role: string | null = null) => {
+  const relationship = async (
+    from: string,
+    to: string,
+    type: string,
+    span: EvidenceSpan,
+    sourceId: string,
+    role: string | null = null,
+  ) => {
     links += 1;
     const structural = type === 'MENTIONED_IN' || type.startsWith('ON_') || type.startsWith('IN_');
-    const claims = structural ? [] : [encodeClaim({ source: claimSource(sourceId), title: null, note: null, evidence: [span] })];
-    await relationships.row([field(from), field(to), field(type), field(role ?? ''), field(role), '1.0', '', arrayField([encodeEvidence(sourceId, span)]), arrayField([sourceId]), arrayField(claims)]);
+    const claims = structural
+      ? []
+      : [encodeClaim({ source: claimSource(sourceId), title: null, note: null, evidence: [span] })];
+    await relationships.row([
+      field(from),
+      field(to),
+      field(type),
+      field(role ?? ''),
+      field(role),
+      '1.0',
+      '',
+      arrayField([encodeEvidence(sourceId, span)]),
+      arrayField([sourceId]),
+      arrayField(claims),
+    ]);
   };
   const entityRow = async (entity: Entity, sourceId: string, span: EvidenceSpan, subtype: string | null) => {
     nodes += 1;
     const claim = encodeClaim({
-      source: claimSource(sourceId), bundleId: entity.id, label: entity.label.split(';')[1] as EntityLabel, name: entity.name, nameEn: entity.name, aliases: [],
-      subtype, description: null, descriptionEn: null, areas: null, areasEn: null, evidence: [span],
+      source: claimSource(sourceId),
+      bundleId: entity.id,
+      label: entity.label.split(';')[1] as EntityLabel,
+      name: entity.name,
+      nameEn: entity.name,
+      aliases: [],
+      subtype,
+      description: null,
+      descriptionEn: null,
+      areas: null,
+      areasEn: null,
+      evidence: [span],
     });
     await entities.row([
-      field(entity.id), field(entity.label), field(entity.kind), field(entity.name), field(entity.name), arrayField([entity.name]), arrayField([matchKey(entity.name)]),
-      field(matchKeyText([matchKey(entity.name)])), field(` | ${entity.name}`), field(subtype), arrayField([encodeEvidence(sourceId, span)]), arrayField([sourceId]), arrayField([claim]),
+      field(entity.id),
+      field(entity.label),
+      field(entity.kind),
+      field(entity.name),
+      field(entity.name),
+      arrayField([entity.name]),
+      arrayField([matchKey(entity.name)]),
+      field(matchKeyText([matchKey(entity.name)])),
+      field(` | ${entity.name}`),
+      field(subtype),
+      arrayField([encodeEvidence(sourceId, span)]),
+      arrayField([sourceId]),
+      arrayField([claim]),
     ]);
   };
 
@@ -109,19 +200,48 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
     const sentences = chunk.map((entity, i) => describeEntity(entity, start + i, peopleCount, countries, capitals));
     const offsets = sentenceOffsets(sentences);
     for (const [i, entity] of chunk.entries()) {
-      const evidence: EvidenceSpan = { quote: sentences[i] as string, start: offsets[i] as number, end: (offsets[i] as number) + (sentences[i] as string).length, sentence: i, confidence: 1 };
+      const evidence: EvidenceSpan = {
+        quote: sentences[i] as string,
+        start: offsets[i] as number,
+        end: (offsets[i] as number) + (sentences[i] as string).length,
+        sentence: i,
+        confidence: 1,
+      };
       await entityRow(entity, sourceId, evidence, null);
       await relationship(entity.id, sourceId, 'MENTIONED_IN', evidence, sourceId);
       const index = start + i;
-      if (entity.kind === 'PLACE') await relationship(entity.id, `syn-country-${index - countries.length}`, 'LOCATED_IN', evidence, sourceId);
-      if (entity.kind === 'COUNTRY') await relationship(entity.id, `syn-person-${index}`, 'LED_BY', evidence, sourceId, 'head_of_state');
-      if (entity.kind === 'ORGANIZATION') await relationship(entity.id, `syn-country-${(index - countries.length * 2 - peopleCount) % countries.length}`, 'REPRESENTS', evidence, sourceId);
+      if (entity.kind === 'PLACE')
+        await relationship(entity.id, `syn-country-${index - countries.length}`, 'LOCATED_IN', evidence, sourceId);
+      if (entity.kind === 'COUNTRY')
+        await relationship(entity.id, `syn-person-${index}`, 'LED_BY', evidence, sourceId, 'head_of_state');
+      if (entity.kind === 'ORGANIZATION')
+        await relationship(
+          entity.id,
+          `syn-country-${(index - countries.length * 2 - peopleCount) % countries.length}`,
+          'REPRESENTS',
+          evidence,
+          sourceId,
+        );
       if (entity.kind === 'PERSON' && index % 7 === 0) {
-        await relationship(entity.id, `syn-org-${(index * 31) % organizationCount}`, 'MEMBER_OF', evidence, sourceId, 'member');
+        await relationship(
+          entity.id,
+          `syn-org-${(index * 31) % organizationCount}`,
+          'MEMBER_OF',
+          evidence,
+          sourceId,
+          'member',
+        );
       }
     }
     nodes += 1;
-    await sources.row([field(sourceId), field('Source'), field(`Synthetic registry ${start / ENTITIES_PER_SOURCE}`), field('Synthetic Press'), field('en'), field(sentences.join('\n'))]);
+    await sources.row([
+      field(sourceId),
+      field('Source'),
+      field(`Synthetic registry ${start / ENTITIES_PER_SOURCE}`),
+      field('Synthetic Press'),
+      field('en'),
+      field(sentences.join('\n')),
+    ]);
   }
 
   // Events, in sources of EVENTS_PER_SOURCE sentences.
@@ -132,43 +252,96 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
   for (let start = 0; start < options.events; start += EVENTS_PER_SOURCE) {
     const sourceId = `syn-source-${start / EVENTS_PER_SOURCE}`;
     const count = Math.min(EVENTS_PER_SOURCE, options.events - start);
-    const drafts = Array.from({ length: count }, (_, i) => draftEvent(start + i, random, personZipf, placeZipf, people, capitals));
+    const drafts = Array.from({ length: count }, (_, i) =>
+      draftEvent(start + i, random, personZipf, placeZipf, people, capitals),
+    );
     const sentences = drafts.map((draft) => draft.sentence);
     const offsets = sentenceOffsets(sentences);
     for (const [i, draft] of drafts.entries()) {
-      const evidence: EvidenceSpan = { quote: draft.sentence, start: offsets[i] as number, end: (offsets[i] as number) + draft.sentence.length, sentence: i, confidence: 1 };
+      const evidence: EvidenceSpan = {
+        quote: draft.sentence,
+        start: offsets[i] as number,
+        end: (offsets[i] as number) + draft.sentence.length,
+        sentence: i,
+        confidence: 1,
+      };
       const { date } = draft;
       nodes += 1;
       const claim = encodeClaim({
-        source: claimSource(sourceId), bundleId: draft.id, type: draft.type, title: draft.title, titleEn: draft.title, description: null,
-        date: { iso: date.iso, inferred: false, note: null, evidence: [evidence] }, endDate: null, reported: null, quotes: [], evidence: [evidence],
+        source: claimSource(sourceId),
+        bundleId: draft.id,
+        type: draft.type,
+        title: draft.title,
+        titleEn: draft.title,
+        description: null,
+        date: { iso: date.iso, inferred: false, note: null, evidence: [evidence] },
+        endDate: null,
+        reported: null,
+        quotes: [],
+        evidence: [evidence],
       });
       await events.row([
-        field(draft.id), field('Event'), field(draft.type), field(EVENT_TYPES[draft.type].cameo), field(draft.title), field(draft.title),
-        field(date.iso), String(date.year), date.month === null ? '' : String(date.month), date.day === null ? '' : String(date.day), field(date.precision),
-        date.earliest, date.latest, 'false', field(timelineKey(date, draft.id)), arrayField([encodeEvidence(sourceId, evidence)]), arrayField([sourceId]),
-        'false', arrayField([date.iso]), arrayField([claim]),
+        field(draft.id),
+        field('Event'),
+        field(draft.type),
+        field(EVENT_TYPES[draft.type].cameo),
+        field(draft.title),
+        field(draft.title),
+        field(date.iso),
+        String(date.year),
+        date.month === null ? '' : String(date.month),
+        date.day === null ? '' : String(date.day),
+        field(date.precision),
+        date.earliest,
+        date.latest,
+        'false',
+        field(timelineKey(date, draft.id)),
+        arrayField([encodeEvidence(sourceId, evidence)]),
+        arrayField([sourceId]),
+        'false',
+        arrayField([date.iso]),
+        arrayField([claim]),
       ]);
       days.add(date.iso);
       await relationship(draft.id, sourceId, 'MENTIONED_IN', evidence, sourceId);
       await relationship(draft.id, draft.place.id, 'TOOK_PLACE_IN', evidence, sourceId);
       for (const [p, person] of draft.participants.entries()) {
-        await relationship(person.id, draft.id, 'PARTICIPATED_IN', evidence, sourceId, ROLES[p % ROLES.length] as string);
+        await relationship(
+          person.id,
+          draft.id,
+          'PARTICIPATED_IN',
+          evidence,
+          sourceId,
+          ROLES[p % ROLES.length] as string,
+        );
       }
       const calendarType = { DAY: 'ON_DAY', MONTH: 'IN_MONTH', YEAR: 'IN_YEAR' }[date.precision];
       await relationship(draft.id, date.iso, calendarType, evidence, sourceId);
       if (draft.type === 'signing') {
         const agreementId = `syn-agreement-${agreements++}`;
         const name = `Agreement ${agreementId.slice(14)} on ${draft.place.name}`;
-        await entityRow({ id: agreementId, label: 'Entity;Agreement', name, kind: 'AGREEMENT' }, sourceId, evidence, 'agreement');
+        await entityRow(
+          { id: agreementId, label: 'Entity;Agreement', name, kind: 'AGREEMENT' },
+          sourceId,
+          evidence,
+          'agreement',
+        );
         await relationship(draft.id, agreementId, 'PRODUCED', evidence, sourceId);
         await relationship(agreementId, sourceId, 'MENTIONED_IN', evidence, sourceId);
-        for (const person of draft.participants) await relationship(person.id, agreementId, 'SIGNED', evidence, sourceId);
+        for (const person of draft.participants)
+          await relationship(person.id, agreementId, 'SIGNED', evidence, sourceId);
       }
       options.onProgress?.(start + i + 1);
     }
     nodes += 1;
-    await sources.row([field(sourceId), field('Source'), field(`Synthetic dispatch ${start / EVENTS_PER_SOURCE}`), field('Synthetic Press'), field('en'), field(sentences.join('\n'))]);
+    await sources.row([
+      field(sourceId),
+      field('Source'),
+      field(`Synthetic dispatch ${start / EVENTS_PER_SOURCE}`),
+      field('Synthetic Press'),
+      field('en'),
+      field(sentences.join('\n')),
+    ]);
   }
 
   // The calendar tree for every date used.
@@ -193,7 +366,14 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
     if (iso.length !== 10) continue;
     nodes += 1;
     links += 1;
-    await calendar.row([field(iso), field('Day'), iso.slice(0, 4), String(Number(iso.slice(5, 7))), String(Number(iso.slice(8))), iso]);
+    await calendar.row([
+      field(iso),
+      field('Day'),
+      iso.slice(0, 4),
+      String(Number(iso.slice(5, 7))),
+      String(Number(iso.slice(8))),
+      iso,
+    ]);
     await calendarLinks.row([field(iso.slice(0, 7)), field(iso), field('HAS_DAY')]);
   }
 
@@ -229,7 +409,13 @@ function sentenceOffsets(sentences: readonly string[]): number[] {
   return offsets;
 }
 
-function describeEntity(entity: Entity, index: number, peopleCount: number, countries: readonly Entity[], capitals: readonly Entity[]): string {
+function describeEntity(
+  entity: Entity,
+  index: number,
+  peopleCount: number,
+  countries: readonly Entity[],
+  capitals: readonly Entity[],
+): string {
   switch (entity.kind) {
     case 'COUNTRY':
       return `${entity.name} is led by its head of state.`;
@@ -254,7 +440,14 @@ interface EventDraft {
   readonly sentence: string;
 }
 
-function draftEvent(n: number, random: Random, personZipf: Zipf, placeZipf: Zipf, people: readonly Entity[], capitals: readonly Entity[]): EventDraft {
+function draftEvent(
+  n: number,
+  random: Random,
+  personZipf: Zipf,
+  placeZipf: Zipf,
+  people: readonly Entity[],
+  capitals: readonly Entity[],
+): EventDraft {
   const type = random.pick(EVENT_TYPE_NAMES);
   const year = random.int(1995, 2024);
   const month = random.int(1, 12);

@@ -4,7 +4,10 @@ import type { FeedEvent } from '../services/feed.service';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string,
+  );
 }
 
 /** "2024-07-18", "July 2024 (month known)", "2024 (year known)", with "year inferred". */
@@ -23,7 +26,8 @@ export function describeEventDate(event: Pick<EventModel, 'date' | 'disputed' | 
   const others = new Map<string, number>();
   for (const iso of event.claimedDates) {
     const claimed = parseFuzzyDate(iso);
-    if (claimed && (claimed.latest < event.date.earliest || claimed.earliest > event.date.latest)) others.set(iso, (others.get(iso) ?? 0) + 1);
+    if (claimed && (claimed.latest < event.date.earliest || claimed.earliest > event.date.latest))
+      others.set(iso, (others.get(iso) ?? 0) + 1);
   }
   const list = [...others].map(([iso, count]) => `${iso} in ${count} source${count === 1 ? '' : 's'}`).join('; ');
   return `${shown} (disputed: ${list})`;

@@ -7,9 +7,12 @@ import type { GroupBy } from './vis-timeline';
 export const DEFAULT_FEED_TITLE = 'Event timeline';
 
 /** A list parameter given as `a,b` or repeated (`?entity=a&entity=b`). */
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean));
+const list = z.union([z.string(), z.array(z.string())]).transform((value) =>
+  (Array.isArray(value) ? value : [value])
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 const single = z.string().max(200);
 
 const FeedQuerySchema = z
@@ -43,9 +46,15 @@ export function parseFeedQuery(query: unknown): FeedQuery {
     const issue = parsed.error.issues[0];
     // A misspelt parameter would otherwise widen the selection silently (?entities= is not ?entity=).
     if (issue?.code === 'unrecognized_keys') {
-      throw badUserInput(`unknown parameter ${issue.keys.map((key) => `"${key.slice(0, 40)}"`).join(', ')}; known: ${KNOWN_PARAMETERS.join(', ')}`, issue.keys[0]);
+      throw badUserInput(
+        `unknown parameter ${issue.keys.map((key) => `"${key.slice(0, 40)}"`).join(', ')}; known: ${KNOWN_PARAMETERS.join(', ')}`,
+        issue.keys[0],
+      );
     }
-    throw badUserInput(`invalid parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'malformed'}`, String(issue?.path[0] ?? ''));
+    throw badUserInput(
+      `invalid parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'malformed'}`,
+      String(issue?.path[0] ?? ''),
+    );
   }
   const q = parsed.data;
   return {

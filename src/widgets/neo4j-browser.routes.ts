@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router } from 'express';
-import { projectRoot } from '../paths';
 
-const PACK_DIR = path.join(projectRoot(), 'src', 'widgets', 'neo4j-browser');
+/** Beside this module, in src/ as in dist/ (the build copies it). */
+const PACK_DIR = path.join(__dirname, 'neo4j-browser');
 
 /**
  * The Neo4j Browser pack: `:style <base>/neo4j-browser/style.grass` and

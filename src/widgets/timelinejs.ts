@@ -53,7 +53,9 @@ export function toTimelineJs(selection: FeedSelection, title: string): TimelineJ
     const participants = describeParticipants(item);
     const quotes = event.evidence.map((evidence) => {
       const source = selection.sources.get(evidence.sourceId);
-      const link = source?.url ? ` <a href="${escapeHtml(source.url)}" target="_blank" rel="noopener">${escapeHtml(source.title ?? source.url)}</a>` : '';
+      const link = source?.url
+        ? ` <a href="${escapeHtml(source.url)}" target="_blank" rel="noopener">${escapeHtml(source.title ?? source.url)}</a>`
+        : '';
       return `<blockquote>${escapeHtml(evidence.quote)}</blockquote><p class="evidence-source">Source:${link || ` ${escapeHtml(evidence.sourceId)}`}</p>`;
     });
     const text = [
@@ -80,5 +82,14 @@ export function toTimelineJs(selection: FeedSelection, title: string): TimelineJ
       text: { headline: escapeHtml(event.title) },
     }));
   const count = `${selection.events.length} event${selection.events.length === 1 ? '' : 's'}${selection.truncated ? ` of ${selection.totalCount}` : ''}`;
-  return { title: { text: { headline: escapeHtml(title), text: `<p>${count}, each with the sentence of the source that states it.</p>` } }, events, eras };
+  return {
+    title: {
+      text: {
+        headline: escapeHtml(title),
+        text: `<p>${count}, each with the sentence of the source that states it.</p>`,
+      },
+    },
+    events,
+    eras,
+  };
 }

@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
-import { packageFile } from '../http/package-file';
-import { projectRoot } from '../paths';
+import { packageFile } from '../paths';
 import { parseFeedQuery } from './feed-query';
 import { escapeHtml } from './describe';
 
-/** Browser files live beside this module in src/ (the build does not copy them; the image does). */
-export const WIDGET_ASSETS_DIR = path.join(projectRoot(), 'src', 'widgets', 'assets');
+/** Beside this module, in src/ as in dist/ (the build copies them). */
+export const WIDGET_ASSETS_DIR = path.join(__dirname, 'assets');
 
 /** Files of the widget page: vis-timeline from npm, the page's own script and style. */
 const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
-  'vis-timeline.js': { file: packageFile('vis-timeline', 'standalone/umd/vis-timeline-graph2d.min.js'), type: 'text/javascript' },
+  'vis-timeline.js': {
+    file: packageFile('vis-timeline', 'standalone/umd/vis-timeline-graph2d.min.js'),
+    type: 'text/javascript',
+  },
   'vis-timeline.css': { file: packageFile('vis-timeline', 'styles/vis-timeline-graph2d.min.css'), type: 'text/css' },
   'widget.js': { file: path.join(WIDGET_ASSETS_DIR, 'widget.js'), type: 'text/javascript' },
   'widget.css': { file: path.join(WIDGET_ASSETS_DIR, 'widget.css'), type: 'text/css' },
@@ -32,19 +34,29 @@ export function widgetRoutes(): Router {
   router.get('/widget/timeline', (req, res) => {
     const { title } = parseFeedQuery(req.query);
     res.type('html').send(
-      renderPage(title, ['/widget/assets/vis-timeline.css', '/widget/assets/widget.css'], ['/widget/assets/vis-timeline.js', '/widget/assets/widget.js'], `
+      renderPage(
+        title,
+        ['/widget/assets/vis-timeline.css', '/widget/assets/widget.css'],
+        ['/widget/assets/vis-timeline.js', '/widget/assets/widget.js'],
+        `
   <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span></header>
   <div id="status">Loading…</div>
   <div id="timeline"></div>
-  <section id="details" aria-live="polite" hidden></section>`),
+  <section id="details" aria-live="polite" hidden></section>`,
+      ),
     );
   });
   router.get('/widget/timelinejs', (req, res) => {
     const { title } = parseFeedQuery(req.query);
     res.type('html').send(
-      renderPage(title, ['/vendor/timelinejs/css/timeline.css', '/widget/assets/widget.css'], ['/vendor/timelinejs/js/timeline.js', '/widget/assets/timelinejs-page.js'], `
+      renderPage(
+        title,
+        ['/vendor/timelinejs/css/timeline.css', '/widget/assets/widget.css'],
+        ['/vendor/timelinejs/js/timeline.js', '/widget/assets/timelinejs-page.js'],
+        `
   <div id="status">Loading…</div>
-  <div id="timeline-embed"></div>`),
+  <div id="timeline-embed"></div>`,
+      ),
     );
   });
   router.use('/vendor/timelinejs', express.static(TIMELINEJS_DIST, { index: false, maxAge: '1h', fallthrough: true }));

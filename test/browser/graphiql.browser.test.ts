@@ -24,9 +24,12 @@ describe('GraphiQL in a real browser', () => {
 
   it('loads from local assets under the Content-Security-Policy and runs the first example query', async () => {
     await page.goto(`${server.base}/graphiql`);
-    await page.locator('.graphiql-execute-button').waitFor({ timeout: 8000 }).catch((error: unknown) => {
-      throw new Error(`GraphiQL did not start: ${problems.join(' | ')} (${String(error)})`);
-    });
+    await page
+      .locator('.graphiql-execute-button')
+      .waitFor({ timeout: 8000 })
+      .catch((error: unknown) => {
+        throw new Error(`GraphiQL did not start: ${problems.join(' | ')} (${String(error)})`);
+      });
     expect(await page.locator('.graphiql-tab').count()).toBeGreaterThanOrEqual(6);
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.result-window').getByText('"totalCount": 9').waitFor();

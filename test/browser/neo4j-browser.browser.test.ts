@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium';
+import { launchChromium, screenshotDir } from '../helpers/chromium';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
 
-const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const SCREENSHOTS = screenshotDir();
 
 /**
  * Neo4j Browser as served by the local Neo4j's HTTP connector. Runs when the global setup
@@ -62,7 +62,9 @@ describeWithLocalNeo4j('Neo4j Browser on the seeded graph', () => {
 
   it('loads the style from the service and draws the treaty with captions from names and titles', async () => {
     await runUntilShown(`:style ${server.base}/neo4j-browser/style.grass`, page.getByText('node.Event').first());
-    await run(`MATCH (t:Agreement {id: 'comprehensive-strategic-partnership-treaty'})-[r]-(x) WHERE NOT x:Source RETURN t, r, x`);
+    await run(
+      `MATCH (t:Agreement {id: 'comprehensive-strategic-partnership-treaty'})-[r]-(x) WHERE NOT x:Source RETURN t, r, x`,
+    );
     const nodes = page.locator('svg g.node');
     await nodes.nth(5).waitFor();
     const captions = (await nodes.allTextContents()).map((caption) => caption.trim());
@@ -72,7 +74,9 @@ describeWithLocalNeo4j('Neo4j Browser on the seeded graph', () => {
     expect(await page.locator('svg g.relationship').count()).toBe(9);
     // The style's colours: people blue, events orange.
     const fills = await nodes.evaluateAll((elements) =>
-      elements.flatMap((element) => [...element.querySelectorAll('circle')].map((circle) => getComputedStyle(circle).fill)),
+      elements.flatMap((element) =>
+        [...element.querySelectorAll('circle')].map((circle) => getComputedStyle(circle).fill),
+      ),
     );
     // #4C8EDA (Person), #F79767 (Event), #FFC454 (Agreement)
     expect(fills).toEqual(expect.arrayContaining(['rgb(76, 142, 218)', 'rgb(247, 151, 103)', 'rgb(255, 196, 84)']));
@@ -80,7 +84,10 @@ describeWithLocalNeo4j('Neo4j Browser on the seeded graph', () => {
   });
 
   it('plays the guide from the service, with runnable queries', async () => {
-    await runUntilShown(`:play ${server.base}/neo4j-browser/guide.html`, page.getByText('The event-timeline graph').first());
+    await runUntilShown(
+      `:play ${server.base}/neo4j-browser/guide.html`,
+      page.getByText('The event-timeline graph').first(),
+    );
     expect(await page.locator('pre.runnable').count()).toBeGreaterThanOrEqual(2);
   });
 });

@@ -2,10 +2,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium';
+import { launchChromium, screenshotDir } from '../helpers/chromium';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
 
-const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const SCREENSHOTS = screenshotDir();
 
 describe('timeline widgets in a real browser', () => {
   let server: TestServer;
@@ -27,7 +27,10 @@ describe('timeline widgets in a real browser', () => {
 
   /** Event ids of the selection, in timeline order, from the API itself. */
   async function expectedOrder(filter: Record<string, unknown>): Promise<string[]> {
-    const { body } = await server.graphql(`query ($f: TimelineFilter) { timeline(filter: $f, first: 100) { nodes { id } } }`, { f: filter });
+    const { body } = await server.graphql(
+      `query ($f: TimelineFilter) { timeline(filter: $f, first: 100) { nodes { id } } }`,
+      { f: filter },
+    );
     return body.data?.timeline.nodes.map((node: { id: string }) => node.id);
   }
 
@@ -40,7 +43,10 @@ describe('timeline widgets in a real browser', () => {
       })),
     );
     // Items starting on the same day are stacked; their order then follows the feed.
-    return items.map((item, index) => ({ ...item, index })).sort((a, b) => a.left - b.left || a.index - b.index).map((item) => item.id);
+    return items
+      .map((item, index) => ({ ...item, index }))
+      .sort((a, b) => a.left - b.left || a.index - b.index)
+      .map((item) => item.id);
   }
 
   it('renders one vis-timeline item per event of the selection, in date order', async () => {
@@ -59,7 +65,9 @@ describe('timeline widgets in a real browser', () => {
     await page.click('.vis-item.tl-event:has([data-event-id="2024-07-18-kim-receives-russian-military-delegation"])');
     const details = page.locator('#details');
     await details.waitFor({ state: 'visible' });
-    expect(await details.locator('h2').textContent()).toBe('Kim Jong Un recebe a delegação militar russa liderada por Alexei Krivoruchko');
+    expect(await details.locator('h2').textContent()).toBe(
+      'Kim Jong Un recebe a delegação militar russa liderada por Alexei Krivoruchko',
+    );
     expect(await details.locator('.meta').textContent()).toBe('2024-07-18, year inferred · Pyongyang');
     expect(await details.locator('.participants li').allTextContents()).toEqual([
       'guest: Alexei Krivoruchko',
@@ -80,15 +88,21 @@ describe('timeline widgets in a real browser', () => {
     // A page of another origin that embeds the widget, as a publisher's site would.
     const embedder = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html');
-      res.end(`<iframe src="${server.base}/widget/timeline?entity=russia&groupBy=type" width="340" height="480"></iframe>`);
+      res.end(
+        `<iframe src="${server.base}/widget/timeline?entity=russia&groupBy=type" width="340" height="480"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => embedder.listen(0, '127.0.0.1', resolve));
     await page.goto(`http://localhost:${(embedder.address() as AddressInfo).port}/`);
     const frame = page.frameLocator('iframe');
     await frame.locator('.vis-item.tl-event').first().waitFor();
-    const width = await frame.locator('body').evaluate((body) => ({ scroll: body.scrollWidth, client: body.clientWidth }));
+    const width = await frame
+      .locator('body')
+      .evaluate((body) => ({ scroll: body.scrollWidth, client: body.clientWidth }));
     expect(width.scroll).toBeLessThanOrEqual(width.client);
-    expect(await frame.locator('.vis-item.tl-event [data-event-id]').count()).toBe((await expectedOrder({ entityIds: ['russia'] })).length);
+    expect(await frame.locator('.vis-item.tl-event [data-event-id]').count()).toBe(
+      (await expectedOrder({ entityIds: ['russia'] })).length,
+    );
     await new Promise((resolve) => embedder.close(resolve));
   });
 
@@ -106,7 +120,9 @@ describe('timeline widgets in a real browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('.tl-slide').length > 0);
     expect(await page.locator('.tl-slide').count()).toBe(events.length + 1);
     expect(await page.locator('.tl-timemarker').count()).toBe(events.length);
-    expect(await page.locator('.tl-slide-titleslide .tl-headline').first().textContent()).toBe('Russia and North Korea');
+    expect(await page.locator('.tl-slide-titleslide .tl-headline').first().textContent()).toBe(
+      'Russia and North Korea',
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timelinejs.png') });
   });
 });

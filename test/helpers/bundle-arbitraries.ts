@@ -29,15 +29,28 @@ const entityChoice = fc.record({
   aliases: fc.subarray([0, 1, 2]),
   description: fc.option(fc.constantFrom('Um líder.', 'A leader.'), { nil: undefined }),
 });
-const eventChoice = fc.record({ date: fc.constantFrom(...DATES), type: fc.constantFrom(...TYPES), titleVariant: fc.nat(1) });
-const participation = fc.record({ role: fc.constantFrom(...ROLES), title: fc.option(fc.constantFrom(...TITLES), { nil: undefined }) });
+const eventChoice = fc.record({
+  date: fc.constantFrom(...DATES),
+  type: fc.constantFrom(...TYPES),
+  titleVariant: fc.nat(1),
+});
+const participation = fc.record({
+  role: fc.constantFrom(...ROLES),
+  title: fc.option(fc.constantFrom(...TITLES), { nil: undefined }),
+});
 
 const bundleShape = fc.record({
   language: fc.constantFrom('pt', 'en'),
   published: fc.option(fc.constantFrom(...PUBLISHED), { nil: undefined }),
   entities: fc.array(fc.option(entityChoice, { nil: undefined }), { minLength: WORLD.length, maxLength: WORLD.length }),
-  events: fc.array(fc.option(eventChoice, { nil: undefined }), { minLength: EVENT_IDS.length, maxLength: EVENT_IDS.length }),
-  participations: fc.array(fc.option(participation, { freq: 2, nil: undefined }), { minLength: WORLD.length * EVENT_IDS.length, maxLength: WORLD.length * EVENT_IDS.length }),
+  events: fc.array(fc.option(eventChoice, { nil: undefined }), {
+    minLength: EVENT_IDS.length,
+    maxLength: EVENT_IDS.length,
+  }),
+  participations: fc.array(fc.option(participation, { freq: 2, nil: undefined }), {
+    minLength: WORLD.length * EVENT_IDS.length,
+    maxLength: WORLD.length * EVENT_IDS.length,
+  }),
   leadership: fc.option(fc.constantFrom('presidente', 'President', 'líder'), { nil: undefined }),
 });
 
@@ -54,48 +67,75 @@ export function bundleArbitrary(sourceId: string): fc.Arbitrary<BundleInput> {
       id: sourceId,
       textFile: `${sourceId}.txt`,
       language: shape.language,
-      ...(shape.published ? { published: { iso: shape.published, inferred: false, evidence: [quote(`Published ${shape.published}`)] } } : {}),
+      ...(shape.published
+        ? { published: { iso: shape.published, inferred: false, evidence: [quote(`Published ${shape.published}`)] } }
+        : {}),
       evidence: [quote(`Report ${sourceId}`)],
     };
     const entities = WORLD.flatMap((item, index) => {
       const choice = shape.entities[index];
       if (!choice) return [];
       const name = item.spellings[choice.name % item.spellings.length] as string;
-      return [{
-        id: choice.variantId ? `${item.id}-in-${sourceId}` : item.id,
-        world: item.id,
-        label: item.label,
-        name,
-        nameEn: item.spellings[1] as string,
-        aliases: choice.aliases.map((alias) => item.spellings[alias % item.spellings.length] as string),
-        ...(choice.description ? { description: choice.description } : {}),
-        evidence: [quote(name)],
-      }];
+      return [
+        {
+          id: choice.variantId ? `${item.id}-in-${sourceId}` : item.id,
+          world: item.id,
+          label: item.label,
+          name,
+          nameEn: item.spellings[1] as string,
+          aliases: choice.aliases.map((alias) => item.spellings[alias % item.spellings.length] as string),
+          ...(choice.description ? { description: choice.description } : {}),
+          evidence: [quote(name)],
+        },
+      ];
     });
     const events = EVENT_IDS.flatMap((id, index) => {
       const choice = shape.events[index];
       if (!choice) return [];
       const title = `${choice.titleVariant === 0 ? 'Encontro' : 'Meeting'} ${id} ${sourceId}`;
-      return [{
-        id,
-        type: choice.type,
-        title,
-        titleEn: `Meeting ${id}`,
-        date: { iso: choice.date, inferred: true, note: `As ${sourceId} dates it`, evidence: [quote(`On ${choice.date}`)] },
-        evidence: [quote(title)],
-      }];
+      return [
+        {
+          id,
+          type: choice.type,
+          title,
+          titleEn: `Meeting ${id}`,
+          date: {
+            iso: choice.date,
+            inferred: true,
+            note: `As ${sourceId} dates it`,
+            evidence: [quote(`On ${choice.date}`)],
+          },
+          evidence: [quote(title)],
+        },
+      ];
     });
     const relationships = entities.flatMap((entity, e) =>
       events.flatMap((event, v) => {
         const choice = shape.participations[e * EVENT_IDS.length + v];
         if (!choice) return [];
-        return [{ type: 'PARTICIPATED_IN', from: entity.id, to: event.id, role: choice.role, ...(choice.title ? { title: choice.title } : {}), evidence: [quote(`${entity.name} at ${event.id}`)] }];
+        return [
+          {
+            type: 'PARTICIPATED_IN',
+            from: entity.id,
+            to: event.id,
+            role: choice.role,
+            ...(choice.title ? { title: choice.title } : {}),
+            evidence: [quote(`${entity.name} at ${event.id}`)],
+          },
+        ];
       }),
     );
     const country = entities.find((entity) => entity.label === 'Country');
     const person = entities.find((entity) => entity.label === 'Person');
     if (shape.leadership && country && person) {
-      relationships.push({ type: 'LED_BY', from: country.id, to: person.id, role: 'head_of_state', title: shape.leadership, evidence: [quote(`${country.name} led by ${person.name}`)] });
+      relationships.push({
+        type: 'LED_BY',
+        from: country.id,
+        to: person.id,
+        role: 'head_of_state',
+        title: shape.leadership,
+        evidence: [quote(`${country.name} led by ${person.name}`)],
+      });
     }
     const content = { source, entities: entities.map(({ world: _world, ...entity }) => entity), events, relationships };
     return { file: `${sourceId}.yaml`, content, sourceText: lines.join('\n') };
@@ -108,7 +148,12 @@ export function bundleArbitrary(sourceId: string): fc.Arbitrary<BundleInput> {
  * the least of its ids. Ids are swapped everywhere they occur: nodes, redirects, relationship ends,
  * timeline keys and each source's record of what it claims.
  */
-export function withCanonicalIds<T extends { nodes: { labels: string[]; props: Record<string, unknown> }[]; relationships: { from: string; to: string; props: Record<string, unknown> }[] }>(raw: T): T {
+export function withCanonicalIds<
+  T extends {
+    nodes: { labels: string[]; props: Record<string, unknown> }[];
+    relationships: { from: string; to: string; props: Record<string, unknown> }[];
+  },
+>(raw: T): T {
   const swap = new Map<string, string>();
   for (const node of raw.nodes) {
     const id = String(node.props.id);
@@ -129,11 +174,17 @@ export function withCanonicalIds<T extends { nodes: { labels: string[]; props: R
     nodes: raw.nodes.map((node) => {
       const props: Record<string, unknown> = { ...node.props, id: rename(String(node.props.id)) };
       if (Array.isArray(props.redirectIds)) props.redirectIds = (props.redirectIds as string[]).map(rename).sort();
-      if (typeof props.timelineKey === 'string') props.timelineKey = props.timelineKey.replace(/[^|]+$/, (id: string) => rename(id));
+      if (typeof props.timelineKey === 'string')
+        props.timelineKey = props.timelineKey.replace(/[^|]+$/, (id: string) => rename(id));
       if (Array.isArray(props.nodeIds)) props.nodeIds = (props.nodeIds as string[]).map(rename).sort();
-      if (Array.isArray(props.relationshipKeys)) props.relationshipKeys = (props.relationshipKeys as string[]).map(renameKey).sort();
+      if (Array.isArray(props.relationshipKeys))
+        props.relationshipKeys = (props.relationshipKeys as string[]).map(renameKey).sort();
       return { ...node, props };
     }),
-    relationships: raw.relationships.map((relationship) => ({ ...relationship, from: rename(relationship.from), to: rename(relationship.to) })),
+    relationships: raw.relationships.map((relationship) => ({
+      ...relationship,
+      from: rename(relationship.from),
+      to: rename(relationship.to),
+    })),
   };
 }

@@ -1,8 +1,8 @@
 import type { Driver } from 'neo4j-driver';
 import { readConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { Database } from '../../src/neo4j/database';
-import { createDriver } from '../../src/neo4j/driver';
+import type { Database } from '../../src/neo4j/database';
+import { connectDatabase } from '../../src/neo4j/driver';
 
 /** Config for the database the global setup provides (NEO4J_URI is always set by then). */
 export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config & { neo4j: { uri: string } } {
@@ -12,8 +12,12 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config & { neo4j:
 }
 
 /** A driver and Database for the test database; close the driver in afterAll. */
-export function connectTestDatabase(overrides: NodeJS.ProcessEnv = {}): { driver: Driver; database: Database; config: Config } {
+export function connectTestDatabase(overrides: NodeJS.ProcessEnv = {}): {
+  driver: Driver;
+  database: Database;
+  config: Config;
+} {
   const config = testConfig(overrides);
-  const driver = createDriver(config.neo4j, createLogger('silent'));
-  return { driver, database: new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs), config };
+  const { driver, database } = connectDatabase(config.neo4j, config.neo4j.uri, createLogger('silent'));
+  return { driver, database, config };
 }

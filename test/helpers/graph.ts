@@ -47,7 +47,10 @@ export async function readGraph(database: Database): Promise<RawSnapshot> {
       { labels: MODEL_LABELS },
     );
     return {
-      nodes: nodes.records.map((r) => ({ labels: r.get('labels') as string[], props: toNative(r.get('props')) as Record<string, unknown> })),
+      nodes: nodes.records.map((r) => ({
+        labels: r.get('labels') as string[],
+        props: toNative(r.get('props')) as Record<string, unknown>,
+      })),
       relationships: relationships.records.map((r) => toNative(r.toObject()) as RawSnapshot['relationships'][number]),
     };
   });
@@ -56,26 +59,48 @@ export async function readGraph(database: Database): Promise<RawSnapshot> {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }
 
-/** Counts of nodes per label combination and relationships per type. */
-export async function countGraph(database: Database): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
+/**
+ * What one source put in the graph, counted per label and relationship type: the nodes and
+ * relationships it claims, its Source node and MENTIONED_IN links, the calendar nodes its events
+ * sit on and the calendar links among them. Scoped to the source, so the counts hold in a
+ * database that also holds other data (NEO4J_URI may name one).
+ */
+export async function countSourceGraph(
+  database: Database,
+  sourceId: string,
+): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
   return database.read(async (tx) => {
-    const labels = await tx.run(
-      `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
-       UNWIND labels(n) AS label WITH label WHERE label IN $labels RETURN label, count(*) AS count`,
-      { labels: MODEL_LABELS },
+    const result = await tx.run(
+      `MATCH (s:Source {id: $sourceId})
+       CALL {
+         WITH s UNWIND s.nodeIds AS id OPTIONAL MATCH (a:Entity {id: id}) OPTIONAL MATCH (b:Event {id: id}) RETURN coalesce(a, b) AS n
+         UNION WITH s RETURN s AS n
+         UNION WITH s MATCH (s)<-[:MENTIONED_IN]-(:Event)-[:ON_DAY|IN_MONTH|IN_YEAR]->(c) RETURN c AS n
+         UNION WITH s MATCH (s)<-[:MENTIONED_IN]-(:Event)-[:ON_DAY|IN_MONTH|IN_YEAR]->()<-[:HAS_DAY|HAS_MONTH*1..2]-(c) RETURN c AS n
+       }
+       WITH collect(DISTINCT n) AS nodes
+       CALL {
+         WITH nodes UNWIND nodes AS n UNWIND labels(n) AS label RETURN collect(label) AS labels
+       }
+       CALL {
+         WITH nodes UNWIND nodes AS a MATCH (a)-[r]->(b) WHERE b IN nodes AND ($sourceId IN r.sourceIds OR type(r) IN ['HAS_DAY', 'HAS_MONTH'])
+         RETURN collect(type(r)) AS types
+       }
+       RETURN labels, types`,
+      { sourceId },
     );
-    const types = await tx.run(
-      `MATCH (a)-[r]->() WHERE any(l IN labels(a) WHERE l IN $labels) RETURN type(r) AS type, count(*) AS count`,
-      { labels: MODEL_LABELS },
-    );
-    return {
-      labels: Object.fromEntries(labels.records.map((r) => [r.get('label'), r.get('count').toNumber()])),
-      types: Object.fromEntries(types.records.map((r) => [r.get('type'), r.get('count').toNumber()])),
-    };
+    const tally = (values: string[]) =>
+      values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
+    const record = result.records[0];
+    return { labels: tally(record?.get('labels') ?? []), types: tally(record?.get('types') ?? []) };
   });
 }

@@ -7,9 +7,18 @@ interface Probe {
 }
 
 export const PROBES: readonly Probe[] = [
-  { query: '{ timeline(first: 5) { totalCount nodes { id participants { role } } } }', correct: (d) => d.timeline?.totalCount === 9 && d.timeline.nodes.length === 5 },
-  { query: '{ search(text: "Krivo") { node { id } } }', correct: (d) => d.search?.[0]?.node.id === 'alexei-krivoruchko' },
-  { query: '{ connections(from: "alexei-krivoruchko", to: "vladimir-putin") { length } }', correct: (d) => d.connections?.[0]?.length === 3 },
+  {
+    query: '{ timeline(first: 5) { totalCount nodes { id participants { role } } } }',
+    correct: (d) => d.timeline?.totalCount === 9 && d.timeline.nodes.length === 5,
+  },
+  {
+    query: '{ search(text: "Krivo") { node { id } } }',
+    correct: (d) => d.search?.[0]?.node.id === 'alexei-krivoruchko',
+  },
+  {
+    query: '{ connections(from: "alexei-krivoruchko", to: "vladimir-putin") { length } }',
+    correct: (d) => d.connections?.[0]?.length === 3,
+  },
   { query: '{ entity(id: "kim-jong-un") { name } }', correct: (d) => d.entity?.name === 'Kim Jong Un' },
 ];
 
@@ -31,7 +40,10 @@ export async function probe(base: string, index: number, allowedCodes: readonly 
       body: JSON.stringify({ query }),
       signal: AbortSignal.timeout(30_000),
     });
-    const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+    const body = (await response.json()) as {
+      data?: Record<string, unknown>;
+      errors?: { extensions?: { code?: string } }[];
+    };
     const ms = Date.now() - started;
     const code = body.errors?.[0]?.extensions?.code;
     if (!body.errors && response.status === 200 && body.data && correct(body.data)) return { kind: 'correct', ms };
@@ -45,7 +57,10 @@ export async function probe(base: string, index: number, allowedCodes: readonly 
 export function summarize(outcomes: readonly Outcome[]): Record<string, number> {
   const counts: Record<string, number> = { total: outcomes.length, correct: 0, coded: 0, wrong: 0 };
   for (const outcome of outcomes) counts[outcome.kind] = (counts[outcome.kind] ?? 0) + 1;
-  const coded = outcomes.filter((outcome) => outcome.kind === 'coded').map((outcome) => outcome.ms).sort((a, b) => a - b);
+  const coded = outcomes
+    .filter((outcome) => outcome.kind === 'coded')
+    .map((outcome) => outcome.ms)
+    .sort((a, b) => a - b);
   counts.codedMaxMs = coded.at(-1) ?? 0;
   counts.codedMedianMs = coded[Math.floor(coded.length / 2)] ?? 0;
   return counts;

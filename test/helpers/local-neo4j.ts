@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readConfig } from '../../src/config';
 import { createLocalNeo4j } from '../../src/localdb/create';
 import { createLogger } from '../../src/logger';
-import { Database } from '../../src/neo4j/database';
-import { createDriver } from '../../src/neo4j/driver';
+import type { Database } from '../../src/neo4j/database';
+import { connectDatabase } from '../../src/neo4j/driver';
 import type { LocalNeo4j } from '../../src/localdb/instance';
 import { findFreePort } from '../../src/localdb/ports';
 
@@ -11,8 +11,16 @@ import { findFreePort } from '../../src/localdb/ports';
 export const TEST_PASSWORD = 'timeline-test';
 
 /** A throwaway local Neo4j on free ports, with its own data folder; destroy() it when done. */
-export async function createDisposableNeo4j(prefix: string, ports: { boltPort?: number; httpPort?: number } = {}): Promise<LocalNeo4j> {
-  const config = readConfig({ ...process.env, NEO4J_PASSWORD: TEST_PASSWORD, LOCAL_NEO4J_HEAP: '512m', LOCAL_NEO4J_PAGECACHE: '128m' });
+export async function createDisposableNeo4j(
+  prefix: string,
+  ports: { boltPort?: number; httpPort?: number } = {},
+): Promise<LocalNeo4j> {
+  const config = readConfig({
+    ...process.env,
+    NEO4J_PASSWORD: TEST_PASSWORD,
+    LOCAL_NEO4J_HEAP: '512m',
+    LOCAL_NEO4J_PAGECACHE: '128m',
+  });
   return createLocalNeo4j(config, {
     name: `${prefix}-${process.pid}-${randomBytes(3).toString('hex')}`,
     boltPort: ports.boltPort ?? (await findFreePort()),
@@ -32,12 +40,12 @@ export async function startDisposableDatabase(prefix: string): Promise<Disposabl
   const neo4j = await createDisposableNeo4j(prefix);
   await neo4j.start();
   const config = readConfig({ ...process.env, NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: TEST_PASSWORD });
-  const driver = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('silent'));
+  const connection = connectDatabase(config.neo4j, neo4j.boltUri, createLogger('silent'), 60_000);
   return {
     neo4j,
-    database: new Database(driver, config.neo4j.database, 60_000),
+    database: connection.database,
     async close() {
-      await driver.close();
+      await connection.close();
       await neo4j.stop();
       neo4j.destroy();
     },

@@ -5,8 +5,8 @@ import { createApp } from '../../src/app';
 import { readConfig } from '../../src/config';
 import { buildSchema } from '../../src/graphql/schema';
 import { createLogger } from '../../src/logger';
-import { Database } from '../../src/neo4j/database';
-import { createDriver } from '../../src/neo4j/driver';
+import type { Database } from '../../src/neo4j/database';
+import { connectDatabase } from '../../src/neo4j/driver';
 import { defaultBundleFiles, seedBundles } from '../../src/ingest/seed-loader';
 import { SEED_DIR } from './graph';
 
@@ -27,11 +27,15 @@ export interface GraphqlBody {
 /** The real app on a free port of loopback, against the database the environment names. */
 export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   // No rate limit unless a test asks for one: the suites send many requests from one address.
-  const config = readConfig({ ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', RATE_LIMIT_PER_MINUTE: '0', ...env });
+  const config = readConfig({
+    ...process.env,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...env,
+  });
   if (!config.neo4j.uri) throw new Error('NEO4J_URI is not set: run integration tests through jest (global setup)');
   const logger = createLogger(config.logLevel);
-  const driver = createDriver({ ...config.neo4j, uri: config.neo4j.uri }, logger);
-  const database = new Database(driver, config.neo4j.database, config.neo4j.queryTimeoutMs);
+  const { driver, database } = connectDatabase(config.neo4j, config.neo4j.uri, logger);
   const app = createApp({
     database,
     logger,

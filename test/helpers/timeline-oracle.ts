@@ -1,6 +1,12 @@
+import fc from 'fast-check';
+import { parseFuzzyDate } from '../../src/domain/fuzzy-date';
+import { EVENT_TYPES } from '../../src/domain/model';
 import { HEAD_ROLES } from '../../src/domain/roles';
 import type { Database } from '../../src/neo4j/database';
 import { toNative } from '../../src/neo4j/values';
+import type { TestServer } from './server';
+
+const TYPES = Object.keys(EVENT_TYPES);
 
 /**
  * A reference implementation of the timeline semantics (README, "What the queries mean"), written
@@ -79,7 +85,12 @@ export class TimelineOracle {
           };
         }),
         new Map(nodes.records.map((record) => [record.get('id') as string, record.get('labels') as string[]])),
-        edges.records.map((record) => ({ type: record.get('type'), from: record.get('from'), to: record.get('to'), role: record.get('role') ?? null })),
+        edges.records.map((record) => ({
+          type: record.get('type'),
+          from: record.get('from'),
+          to: record.get('to'),
+          role: record.get('role') ?? null,
+        })),
       );
     });
   }
@@ -104,19 +115,49 @@ export class TimelineOracle {
   involves(eventId: string, entityId: string): boolean {
     if (this.participates(entityId, eventId)) return true;
     // Down: a delegation it leads or belongs to takes part.
-    if (this.incoming(entityId, 'LED_BY').some((edge) => this.is(edge.from, 'Delegation') && this.participates(edge.from, eventId))) return true;
-    if (this.outgoing(entityId, 'MEMBER_OF').some((edge) => this.is(edge.to, 'Delegation') && this.participates(edge.to, eventId))) return true;
+    if (
+      this.incoming(entityId, 'LED_BY').some(
+        (edge) => this.is(edge.from, 'Delegation') && this.participates(edge.from, eventId),
+      )
+    )
+      return true;
+    if (
+      this.outgoing(entityId, 'MEMBER_OF').some(
+        (edge) => this.is(edge.to, 'Delegation') && this.participates(edge.to, eventId),
+      )
+    )
+      return true;
     // Up: a delegation or organization acting for it, or its head of state or government.
-    if (this.incoming(entityId, 'REPRESENTS').some((edge) => (this.is(edge.from, 'Delegation') || this.is(edge.from, 'Organization')) && this.participates(edge.from, eventId))) return true;
-    if (this.outgoing(entityId, 'LED_BY').some((edge) => HEAD_ROLES.includes(edge.role as never) && this.is(edge.to, 'Person') && this.participates(edge.to, eventId))) return true;
+    if (
+      this.incoming(entityId, 'REPRESENTS').some(
+        (edge) =>
+          (this.is(edge.from, 'Delegation') || this.is(edge.from, 'Organization')) &&
+          this.participates(edge.from, eventId),
+      )
+    )
+      return true;
+    if (
+      this.outgoing(entityId, 'LED_BY').some(
+        (edge) =>
+          HEAD_ROLES.includes(edge.role as never) && this.is(edge.to, 'Person') && this.participates(edge.to, eventId),
+      )
+    )
+      return true;
     // As the place, or the country containing it.
     const places = this.outgoing(eventId, 'TOOK_PLACE_IN').map((edge) => edge.to);
     if (places.includes(entityId)) return true;
-    if (places.some((place) => this.is(place, 'Place') && this.outgoing(place, 'LOCATED_IN').some((edge) => edge.to === entityId))) return true;
+    if (
+      places.some(
+        (place) => this.is(place, 'Place') && this.outgoing(place, 'LOCATED_IN').some((edge) => edge.to === entityId),
+      )
+    )
+      return true;
     // As what it produced or concerns, or a party or signatory of an agreement it produced or concerns.
     const about = [...this.outgoing(eventId, 'PRODUCED'), ...this.outgoing(eventId, 'CONCERNS')].map((edge) => edge.to);
     if (about.includes(entityId)) return true;
-    const agreements = [...this.outgoing(entityId, 'PARTY_TO'), ...this.outgoing(entityId, 'SIGNED')].map((edge) => edge.to);
+    const agreements = [...this.outgoing(entityId, 'PARTY_TO'), ...this.outgoing(entityId, 'SIGNED')].map(
+      (edge) => edge.to,
+    );
     return agreements.some((agreement) => this.is(agreement, 'Agreement') && about.includes(agreement));
   }
 
@@ -130,7 +171,9 @@ export class TimelineOracle {
   }
 
   private tookPlaceIn(eventId: string, placeId: string): boolean {
-    return this.outgoing(eventId, 'TOOK_PLACE_IN').some((edge) => edge.to === placeId || this.outgoing(edge.to, 'LOCATED_IN').some((inner) => inner.to === placeId));
+    return this.outgoing(eventId, 'TOOK_PLACE_IN').some(
+      (edge) => edge.to === placeId || this.outgoing(edge.to, 'LOCATED_IN').some((inner) => inner.to === placeId),
+    );
   }
 
   /** The ids of the selected events, in timeline order. */
@@ -148,4 +191,111 @@ export class TimelineOracle {
     const sorted = selected.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((event) => event.id);
     return order === 'DESC' ? sorted.reverse() : sorted;
   }
+}
+
+/** A TimelineFilter as the API takes it. */
+export interface ApiFilter {
+  entityIds?: string[];
+  entityMatch?: 'ANY' | 'ALL';
+  from?: string;
+  to?: string;
+  match?: 'OVERLAPS' | 'WITHIN';
+  types?: string[];
+  placeId?: string;
+}
+
+/** A date of any precision in the given years. */
+export const isoDate = (years: [number, number]) =>
+  fc
+    .tuple(
+      fc.integer({ min: years[0], max: years[1] }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+      fc.constantFrom('YEAR', 'MONTH', 'DAY'),
+    )
+    .map(([year, month, day, precision]) => {
+      const mm = String(month).padStart(2, '0');
+      return precision === 'YEAR'
+        ? String(year)
+        : precision === 'MONTH'
+          ? `${year}-${mm}`
+          : `${year}-${mm}-${String(day).padStart(2, '0')}`;
+    });
+
+/** Random filters over these entities and places, periods in these years, both orders, small pages. */
+export function filterArbitrary(
+  entities: readonly string[],
+  places: readonly string[],
+  years: [number, number],
+): fc.Arbitrary<{ filter: ApiFilter; order: 'ASC' | 'DESC'; first: number }> {
+  return fc
+    .record({
+      entityIds: fc.option(fc.uniqueArray(fc.constantFrom(...entities), { minLength: 1, maxLength: 3 }), {
+        nil: undefined,
+      }),
+      entityMatch: fc.option(fc.constantFrom('ANY' as const, 'ALL' as const), { nil: undefined }),
+      from: fc.option(isoDate(years), { nil: undefined }),
+      to: fc.option(isoDate(years), { nil: undefined }),
+      match: fc.option(fc.constantFrom('OVERLAPS' as const, 'WITHIN' as const), { nil: undefined }),
+      types: fc.option(fc.uniqueArray(fc.constantFrom(...TYPES), { minLength: 1, maxLength: 3 }), {
+        freq: 3,
+        nil: undefined,
+      }),
+      placeId: fc.option(fc.constantFrom(...places), { freq: 4, nil: undefined }),
+      order: fc.constantFrom('ASC' as const, 'DESC' as const),
+      first: fc.integer({ min: 1, max: 7 }),
+    })
+    .map(({ order, first, ...filter }) => {
+      // An inverted period is refused (tested elsewhere); swap it.
+      if (
+        filter.from &&
+        filter.to &&
+        (parseFuzzyDate(filter.from)?.earliest ?? '') > (parseFuzzyDate(filter.to)?.latest ?? '')
+      ) {
+        [filter.from, filter.to] = [filter.to, filter.from];
+      }
+      const defined = Object.fromEntries(
+        Object.entries(filter).filter(([, value]) => value !== undefined),
+      ) as ApiFilter;
+      return { filter: defined, order, first };
+    });
+}
+
+export function toOracleFilter(filter: ApiFilter): OracleFilter {
+  return {
+    ...filter,
+    fromDay: filter.from ? parseFuzzyDate(filter.from)?.earliest : undefined,
+    toDay: filter.to ? parseFuzzyDate(filter.to)?.latest : undefined,
+  };
+}
+
+/** Walks the API's pages with cursors (at most `maxPages`); returns the ids and the first page's totalCount. */
+export async function walk(
+  server: TestServer,
+  filter: ApiFilter,
+  order: 'ASC' | 'DESC',
+  first: number,
+  maxPages: number,
+): Promise<{ ids: string[]; totalCount: number; complete: boolean }> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  let totalCount = -1;
+  for (let page = 0; page < maxPages; page += 1) {
+    const { body } = await server.graphql(
+      `query ($filter: TimelineFilter, $first: Int, $after: String, $order: SortOrder) {
+         timeline(filter: $filter, first: $first, after: $after, order: $order) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+      { filter, first, after, order },
+    );
+    if (body.errors) throw new Error(`${JSON.stringify(filter)}: ${JSON.stringify(body.errors)}`);
+    const timeline = body.data?.timeline as {
+      totalCount: number;
+      nodes: { id: string }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    if (page === 0) totalCount = timeline.totalCount;
+    ids.push(...timeline.nodes.map((node) => node.id));
+    if (!timeline.pageInfo.hasNextPage) return { ids, totalCount, complete: true };
+    after = timeline.pageInfo.endCursor;
+  }
+  return { ids, totalCount, complete: false };
 }

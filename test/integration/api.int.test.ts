@@ -44,15 +44,23 @@ describe('GraphQL API on the seeded article', () => {
   }
 
   const timelineIds = async (filter: Record<string, unknown>, extra = '') =>
-    (await data(`query ($filter: TimelineFilter) { timeline(filter: $filter ${extra}) { nodes { id } } }`, { filter })).timeline.nodes.map(
-      (node: { id: string }) => node.id,
-    );
+    (
+      await data(`query ($filter: TimelineFilter) { timeline(filter: $filter ${extra}) { nodes { id } } }`, { filter })
+    ).timeline.nodes.map((node: { id: string }) => node.id);
 
   describe('timeline', () => {
     it('lists every event in date order with its fuzzy date', async () => {
-      const { timeline } = await data(`{ timeline { totalCount nodes { id date { iso precision inferred year month day } } } }`);
+      const { timeline } = await data(
+        `{ timeline { totalCount nodes { id date { iso precision inferred year month day } } } }`,
+      );
       expect(timeline.totalCount).toBe(9);
-      expect(timeline.nodes.map((e: { id: string; date: { iso: string; precision: string } }) => [e.id, e.date.iso, e.date.precision])).toEqual(ALL_EVENTS);
+      expect(
+        timeline.nodes.map((e: { id: string; date: { iso: string; precision: string } }) => [
+          e.id,
+          e.date.iso,
+          e.date.precision,
+        ]),
+      ).toEqual(ALL_EVENTS);
       expect(timeline.nodes.every((e: { date: { inferred: boolean } }) => e.date.inferred)).toBe(true);
       expect(timeline.nodes[8].date).toMatchObject({ year: 2024, month: 7, day: 18 });
       expect(timeline.nodes[0].date).toMatchObject({ year: 2024, month: null, day: null });
@@ -75,18 +83,36 @@ describe('GraphQL API on the seeded article', () => {
     });
 
     it('filters by type and by place (a country includes its cities)', async () => {
-      expect(await timelineIds({ types: ['signing'] })).toEqual(['2024-06-19-cooperation-agreements-signing', '2024-06-19-partnership-treaty-signing']);
+      expect(await timelineIds({ types: ['signing'] })).toEqual([
+        '2024-06-19-cooperation-agreements-signing',
+        '2024-06-19-partnership-treaty-signing',
+      ]);
       expect(await timelineIds({ placeId: 'pyongyang' })).toEqual([ALL_IDS[1], ALL_IDS[6], ALL_IDS[8]]);
-      expect(await timelineIds({ placeId: 'north-korea' })).toEqual([ALL_IDS[1], ALL_IDS[2], ALL_IDS[5], ALL_IDS[6], ALL_IDS[8]]);
+      expect(await timelineIds({ placeId: 'north-korea' })).toEqual([
+        ALL_IDS[1],
+        ALL_IDS[2],
+        ALL_IDS[5],
+        ALL_IDS[6],
+        ALL_IDS[8],
+      ]);
       expect(await timelineIds({ placeId: 'russia' })).toEqual([ALL_IDS[7]]);
     });
 
     it('selects events involving an entity directly, through a delegation it leads, as place or agreement', async () => {
       expect(await timelineIds({ entityIds: ['alexei-krivoruchko'] })).toEqual([ALL_IDS[6], ALL_IDS[8]]);
-      expect(await timelineIds({ entityIds: ['kim-jong-un'] })).toEqual([ALL_IDS[3], ALL_IDS[4], ALL_IDS[5], ALL_IDS[8]]);
+      expect(await timelineIds({ entityIds: ['kim-jong-un'] })).toEqual([
+        ALL_IDS[3],
+        ALL_IDS[4],
+        ALL_IDS[5],
+        ALL_IDS[8],
+      ]);
       expect(await timelineIds({ entityIds: ['comprehensive-strategic-partnership-treaty'] })).toEqual([ALL_IDS[3]]);
-      expect(await timelineIds({ entityIds: ['tumannaya-road-bridge-agreement', 'vladimir-putin'] })).toEqual(ALL_IDS.slice(2, 6));
-      const { entity } = await data(`{ entity(id: "alexei-krivoruchko") { timeline(order: DESC) { totalCount nodes { id } } } }`);
+      expect(await timelineIds({ entityIds: ['tumannaya-road-bridge-agreement', 'vladimir-putin'] })).toEqual(
+        ALL_IDS.slice(2, 6),
+      );
+      const { entity } = await data(
+        `{ entity(id: "alexei-krivoruchko") { timeline(order: DESC) { totalCount nodes { id } } } }`,
+      );
       expect(entity.timeline).toEqual({ totalCount: 2, nodes: [{ id: ALL_IDS[8] }, { id: ALL_IDS[6] }] });
     });
 
@@ -121,19 +147,29 @@ describe('GraphQL API on the seeded article', () => {
         { role: 'guest', entity: { id: 'russian-military-delegation-2024-07', kind: 'DELEGATION' } },
         { role: 'host', entity: { id: 'kim-jong-un', kind: 'PERSON' } },
       ]);
-      expect(event.related.map((e: { id: string }) => e.id)).toEqual(['2024-06-north-korea-russia-summit', '2024-07-russian-military-delegation-visit-to-pyongyang']);
+      expect(event.related.map((e: { id: string }) => e.id)).toEqual([
+        '2024-06-north-korea-russia-summit',
+        '2024-07-russian-military-delegation-visit-to-pyongyang',
+      ]);
       expect(event.evidence[0]).toEqual({
         quote: 'Em 18 de julho, o líder norte-coreano Kim Jong Un recebeu uma delegação militar russa',
         start: 0,
         end: 85,
-        source: { id: 'baoquocte-279309', url: 'https://baoquocte.vn/phai-doan-quan-su-nga-tham-trieu-tien-279309.html', language: 'pt' },
+        source: {
+          id: 'baoquocte-279309',
+          url: 'https://baoquocte.vn/phai-doan-quan-su-nga-tham-trieu-tien-279309.html',
+          language: 'pt',
+        },
       });
     });
   });
 
   describe('answers an analyst can trust (regressions)', () => {
     const counted = async (filter: Record<string, unknown>) => {
-      const { timeline } = await data('query ($filter: TimelineFilter) { timeline(filter: $filter, first: 100) { totalCount nodes { id } } }', { filter });
+      const { timeline } = await data(
+        'query ($filter: TimelineFilter) { timeline(filter: $filter, first: 100) { totalCount nodes { id } } }',
+        { filter },
+      );
       expect(timeline.totalCount).toBe(timeline.nodes.length);
       return timeline.nodes.map((node: { id: string }) => node.id);
     };
@@ -146,24 +182,36 @@ describe('GraphQL API on the seeded article', () => {
 
     it('keeps a year-precision event when an entity is added to the period', async () => {
       expect(await counted({ entityIds: ['russia'], from: '2024-03', to: '2024-03' })).toEqual([ALL_IDS[0]]);
-      const feed = (await (await fetch(`${server.base}/feeds/vis-timeline.json?entity=russia&from=2024-06&to=2024-06`)).json()) as { totalCount: number; items: unknown[] };
+      const feed = (await (
+        await fetch(`${server.base}/feeds/vis-timeline.json?entity=russia&from=2024-06&to=2024-06`)
+      ).json()) as { totalCount: number; items: unknown[] };
       expect(feed.totalCount).toBe(feed.items.length);
       expect(feed.totalCount).toBe(6);
     });
 
     it('gives a country every event someone acting for it took part in', async () => {
       expect(await counted({ entityIds: ['russia'] })).toEqual(ALL_IDS);
-      expect(await counted({ entityIds: ['north-korea'] })).toContain('2024-07-08-north-korean-military-delegation-visit-to-russia');
+      expect(await counted({ entityIds: ['north-korea'] })).toContain(
+        '2024-07-08-north-korean-military-delegation-visit-to-russia',
+      );
     });
 
     it('answers "when did Putin and Kim meet" with ALL, and "known to fall in June" with WITHIN', async () => {
-      expect(await counted({ entityIds: ['kim-jong-un', 'vladimir-putin'], entityMatch: 'ALL' })).toEqual([ALL_IDS[3], ALL_IDS[4], ALL_IDS[5]]);
-      expect(await counted({ entityIds: ['kim-jong-un', 'vladimir-putin'] })).toContain('2024-07-18-kim-receives-russian-military-delegation');
+      expect(await counted({ entityIds: ['kim-jong-un', 'vladimir-putin'], entityMatch: 'ALL' })).toEqual([
+        ALL_IDS[3],
+        ALL_IDS[4],
+        ALL_IDS[5],
+      ]);
+      expect(await counted({ entityIds: ['kim-jong-un', 'vladimir-putin'] })).toContain(
+        '2024-07-18-kim-receives-russian-military-delegation',
+      );
       expect(await counted({ from: '2024-06', to: '2024-06', match: 'WITHIN' })).toEqual(ALL_IDS.slice(1, 6));
     });
 
     it('names unknown ids, types and places instead of answering an empty page', async () => {
-      const { body } = await server.graphql('{ timeline(filter: { entityIds: ["North Korea", "russia"] }) { totalCount } }');
+      const { body } = await server.graphql(
+        '{ timeline(filter: { entityIds: ["North Korea", "russia"] }) { totalCount } }',
+      );
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', ids: ['North Korea'] });
       expect(await errorCode('{ timeline(filter: { types: ["meetings"] }) { totalCount } }')).toBe('BAD_USER_INPUT');
       expect(await errorCode('{ timeline(filter: { placeId: "seoul" }) { totalCount } }')).toBe('NOT_FOUND');
@@ -172,14 +220,24 @@ describe('GraphQL API on the seeded article', () => {
       expect(await feed.text()).toContain('unknown parameter \\"entities\\"');
     });
 
-    it('lists an agreement\'s signatories and parties with their evidence, also in the feeds', async () => {
+    it("lists an agreement's signatories and parties with their evidence, also in the feeds", async () => {
       const { entity } = await data(`{ entity(id: "comprehensive-strategic-partnership-treaty") { ... on Agreement {
         signatories { role entity { id } evidence { quote } } parties { role entity { id } } } } }`);
-      expect(entity.signatories.map((party: { entity: { id: string } }) => party.entity.id)).toEqual(['kim-jong-un', 'vladimir-putin']);
+      expect(entity.signatories.map((party: { entity: { id: string } }) => party.entity.id)).toEqual([
+        'kim-jong-un',
+        'vladimir-putin',
+      ]);
       expect(entity.signatories[0].evidence[0].quote).toMatch(/assinaram um tratado/);
-      expect(entity.parties).toEqual([{ role: 'party', entity: { id: 'north-korea' } }, { role: 'party', entity: { id: 'russia' } }]);
-      const feed = (await (await fetch(`${server.base}/feeds/timelinejs.json?type=signing`)).json()) as { events: { unique_id: string; text: { text: string } }[] };
-      expect(feed.events.find((slide) => slide.unique_id === ALL_IDS[3])?.text.text).toContain('signed by Kim Jong Un, Vladimir Putin; parties: Coreia do Norte, Rússia');
+      expect(entity.parties).toEqual([
+        { role: 'party', entity: { id: 'north-korea' } },
+        { role: 'party', entity: { id: 'russia' } },
+      ]);
+      const feed = (await (await fetch(`${server.base}/feeds/timelinejs.json?type=signing`)).json()) as {
+        events: { unique_id: string; text: { text: string } }[];
+      };
+      expect(feed.events.find((slide) => slide.unique_id === ALL_IDS[3])?.text.text).toContain(
+        'signed by Kim Jong Un, Vladimir Putin; parties: Coreia do Norte, Rússia',
+      );
     });
   });
 
@@ -193,14 +251,22 @@ describe('GraphQL API on the seeded article', () => {
       ['russia', ['Rússia', 'Russia', 'Russian Federation', 'Federação Russa']],
       ['moscow', ['Moscou', 'Moscow']],
       ['tumannaya-river', ['Rio Tumannaya', 'Tumannaya', 'Tumen River', 'Tumen']],
-      ['comprehensive-strategic-partnership-treaty', ['tratado de parceria estratégica abrangente', 'Comprehensive Strategic Partnership Treaty']],
+      [
+        'comprehensive-strategic-partnership-treaty',
+        ['tratado de parceria estratégica abrangente', 'Comprehensive Strategic Partnership Treaty'],
+      ],
       ['russian-military-delegation-2024-07', ['delegação militar russa', 'Russian military delegation']],
     ] as const;
 
-    it.each(entities.flatMap(([id, aliases]) => aliases.map((alias) => [alias, id])))('"%s" finds %s first', async (alias, id) => {
-      const { search } = await data(`query ($text: String!) { search(text: $text) { node { id } } }`, { text: alias });
-      expect(search[0]?.node.id).toBe(id);
-    });
+    it.each(entities.flatMap(([id, aliases]) => aliases.map((alias) => [alias, id])))(
+      '"%s" finds %s first',
+      async (alias, id) => {
+        const { search } = await data(`query ($text: String!) { search(text: $text) { node { id } } }`, {
+          text: alias,
+        });
+        expect(search[0]?.node.id).toBe(id);
+      },
+    );
 
     it('ignores case, accents and hyphens, and matches prefixes', async () => {
       for (const text of ['russia', 'RÚSSIA', 'kim jong un', 'KIM-JONG-UN', 'Krivo', 'agencia central']) {
@@ -223,13 +289,18 @@ describe('GraphQL API on the seeded article', () => {
       expect(exact.search[0].score).toBeGreaterThan(3);
     });
 
-    it.each(['Kim AND (Jong', '"unterminated', '*', 'a:b~2^', '\\', '[2024 TO 2025]', ''])('treats Lucene syntax %p as text', async (text) => {
-      const { search } = await data(`query ($text: String!) { search(text: $text) { node { id } } }`, { text });
-      expect(Array.isArray(search)).toBe(true);
-    });
+    it.each(['Kim AND (Jong', '"unterminated', '*', 'a:b~2^', '\\', '[2024 TO 2025]', ''])(
+      'treats Lucene syntax %p as text',
+      async (text) => {
+        const { search } = await data(`query ($text: String!) { search(text: $text) { node { id } } }`, { text });
+        expect(Array.isArray(search)).toBe(true);
+      },
+    );
 
     it('ignores stop words, as the index does', async () => {
-      const { search } = await data('{ search(text: "treaty on comprehensive strategic partnership") { score node { id } } }');
+      const { search } = await data(
+        '{ search(text: "treaty on comprehensive strategic partnership") { score node { id } } }',
+      );
       expect(search[0]).toMatchObject({ node: { id: 'comprehensive-strategic-partnership-treaty' } });
       expect(search[0].score).toBeGreaterThan(3);
     });
@@ -251,10 +322,14 @@ describe('GraphQL API on the seeded article', () => {
     });
 
     it('suggests names when nothing matches, and refuses a ninth word', async () => {
-      const { search, didYouMean } = await data('{ search(text: "Kremlin Putyn") { node { id } } didYouMean(text: "Kremlin Putyn") }');
+      const { search, didYouMean } = await data(
+        '{ search(text: "Kremlin Putyn") { node { id } } didYouMean(text: "Kremlin Putyn") }',
+      );
       expect(search).toEqual([]);
       expect(didYouMean[0]).toBe('Vladimir Putin');
-      expect(await errorCode('{ search(text: "one two three four five six seven eight nine") { score } }')).toBe('BAD_USER_INPUT');
+      expect(await errorCode('{ search(text: "one two three four five six seven eight nine") { score } }')).toBe(
+        'BAD_USER_INPUT',
+      );
     });
   });
 
@@ -267,23 +342,38 @@ describe('GraphQL API on the seeded article', () => {
       }`);
       expect(connections.length).toBeGreaterThan(0);
       expect(connections[0].length).toBe(3);
-      expect(connections.map((path: { nodes: { id: string }[] }) => path.nodes.map((node) => node.id).join(' > '))).toContain(
-        'alexei-krivoruchko > russian-military-delegation-2024-07 > russia > vladimir-putin',
-      );
+      expect(
+        connections.map((path: { nodes: { id: string }[] }) => path.nodes.map((node) => node.id).join(' > ')),
+      ).toContain('alexei-krivoruchko > russian-military-delegation-2024-07 > russia > vladimir-putin');
       for (const path of connections) {
-        expect(path.nodes.every((node: { label: string }) => !['Day', 'Month', 'Year', 'Source'].includes(node.label))).toBe(true);
+        expect(
+          path.nodes.every((node: { label: string }) => !['Day', 'Month', 'Year', 'Source'].includes(node.label)),
+        ).toBe(true);
         expect(path.relationships.every((r: { evidence: unknown[] }) => r.evidence.length > 0)).toBe(true);
       }
     });
 
     it('returns the neighbourhood of the treaty', async () => {
-      const { neighborhood } = await data(`{ neighborhood(id: "comprehensive-strategic-partnership-treaty") { nodes { id } relationships { type from to } } }`);
+      const { neighborhood } = await data(
+        `{ neighborhood(id: "comprehensive-strategic-partnership-treaty") { nodes { id } relationships { type from to } } }`,
+      );
       expect(neighborhood.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
-        ['2024-06-19-partnership-treaty-signing', 'comprehensive-strategic-partnership-treaty', 'kim-jong-un', 'north-korea', 'russia', 'vladimir-putin'].sort(),
+        [
+          '2024-06-19-partnership-treaty-signing',
+          'comprehensive-strategic-partnership-treaty',
+          'kim-jong-un',
+          'north-korea',
+          'russia',
+          'vladimir-putin',
+        ].sort(),
       );
       expect(neighborhood.relationships).toEqual(
         expect.arrayContaining([
-          { type: 'PRODUCED', from: '2024-06-19-partnership-treaty-signing', to: 'comprehensive-strategic-partnership-treaty' },
+          {
+            type: 'PRODUCED',
+            from: '2024-06-19-partnership-treaty-signing',
+            to: 'comprehensive-strategic-partnership-treaty',
+          },
           { type: 'PARTY_TO', from: 'russia', to: 'comprehensive-strategic-partnership-treaty' },
           { type: 'SIGNED', from: 'kim-jong-un', to: 'comprehensive-strategic-partnership-treaty' },
         ]),
@@ -301,20 +391,33 @@ describe('GraphQL API on the seeded article', () => {
         countries: entities(kind: COUNTRY) { id name }
       }`);
       expect(result).toEqual({
-        node: { id: 'pyongyang', label: 'Place', name: 'Pyongyang', aliases: ['Pyongyang', 'Pionguiangue'], kind: 'PLACE' },
+        node: {
+          id: 'pyongyang',
+          label: 'Place',
+          name: 'Pyongyang',
+          aliases: ['Pyongyang', 'Pionguiangue'],
+          kind: 'PLACE',
+        },
         entity: null,
         event: null,
         unknown: null,
-        countries: [{ id: 'north-korea', name: 'Coreia do Norte' }, { id: 'russia', name: 'Rússia' }],
+        countries: [
+          { id: 'north-korea', name: 'Coreia do Norte' },
+          { id: 'russia', name: 'Rússia' },
+        ],
       });
       const page = await data(`{ entities(first: 2, after: "kcna") { id } }`);
-      expect(page.entities).toEqual([{ id: "kim-jong-un" }, { id: "medical-education-cooperation-agreement" }]);
+      expect(page.entities).toEqual([{ id: 'kim-jong-un' }, { id: 'medical-education-cooperation-agreement' }]);
     });
 
     it('runs every example query of GraphiQL and README without error and leaks no driver values', async () => {
       for (const example of EXAMPLE_QUERIES) {
         const { status, body } = await server.graphql(example.query, example.variables);
-        expect({ name: example.name, status, errors: body.errors }).toEqual({ name: example.name, status: 200, errors: undefined });
+        expect({ name: example.name, status, errors: body.errors }).toEqual({
+          name: example.name,
+          status: 200,
+          errors: undefined,
+        });
         expect(JSON.stringify(body)).not.toMatch(/"low":|"high":/);
       }
     });
@@ -322,15 +425,25 @@ describe('GraphQL API on the seeded article', () => {
 
   describe('widget feeds over plain GET', () => {
     it('serves the timeline selection as vis-timeline and TimelineJS3 JSON, readable cross-origin', async () => {
-      const vis = await fetch(`${server.base}/feeds/vis-timeline.json?entity=alexei-krivoruchko&groupBy=entity`, { headers: { origin: 'https://widgets.example' } });
+      const vis = await fetch(`${server.base}/feeds/vis-timeline.json?entity=alexei-krivoruchko&groupBy=entity`, {
+        headers: { origin: 'https://widgets.example' },
+      });
       expect(vis.status).toBe(200);
       expect(vis.headers.get('access-control-allow-origin')).toBe('*');
-      const feed = (await vis.json()) as { items: { eventId: string; group: string; type: string }[]; totalCount: number };
+      const feed = (await vis.json()) as {
+        items: { eventId: string; group: string; type: string }[];
+        totalCount: number;
+      };
       expect(feed.totalCount).toBe(2);
       expect(feed.items.map((item) => [item.eventId, item.type])).toEqual(
-        expect.arrayContaining([[ALL_IDS[6], 'range'], [ALL_IDS[8], 'point']]),
+        expect.arrayContaining([
+          [ALL_IDS[6], 'range'],
+          [ALL_IDS[8], 'point'],
+        ]),
       );
-      const story = (await (await fetch(`${server.base}/feeds/timelinejs.json?type=signing,talks&title=June`)).json()) as {
+      const story = (await (
+        await fetch(`${server.base}/feeds/timelinejs.json?type=signing,talks&title=June`)
+      ).json()) as {
         title: { text: { headline: string } };
         events: { unique_id: string; start_date: Record<string, number> }[];
       };
@@ -342,7 +455,9 @@ describe('GraphQL API on the seeded article', () => {
     it('answers a bad selection with 400 and a code', async () => {
       const response = await fetch(`${server.base}/feeds/timelinejs.json?from=2024-13`);
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'filter.from' } }] });
+      expect(await response.json()).toMatchObject({
+        errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'filter.from' } }],
+      });
     });
   });
 
@@ -350,7 +465,11 @@ describe('GraphQL API on the seeded article', () => {
     it.each([
       ['a bad date', `{ timeline(filter: { from: "2024-02-30" }) { totalCount } }`, 'BAD_USER_INPUT'],
       ['month 13', `{ timeline(filter: { to: "2024-13" }) { totalCount } }`, 'BAD_USER_INPUT'],
-      ['an inverted period', `{ timeline(filter: { from: "2024-07", to: "2024-06" }) { totalCount } }`, 'BAD_USER_INPUT'],
+      [
+        'an inverted period',
+        `{ timeline(filter: { from: "2024-07", to: "2024-06" }) { totalCount } }`,
+        'BAD_USER_INPUT',
+      ],
       ['a garbage cursor', `{ timeline(after: "not-a-cursor") { totalCount } }`, 'BAD_USER_INPUT'],
       ['first = 0', `{ timeline(first: 0) { totalCount } }`, 'BAD_USER_INPUT'],
       ['first = 101', `{ timeline(first: 101) { totalCount } }`, 'BAD_USER_INPUT'],

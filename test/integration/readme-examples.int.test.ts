@@ -14,10 +14,20 @@ function readmeExamples(): { query: string; answer: unknown }[] {
 /** Numbers are compared to within 0.05 (README prints scores to two decimals). */
 function roughly(actual: unknown, expected: unknown): boolean {
   if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(actual - expected) < 0.05;
-  if (Array.isArray(expected)) return Array.isArray(actual) && actual.length === expected.length && expected.every((item, index) => roughly(actual[index], item));
+  if (Array.isArray(expected))
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((item, index) => roughly(actual[index], item))
+    );
   if (expected !== null && typeof expected === 'object') {
     const keys = Object.keys(expected);
-    return actual !== null && typeof actual === 'object' && Object.keys(actual).length === keys.length && keys.every((key) => roughly((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key]));
+    return (
+      actual !== null &&
+      typeof actual === 'object' &&
+      Object.keys(actual).length === keys.length &&
+      keys.every((key) => roughly((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key]))
+    );
   }
   return actual === expected;
 }
@@ -35,7 +45,18 @@ describe('README examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(examples.map((example) => [example.query.split('\n').find((line) => !line.startsWith('#'))?.slice(0, 60), example] as const))('%s… answers as printed', async (_, example) => {
+  it.each(
+    examples.map(
+      (example) =>
+        [
+          example.query
+            .split('\n')
+            .find((line) => !line.startsWith('#'))
+            ?.slice(0, 60),
+          example,
+        ] as const,
+    ),
+  )('%s… answers as printed', async (_, example) => {
     const { body } = await server.graphql(example.query);
     // On a mismatch, show both in full.
     if (!roughly(body, example.answer)) expect(body).toEqual(example.answer);

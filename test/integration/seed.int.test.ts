@@ -9,7 +9,7 @@ import { defaultBundleFiles, retractSource, seedBundles } from '../../src/ingest
 import { BundleValidationError } from '../../src/ingest/validate-bundle';
 import type { Database } from '../../src/neo4j/database';
 import { connectTestDatabase } from '../helpers/database';
-import { ARTICLE_BUNDLE, FIXTURES_DIR, SEED_DIR, countGraph, snapshotGraph } from '../helpers/graph';
+import { ARTICLE_BUNDLE, FIXTURES_DIR, SEED_DIR, countSourceGraph, snapshotGraph } from '../helpers/graph';
 
 describe('seeding the article bundle', () => {
   let driver: Driver;
@@ -28,15 +28,43 @@ describe('seeding the article bundle', () => {
   });
 
   it('stores every entity, event, calendar node and relationship the article states', async () => {
-    const { labels, types } = await countGraph(database);
+    const { labels, types } = await countSourceGraph(database, 'baoquocte-279309');
     expect(labels).toEqual({
-      Entity: 18, Person: 3, Organization: 2, Country: 2, Place: 4, Delegation: 2, Agreement: 5,
-      Event: 9, Source: 1, Year: 1, Month: 2, Day: 3,
+      Entity: 18,
+      Person: 3,
+      Organization: 2,
+      Country: 2,
+      Place: 4,
+      Delegation: 2,
+      Agreement: 5,
+      Event: 9,
+      Source: 1,
+      Year: 1,
+      Month: 2,
+      Day: 3,
     });
     expect(types).toEqual({
-      MENTIONED_IN: 27, PARTICIPATED_IN: 18, SIGNED: 10, PART_OF: 7, ON_DAY: 6, TOOK_PLACE_IN: 6, PRODUCED: 5,
-      REPRESENTS: 4, LED_BY: 3, CONCERNS: 3, HAS_DAY: 3, HAS_MONTH: 2, IN_MONTH: 2, LOCATED_IN: 2, BORDERS: 2,
-      PARTY_TO: 2, IN_YEAR: 1, MEMBER_OF: 1, CROSSES: 1, REPORTED_BY: 1, REFERENCES: 1,
+      MENTIONED_IN: 27,
+      PARTICIPATED_IN: 18,
+      SIGNED: 10,
+      PART_OF: 7,
+      ON_DAY: 6,
+      TOOK_PLACE_IN: 6,
+      PRODUCED: 5,
+      REPRESENTS: 4,
+      LED_BY: 3,
+      CONCERNS: 3,
+      HAS_DAY: 3,
+      HAS_MONTH: 2,
+      IN_MONTH: 2,
+      LOCATED_IN: 2,
+      BORDERS: 2,
+      PARTY_TO: 2,
+      IN_YEAR: 1,
+      MEMBER_OF: 1,
+      CROSSES: 1,
+      REPORTED_BY: 1,
+      REFERENCES: 1,
     });
   });
 
@@ -52,13 +80,18 @@ describe('seeding the article bundle', () => {
       const result = await tx.run(
         `MATCH (s:Source {id: 'baoquocte-279309'})
          CALL {
-           WITH s MATCH (n) WHERE (n:Entity OR n:Event) RETURN n.id AS fact, n.evidence AS evidence
+           WITH s UNWIND s.nodeIds AS id OPTIONAL MATCH (a:Entity {id: id}) OPTIONAL MATCH (b:Event {id: id})
+           WITH coalesce(a, b) AS n RETURN n.id AS fact, n.evidence AS evidence
            UNION ALL
-           WITH s MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Event) RETURN a.id + ' ' + type(r) + ' ' + b.id AS fact, r.evidence AS evidence
+           WITH s MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Event) AND s.id IN r.sourceIds RETURN a.id + ' ' + type(r) + ' ' + b.id AS fact, r.evidence AS evidence
          }
          RETURN fact, evidence, s.text AS text`,
       );
-      return result.records.map((record) => ({ fact: record.get('fact'), evidence: record.get('evidence'), text: record.get('text') }));
+      return result.records.map((record) => ({
+        fact: record.get('fact'),
+        evidence: record.get('evidence'),
+        text: record.get('text'),
+      }));
     });
     expect(rows.length).toBe(18 + 9 + 107 - 5); // every model node and relationship but the calendar tree's own links
     for (const { fact, evidence, text } of rows) {
@@ -79,7 +112,12 @@ describe('seeding the article bundle', () => {
       return result.records[0]?.toObject();
     });
     expect(event).toEqual({
-      event: expect.objectContaining({ dateIso: '2024-07', datePrecision: 'MONTH', dateInferred: true, reportedIso: '2024-07' }),
+      event: expect.objectContaining({
+        dateIso: '2024-07',
+        datePrecision: 'MONTH',
+        dateInferred: true,
+        reportedIso: '2024-07',
+      }),
       month: '2024-07',
       year: '2024',
     });
@@ -104,17 +142,39 @@ describe('seeding the article bundle', () => {
 
     it.each([
       ['bad-date', (b: Bundle) => void (b.events[1]!.date.iso = '2024-02-30'), 'events[1].date.iso', /not a real date/],
-      ['dangling', (b: Bundle) => void (b.relationships[0]!.to = 'nobody-at-all'), 'relationships[0].to', /unknown id "nobody-at-all"/],
-      ['moved-quote', (b: Bundle) => void (b.entities[0]!.evidence[0]!.start += 1), 'entities[0].evidence[0].start', /not at its offsets/],
-      ['duplicate', (b: Bundle) => void (b.entities[2]!.id = b.entities[0]!.id), 'entities[2].id', /duplicate id "kim-jong-un"/],
-      ['wrong-endpoint', (b: Bundle) => void (b.relationships[0]!.from = 'pyongyang'), 'relationships[0].from', /LED_BY cannot start at a Place/],
+      [
+        'dangling',
+        (b: Bundle) => void (b.relationships[0]!.to = 'nobody-at-all'),
+        'relationships[0].to',
+        /unknown id "nobody-at-all"/,
+      ],
+      [
+        'moved-quote',
+        (b: Bundle) => void (b.entities[0]!.evidence[0]!.start += 1),
+        'entities[0].evidence[0].start',
+        /not at its offsets/,
+      ],
+      [
+        'duplicate',
+        (b: Bundle) => void (b.entities[2]!.id = b.entities[0]!.id),
+        'entities[2].id',
+        /duplicate id "kim-jong-un"/,
+      ],
+      [
+        'wrong-endpoint',
+        (b: Bundle) => void (b.relationships[0]!.from = 'pyongyang'),
+        'relationships[0].from',
+        /LED_BY cannot start at a Place/,
+      ],
     ])('%s', async (name, mutate, where, message) => {
       const file = badBundle(name, mutate as (bundle: Bundle) => void);
       const before = await snapshotGraph(database);
       const error = await seedBundles(database, [file]).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(BundleValidationError);
       expect((error as BundleValidationError).problems).toEqual(
-        expect.arrayContaining([expect.objectContaining({ file, path: where, message: expect.stringMatching(message) })]),
+        expect.arrayContaining([
+          expect.objectContaining({ file, path: where, message: expect.stringMatching(message) }),
+        ]),
       );
       expect(await snapshotGraph(database)).toEqual(before);
     });

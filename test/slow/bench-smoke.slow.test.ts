@@ -24,18 +24,57 @@ describe('benchmark harness (smoke)', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('runs every scenario against our API, raw Cypher and @neo4j/graphql, and writes the results', async () => {
-    await run('npx', ['tsx', 'bench/run.ts', '--sizes', '10000', '--seconds', '1', '--rounds', '1', '--connections', '4', '--rate', '10', '--out', out], {
-      cwd: ROOT,
-      maxBuffer: 64 * 1024 * 1024,
-      // The harness uses its own local instances with the development password.
-      env: { ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_USER: '' },
-    });
+    await run(
+      'npx',
+      [
+        'tsx',
+        'bench/run.ts',
+        '--sizes',
+        '10000',
+        '--seconds',
+        '1',
+        '--rounds',
+        '1',
+        '--connections',
+        '4',
+        '--rate',
+        '10',
+        '--out',
+        out,
+      ],
+      {
+        cwd: ROOT,
+        maxBuffer: 64 * 1024 * 1024,
+        // The harness uses its own local instances with the development password.
+        env: { ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_USER: '' },
+      },
+    );
     const { results } = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as {
-      results: { scenario: string; ours: { rps: number; errors: number }; raw: { rps: number; errors: number }; peer: { rps: number; errors: number }; dbHits: { ours: number; peer: number } }[];
+      results: {
+        scenario: string;
+        ours: { rps: number; errors: number };
+        raw: { rps: number; errors: number };
+        peer: { rps: number; errors: number };
+        dbHits: { ours: number; peer: number };
+      }[];
     };
-    expect(results.map((r) => r.scenario)).toEqual(['timeline', 'timeline-hub', 'timeline-rare', 'timeline-period', 'search', 'connections', 'connections-hub', 'neighborhood']);
+    expect(results.map((r) => r.scenario)).toEqual([
+      'timeline',
+      'timeline-hub',
+      'timeline-rare',
+      'timeline-period',
+      'search',
+      'connections',
+      'connections-hub',
+      'neighborhood',
+    ]);
     for (const result of results) {
-      for (const target of [result.ours, result.raw, result.peer]) expect({ scenario: result.scenario, ok: target.rps > 0, errors: target.errors }).toEqual({ scenario: result.scenario, ok: true, errors: 0 });
+      for (const target of [result.ours, result.raw, result.peer])
+        expect({ scenario: result.scenario, ok: target.rps > 0, errors: target.errors }).toEqual({
+          scenario: result.scenario,
+          ok: true,
+          errors: 0,
+        });
       expect(result.dbHits.ours).toBeGreaterThan(0);
     }
     expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toContain('<svg');
@@ -45,26 +84,40 @@ describe('benchmark harness (smoke)', () => {
 
   it('gives a hub the same timeline as expanding from it', async () => {
     const config = readConfig({ ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_USER: '' });
-    const instance = createLocalNeo4j(config, { name: 'bench-10000', boltPort: await findFreePort(), httpPort: await findFreePort() });
+    const instance = createLocalNeo4j(config, {
+      name: 'bench-10000',
+      boltPort: await findFreePort(),
+      httpPort: await findFreePort(),
+    });
     await instance.start();
     const server = await startTestServer({ NEO4J_URI: instance.boltUri, NEO4J_PASSWORD: config.neo4j.password });
     const driver = createDriver({ ...config.neo4j, uri: instance.boltUri }, createLogger('silent'));
     try {
-      const degree = await driver.executeQuery('MATCH (x:Entity {id: "syn-person-0"}) RETURN COUNT { (x)--() } AS degree');
+      const degree = await driver.executeQuery(
+        'MATCH (x:Entity {id: "syn-person-0"}) RETURN COUNT { (x)--() } AS degree',
+      );
       expect(Number(degree.records[0]?.get('degree'))).toBeGreaterThan(2000);
       const expected = await driver.executeQuery(
         'MATCH (:Entity {id: "syn-person-0"})-[:PARTICIPATED_IN]->(e:Event) RETURN e.id AS id ORDER BY e.timelineKey LIMIT $n',
         { n: neo4j.int(50) },
       );
-      const { body } = await server.graphql('{ timeline(filter: { entityIds: ["syn-person-0"], from: "2010-03-15" }, first: 50) { nodes { id date { iso } } } }');
+      const { body } = await server.graphql(
+        '{ timeline(filter: { entityIds: ["syn-person-0"], from: "2010-03-15" }, first: 50) { nodes { id date { iso } } } }',
+      );
       const inPeriod = await driver.executeQuery(
         `MATCH (:Entity {id: "syn-person-0"})-[:PARTICIPATED_IN]->(e:Event) WHERE e.dateLatest >= date("2010-03-15")
          RETURN e.id AS id ORDER BY e.timelineKey LIMIT $n`,
         { n: neo4j.int(50) },
       );
-      expect(body.data?.timeline.nodes.map((node: { id: string }) => node.id)).toEqual(inPeriod.records.map((r) => r.get('id')));
-      const all = await server.graphql('{ timeline(filter: { entityIds: ["syn-person-0"] }, first: 50) { nodes { id } } }');
-      expect(all.body.data?.timeline.nodes.map((node: { id: string }) => node.id)).toEqual(expected.records.map((r) => r.get('id')));
+      expect(body.data?.timeline.nodes.map((node: { id: string }) => node.id)).toEqual(
+        inPeriod.records.map((r) => r.get('id')),
+      );
+      const all = await server.graphql(
+        '{ timeline(filter: { entityIds: ["syn-person-0"] }, first: 50) { nodes { id } } }',
+      );
+      expect(all.body.data?.timeline.nodes.map((node: { id: string }) => node.id)).toEqual(
+        expected.records.map((r) => r.get('id')),
+      );
     } finally {
       await driver.close();
       await server.close();

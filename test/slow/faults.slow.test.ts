@@ -52,7 +52,14 @@ describe('faults', () => {
     await eventually(async () => (await probe(service.base, 0, [])).kind === 'correct', 60_000, 'seeding');
 
     let phase: Phase = 'warming';
-    const byPhase: Record<Phase | 'straddling', Outcome[]> = { warming: [], up: [], down: [], restarting: [], recovered: [], straddling: [] };
+    const byPhase: Record<Phase | 'straddling', Outcome[]> = {
+      warming: [],
+      up: [],
+      down: [],
+      restarting: [],
+      recovered: [],
+      straddling: [],
+    };
     let stop = false;
     // Six clients in a loop; each answer is filed under the phase in which its request was sent and
     // answered, or under `straddling` when the phase changed in flight (e.g. sent just before the stop).
@@ -72,13 +79,21 @@ describe('faults', () => {
     // A freshly started Neo4j plans and compiles each query the first time it sees it; on a loaded
     // machine those first runs can exceed the 2 s query timeout. Warm up under the same load until
     // every probe has answered correctly several times in a row, then measure.
-    await eventually(endsCorrect('warming', WARM_STREAK), 120_000, `${WARM_STREAK} correct answers in a row while warming up`);
+    await eventually(
+      endsCorrect('warming', WARM_STREAK),
+      120_000,
+      `${WARM_STREAK} correct answers in a row while warming up`,
+    );
     phase = 'up';
     await eventually(answered('up', 60), 60_000, '60 answers with Neo4j up');
 
     phase = 'down';
     await neo4j.stop();
-    await eventually(async () => (await fetch(`${service.base}/health/ready`)).status === 503, 30_000, 'readiness 503 with Neo4j stopped');
+    await eventually(
+      async () => (await fetch(`${service.base}/health/ready`)).status === 503,
+      30_000,
+      'readiness 503 with Neo4j stopped',
+    );
     await eventually(answered('down', 2 * CLIENTS), 60_000, 'answers with Neo4j stopped');
     expect((await fetch(`${service.base}/health/live`)).status).toBe(200);
 
@@ -98,12 +113,16 @@ describe('faults', () => {
     const restarting = summarize(byPhase.restarting);
     const recovered = summarize(byPhase.recovered);
     console.log('Neo4j stopped under load:', JSON.stringify({ warming, up, down, restarting, recovered }));
-    const wrong = Object.values(byPhase).flat().filter((outcome) => outcome.kind === 'wrong');
+    const wrong = Object.values(byPhase)
+      .flat()
+      .filter((outcome) => outcome.kind === 'wrong');
     expect(wrong).toEqual([]);
     expect(up.correct).toBe(up.total);
     expect(down.coded).toBeGreaterThan(0);
     // Fails fast: no request waits past its configured query timeout (plus 0.5 s), not the driver's 60 s.
-    expect(Math.max(down.codedMaxMs ?? 0, restarting.codedMaxMs ?? 0, recovered.codedMaxMs ?? 0)).toBeLessThan(QUERY_TIMEOUT_MS + 500 + 1000);
+    expect(Math.max(down.codedMaxMs ?? 0, restarting.codedMaxMs ?? 0, recovered.codedMaxMs ?? 0)).toBeLessThan(
+      QUERY_TIMEOUT_MS + 500 + 1000,
+    );
     expect(service.child.exitCode).toBeNull();
     // The waits above are capped one by one; together they may outlast jest's default.
   }, 480_000);
@@ -154,11 +173,20 @@ describe('faults', () => {
     const body = JSON.stringify({ query: '{ timeline(first: 3) { totalCount } }' });
     const url = new URL(`${service.base}/graphql`);
     const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 10));
       setTimeout(() => req.end(body.slice(10)), 2500);

@@ -11,7 +11,11 @@ describe('health endpoints follow the database', () => {
   beforeAll(async () => {
     neo4j = await createDisposableNeo4j('health');
     await neo4j.start();
-    server = await startTestServer({ NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: TEST_PASSWORD, NEO4J_CONNECTION_TIMEOUT_MS: '3000' });
+    server = await startTestServer({
+      NEO4J_URI: neo4j.boltUri,
+      NEO4J_PASSWORD: TEST_PASSWORD,
+      NEO4J_CONNECTION_TIMEOUT_MS: '3000',
+    });
     base = server.base;
   });
 
@@ -42,7 +46,10 @@ describe('health endpoints follow the database', () => {
   it('refuses to start a second server on a port already in use, naming the port', async () => {
     const boltPort = neo4j.status().boltPort;
     const other = await createDisposableNeo4j('clash', { boltPort });
-    await expect(other.start()).rejects.toMatchObject({ code: 'PORT_IN_USE', message: expect.stringContaining(String(boltPort)) });
+    await expect(other.start()).rejects.toMatchObject({
+      code: 'PORT_IN_USE',
+      message: expect.stringContaining(String(boltPort)),
+    });
     other.destroy();
   });
 

@@ -19,7 +19,13 @@ const dated = (id: string, iso: string, published: string | null = null, inferre
   date: { iso, inferred, note: inferred ? `note of ${id}` : null, evidence: [span(iso)] },
 });
 
-function entityClaim(sourceId: string, published: string | null, name: string, language = 'pt', extra: Partial<EntityClaim> = {}): EntityClaim {
+function entityClaim(
+  sourceId: string,
+  published: string | null,
+  name: string,
+  language = 'pt',
+  extra: Partial<EntityClaim> = {},
+): EntityClaim {
   return {
     source: source(sourceId, published, language),
     bundleId: `${sourceId}-id`,
@@ -37,7 +43,12 @@ function entityClaim(sourceId: string, published: string | null, name: string, l
   };
 }
 
-function eventClaim(sourceId: string, published: string | null, iso: string, title = `title of ${sourceId}`): EventClaim {
+function eventClaim(
+  sourceId: string,
+  published: string | null,
+  iso: string,
+  title = `title of ${sourceId}`,
+): EventClaim {
   return {
     source: source(sourceId, published),
     bundleId: 'e',
@@ -55,7 +66,12 @@ function eventClaim(sourceId: string, published: string | null, iso: string, tit
 
 describe('rankClaims', () => {
   it('puts the earliest-published source first, unknown publication last, ties by source id', () => {
-    const ranked = rankClaims([dated('c', '2024'), dated('b', '2024', '2024-07-01'), dated('a', '2024', '2024-07-01'), dated('d', '2024', '2024-06-19')]);
+    const ranked = rankClaims([
+      dated('c', '2024'),
+      dated('b', '2024', '2024-07-01'),
+      dated('a', '2024', '2024-07-01'),
+      dated('d', '2024', '2024-06-19'),
+    ]);
     expect(ranked.map((claim) => claim.source.id)).toEqual(['d', 'a', 'b', 'c']);
   });
 });
@@ -73,7 +89,11 @@ describe('resolveDate', () => {
   });
 
   it('disputes dates that do not overlap and shows the best-supported one', () => {
-    const { date, disputed } = resolveDate([dated('a', '2024-06-19', '2024-07-01'), dated('b', '2024-06-19', '2024-06-19'), dated('c', '2024-06-18', '2024-06-20')]);
+    const { date, disputed } = resolveDate([
+      dated('a', '2024-06-19', '2024-07-01'),
+      dated('b', '2024-06-19', '2024-06-19'),
+      dated('c', '2024-06-18', '2024-06-20'),
+    ]);
     expect(disputed).toBe(true);
     expect(date.iso).toBe('2024-06-19');
   });
@@ -85,24 +105,48 @@ describe('resolveDate', () => {
   });
 
   it('breaks a tie of support and precision by the earliest publication', () => {
-    expect(resolveDate([dated('a', '2024-06-19', '2024-07-01'), dated('b', '2024-06-18', '2024-06-20')]).date.iso).toBe('2024-06-18');
-    expect(resolveDate([dated('a', '2024-06-19', '2024-06-01'), dated('b', '2024-06-18', '2024-06-20')]).date.iso).toBe('2024-06-19');
+    expect(resolveDate([dated('a', '2024-06-19', '2024-07-01'), dated('b', '2024-06-18', '2024-06-20')]).date.iso).toBe(
+      '2024-06-18',
+    );
+    expect(resolveDate([dated('a', '2024-06-19', '2024-06-01'), dated('b', '2024-06-18', '2024-06-20')]).date.iso).toBe(
+      '2024-06-19',
+    );
   });
 
   const isoDate = fc
-    .tuple(fc.integer({ min: 2022, max: 2025 }), fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }), fc.integer({ min: 1, max: 28 }), fc.boolean())
-    .map(([year, month, day, withDay]) => (month === undefined ? String(year) : withDay ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : `${year}-${String(month).padStart(2, '0')}`));
-  const claims = fc.uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e'), isoDate, fc.option(fc.constantFrom('2024-06-19', '2024-07-01'), { nil: null })), {
-    minLength: 1,
-    maxLength: 5,
-    selector: ([id]) => id,
-  });
+    .tuple(
+      fc.integer({ min: 2022, max: 2025 }),
+      fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+      fc.integer({ min: 1, max: 28 }),
+      fc.boolean(),
+    )
+    .map(([year, month, day, withDay]) =>
+      month === undefined
+        ? String(year)
+        : withDay
+          ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+          : `${year}-${String(month).padStart(2, '0')}`,
+    );
+  const claims = fc.uniqueArray(
+    fc.tuple(
+      fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      isoDate,
+      fc.option(fc.constantFrom('2024-06-19', '2024-07-01'), { nil: null }),
+    ),
+    {
+      minLength: 1,
+      maxLength: 5,
+      selector: ([id]) => id,
+    },
+  );
 
   it('does not depend on the order of the claims (property)', () => {
     fc.assert(
       fc.property(claims, fc.nat(), (list, seed) => {
         const input = list.map(([id, iso, published]) => dated(id, iso, published));
-        const shuffled = [...input].sort((x, y) => ((x.source.id.charCodeAt(0) * 31 + seed) % 7) - ((y.source.id.charCodeAt(0) * 31 + seed) % 7));
+        const shuffled = [...input].sort(
+          (x, y) => ((x.source.id.charCodeAt(0) * 31 + seed) % 7) - ((y.source.id.charCodeAt(0) * 31 + seed) % 7),
+        );
         expect(resolveDate(shuffled)).toEqual(resolveDate(input));
       }),
     );
@@ -117,7 +161,8 @@ describe('resolveDate', () => {
         const bounds = input.map((claim) => resolveDate([claim]).date);
         const overlapping = bounds.every((a) => bounds.every((b) => a.earliest <= b.latest && b.earliest <= a.latest));
         expect(disputed).toBe(!overlapping);
-        if (!disputed) for (const other of bounds) expect(other.earliest <= date.earliest && date.latest <= other.latest).toBe(true);
+        if (!disputed)
+          for (const other of bounds) expect(other.earliest <= date.earliest && date.latest <= other.latest).toBe(true);
       }),
     );
   });
@@ -126,8 +171,14 @@ describe('resolveDate', () => {
 describe('resolveEntity', () => {
   it('takes the name from the earliest source and the English name from the earliest English source', () => {
     const resolved = resolveEntity('kim', [
-      entityClaim('pt-article', '2024-07-01', 'Kim Jong Un', 'pt', { aliases: ['Kim Jong-un'], description: 'Líder norte-coreano.' }),
-      entityClaim('en-report', '2024-06-19', 'Kim Jong-un', 'en', { description: null, descriptionEn: 'Leader of North Korea.' }),
+      entityClaim('pt-article', '2024-07-01', 'Kim Jong Un', 'pt', {
+        aliases: ['Kim Jong-un'],
+        description: 'Líder norte-coreano.',
+      }),
+      entityClaim('en-report', '2024-06-19', 'Kim Jong-un', 'en', {
+        description: null,
+        descriptionEn: 'Leader of North Korea.',
+      }),
       entityClaim('pt-earliest', '2024-06-01', 'Kim Jong Un', 'pt', { nameEn: 'Kim Jong Un' }),
     ]);
     expect(resolved).toMatchObject({
@@ -141,29 +192,57 @@ describe('resolveEntity', () => {
     expect(resolved.aliases).toEqual(['Kim Jong Un', 'Kim Jong-un', 'Kim Jong-un (en)', 'Kim Jong Un (en)']);
     expect(resolved.matchKeys).toContain('kim jong un');
     // Stored claims are ordered by source id, so equal claim sets are equal property values.
-    expect(resolved.claims.map((text) => decodeEntityClaim(text).source.id)).toEqual(['en-report', 'pt-article', 'pt-earliest']);
+    expect(resolved.claims.map((text) => decodeEntityClaim(text).source.id)).toEqual([
+      'en-report',
+      'pt-article',
+      'pt-earliest',
+    ]);
   });
 
   it('does not depend on the order of the claims', () => {
-    const claims = [entityClaim('a', '2024-07-01', 'A'), entityClaim('b', null, 'B', 'en'), entityClaim('c', '2024-06-01', 'C')];
+    const claims = [
+      entityClaim('a', '2024-07-01', 'A'),
+      entityClaim('b', null, 'B', 'en'),
+      entityClaim('c', '2024-06-01', 'C'),
+    ];
     expect(resolveEntity('x', [...claims].reverse())).toEqual(resolveEntity('x', claims));
   });
 });
 
 describe('resolveEvent', () => {
   it('orders and links a disputed event by its resolved date, one calendar link per claimed date', () => {
-    const event = resolveEvent('signing', [eventClaim('a', '2024-07-01', '2024-06-19'), eventClaim('b', '2024-06-19', '2024-06-19'), eventClaim('c', '2024-06-20', '2024-06-18')]);
+    const event = resolveEvent('signing', [
+      eventClaim('a', '2024-07-01', '2024-06-19'),
+      eventClaim('b', '2024-06-19', '2024-06-19'),
+      eventClaim('c', '2024-06-20', '2024-06-18'),
+    ]);
     expect(event).toMatchObject({ title: 'title of b', disputed: true, timelineKey: '2024-06-19|0|signing' });
     expect(event.reported?.iso).toBe('2024-06-19');
-    expect(event.claimedDates.map((claimed) => [claimed.sourceId, claimed.date.iso])).toEqual([['b', '2024-06-19'], ['c', '2024-06-18'], ['a', '2024-06-19']]);
-    expect(event.calendar.map((link) => [link.date.iso, link.sourceIds])).toEqual([['2024-06-19', ['a', 'b']], ['2024-06-18', ['c']]]);
+    expect(event.claimedDates.map((claimed) => [claimed.sourceId, claimed.date.iso])).toEqual([
+      ['b', '2024-06-19'],
+      ['c', '2024-06-18'],
+      ['a', '2024-06-19'],
+    ]);
+    expect(event.calendar.map((link) => [link.date.iso, link.sourceIds])).toEqual([
+      ['2024-06-19', ['a', 'b']],
+      ['2024-06-18', ['c']],
+    ]);
   });
 });
 
 describe('resolveRelationship', () => {
-  it('keeps every source\'s title, in rank order, without repeats', () => {
-    const claim = (id: string, published: string, title: string | null) => ({ source: source(id, published), title, note: null, evidence: [span(id)] });
-    const resolved = resolveRelationship([claim('pt', '2024-07-01', 'presidente'), claim('en', '2024-06-19', 'President'), claim('pt2', '2024-08-01', 'presidente')]);
+  it("keeps every source's title, in rank order, without repeats", () => {
+    const claim = (id: string, published: string, title: string | null) => ({
+      source: source(id, published),
+      title,
+      note: null,
+      evidence: [span(id)],
+    });
+    const resolved = resolveRelationship([
+      claim('pt', '2024-07-01', 'presidente'),
+      claim('en', '2024-06-19', 'President'),
+      claim('pt2', '2024-08-01', 'presidente'),
+    ]);
     expect(resolved.titles).toEqual(['President', 'presidente']);
     expect(resolved.evidence.map((text) => JSON.parse(text).source)).toEqual(['en', 'pt', 'pt2']);
   });

@@ -11,7 +11,12 @@ describe('readConfig', () => {
   });
 
   it('reads an external database from the environment', () => {
-    const config = readConfig({ NEO4J_URI: 'neo4j://db.example:7687', NEO4J_PASSWORD: 'a-long-secret', NEO4J_DATABASE: 'news', PORT: '8080' });
+    const config = readConfig({
+      NEO4J_URI: 'neo4j://db.example:7687',
+      NEO4J_PASSWORD: 'a-long-secret',
+      NEO4J_DATABASE: 'news',
+      PORT: '8080',
+    });
     expect(config.neo4j).toMatchObject({ uri: 'neo4j://db.example:7687', password: 'a-long-secret', database: 'news' });
     expect(config.port).toBe(8080);
   });
@@ -22,6 +27,8 @@ describe('readConfig', () => {
 
   it('has no default secret in production', () => {
     expect(() => readConfig({ NODE_ENV: 'production', NEO4J_URI: 'neo4j://db:7687' })).toThrow(ConfigError);
-    expect(() => readConfig({ NODE_ENV: 'production', NEO4J_URI: 'neo4j://db:7687', NEO4J_PASSWORD: 'a-long-secret' })).not.toThrow();
+    expect(() =>
+      readConfig({ NODE_ENV: 'production', NEO4J_URI: 'neo4j://db:7687', NEO4J_PASSWORD: 'a-long-secret' }),
+    ).not.toThrow();
   });
 });

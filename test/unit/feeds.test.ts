@@ -3,15 +3,41 @@ import type { FeedSelection } from '../../src/services/feed.service';
 import { toTimelineJs } from '../../src/widgets/timelinejs';
 import { toVisTimeline } from '../../src/widgets/vis-timeline';
 
-const date = (iso: string, precision: FuzzyDateModel['precision'], earliest: string, latest: string): FuzzyDateModel => {
+const date = (
+  iso: string,
+  precision: FuzzyDateModel['precision'],
+  earliest: string,
+  latest: string,
+): FuzzyDateModel => {
   const [year, month, day] = iso.split('-').map(Number);
-  return { iso, year: year as number, month: month ?? null, day: day ?? null, precision, inferred: true, earliest, latest, note: null };
+  return {
+    iso,
+    year: year as number,
+    month: month ?? null,
+    day: day ?? null,
+    precision,
+    inferred: true,
+    earliest,
+    latest,
+    note: null,
+  };
 };
 
 const event = (id: string, fuzzy: FuzzyDateModel, title = id, claimedDates = [fuzzy.iso]): EventModel => ({
-  label: 'Event', id, title, titleEn: null, type: 'visit', cameo: '042', description: null, date: fuzzy, endDate: null, reported: null,
+  label: 'Event',
+  id,
+  title,
+  titleEn: null,
+  type: 'visit',
+  cameo: '042',
+  description: null,
+  date: fuzzy,
+  endDate: null,
+  reported: null,
   timelineKey: `${fuzzy.earliest}|0|${id}`,
-  evidence: [{ sourceId: 's', quote: 'a <quoted> "sentence"', start: 0, end: 5, sentence: 0, confidence: 1, note: null }],
+  evidence: [
+    { sourceId: 's', quote: 'a <quoted> "sentence"', start: 0, end: 5, sentence: 0, confidence: 1, note: null },
+  ],
   disputed: new Set(claimedDates).size > 1,
   claimedDates,
   quotes: [],
@@ -19,19 +45,65 @@ const event = (id: string, fuzzy: FuzzyDateModel, title = id, claimedDates = [fu
 });
 
 const person = (id: string, name: string): EntityModel => ({
-  label: 'Person', id, kind: 'PERSON', name, nameEn: null, aliases: [], subtype: null, description: null, descriptionEn: null, areas: null, areasEn: null, evidence: [], redirectIds: [],
+  label: 'Person',
+  id,
+  kind: 'PERSON',
+  name,
+  nameEn: null,
+  aliases: [],
+  subtype: null,
+  description: null,
+  descriptionEn: null,
+  areas: null,
+  areasEn: null,
+  evidence: [],
+  redirectIds: [],
 });
 
 const selection: FeedSelection = {
   events: [
-    { event: event('y', date('2024', 'YEAR', '2024-01-01', '2024-12-31')), details: { participants: [], place: null, agreements: [], agreementSummaries: [], related: [] } },
-    { event: event('m', date('2024-07', 'MONTH', '2024-07-01', '2024-07-31')), details: { participants: [{ role: 'visitor', title: null, entity: person('p', 'Ana') }], place: null, agreements: [], agreementSummaries: [], related: [] } },
+    {
+      event: event('y', date('2024', 'YEAR', '2024-01-01', '2024-12-31')),
+      details: { participants: [], place: null, agreements: [], agreementSummaries: [], related: [] },
+    },
+    {
+      event: event('m', date('2024-07', 'MONTH', '2024-07-01', '2024-07-31')),
+      details: {
+        participants: [{ role: 'visitor', title: null, entity: person('p', 'Ana') }],
+        place: null,
+        agreements: [],
+        agreementSummaries: [],
+        related: [],
+      },
+    },
     {
       event: event('d', date('2024-07-18', 'DAY', '2024-07-18', '2024-07-18'), 'Meeting <b>'),
-      details: { participants: [{ role: 'host', title: null, entity: person('k', 'Kim') }, { role: 'guest', title: null, entity: person('p', 'Ana') }], place: person('x', 'Pyongyang'), agreements: [], agreementSummaries: [{ id: 't', name: 'Treaty', signatories: ['Ana', 'Kim'], parties: ['Norland'] }], related: [] },
+      details: {
+        participants: [
+          { role: 'host', title: null, entity: person('k', 'Kim') },
+          { role: 'guest', title: null, entity: person('p', 'Ana') },
+        ],
+        place: person('x', 'Pyongyang'),
+        agreements: [],
+        agreementSummaries: [{ id: 't', name: 'Treaty', signatories: ['Ana', 'Kim'], parties: ['Norland'] }],
+        related: [],
+      },
     },
   ],
-  sources: new Map([['s', { id: 's', url: 'https://example.org/a', title: 'Article', titleEn: null, publisher: null, language: 'pt', published: null }]]),
+  sources: new Map([
+    [
+      's',
+      {
+        id: 's',
+        url: 'https://example.org/a',
+        title: 'Article',
+        titleEn: null,
+        publisher: null,
+        language: 'pt',
+        published: null,
+      },
+    ],
+  ]),
   truncated: false,
   totalCount: 3,
 };
@@ -53,11 +125,23 @@ describe('TimelineJS3 feed', () => {
     expect(feed.events[2]?.text.headline).toBe('Meeting &lt;b&gt;');
     expect(feed.events[2]?.text.text).toContain('<blockquote>a &lt;quoted&gt; &quot;sentence&quot;</blockquote>');
     expect(feed.events[2]?.text.text).toContain('<a href="https://example.org/a"');
-    expect(feed.events[2]?.text.text).toContain('<p><strong>Agreement:</strong> Treaty (signed by Ana, Kim; parties: Norland)</p>');
-    expect(feed.events.map((slide) => [slide.unique_id, slide.group])).toEqual([['y', 'visit'], ['m', 'visit'], ['d', 'visit']]);
+    expect(feed.events[2]?.text.text).toContain(
+      '<p><strong>Agreement:</strong> Treaty (signed by Ana, Kim; parties: Norland)</p>',
+    );
+    expect(feed.events.map((slide) => [slide.unique_id, slide.group])).toEqual([
+      ['y', 'visit'],
+      ['m', 'visit'],
+      ['d', 'visit'],
+    ]);
     expect(feed.eras.map((era) => [era.start_date, era.end_date])).toEqual([
-      [{ year: 2024, month: 1, day: 1 }, { year: 2024, month: 12, day: 31 }],
-      [{ year: 2024, month: 7, day: 1 }, { year: 2024, month: 7, day: 31 }],
+      [
+        { year: 2024, month: 1, day: 1 },
+        { year: 2024, month: 12, day: 31 },
+      ],
+      [
+        { year: 2024, month: 7, day: 1 },
+        { year: 2024, month: 7, day: 31 },
+      ],
     ]);
   });
 });

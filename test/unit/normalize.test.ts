@@ -18,7 +18,11 @@ describe('splitSentences', () => {
   it('splits at sentence ends and line breaks, with offsets into the text', () => {
     const text = 'Em 18 de julho, Kim recebeu. (Fonte: KCNA) |\nFonte: https://example.org/a.html\n';
     const sentences = splitSentences(text);
-    expect(sentences.map((s) => s.text)).toEqual(['Em 18 de julho, Kim recebeu.', '(Fonte: KCNA) |', 'Fonte: https://example.org/a.html']);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Em 18 de julho, Kim recebeu.',
+      '(Fonte: KCNA) |',
+      'Fonte: https://example.org/a.html',
+    ]);
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 });

@@ -4,13 +4,29 @@ import { fuzzyEdits, matchTier, searchTerms, toLuceneQuery, toSuggestionQuery } 
 const STOP = new Set(['on', 'and', 'the', 'of', 'a']);
 
 const entity = (name: string, aliases: string[] = []): EntityModel => ({
-  label: 'Agreement', id: 'x', kind: 'AGREEMENT', name, nameEn: null, aliases, subtype: null, description: null, descriptionEn: null,
-  areas: null, areasEn: null, evidence: [], redirectIds: [],
+  label: 'Agreement',
+  id: 'x',
+  kind: 'AGREEMENT',
+  name,
+  nameEn: null,
+  aliases,
+  subtype: null,
+  description: null,
+  descriptionEn: null,
+  areas: null,
+  areasEn: null,
+  evidence: [],
+  redirectIds: [],
 });
 
 describe('searchTerms', () => {
-  it('normalises and drops the analyzer\'s stop words', () => {
-    expect(searchTerms('Treaty on Comprehensive Strategic Partnership', STOP)).toEqual(['treaty', 'comprehensive', 'strategic', 'partnership']);
+  it("normalises and drops the analyzer's stop words", () => {
+    expect(searchTerms('Treaty on Comprehensive Strategic Partnership', STOP)).toEqual([
+      'treaty',
+      'comprehensive',
+      'strategic',
+      'partnership',
+    ]);
     expect(searchTerms('Kim Jong-un', STOP)).toEqual(['kim', 'jong', 'un']);
     expect(searchTerms('"); DROP *:* OR (x', STOP)).toEqual(['drop', 'or', 'x']);
     expect(searchTerms('the and of', STOP)).toEqual([]);
@@ -28,7 +44,9 @@ describe('toLuceneQuery', () => {
     expect(toLuceneQuery(['kim', 'putim'])).toBe('(kim^4 OR kim*^2) AND (putim^4 OR putim*^2 OR putim~1)');
     expect(toLuceneQuery(['krivoruchco'])).toBe('(krivoruchco^4 OR krivoruchco*^2 OR krivoruchco~2)');
     expect(toLuceneQuery([])).toBeUndefined();
-    expect([fuzzyEdits('kim'), fuzzyEdits('rusia'), fuzzyEdits('pyongyan'), fuzzyEdits('krivoruchco')]).toEqual([0, 1, 2, 2]);
+    expect([fuzzyEdits('kim'), fuzzyEdits('rusia'), fuzzyEdits('pyongyan'), fuzzyEdits('krivoruchco')]).toEqual([
+      0, 1, 2, 2,
+    ]);
   });
 
   it('suggests from any word of three letters or more', () => {
@@ -38,7 +56,9 @@ describe('toLuceneQuery', () => {
 });
 
 describe('matchTier', () => {
-  const treaty = entity('Treaty on Comprehensive Strategic Partnership', ['Comprehensive Strategic Partnership Treaty']);
+  const treaty = entity('Treaty on Comprehensive Strategic Partnership', [
+    'Comprehensive Strategic Partnership Treaty',
+  ]);
   it('ranks the name above an alias above all words above a typo, stop words aside', () => {
     expect(matchTier(treaty, searchTerms('treaty on comprehensive strategic partnership', STOP), STOP)).toBe(3);
     expect(matchTier(treaty, searchTerms('Comprehensive Strategic Partnership Treaty', STOP), STOP)).toBe(2);

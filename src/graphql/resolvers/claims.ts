@@ -2,7 +2,11 @@ import type { SourceModel } from '../../domain/types';
 import type { GraphqlContext } from '../context';
 
 /** The source a piece of evidence or a claim names: from the page's known sources, else the loader. */
-export function sourceOf(item: { sourceId: string }, _: unknown, ctx: GraphqlContext): SourceModel | Promise<SourceModel> {
+export function sourceOf(
+  item: { sourceId: string },
+  _: unknown,
+  ctx: GraphqlContext,
+): SourceModel | Promise<SourceModel> {
   const known = ctx.known.sources.get(item.sourceId);
   if (known) return known;
   return ctx.loaders.source.load(item.sourceId).then((source) => {
@@ -17,5 +21,6 @@ export const EntityClaim = { source: sourceOf };
 export const EventClaim = { source: sourceOf };
 
 export const Source = {
-  via: (source: SourceModel, _: unknown, ctx: GraphqlContext) => ctx.loaders.citations.load(source.id).then((entities) => entities ?? []),
+  via: (source: SourceModel, _: unknown, ctx: GraphqlContext) =>
+    ctx.loaders.citations.load(source.id).then((entities) => entities ?? []),
 };

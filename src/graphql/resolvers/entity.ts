@@ -19,10 +19,15 @@ const resolveType = (node: NodeModel) => node.label;
 
 const entityFields = {
   timeline: (entity: EntityModel, args: TimelineFieldArgs, ctx: GraphqlContext) => {
-    if (args.filter?.entityIds) throw badUserInput('Entity.timeline is scoped to its entity; use Query.timeline to select others', 'filter.entityIds');
+    if (args.filter?.entityIds)
+      throw badUserInput(
+        'Entity.timeline is scoped to its entity; use Query.timeline to select others',
+        'filter.entityIds',
+      );
     return timelinePage(ctx, { ...args, filter: { ...args.filter, entityIds: [entity.id] } });
   },
-  claims: (entity: EntityModel, _: unknown, ctx: GraphqlContext) => ctx.loaders.claims.load(entity.id).then((claims) => toEntityClaims(claims ?? [])),
+  claims: (entity: EntityModel, _: unknown, ctx: GraphqlContext) =>
+    ctx.loaders.claims.load(entity.id).then((claims) => toEntityClaims(claims ?? [])),
   redirects: (entity: EntityModel) => entity.redirectIds,
 };
 
@@ -31,7 +36,9 @@ export const Entity = { __resolveType: resolveType };
 
 /** Who signed an agreement, and who is bound by it. */
 const partiesOf = (role: 'signatory' | 'party') => (agreement: EntityModel, _: unknown, ctx: GraphqlContext) =>
-  ctx.loaders.agreementParties.load(agreement.id).then((parties) => (parties ?? []).filter((party) => party.role === role));
+  ctx.loaders.agreementParties
+    .load(agreement.id)
+    .then((parties) => (parties ?? []).filter((party) => party.role === role));
 
 /** The six concrete entity types share their field resolvers; agreements add their parties. */
 export const entityTypes = {

@@ -17,14 +17,17 @@ export const Event = {
   place: detail((details) => details.place, null),
   agreements: detail((details) => details.agreements, []),
   related: detail((details) => details.related, []),
-  dateClaims: (event: EventModel, _: unknown, ctx: GraphqlContext) => ctx.loaders.claims.load(event.id).then((claims) => toDateClaims(claims ?? [])),
-  claims: (event: EventModel, _: unknown, ctx: GraphqlContext) => ctx.loaders.claims.load(event.id).then((claims) => toEventClaims(claims ?? [])),
+  dateClaims: (event: EventModel, _: unknown, ctx: GraphqlContext) =>
+    ctx.loaders.claims.load(event.id).then((claims) => toDateClaims(claims ?? [])),
+  claims: (event: EventModel, _: unknown, ctx: GraphqlContext) =>
+    ctx.loaders.claims.load(event.id).then((claims) => toEventClaims(claims ?? [])),
   redirects: (event: EventModel) => event.redirectIds,
 };
 
 export const Quote = {
   text: (quote: QuoteModel) => quote.evidence.quote,
-  speaker: (quote: QuoteModel, _: unknown, ctx: GraphqlContext) => (quote.speakerId === null ? null : ctx.loaders.node.load(quote.speakerId)),
+  speaker: (quote: QuoteModel, _: unknown, ctx: GraphqlContext) =>
+    quote.speakerId === null ? null : ctx.loaders.node.load(quote.speakerId),
 };
 
 export const Path = {

@@ -28,22 +28,35 @@ export const Query = {
     return node && node.label === 'Event' ? node : null;
   },
 
-  search: (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: GraphqlContext) => ctx.search.search(text, first),
+  search: (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: GraphqlContext) =>
+    ctx.search.search(text, first),
 
   didYouMean: (_: unknown, { text }: { text: string }, ctx: GraphqlContext) => ctx.search.didYouMean(text),
 
-  timeline: (_: unknown, args: PageArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null }, ctx: GraphqlContext) =>
-    timelinePage(ctx, args),
+  timeline: (
+    _: unknown,
+    args: PageArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null },
+    ctx: GraphqlContext,
+  ) => timelinePage(ctx, args),
 
-  connections: (_: unknown, args: { from: string; to: string; maxHops?: number | null; first?: number | null }, ctx: GraphqlContext) =>
-    ctx.graph.connections(args.from, args.to, args.maxHops, args.first),
+  connections: (
+    _: unknown,
+    args: { from: string; to: string; maxHops?: number | null; first?: number | null },
+    ctx: GraphqlContext,
+  ) => ctx.graph.connections(args.from, args.to, args.maxHops, args.first),
 
   neighborhood: (_: unknown, args: { id: string; depth?: number | null; limit?: number | null }, ctx: GraphqlContext) =>
     ctx.graph.neighborhood(args.id, args.depth, args.limit),
 
-  timelineJs: async (_: unknown, args: { filter?: TimelineFilterInput | null; title?: string | null }, ctx: GraphqlContext) =>
-    toTimelineJs(await ctx.feeds.select(args.filter ?? {}), args.title ?? DEFAULT_FEED_TITLE),
+  timelineJs: async (
+    _: unknown,
+    args: { filter?: TimelineFilterInput | null; title?: string | null },
+    ctx: GraphqlContext,
+  ) => toTimelineJs(await ctx.feeds.select(args.filter ?? {}), args.title ?? DEFAULT_FEED_TITLE),
 
-  visTimeline: async (_: unknown, args: { filter?: TimelineFilterInput | null; groupBy?: 'TYPE' | 'ENTITY' | null }, ctx: GraphqlContext) =>
-    toVisTimeline(await ctx.feeds.select(args.filter ?? {}), args.groupBy === 'ENTITY' ? 'entity' : 'type'),
+  visTimeline: async (
+    _: unknown,
+    args: { filter?: TimelineFilterInput | null; groupBy?: 'TYPE' | 'ENTITY' | null },
+    ctx: GraphqlContext,
+  ) => toVisTimeline(await ctx.feeds.select(args.filter ?? {}), args.groupBy === 'ENTITY' ? 'entity' : 'type'),
 };

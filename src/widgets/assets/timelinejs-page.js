@@ -5,7 +5,8 @@
   fetch('/feeds/timelinejs.json' + window.location.search)
     .then(function (response) {
       return response.json().then(function (body) {
-        if (!response.ok) throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
+        if (!response.ok)
+          throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
         return body;
       });
     })
@@ -19,7 +20,7 @@
         script_path: '/vendor/timelinejs/js/',
         language: 'en',
         font: null,
-        hash_bookmark: false
+        hash_bookmark: false,
       });
       window.timelineReady = true;
     })

@@ -20,7 +20,9 @@
     details.appendChild(element('p', meta, 'meta'));
     if (item.details.participants.length > 0) {
       var list = element('ul', null, 'participants');
-      item.details.participants.forEach(function (p) { list.appendChild(element('li', p.role + ': ' + p.name)); });
+      item.details.participants.forEach(function (p) {
+        list.appendChild(element('li', p.role + ': ' + p.name));
+      });
       details.appendChild(list);
     }
     (item.details.agreements || []).forEach(function (agreement) {
@@ -46,7 +48,8 @@
   fetch('/feeds/vis-timeline.json' + window.location.search)
     .then(function (response) {
       return response.json().then(function (body) {
-        if (!response.ok) throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
+        if (!response.ok)
+          throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
         return body;
       });
     })
@@ -62,9 +65,19 @@
         var content = element('span', item.content);
         content.setAttribute('data-event-id', item.eventId);
         byId[item.id] = Object.assign({ contentText: item.content }, item);
-        return Object.assign({}, item, { content: content, className: item.disputed ? 'tl-event tl-disputed' : 'tl-event', details: undefined });
+        return Object.assign({}, item, {
+          content: content,
+          className: item.disputed ? 'tl-event tl-disputed' : 'tl-event',
+          details: undefined,
+        });
       });
-      var options = { stack: true, zoomable: true, margin: { item: 6 }, orientation: 'top', tooltip: { followMouse: true } };
+      var options = {
+        stack: true,
+        zoomable: true,
+        margin: { item: 6 },
+        orientation: 'top',
+        tooltip: { followMouse: true },
+      };
       var timeline = params.get('groupBy')
         ? new vis.Timeline(document.getElementById('timeline'), items, feed.groups, options)
         : new vis.Timeline(document.getElementById('timeline'), items, options);
