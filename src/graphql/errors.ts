@@ -30,14 +30,7 @@ export function createErrorFormatter(logger: Logger): (error: Readonly<GraphQLEr
       logger.error({ err: original, path: error.path }, 'unexpected error in a resolver');
       return new GraphQLError('Unexpected error', { path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     }
-    if (error.extensions?.code) return error;
-    return new GraphQLError(error.message, {
-      nodes: error.nodes,
-      source: error.source,
-      positions: error.positions,
-      path: error.path,
-      extensions: { code: requestErrorCode(error) },
-    });
+    return withCode(error, requestErrorCode(error));
   };
 }
 
@@ -48,4 +41,17 @@ export function createErrorFormatter(logger: Logger): (error: Readonly<GraphQLEr
  */
 function requestErrorCode(error: GraphQLError): ErrorCode {
   return error.message.startsWith('Variable "$') ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+}
+
+/** The error with a code of its own, unless it has one (graphql-armor's rejections do). */
+export function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
+  if (error.extensions?.code) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 }

@@ -18,10 +18,10 @@ import type { GraphqlConfig } from '../config';
 import { createContext } from '../graphql/context';
 import { StopWords } from '../services/search.service';
 import { DocumentCache } from '../graphql/document-cache';
-import { createErrorFormatter } from '../graphql/errors';
+import { createErrorFormatter, withCode } from '../graphql/errors';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
-import { errorBody, type ErrorCode } from '../errors';
+import { errorBody } from '../errors';
 import { sendError } from './send-error';
 
 /** Total query text kept parsed and validated (~2 MB of strings plus their documents). */
@@ -114,17 +114,4 @@ export function graphqlHandler(
       sendError(res, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
     }
   };
-}
-
-/** The error with a code of its own, unless it has one (graphql-armor's rejections do). */
-function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
-  if (error.extensions?.code) return error;
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, code },
-  });
 }
