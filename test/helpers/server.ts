@@ -47,6 +47,9 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
     http: config.http,
   });
   const server: Server = app.listen(0, '127.0.0.1');
+  // Tests may think for a while between requests (an oracle over 10k events): an idle keep-alive
+  // socket the server closes just as fetch reuses it is an ECONNRESET, not an answer.
+  server.keepAliveTimeout = 120_000;
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -43,17 +43,28 @@ export interface OracleFilter {
 }
 
 export class TimelineOracle {
+  /** Edges by `id|TYPE`, out of and into each node; participations as sets (a hub has thousands). */
   private readonly out = new Map<string, Edge[]>();
   private readonly in = new Map<string, Edge[]>();
+  private readonly participations = new Map<string, Set<string>>();
 
   constructor(
     readonly events: readonly OracleEvent[],
     readonly labels: ReadonlyMap<string, readonly string[]>,
     edges: readonly Edge[],
   ) {
+    const add = (index: Map<string, Edge[]>, key: string, edge: Edge) => {
+      const list = index.get(key);
+      if (list) list.push(edge);
+      else index.set(key, [edge]);
+    };
     for (const edge of edges) {
-      this.out.set(edge.from, [...(this.out.get(edge.from) ?? []), edge]);
-      this.in.set(edge.to, [...(this.in.get(edge.to) ?? []), edge]);
+      add(this.out, `${edge.from}|${edge.type}`, edge);
+      add(this.in, `${edge.to}|${edge.type}`, edge);
+      if (edge.type === 'PARTICIPATED_IN') {
+        const events = this.participations.get(edge.from) ?? new Set<string>();
+        this.participations.set(edge.from, events.add(edge.to));
+      }
     }
   }
 
@@ -95,12 +106,12 @@ export class TimelineOracle {
     });
   }
 
-  private outgoing(id: string, type: string): Edge[] {
-    return (this.out.get(id) ?? []).filter((edge) => edge.type === type);
+  private outgoing(id: string, type: string): readonly Edge[] {
+    return this.out.get(`${id}|${type}`) ?? [];
   }
 
-  private incoming(id: string, type: string): Edge[] {
-    return (this.in.get(id) ?? []).filter((edge) => edge.type === type);
+  private incoming(id: string, type: string): readonly Edge[] {
+    return this.in.get(`${id}|${type}`) ?? [];
   }
 
   private is(id: string, label: string): boolean {
@@ -108,7 +119,7 @@ export class TimelineOracle {
   }
 
   private participates(id: string, eventId: string): boolean {
-    return this.outgoing(id, 'PARTICIPATED_IN').some((edge) => edge.to === eventId);
+    return this.participations.get(id)?.has(eventId) ?? false;
   }
 
   /** Whether the event involves the entity, rule by rule. */
