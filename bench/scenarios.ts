@@ -27,6 +27,26 @@ const PEER_PAGE = `pageInfo { hasNextPage endCursor } edges { node { id title da
 /** A head of state: rank 0 of the Zipf participation, in a large share of all events. */
 export const HUB_PERSON = 'syn-person-0';
 
+/** Rank 1 of the same distribution: the hub with which the first shares the most events. */
+const SECOND_HUB = 'syn-person-1';
+
+/** Up to 3 shortest paths of up to 4 hops; `chronological` asks for time-respecting ones. */
+function connections(name: string, description: string, [from, to]: [string, string], chronological = false): Scenario {
+  return {
+    name,
+    description,
+    ours: {
+      query: `query ($a: ID!, $b: ID!) { connections(from: $a, to: $b${chronological ? ', filter: { chronological: true }' : ''}) { length nodes { id } relationships { type evidence { quote } } } }`,
+      variables: { a: from, b: to },
+    },
+    raw: `/raw/connections?from=${from}&to=${to}&chronological=${chronological}`,
+    peer: {
+      query: `query ($a: ID!, $b: ID!) { ${chronological ? 'chronologicalPaths' : 'shortestPaths'}(from: $a, to: $b) { nodes types } }`,
+      variables: { a: from, b: to },
+    },
+  };
+}
+
 export function scenarios(landmarks: Landmarks): Scenario[] {
   const timeline = (
     name: string,
@@ -96,34 +116,28 @@ export function scenarios(landmarks: Landmarks): Scenario[] {
         variables: { q: `(${landmarks.searchTerm.toLowerCase()}^2 OR ${landmarks.searchTerm.toLowerCase()}*)` },
       },
     },
-    {
-      name: 'connections',
-      description: `shortest paths between two rare people (${landmarks.farA}, ${landmarks.farB})`,
-      ours: {
-        query:
-          'query ($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length nodes { id } relationships { type evidence { quote } } } }',
-        variables: { a: landmarks.farA, b: landmarks.farB },
-      },
-      raw: `/raw/connections?from=${landmarks.farA}&to=${landmarks.farB}`,
-      peer: {
-        query: 'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { nodes types } }',
-        variables: { a: landmarks.farA, b: landmarks.farB },
-      },
-    },
-    {
-      name: 'connections-hub',
-      description: `shortest paths from a hub (${HUB_PERSON}) to a rare person (${landmarks.farB})`,
-      ours: {
-        query:
-          'query ($a: ID!, $b: ID!) { connections(from: $a, to: $b) { length nodes { id } relationships { type evidence { quote } } } }',
-        variables: { a: HUB_PERSON, b: landmarks.farB },
-      },
-      raw: `/raw/connections?from=${HUB_PERSON}&to=${landmarks.farB}`,
-      peer: {
-        query: 'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { nodes types } }',
-        variables: { a: HUB_PERSON, b: landmarks.farB },
-      },
-    },
+    connections('connections', `shortest paths between two rare people (${landmarks.farA}, ${landmarks.farB})`, [
+      landmarks.farA,
+      landmarks.farB,
+    ]),
+    connections('connections-hub', `from a hub (${HUB_PERSON}) to a rare person (${landmarks.farB})`, [
+      HUB_PERSON,
+      landmarks.farB,
+    ]),
+    connections('connections-hub-reverse', `from a rare person (${landmarks.farB}) to a hub (${HUB_PERSON})`, [
+      landmarks.farB,
+      HUB_PERSON,
+    ]),
+    connections('connections-hubs', `between the two largest hubs (${HUB_PERSON}, ${SECOND_HUB})`, [
+      HUB_PERSON,
+      SECOND_HUB,
+    ]),
+    connections(
+      'connections-chronological',
+      `time-respecting paths from a hub (${HUB_PERSON}) to a rare person (${landmarks.farB})`,
+      [HUB_PERSON, landmarks.farB],
+      true,
+    ),
     {
       name: 'neighborhood',
       description: `depth-2 neighbourhood (100 nodes) of ${landmarks.rare}`,

@@ -63,6 +63,16 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
         """
         columnName: "result"
       )
+    chronologicalPaths(from: ID!, to: ID!): [PathResult!]!
+      @cypher(
+        statement: """
+        MATCH (a:Entity|Event {id: $from}), (b:Entity|Event {id: $to})
+        MATCH p = SHORTEST 3 (a) (()-[:PARTICIPATED_IN|TOOK_PLACE_IN|PRODUCED|REFERENCES|PART_OF|REPORTED_BY|CONCERNS|LED_BY|MEMBER_OF|REPRESENTS|LOCATED_IN|BORDERS|CROSSES|SIGNED|PARTY_TO]-(n) WHERE n = b OR COUNT { (n)--() } <= 1000){1,4} (b)
+          WHERE all(i IN range(0, size([x IN nodes(p) WHERE x:Event]) - 2) WHERE [x IN nodes(p) WHERE x:Event][i].dateEarliest <= [x IN nodes(p) WHERE x:Event][i + 1].dateEarliest)
+        RETURN {nodes: [x IN nodes(p) | x.id], types: [r IN relationships(p) | type(r)]} AS result
+        """
+        columnName: "result"
+      )
     neighbourIds(id: ID!, limit: Int!): [ID!]!
       @cypher(
         statement: """

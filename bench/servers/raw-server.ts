@@ -53,6 +53,8 @@ const HANDLERS: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
       paths: 3,
       hubDegree: config.graphql.hubDegree,
       timeoutMs: config.graphql.connectionsTimeoutMs,
+      period: null,
+      chronological: q.get('chronological') === 'true',
     }),
   neighborhood: (q) => expandNeighborhood(database, q.get('id') as string, 2, 100),
 };

@@ -1,25 +1,23 @@
 import neo4j from 'neo4j-driver';
 import type { NodeModel, PathModel, RelationshipModel } from '../domain/types';
-import { RELATIONSHIP_TYPES } from '../domain/model';
 import type { Database } from '../neo4j/database';
 import { NODE_PROJECTION, RELATIONSHIP_PROJECTION, toNodeModel, toRelationshipModel } from './node-mapper';
-
-/**
- * Relationships a path or neighbourhood may follow: the model's facts, never the calendar tree
- * (ON_DAY, HAS_DAY…) nor MENTIONED_IN, so two events are not "connected" by a shared day or source.
- */
-const MEANINGFUL = RELATIONSHIP_TYPES.join('|');
+import { MEANINGFUL, pathsOfLength, typesAt, typesBetween } from './path-query';
 
 export interface PathQuery {
   readonly fromId: string;
   readonly toId: string;
-  /** 1…6, validated by the service; spliced as the quantifier bound (Cypher takes no parameter there). */
+  /** 1…6, validated by the service; spliced as the pattern's length. */
   readonly maxHops: number;
-  /** 1…10, validated by the service; spliced as SHORTEST k. */
+  /** 1…10, validated by the service. */
   readonly paths: number;
   /** Intermediate nodes with more relationships than this are not walked through. */
   readonly hubDegree: number;
   readonly timeoutMs: number;
+  /** Intermediate events must overlap this period (days), when given. */
+  readonly period: { readonly fromDay: string | null; readonly toDay: string | null } | null;
+  /** Each event on the path no earlier than the previous one, from `fromId` to `toId`. */
+  readonly chronological: boolean;
 }
 
 export interface ShortestPaths {
@@ -29,41 +27,85 @@ export interface ShortestPaths {
   readonly toExists: boolean;
 }
 
-/** The k shortest meaningful paths between two nodes, skipping hubs in the middle. */
+/** Paths of one length fetched to choose among: enough to order ties the same way every time. */
+const CANDIDATES_PER_LENGTH = 25;
+
+/**
+ * The `paths` shortest meaningful paths between two nodes, not walking through hubs, shortest
+ * first. Lengths are tried from 1 up, each a query that walks out from the end with fewer
+ * relationships and stops at the paths it needs: a head of state in a third of all events costs
+ * a path through it no more than anyone else (its relationships are checked from the other side,
+ * never enumerated). Paths of one length are ordered by their node ids, then relationship types.
+ */
 export async function findShortestPaths(database: Database, query: PathQuery): Promise<ShortestPaths> {
   const hops = integerIn(query.maxHops, 1, 6);
   const k = integerIn(query.paths, 1, 10);
   return database.read(
     async (tx) => {
-      const result = await tx.run(
+      const ends = await tx.run(
         `OPTIONAL MATCH (a0:Entity|Event {id: $fromId})
          OPTIONAL MATCH (:Redirect {id: $fromId})-[:SAME_AS]->(a1)
          OPTIONAL MATCH (b0:Entity|Event {id: $toId})
          OPTIONAL MATCH (:Redirect {id: $toId})-[:SAME_AS]->(b1)
          WITH coalesce(a0, a1) AS a, coalesce(b0, b1) AS b
-         CALL {
-           WITH a, b
-           MATCH p = SHORTEST ${k} (a) (()-[:${MEANINGFUL}]-(n) WHERE n = b OR (NOT n:Source AND COUNT { (n)--() } <= $hubDegree)){1,${hops}} (b)
-           WITH p ORDER BY length(p)
-           RETURN collect({nodes: [x IN nodes(p) | ${NODE_PROJECTION('x')}], relationships: [r IN relationships(p) | ${RELATIONSHIP_PROJECTION('r')}]}) AS paths
-         }
-         RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, paths`,
-        { fromId: query.fromId, toId: query.toId, hubDegree: neo4j.int(query.hubDegree) },
+         RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, elementId(a) AS aKey, elementId(b) AS bKey, a.id AS aId, b.id AS bId, labels(a) AS aLabels, labels(b) AS bLabels,
+           CASE WHEN a IS NULL THEN 0 ELSE COUNT { (a)--() } END AS aDegree, CASE WHEN b IS NULL THEN 0 ELSE COUNT { (b)--() } END AS bDegree,
+           CASE WHEN a IS NULL THEN null ELSE ${NODE_PROJECTION('a')} END AS aNode`,
+        { fromId: query.fromId, toId: query.toId },
       );
-      const record = result.records[0];
-      const paths = (record?.get('paths') ?? []) as { nodes: unknown[]; relationships: unknown[] }[];
-      return {
-        fromExists: record?.get('fromExists') === true,
-        toExists: record?.get('toExists') === true,
-        paths: paths.map((path) => ({
-          nodes: path.nodes.map(toNodeModel),
-          relationships: path.relationships.map(toRelationshipModel),
-        })),
+      const end = ends.records[0];
+      const fromExists = end?.get('fromExists') === true;
+      const toExists = end?.get('toExists') === true;
+      if (!end || !fromExists || !toExists) return { fromExists, toExists, paths: [] };
+      // Two ids of one node (an id and its redirect): the path is the node itself.
+      if (end.get('aKey') === end.get('bKey'))
+        return { fromExists, toExists, paths: [{ nodes: [toNodeModel(end.get('aNode'))], relationships: [] }] };
+
+      const reversed = Number(end.get('bDegree')) < Number(end.get('aDegree'));
+      const params = {
+        anchor: end.get(reversed ? 'bKey' : 'aKey'),
+        farId: end.get(reversed ? 'aId' : 'bId'),
+        hubDegree: neo4j.int(query.hubDegree),
+        candidates: neo4j.int(Math.max(k, CANDIDATES_PER_LENGTH)),
+        fromDay: query.period?.fromDay ?? null,
+        toDay: query.period?.toDay ?? null,
       };
+      const farLabels = end.get(reversed ? 'aLabels' : 'bLabels') as string[];
+      const anchorLabels = end.get(reversed ? 'bLabels' : 'aLabels') as string[];
+      const found: PathModel[] = [];
+      for (let length = 1; length <= hops && found.length < k; length += 1) {
+        const lastHopTypes = length === 1 ? typesBetween(anchorLabels, farLabels) : typesAt(farLabels);
+        if (lastHopTypes.length === 0) continue;
+        const cypher = pathsOfLength(
+          { length, reversed, period: query.period, chronological: query.chronological, lastHopTypes },
+          NODE_PROJECTION,
+          RELATIONSHIP_PROJECTION,
+        );
+        const result = await tx.run(cypher, params);
+        const paths = result.records
+          .map((record) => ({
+            nodes: (record.get('nodes') as unknown[]).map(toNodeModel),
+            relationships: (record.get('relationships') as unknown[]).map(toRelationshipModel),
+          }))
+          .map((path) =>
+            reversed ? { nodes: [...path.nodes].reverse(), relationships: [...path.relationships].reverse() } : path,
+          )
+          .sort((a, b) => comparePaths(a, b));
+        found.push(...paths.slice(0, k - found.length));
+      }
+      return { fromExists, toExists, paths: found };
     },
     { query: 'connections' },
     query.timeoutMs,
   );
+}
+
+/** Ties ordered the same way every time: by node ids along the path, then relationship types. */
+function comparePaths(a: PathModel, b: PathModel): number {
+  const key = (path: PathModel) =>
+    `${path.nodes.map((node) => node.id).join('|')}#${path.relationships.map((relationship) => relationship.type).join('|')}`;
+  const [left, right] = [key(a), key(b)];
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /**

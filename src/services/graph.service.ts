@@ -5,6 +5,16 @@ import type { Database } from '../neo4j/database';
 import { expandNeighborhood, findShortestPaths } from '../repositories/graph.repository';
 import { listEntities } from '../repositories/node.repository';
 import { boundedInt, LIMITS } from './limits';
+import { toPeriod } from './timeline.service';
+
+/** Which paths `connections` may return. */
+export interface ConnectionFilterInput {
+  /** Intermediate events must overlap this period (YYYY, YYYY-MM or YYYY-MM-DD). */
+  readonly from?: string | null;
+  readonly to?: string | null;
+  /** Each event on the path no earlier than the previous one, from `from` to `to`. */
+  readonly chronological?: boolean | null;
+}
 
 export interface GraphSettings {
   /** Intermediate nodes with more relationships than this are not walked through by connections. */
@@ -42,9 +52,11 @@ export class GraphService {
     toId: string,
     maxHopsArg: number | null | undefined,
     firstArg: number | null | undefined,
+    filter: ConnectionFilterInput | null | undefined = null,
   ): Promise<PathModel[]> {
     const maxHops = boundedInt(maxHopsArg, LIMITS.maxHops, 'maxHops');
     const paths = boundedInt(firstArg, LIMITS.connections, 'first');
+    const period = filter && (filter.from || filter.to) ? toPeriod(filter.from, filter.to) : null;
     if (fromId === toId) {
       const node = await this.loadNode(fromId);
       if (!node) throw notFound(`no entity or event has id "${fromId}"`, fromId);
@@ -61,6 +73,8 @@ export class GraphService {
       paths,
       hubDegree: this.settings.hubDegree,
       timeoutMs: this.settings.connectionsTimeoutMs,
+      period,
+      chronological: filter?.chronological === true,
     });
     if (!fromExists) throw notFound(`no entity or event has id "${fromId}"`, fromId);
     if (!toExists) throw notFound(`no entity or event has id "${toId}"`, toId);

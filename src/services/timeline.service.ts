@@ -63,11 +63,7 @@ export class TimelineService {
 
 /** Checks the filter and turns its period into the days it spans. */
 export function toCriteria(filter: TimelineFilterInput): TimelineCriteria {
-  const from = periodBound(filter.from, 'from');
-  const to = periodBound(filter.to, 'to');
-  if (from && to && from.earliest > to.latest) {
-    throw badUserInput(`the period is inverted: from ${from.iso} is after to ${to.iso}`, 'filter.from');
-  }
+  const { fromDay, toDay } = toPeriod(filter.from, filter.to);
   const types = nonEmpty(filter.types, 'filter.types');
   const unknownTypes = (types ?? []).filter((type) => !Object.prototype.hasOwnProperty.call(EVENT_TYPES, type));
   if (unknownTypes.length > 0) {
@@ -79,12 +75,25 @@ export function toCriteria(filter: TimelineFilterInput): TimelineCriteria {
   return {
     entityIds: nonEmpty(filter.entityIds, 'filter.entityIds'),
     entityMatch: filter.entityMatch ?? 'ANY',
-    fromDay: from?.earliest ?? null,
-    toDay: to?.latest ?? null,
+    fromDay,
+    toDay,
     match: filter.match ?? 'OVERLAPS',
     types,
     placeId: filter.placeId ?? null,
   };
+}
+
+/** A filter's `from`/`to` (YYYY, YYYY-MM or YYYY-MM-DD) as the first and last day they span. */
+export function toPeriod(
+  fromText: string | null | undefined,
+  toText: string | null | undefined,
+): { fromDay: string | null; toDay: string | null } {
+  const from = periodBound(fromText, 'from');
+  const to = periodBound(toText, 'to');
+  if (from && to && from.earliest > to.latest) {
+    throw badUserInput(`the period is inverted: from ${from.iso} is after to ${to.iso}`, 'filter.from');
+  }
+  return { fromDay: from?.earliest ?? null, toDay: to?.latest ?? null };
 }
 
 function periodBound(value: string | null | undefined, name: string) {

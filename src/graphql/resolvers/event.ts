@@ -1,5 +1,6 @@
 import type { EventDetails, EventModel, PathModel, QuoteModel } from '../../domain/types';
 import { toDateClaims, toEventClaims } from '../../services/claim-views';
+import { explainPath } from '../../services/path-explanation';
 import type { GraphqlContext } from '../context';
 
 /** A field of the event's details: synchronous when they came with the page, else from the loader. */
@@ -32,4 +33,5 @@ export const Quote = {
 
 export const Path = {
   length: (path: PathModel) => path.relationships.length,
+  explanation: (path: PathModel) => explainPath(path),
 };

@@ -1,5 +1,6 @@
 import type { EntityModel, EventModel } from '../../domain/types';
 import type { SortOrder } from '../../repositories/timeline.repository';
+import type { ConnectionFilterInput } from '../../services/graph.service';
 import type { TimelineFilterInput } from '../../services/timeline.service';
 import { DEFAULT_FEED_TITLE } from '../../widgets/feed-query';
 import { toTimelineJs } from '../../widgets/timelinejs';
@@ -41,9 +42,15 @@ export const Query = {
 
   connections: (
     _: unknown,
-    args: { from: string; to: string; maxHops?: number | null; first?: number | null },
+    args: {
+      from: string;
+      to: string;
+      maxHops?: number | null;
+      first?: number | null;
+      filter?: ConnectionFilterInput | null;
+    },
     ctx: GraphqlContext,
-  ) => ctx.graph.connections(args.from, args.to, args.maxHops, args.first),
+  ) => ctx.graph.connections(args.from, args.to, args.maxHops, args.first, args.filter),
 
   neighborhood: (_: unknown, args: { id: string; depth?: number | null; limit?: number | null }, ctx: GraphqlContext) =>
     ctx.graph.neighborhood(args.id, args.depth, args.limit),

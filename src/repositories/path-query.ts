@@ -1,0 +1,94 @@
+import { RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type RelationshipType } from '../domain/model';
+
+/**
+ * Cypher for paths of one length, built by a pure function: the search (graph.repository.ts)
+ * asks for length 1, 2, … until it has enough paths, each query walking out from the cheaper end.
+ */
+
+/**
+ * Relationships a path may follow: the model's facts, never the calendar tree (ON_DAY, HAS_DAY…),
+ * MENTIONED_IN or SAME_AS, so two events are not "connected" by a shared day or source.
+ */
+export const MEANINGFUL = RELATIONSHIP_TYPES.join('|');
+
+/** Types the model allows at a node with these labels, in either direction. */
+export function typesAt(labels: readonly string[]): RelationshipType[] {
+  const has = (endpoints: readonly string[]) => endpoints.some((label) => labels.includes(label));
+  return RELATIONSHIP_TYPES.filter((type) => has(RELATIONSHIP_RULES[type].from) || has(RELATIONSHIP_RULES[type].to));
+}
+
+/** Types the model allows between a node with labels `a` and one with labels `b`. */
+export function typesBetween(a: readonly string[], b: readonly string[]): RelationshipType[] {
+  const has = (endpoints: readonly string[], labels: readonly string[]) =>
+    endpoints.some((label) => labels.includes(label));
+  return RELATIONSHIP_TYPES.filter((type) => {
+    const rule = RELATIONSHIP_RULES[type];
+    return (has(rule.from, a) && has(rule.to, b)) || (has(rule.from, b) && has(rule.to, a));
+  });
+}
+
+export interface PathShape {
+  /** Number of relationships: 1…6 (spliced; Cypher takes no parameter in a pattern's length). */
+  readonly length: number;
+  /** True when the walk starts at the path's `to` end (the cheaper one), so nodes come in reverse order. */
+  readonly reversed: boolean;
+  /** Intermediate events must overlap this period (days, inclusive). */
+  readonly period: { readonly fromDay: string | null; readonly toDay: string | null } | null;
+  /** Each event on the path no earlier than the one before it (from `from` to `to`). */
+  readonly chronological: boolean;
+  /**
+   * Types the relationship into the far end may have (`typesAt` its labels; `typesBetween` both
+   * ends for length 1). A hub's relationships are stored in groups by type, so a hop checked
+   * with only the types its labels allow never reads the hub's hundreds of thousands of
+   * participations: between two people there is no path of length 1 to look for at all.
+   */
+  readonly lastHopTypes: readonly string[];
+}
+
+/**
+ * Paths of exactly `length` relationships from the node `$anchor` (an elementId) to the node whose
+ * id is `$farId`. The far end is matched by a property of the walk, never looked up first, so the
+ * planner walks out from the anchor (a hub at the far end costs one check per path, not its
+ * degree). Intermediate nodes are never Sources nor hubs (more than `$hubDegree` relationships);
+ * no node repeats. Returns `nodes` and `relationships` per path, at most `$candidates`.
+ */
+export function pathsOfLength(
+  shape: PathShape,
+  projectNode: (variable: string) => string,
+  projectRelationship: (variable: string) => string,
+): string {
+  const middle = Array.from({ length: shape.length - 1 }, (_, index) => `n${index}`);
+  const nodes = ['(s)', ...middle.map((name) => `(${name})`)];
+  const lastHop = shape.lastHopTypes.join('|');
+  const chain = `${nodes.join(`-[:${MEANINGFUL}]-`)}-[:${lastHop}]-(t)`;
+  const predicates = [
+    // No label on `t`: with one, the planner seeks `t` in the id index and walks out from it, and
+    // from a hub that is hundreds of thousands of relationships. Ids are unique across labels.
+    't.id = $farId',
+    ...middle.map((name) => `NOT ${name}:Source AND COUNT { (${name})--() } <= $hubDegree`),
+    ...(shape.period ? middle.map((name) => `(NOT ${name}:Event OR ${periodOverlap(name, shape.period!)})`) : []),
+    ...(shape.length > 1 ? ['all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))'] : []),
+  ];
+  const chronological = shape.chronological
+    ? `WITH p, [x IN nodes(p) WHERE x:Event] AS events
+       WHERE all(i IN range(0, size(events) - 2) WHERE events[i].dateEarliest ${shape.reversed ? '>=' : '<='} events[i + 1].dateEarliest)`
+    : '';
+  return `MATCH (s) WHERE elementId(s) = $anchor
+    MATCH p = ${chain}
+    WHERE ${predicates.join(' AND ')}
+    ${chronological}
+    WITH p LIMIT $candidates
+    RETURN [x IN nodes(p) | ${projectNode('x')}] AS nodes, [r IN relationships(p) | ${projectRelationship('r')}] AS relationships`;
+}
+
+/** An event's resolved date, or a disputed event's claimed date, overlaps the period. */
+function periodOverlap(name: string, period: { fromDay: string | null; toDay: string | null }): string {
+  const bounds = (earliest: string, latest: string) =>
+    [
+      period.fromDay !== null ? `${latest} >= date($fromDay)` : '',
+      period.toDay !== null ? `${earliest} <= date($toDay)` : '',
+    ]
+      .filter(Boolean)
+      .join(' AND ') || 'true';
+  return `((${bounds(`${name}.dateEarliest`, `${name}.dateLatest`)}) OR (${name}:Disputed AND any(i IN range(0, size(${name}.claimEarliest) - 1) WHERE ${bounds(`${name}.claimEarliest[i]`, `${name}.claimLatest[i]`)})))`;
+}

@@ -1,0 +1,43 @@
+import { pathsOfLength, typesAt, typesBetween } from '../../src/repositories/path-query';
+
+const project = (variable: string) => variable;
+const shape = { length: 2, reversed: false, period: null, chronological: false, lastHopTypes: ['PARTICIPATED_IN'] };
+
+describe('relationship types by the model', () => {
+  it('finds no relationship the model allows between two people, so no path of length 1 is looked for', () => {
+    expect(typesBetween(['Entity', 'Person'], ['Entity', 'Person'])).toEqual([]);
+  });
+
+  it('lists the types between a person and an event, and those a country may have', () => {
+    expect(typesBetween(['Entity', 'Person'], ['Event'])).toEqual(['PARTICIPATED_IN', 'CONCERNS']);
+    expect(typesBetween(['Event'], ['Entity', 'Person'])).toEqual(['PARTICIPATED_IN', 'CONCERNS']);
+    expect(typesAt(['Entity', 'Country'])).toEqual(
+      expect.arrayContaining(['PARTICIPATED_IN', 'TOOK_PLACE_IN', 'LED_BY', 'REPRESENTS', 'BORDERS', 'PARTY_TO']),
+    );
+    expect(typesAt(['Entity', 'Country'])).not.toContain('MEMBER_OF');
+  });
+});
+
+describe('pathsOfLength', () => {
+  it('walks out from the anchor and matches the far end by id alone (a label would let the planner start there)', () => {
+    const cypher = pathsOfLength(shape, project, project);
+    expect(cypher).toMatch(/MATCH \(s\) WHERE elementId\(s\) = \$anchor/);
+    expect(cypher).toContain('t.id = $farId');
+    expect(cypher).not.toMatch(/t:(Entity|Event)/);
+  });
+
+  it('gives the last hop only the types the far end allows, and keeps hubs and sources out of the middle', () => {
+    const cypher = pathsOfLength(shape, project, project);
+    expect(cypher).toContain('-[:PARTICIPATED_IN]-(t)');
+    expect(cypher).toContain('NOT n0:Source AND COUNT { (n0)--() } <= $hubDegree');
+  });
+
+  it('compares event dates in the direction of the walk for a time-respecting path', () => {
+    expect(pathsOfLength({ ...shape, chronological: true }, project, project)).toContain(
+      'events[i].dateEarliest <= events[i + 1].dateEarliest',
+    );
+    expect(pathsOfLength({ ...shape, chronological: true, reversed: true }, project, project)).toContain(
+      'events[i].dateEarliest >= events[i + 1].dateEarliest',
+    );
+  });
+});
