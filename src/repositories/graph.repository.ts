@@ -61,7 +61,9 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
       if (end.get('aKey') === end.get('bKey'))
         return { fromExists, toExists, paths: [{ nodes: [toNodeModel(end.get('aNode'))], relationships: [] }] };
 
-      const reversed = Number(end.get('bDegree')) < Number(end.get('aDegree'));
+      const [aDegree, bDegree] = [Number(end.get('aDegree')), Number(end.get('bDegree'))];
+      const reversed = bDegree < aDegree;
+      const seekFarEnd = Math.max(aDegree, bDegree) <= query.hubDegree;
       const params = {
         anchor: end.get(reversed ? 'bKey' : 'aKey'),
         farId: end.get(reversed ? 'aId' : 'bId'),
@@ -77,7 +79,7 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
         const lastHopTypes = length === 1 ? typesBetween(anchorLabels, farLabels) : typesAt(farLabels);
         if (lastHopTypes.length === 0) continue;
         const cypher = pathsOfLength(
-          { length, reversed, period: query.period, chronological: query.chronological, lastHopTypes },
+          { length, reversed, period: query.period, chronological: query.chronological, lastHopTypes, seekFarEnd },
           NODE_PROJECTION,
           RELATIONSHIP_PROJECTION,
         );

@@ -43,6 +43,12 @@ export interface PathShape {
    * participations: between two people there is no path of length 1 to look for at all.
    */
   readonly lastHopTypes: readonly string[];
+  /**
+   * Whether the planner may look the far end up by its id and walk out from both ends (it does
+   * so when that is cheaper: between two ordinary people it reads a tenth of what a walk from one
+   * end reads). Never for a hub at the far end: walking out from it reads all its relationships.
+   */
+  readonly seekFarEnd: boolean;
 }
 
 /**
@@ -62,9 +68,10 @@ export function pathsOfLength(
   const lastHop = shape.lastHopTypes.join('|');
   const chain = `${nodes.join(`-[:${MEANINGFUL}]-`)}-[:${lastHop}]-(t)`;
   const predicates = [
-    // No label on `t`: with one, the planner seeks `t` in the id index and walks out from it, and
-    // from a hub that is hundreds of thousands of relationships. Ids are unique across labels.
+    // Without a label on `t` the planner cannot seek it in the id index, so it walks from `s` only
+    // (ids are unique across labels).
     't.id = $farId',
+    ...(shape.seekFarEnd ? ['(t:Entity OR t:Event)'] : []),
     ...middle.map((name) => `NOT ${name}:Source AND COUNT { (${name})--() } <= $hubDegree`),
     ...(shape.period ? middle.map((name) => `(NOT ${name}:Event OR ${periodOverlap(name, shape.period!)})`) : []),
     ...(shape.length > 1 ? ['all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))'] : []),

@@ -1,7 +1,14 @@
 import { pathsOfLength, typesAt, typesBetween } from '../../src/repositories/path-query';
 
 const project = (variable: string) => variable;
-const shape = { length: 2, reversed: false, period: null, chronological: false, lastHopTypes: ['PARTICIPATED_IN'] };
+const shape = {
+  length: 2,
+  reversed: false,
+  period: null,
+  chronological: false,
+  lastHopTypes: ['PARTICIPATED_IN'],
+  seekFarEnd: false,
+};
 
 describe('relationship types by the model', () => {
   it('finds no relationship the model allows between two people, so no path of length 1 is looked for', () => {
@@ -24,6 +31,8 @@ describe('pathsOfLength', () => {
     expect(cypher).toMatch(/MATCH \(s\) WHERE elementId\(s\) = \$anchor/);
     expect(cypher).toContain('t.id = $farId');
     expect(cypher).not.toMatch(/t:(Entity|Event)/);
+    // Between two ordinary nodes the planner may seek both ends and meet in the middle.
+    expect(pathsOfLength({ ...shape, seekFarEnd: true }, project, project)).toContain('(t:Entity OR t:Event)');
   });
 
   it('gives the last hop only the types the far end allows, and keeps hubs and sources out of the middle', () => {
