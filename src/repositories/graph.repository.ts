@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { NodeModel, PathModel, RelationshipModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
 import { NODE_PROJECTION, RELATIONSHIP_PROJECTION, toNodeModel, toRelationshipModel } from './node-mapper';
-import { MEANINGFUL, pathsOfLength, typesAt, typesBetween } from './path-query';
+import { MEANINGFUL, shortestPathsUpTo, typesAt, typesBetween } from './path-query';
 
 export interface PathQuery {
   readonly fromId: string;
@@ -32,10 +32,11 @@ const CANDIDATES_PER_LENGTH = 25;
 
 /**
  * The `paths` shortest meaningful paths between two nodes, not walking through hubs, shortest
- * first. Lengths are tried from 1 up, each a query that walks out from the end with fewer
- * relationships and stops at the paths it needs: a head of state in a third of all events costs
- * a path through it no more than anyone else (its relationships are checked from the other side,
- * never enumerated). Paths of one length are ordered by their node ids, then relationship types.
+ * first, in two round trips: the ends (redirects, degrees, labels), then one query with a subquery
+ * per length that walks out from the end with fewer relationships and stops once it has the paths
+ * it needs. A head of state in a third of all events costs a path to it no more than anyone else
+ * (its relationships are checked from the other side, never enumerated). Paths of one length are
+ * ordered by their node ids, then relationship types.
  */
 export async function findShortestPaths(database: Database, query: PathQuery): Promise<ShortestPaths> {
   const hops = integerIn(query.maxHops, 1, 6);
@@ -74,27 +75,27 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
       };
       const farLabels = end.get(reversed ? 'aLabels' : 'bLabels') as string[];
       const anchorLabels = end.get(reversed ? 'bLabels' : 'aLabels') as string[];
-      const found: PathModel[] = [];
-      for (let length = 1; length <= hops && found.length < k; length += 1) {
+      const shapes = Array.from({ length: hops }, (_, index) => index + 1).flatMap((length) => {
         const lastHopTypes = length === 1 ? typesBetween(anchorLabels, farLabels) : typesAt(farLabels);
-        if (lastHopTypes.length === 0) continue;
-        const cypher = pathsOfLength(
-          { length, reversed, period: query.period, chronological: query.chronological, lastHopTypes, seekFarEnd },
-          NODE_PROJECTION,
-          RELATIONSHIP_PROJECTION,
-        );
-        const result = await tx.run(cypher, params);
-        const paths = result.records
-          .map((record) => ({
-            nodes: (record.get('nodes') as unknown[]).map(toNodeModel),
-            relationships: (record.get('relationships') as unknown[]).map(toRelationshipModel),
-          }))
-          .map((path) =>
-            reversed ? { nodes: [...path.nodes].reverse(), relationships: [...path.relationships].reverse() } : path,
-          )
-          .sort((a, b) => comparePaths(a, b));
-        found.push(...paths.slice(0, k - found.length));
-      }
+        return lastHopTypes.length === 0
+          ? []
+          : [{ length, reversed, period: query.period, chronological: query.chronological, lastHopTypes, seekFarEnd }];
+      });
+      const result = await tx.run(shortestPathsUpTo(shapes, NODE_PROJECTION, RELATIONSHIP_PROJECTION), {
+        ...params,
+        k: neo4j.int(k),
+      });
+      const candidates = (result.records[0]?.get('found') ?? []) as { nodes: unknown[]; relationships: unknown[] }[];
+      const found = candidates
+        .map((candidate) => ({
+          nodes: candidate.nodes.map(toNodeModel),
+          relationships: candidate.relationships.map(toRelationshipModel),
+        }))
+        .map((path) =>
+          reversed ? { nodes: [...path.nodes].reverse(), relationships: [...path.relationships].reverse() } : path,
+        )
+        .sort((a, b) => a.relationships.length - b.relationships.length || comparePaths(a, b))
+        .slice(0, k);
       return { fromExists, toExists, paths: found };
     },
     { query: 'connections' },

@@ -52,11 +52,12 @@ export interface PathShape {
 }
 
 /**
- * Paths of exactly `length` relationships from the node `$anchor` (an elementId) to the node whose
- * id is `$farId`. The far end is matched by a property of the walk, never looked up first, so the
- * planner walks out from the anchor (a hub at the far end costs one check per path, not its
- * degree). Intermediate nodes are never Sources nor hubs (more than `$hubDegree` relationships);
- * no node repeats. Returns `nodes` and `relationships` per path, at most `$candidates`.
+ * Paths of exactly `length` relationships from the bound node `s` (the anchor) to the node whose
+ * id is `$farId`, as a subquery body returning `paths` (a list of `{nodes, relationships}`, at
+ * most `$candidates`). Unless `seekFarEnd`, the far end is matched by a property of the walk, never
+ * looked up first, so the planner walks out from the anchor (a hub at the far end costs one check
+ * per path, not its degree). Intermediate nodes are never Sources nor hubs (more than `$hubDegree`
+ * relationships); no node repeats.
  */
 export function pathsOfLength(
   shape: PathShape,
@@ -80,12 +81,35 @@ export function pathsOfLength(
     ? `WITH p, [x IN nodes(p) WHERE x:Event] AS events
        WHERE all(i IN range(0, size(events) - 2) WHERE events[i].dateEarliest ${shape.reversed ? '>=' : '<='} events[i + 1].dateEarliest)`
     : '';
-  return `MATCH (s) WHERE elementId(s) = $anchor
-    MATCH p = ${chain}
+  return `MATCH p = ${chain}
     WHERE ${predicates.join(' AND ')}
     ${chronological}
     WITH p LIMIT $candidates
-    RETURN [x IN nodes(p) | ${projectNode('x')}] AS nodes, [r IN relationships(p) | ${projectRelationship('r')}] AS relationships`;
+    RETURN collect({nodes: [x IN nodes(p) | ${projectNode('x')}], relationships: [r IN relationships(p) | ${projectRelationship('r')}]}) AS paths`;
+}
+
+/**
+ * The search in one round trip: a subquery per length, shortest first, each run only while fewer
+ * than `$k` paths were found (a subquery whose input row is filtered out does no work, and its
+ * `collect` still answers `[]`). Returns `found`, the candidates in order of length.
+ */
+export function shortestPathsUpTo(
+  shapes: readonly PathShape[],
+  projectNode: (variable: string) => string,
+  projectRelationship: (variable: string) => string,
+): string {
+  const levels = shapes.map(
+    (shape) => `CALL {
+      WITH s, found
+      WITH s, found WHERE size(found) < $k
+      ${pathsOfLength(shape, projectNode, projectRelationship)}
+    }
+    WITH s, found + paths AS found`,
+  );
+  return `MATCH (s) WHERE elementId(s) = $anchor
+    WITH s, [] AS found
+    ${levels.join('\n    ')}
+    RETURN found`;
 }
 
 /** An event's resolved date, or a disputed event's claimed date, overlaps the period. */

@@ -207,7 +207,9 @@ describe('connections', () => {
   async function profiledDbHits(cypher: string, params: Record<string, unknown>): Promise<number> {
     type Plan = { dbHits: number; children: Plan[] };
     const sum = (plan: Plan): number => plan.dbHits + plan.children.reduce((total, child) => total + sum(child), 0);
-    const result = await server.database.read((tx) => tx.run(`PROFILE ${cypher}`, params));
+    const result = await server.database.read((tx) =>
+      tx.run(`PROFILE MATCH (s) WHERE elementId(s) = $anchor ${cypher}`, params),
+    );
     return sum(result.summary.profile as unknown as Plan);
   }
 });

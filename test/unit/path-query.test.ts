@@ -1,4 +1,4 @@
-import { pathsOfLength, typesAt, typesBetween } from '../../src/repositories/path-query';
+import { pathsOfLength, shortestPathsUpTo, typesAt, typesBetween } from '../../src/repositories/path-query';
 
 const project = (variable: string) => variable;
 const shape = {
@@ -25,10 +25,20 @@ describe('relationship types by the model', () => {
   });
 });
 
+describe('shortestPathsUpTo', () => {
+  it('runs a length only while fewer than k paths were found, shortest first', () => {
+    const cypher = shortestPathsUpTo([shape, { ...shape, length: 3 }], project, project);
+    expect(cypher.match(/WITH s, found WHERE size\(found\) < \$k/g)).toHaveLength(2);
+    expect(cypher.indexOf('(s)-[')).toBeLessThan(cypher.indexOf('(n1)'));
+    expect(cypher).toMatch(/RETURN found$/);
+  });
+});
+
 describe('pathsOfLength', () => {
   it('walks out from the anchor and matches the far end by id alone (a label would let the planner start there)', () => {
     const cypher = pathsOfLength(shape, project, project);
-    expect(cypher).toMatch(/MATCH \(s\) WHERE elementId\(s\) = \$anchor/);
+    expect(shortestPathsUpTo([shape], project, project)).toMatch(/^MATCH \(s\) WHERE elementId\(s\) = \$anchor/);
+    expect(cypher).toMatch(/^MATCH p = \(s\)/);
     expect(cypher).toContain('t.id = $farId');
     expect(cypher).not.toMatch(/t:(Entity|Event)/);
     // Between two ordinary nodes the planner may seek both ends and meet in the middle.
