@@ -68,8 +68,26 @@ query Search {
 query Connections {
   connections(from: "alexei-krivoruchko", to: "vladimir-putin") {
     length
+    explanation
     nodes { id label }
     relationships { type from to evidence { quote } }
+  }
+}`,
+  },
+  {
+    name: 'Connections through time',
+    query: `# How did the North Korean delegation come to meet Krivoruchko? Events from July 2024 on, each
+# no earlier than the one before it.
+query ConnectionsThroughTime {
+  connections(
+    from: "north-korean-military-delegation-2024-07"
+    to: "alexei-krivoruchko"
+    maxHops: 4
+    filter: { from: "2024-07", chronological: true }
+  ) {
+    length
+    explanation
+    nodes { id label ... on Event { date { iso precision } } }
   }
 }`,
   },

@@ -85,30 +85,19 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
         ...params,
         k: neo4j.int(k),
       });
-      const candidates = (result.records[0]?.get('found') ?? []) as { nodes: unknown[]; relationships: unknown[] }[];
-      const found = candidates
-        .map((candidate) => ({
-          nodes: candidate.nodes.map(toNodeModel),
-          relationships: candidate.relationships.map(toRelationshipModel),
+      const found = result.records
+        .map((record) => ({
+          nodes: (record.get('nodes') as unknown[]).map(toNodeModel),
+          relationships: (record.get('relationships') as unknown[]).map(toRelationshipModel),
         }))
         .map((path) =>
           reversed ? { nodes: [...path.nodes].reverse(), relationships: [...path.relationships].reverse() } : path,
-        )
-        .sort((a, b) => a.relationships.length - b.relationships.length || comparePaths(a, b))
-        .slice(0, k);
+        );
       return { fromExists, toExists, paths: found };
     },
     { query: 'connections' },
     query.timeoutMs,
   );
-}
-
-/** Ties ordered the same way every time: by node ids along the path, then relationship types. */
-function comparePaths(a: PathModel, b: PathModel): number {
-  const key = (path: PathModel) =>
-    `${path.nodes.map((node) => node.id).join('|')}#${path.relationships.map((relationship) => relationship.type).join('|')}`;
-  const [left, right] = [key(a), key(b)];
-  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /**

@@ -53,17 +53,12 @@ export interface PathShape {
 
 /**
  * Paths of exactly `length` relationships from the bound node `s` (the anchor) to the node whose
- * id is `$farId`, as a subquery body returning `paths` (a list of `{nodes, relationships}`, at
- * most `$candidates`). Unless `seekFarEnd`, the far end is matched by a property of the walk, never
+ * id is `$farId`, as a subquery body returning `paths` (at most `$candidates`, ties ordered). Unless `seekFarEnd`, the far end is matched by a property of the walk, never
  * looked up first, so the planner walks out from the anchor (a hub at the far end costs one check
  * per path, not its degree). Intermediate nodes are never Sources nor hubs (more than `$hubDegree`
  * relationships); no node repeats.
  */
-export function pathsOfLength(
-  shape: PathShape,
-  projectNode: (variable: string) => string,
-  projectRelationship: (variable: string) => string,
-): string {
+export function pathsOfLength(shape: PathShape): string {
   const middle = Array.from({ length: shape.length - 1 }, (_, index) => `n${index}`);
   const nodes = ['(s)', ...middle.map((name) => `(${name})`)];
   const lastHop = shape.lastHopTypes.join('|');
@@ -81,17 +76,22 @@ export function pathsOfLength(
     ? `WITH p, [x IN nodes(p) WHERE x:Event] AS events
        WHERE all(i IN range(0, size(events) - 2) WHERE events[i].dateEarliest ${shape.reversed ? '>=' : '<='} events[i + 1].dateEarliest)`
     : '';
+  // Ties in the order of the ids along the path, read from `from` to `to`, then the types.
+  const along = (list: string) => (shape.reversed ? `reverse(${list})` : list);
   return `MATCH p = ${chain}
     WHERE ${predicates.join(' AND ')}
     ${chronological}
     WITH p LIMIT $candidates
-    RETURN collect({nodes: [x IN nodes(p) | ${projectNode('x')}], relationships: [r IN relationships(p) | ${projectRelationship('r')}]}) AS paths`;
+    WITH p ORDER BY [x IN ${along('nodes(p)')} | x.id], [r IN ${along('relationships(p)')} | type(r)]
+    RETURN collect(p) AS paths`;
 }
 
 /**
  * The search in one round trip: a subquery per length, shortest first, each run only while fewer
  * than `$k` paths were found (a subquery whose input row is filtered out does no work, and its
- * `collect` still answers `[]`). Returns `found`, the candidates in order of length.
+ * `collect` still answers `[]`). Returns the first `$k` paths, shortest first, as `nodes` and
+ * `relationships` (only those are projected: a hub's properties are read once per path returned,
+ * not per candidate).
  */
 export function shortestPathsUpTo(
   shapes: readonly PathShape[],
@@ -102,14 +102,15 @@ export function shortestPathsUpTo(
     (shape) => `CALL {
       WITH s, found
       WITH s, found WHERE size(found) < $k
-      ${pathsOfLength(shape, projectNode, projectRelationship)}
+      ${pathsOfLength(shape)}
     }
     WITH s, found + paths AS found`,
   );
   return `MATCH (s) WHERE elementId(s) = $anchor
     WITH s, [] AS found
     ${levels.join('\n    ')}
-    RETURN found`;
+    UNWIND found[0..$k] AS p
+    RETURN [x IN nodes(p) | ${projectNode('x')}] AS nodes, [r IN relationships(p) | ${projectRelationship('r')}] AS relationships`;
 }
 
 /** An event's resolved date, or a disputed event's claimed date, overlaps the period. */

@@ -169,18 +169,14 @@ describe('connections', () => {
       expect(viaHub.paths).toEqual([]); // the hub is never walked through
       // The query the search runs for length 3 from Kim Jong Un's side reads far fewer than the hub's 2,500 relationships.
       const hits = await profiledDbHits(
-        pathsOfLength(
-          {
-            length: 3,
-            reversed: false,
-            period: null,
-            chronological: false,
-            lastHopTypes: typesAt(['Entity', 'Organization']),
-            seekFarEnd: false,
-          },
-          (variable) => variable,
-          (variable) => variable,
-        ),
+        pathsOfLength({
+          length: 3,
+          reversed: false,
+          period: null,
+          chronological: false,
+          lastHopTypes: typesAt(['Entity', 'Organization']),
+          seekFarEnd: false,
+        }),
         {
           anchor: await elementIdOf('kim-jong-un'),
           farId: 'test-hub-org',
