@@ -167,7 +167,8 @@ describe('connections', () => {
         query('test-hub-member-1', 'test-hub-member-2', { paths: 1, maxHops: 2 }),
       );
       expect(viaHub.paths).toEqual([]); // the hub is never walked through
-      // The query the search runs for length 3 from Kim Jong Un's side reads far fewer than the hub's 2,500 relationships.
+      // The query the search runs for length 3 from Kim Jong Un's side reads fewer db hits than the hub has
+      // relationships (about 1,300 whatever else the suite loaded; a walk out from the hub reads over 15,000).
       const hits = await profiledDbHits(
         pathsOfLength({
           length: 3,
@@ -184,7 +185,7 @@ describe('connections', () => {
           candidates: neo4j.int(25),
         },
       );
-      expect(hits).toBeLessThan(1000);
+      expect(hits).toBeLessThan(2500);
     } finally {
       await server.database.write((tx) =>
         tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-hub-' DETACH DELETE n"),
