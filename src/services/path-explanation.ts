@@ -25,7 +25,9 @@ export function englishDate(date: FuzzyDateModel): string {
 
 /** A node as a reader names it: an entity by its English name, an event by its English title and date. */
 function nameOf(node: NodeModel): string {
-  if (node.label === 'Event') return `“${node.titleEn ?? node.title}” (${englishDate(node.date)})`;
+  // A date the sources disagree on says so: the sentence must not state it as settled.
+  if (node.label === 'Event')
+    return `“${node.titleEn ?? node.title}” (${englishDate(node.date)}${node.disputed ? ', date disputed' : ''})`;
   return node.nameEn ?? node.name;
 }
 

@@ -90,6 +90,16 @@ describe('explainPath', () => {
     expect(explainPath({ nodes: [russia], relationships: [] })).toBe('Russia.');
   });
 
+  it("says when the sources disagree on an event's date", () => {
+    const path: PathModel = {
+      nodes: [entity('kim', 'Kim Jong Un'), { ...event, disputed: true }],
+      relationships: [rel('PARTICIPATED_IN', 'kim', 'meeting', 'host')],
+    };
+    expect(explainPath(path)).toBe(
+      'Kim Jong Un hosted “Kim Jong Un receives the delegation” (18 July 2024, date disputed).',
+    );
+  });
+
   it('does not repeat a role the verb already says', () => {
     const delegation = { ...entity('delegation', 'Russian military delegation'), label: 'Delegation' as const };
     const path: PathModel = {
