@@ -27,7 +27,10 @@ export interface ShortestPaths {
   readonly toExists: boolean;
 }
 
-/** Paths of one length fetched to choose among: enough to order ties the same way every time. */
+/**
+ * Paths of one length fetched to choose among: the first this many the walk finds (in the store's
+ * order, the same between requests), sorted so that ties come back the same way every time.
+ */
 const CANDIDATES_PER_LENGTH = 25;
 
 /**
@@ -36,7 +39,7 @@ const CANDIDATES_PER_LENGTH = 25;
  * per length that walks out from the end with fewer relationships and stops once it has the paths
  * it needs. A head of state in a third of all events costs a path to it no more than anyone else
  * (its relationships are checked from the other side, never enumerated). Paths of one length are
- * ordered by their node ids, then relationship types.
+ * ordered by their node ids, then relationship types and roles.
  */
 export async function findShortestPaths(database: Database, query: PathQuery): Promise<ShortestPaths> {
   const hops = integerIn(query.maxHops, 1, 6);

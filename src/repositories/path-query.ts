@@ -76,13 +76,14 @@ export function pathsOfLength(shape: PathShape): string {
     ? `WITH p, [x IN nodes(p) WHERE x:Event] AS events
        WHERE all(i IN range(0, size(events) - 2) WHERE events[i].dateEarliest ${shape.reversed ? '>=' : '<='} events[i + 1].dateEarliest)`
     : '';
-  // Ties in the order of the ids along the path, read from `from` to `to`, then the types.
+  // Ties in the order of the ids along the path, read from `from` to `to`, then the types and roles
+  // (one person may take part in one event in two roles: two paths through the same nodes).
   const along = (list: string) => (shape.reversed ? `reverse(${list})` : list);
   return `MATCH p = ${chain}
     WHERE ${predicates.join(' AND ')}
     ${chronological}
     WITH p LIMIT $candidates
-    WITH p ORDER BY [x IN ${along('nodes(p)')} | x.id], [r IN ${along('relationships(p)')} | type(r)]
+    WITH p ORDER BY [x IN ${along('nodes(p)')} | x.id], [r IN ${along('relationships(p)')} | type(r) + ':' + coalesce(r.role, '')]
     RETURN collect(p) AS paths`;
 }
 

@@ -56,7 +56,7 @@ export class GraphService {
   ): Promise<PathModel[]> {
     const maxHops = boundedInt(maxHopsArg, LIMITS.maxHops, 'maxHops');
     const paths = boundedInt(firstArg, LIMITS.connections, 'first');
-    const period = filter && (filter.from || filter.to) ? toPeriod(filter.from, filter.to) : null;
+    const period = filter && (filter.from != null || filter.to != null) ? toPeriod(filter.from, filter.to) : null;
     if (fromId === toId) {
       const node = await this.loadNode(fromId);
       if (!node) throw notFound(`no entity or event has id "${fromId}"`, fromId);

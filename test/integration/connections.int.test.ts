@@ -142,6 +142,9 @@ describe('connections', () => {
       '{ connections(from: "russia", to: "kcna", filter: { from: "2024-08", to: "2024-07" }) { length } }',
     );
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // An empty bound is not "no bound": it is refused, as the timeline refuses it.
+    const empty = await server.graphql('{ connections(from: "russia", to: "kcna", filter: { from: "" }) { length } }');
+    expect(empty.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.from' });
   });
 
   it("finds a path to or from a hub without enumerating the hub's relationships", async () => {

@@ -52,9 +52,11 @@ describe('pathsOfLength', () => {
   });
 
   it('orders ties by the ids along the path read from `from` to `to`', () => {
-    expect(pathsOfLength(shape)).toContain('ORDER BY [x IN nodes(p) | x.id], [r IN relationships(p) | type(r)]');
+    expect(pathsOfLength(shape)).toContain(
+      "ORDER BY [x IN nodes(p) | x.id], [r IN relationships(p) | type(r) + ':' + coalesce(r.role, '')]",
+    );
     expect(pathsOfLength({ ...shape, reversed: true })).toContain(
-      'ORDER BY [x IN reverse(nodes(p)) | x.id], [r IN reverse(relationships(p)) | type(r)]',
+      "ORDER BY [x IN reverse(nodes(p)) | x.id], [r IN reverse(relationships(p)) | type(r) + ':' + coalesce(r.role, '')]",
     );
   });
 
