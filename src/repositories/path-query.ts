@@ -53,10 +53,11 @@ export interface PathShape {
 
 /**
  * Paths of exactly `length` relationships from the bound node `s` (the anchor) to the node whose
- * id is `$farId`, as a subquery body returning `paths` (at most `$candidates`, ties ordered). Unless `seekFarEnd`, the far end is matched by a property of the walk, never
- * looked up first, so the planner walks out from the anchor (a hub at the far end costs one check
- * per path, not its degree). Intermediate nodes are never Sources nor hubs (more than `$hubDegree`
- * relationships); no node repeats.
+ * id is `$farId`, as a subquery body returning `paths` (at most `$candidates`, ties ordered).
+ * Unless `seekFarEnd`, the far end is matched by a property of the walk, never looked up first, so
+ * the planner walks out from the anchor (a hub at the far end costs one check per path, not its
+ * degree). Intermediate nodes are never Sources nor hubs (more than `$hubDegree` relationships);
+ * no node repeats.
  */
 export function pathsOfLength(shape: PathShape): string {
   const middle = Array.from({ length: shape.length - 1 }, (_, index) => `n${index}`);
