@@ -6,6 +6,7 @@ import { expandNeighborhood, findShortestPaths } from '../../src/repositories/gr
 import { searchFullText } from '../../src/repositories/search.repository';
 import { findTimelinePage, type TimelineCriteria } from '../../src/repositories/timeline.repository';
 import { searchTerms, toLuceneQuery } from '../../src/services/search-query';
+import { toCriteria } from '../../src/services/timeline.service';
 
 /**
  * The limit the API is measured against: the same Cypher (our repositories) sent straight
@@ -18,16 +19,8 @@ const { database } = connectDatabase(config.neo4j, config.neo4j.uri as string, c
 async function timelinePage(criteria: Partial<TimelineCriteria>): Promise<unknown> {
   const page = await findTimelinePage(
     database,
-    {
-      entityIds: null,
-      entityMatch: 'ANY',
-      fromDay: null,
-      toDay: null,
-      match: 'OVERLAPS',
-      types: null,
-      placeId: null,
-      ...criteria,
-    },
+    // The API's defaults for an empty filter, then what the scenario sets.
+    { ...toCriteria({}), ...criteria },
     null,
     'ASC',
     20,

@@ -2,6 +2,7 @@ import type { EntityModel, EventModel, FuzzyDateModel } from '../../src/domain/t
 import type { FeedSelection } from '../../src/services/feed.service';
 import { toTimelineJs } from '../../src/widgets/timelinejs';
 import { toVisTimeline } from '../../src/widgets/vis-timeline';
+import { entityModel } from '../helpers/models';
 
 const date = (
   iso: string,
@@ -44,21 +45,7 @@ const event = (id: string, fuzzy: FuzzyDateModel, title = id, claimedDates = [fu
   redirectIds: [],
 });
 
-const person = (id: string, name: string): EntityModel => ({
-  label: 'Person',
-  id,
-  kind: 'PERSON',
-  name,
-  nameEn: null,
-  aliases: [],
-  subtype: null,
-  description: null,
-  descriptionEn: null,
-  areas: null,
-  areasEn: null,
-  evidence: [],
-  redirectIds: [],
-});
+const person = (id: string, name: string): EntityModel => entityModel({ id, name });
 
 const selection: FeedSelection = {
   events: [

@@ -1,21 +1,9 @@
 import type { EntityModel, EventModel, PathModel, RelationshipModel } from '../../src/domain/types';
 import { englishDate, explainPath } from '../../src/services/path-explanation';
+import { entityModel } from '../helpers/models';
 
-const entity = (id: string, name: string, nameEn: string | null = null): EntityModel => ({
-  label: 'Person',
-  id,
-  kind: 'PERSON',
-  name,
-  nameEn,
-  aliases: [],
-  subtype: null,
-  description: null,
-  descriptionEn: null,
-  areas: null,
-  areasEn: null,
-  evidence: [],
-  redirectIds: [],
-});
+const entity = (id: string, name: string, nameEn: string | null = null): EntityModel =>
+  entityModel({ id, name, nameEn });
 const event: EventModel = {
   label: 'Event',
   id: 'meeting',

@@ -1,23 +1,11 @@
 import type { EntityModel } from '../../src/domain/types';
 import { fuzzyEdits, matchTier, searchTerms, toLuceneQuery, toSuggestionQuery } from '../../src/services/search-query';
+import { entityModel } from '../helpers/models';
 
 const STOP = new Set(['on', 'and', 'the', 'of', 'a']);
 
-const entity = (name: string, aliases: string[] = []): EntityModel => ({
-  label: 'Agreement',
-  id: 'x',
-  kind: 'AGREEMENT',
-  name,
-  nameEn: null,
-  aliases,
-  subtype: null,
-  description: null,
-  descriptionEn: null,
-  areas: null,
-  areasEn: null,
-  evidence: [],
-  redirectIds: [],
-});
+const entity = (name: string, aliases: string[] = []): EntityModel =>
+  entityModel({ label: 'Agreement', id: 'x', kind: 'AGREEMENT', name, aliases });
 
 describe('searchTerms', () => {
   it("normalises and drops the analyzer's stop words", () => {
