@@ -73,11 +73,10 @@ export function createContext(
     timeline: new TimelineService(database, config.timelineHubDegree),
     search: new SearchService(database, shared.stopWords),
     feeds: new FeedService(database, config.timelineHubDegree),
-    graph: new GraphService(
-      database,
-      { hubDegree: config.hubDegree, connectionsTimeoutMs: config.connectionsTimeoutMs },
-      (id) => node.load(id),
-    ),
+    graph: new GraphService(database, {
+      hubDegree: config.hubDegree,
+      connectionsTimeoutMs: config.connectionsTimeoutMs,
+    }),
     loaders: {
       node,
       eventDetails: loaderOf((ids) => findEventDetails(database, ids)),

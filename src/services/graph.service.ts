@@ -1,5 +1,5 @@
 import { ENTITY_LABELS, type EntityLabel } from '../domain/model';
-import type { EntityModel, NodeModel, PathModel, SubgraphModel } from '../domain/types';
+import type { EntityModel, PathModel, SubgraphModel } from '../domain/types';
 import { badUserInput, notFound } from '../errors';
 import type { Database } from '../neo4j/database';
 import { expandNeighborhood, findShortestPaths } from '../repositories/graph.repository';
@@ -33,7 +33,6 @@ export class GraphService {
   constructor(
     private readonly database: Database,
     private readonly settings: GraphSettings,
-    private readonly loadNode: (id: string) => Promise<NodeModel | null>,
   ) {}
 
   async entities(
@@ -57,11 +56,6 @@ export class GraphService {
     const maxHops = boundedInt(maxHopsArg, LIMITS.maxHops, 'maxHops');
     const paths = boundedInt(firstArg, LIMITS.connections, 'first');
     const period = filter && (filter.from != null || filter.to != null) ? toPeriod(filter.from, filter.to) : null;
-    if (fromId === toId) {
-      const node = await this.loadNode(fromId);
-      if (!node) throw notFound(`no entity or event has id "${fromId}"`, fromId);
-      return [{ nodes: [node], relationships: [] }];
-    }
     const {
       paths: found,
       fromExists,

@@ -147,6 +147,17 @@ describe('connections', () => {
     expect(empty.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.from' });
   });
 
+  it('answers a node and itself with the node alone, and an unknown id with NOT_FOUND', async () => {
+    const { body } = await server.graphql(
+      '{ connections(from: "kim-jong-un", to: "kim-jong-un") { length explanation nodes { id } } }',
+    );
+    expect(body.data?.connections).toEqual([
+      { length: 0, explanation: expect.stringMatching(/^Kim Jong/), nodes: [{ id: 'kim-jong-un' }] },
+    ]);
+    const unknown = await server.graphql('{ connections(from: "atlantis", to: "atlantis") { length } }');
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'atlantis' });
+  });
+
   it("finds a path to or from a hub without enumerating the hub's relationships", async () => {
     // A hub of 2,500 relationships tied to the article's Russia: the search from Kim Jong Un's side checks it, never lists it.
     await server.database.write((tx) =>
