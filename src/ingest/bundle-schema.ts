@@ -20,26 +20,33 @@ export const EvidenceSchema = z
 
 const evidenceList = z.array(EvidenceSchema).min(1, 'every fact needs at least one piece of evidence');
 
+const dateFields = {
+  iso: z.string(),
+  /** True when the source does not state the year (or more) and it was worked out. */
+  inferred: z.boolean(),
+  note: text.optional(),
+};
+const hasNoteIfInferred = (date: { inferred: boolean; note?: string }) => !date.inferred || date.note !== undefined;
+const inferredNeedsNote = { message: 'an inferred date needs a note saying how', path: ['note'] };
+
 export const BundleDateSchema = z
-  .object({
-    iso: z.string(),
-    /** True when the source does not state the year (or more) and it was worked out. */
-    inferred: z.boolean(),
-    note: text.optional(),
-    evidence: evidenceList,
-  })
+  .object({ ...dateFields, evidence: evidenceList })
   .strict()
-  .refine((date) => !date.inferred || date.note !== undefined, {
-    message: 'an inferred date needs a note saying how',
-    path: ['note'],
-  });
+  .refine(hasNoteIfInferred, inferredNeedsNote);
+
+/** A publication date: its evidence is optional, as it often comes from the page, not the text. */
+const PublishedDateSchema = z
+  .object({ ...dateFields, evidence: z.array(EvidenceSchema).default([]) })
+  .strict()
+  .refine(hasNoteIfInferred, inferredNeedsNote);
 
 export const EntitySchema = z
   .object({
     id,
     label: z.enum(ENTITY_LABELS),
     name: text,
-    nameEn: text,
+    /** The English name; defaults to `name` in an English source, required in any other. */
+    nameEn: text.optional(),
     aliases: z.array(text).default([]),
     subtype: text.optional(),
     description: text.optional(),
@@ -61,7 +68,8 @@ export const EventSchema = z
     id,
     type: z.enum(Object.keys(EVENT_TYPES) as [keyof typeof EVENT_TYPES, ...(keyof typeof EVENT_TYPES)[]]),
     title: text,
-    titleEn: text,
+    /** The English title; defaults to `title` in an English source, required in any other. */
+    titleEn: text.optional(),
     description: text.optional(),
     date: BundleDateSchema,
     endDate: BundleDateSchema.optional(),
@@ -97,10 +105,11 @@ export const SourceSchema = z
     publisher: text.optional(),
     language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected a language code such as pt or pt-BR'),
     /** When the source was published (record time), as precisely as known. */
-    published: BundleDateSchema.optional(),
+    published: PublishedDateSchema.optional(),
     /** Page furniture that states no fact (exempt from coverage). */
     boilerplate: z.array(z.string().min(1)).default([]),
-    evidence: evidenceList,
+    /** Quotes that name the source itself (a "Fonte:" line, a dateline); optional. */
+    evidence: z.array(EvidenceSchema).default([]),
   })
   .strict();
 
@@ -111,13 +120,38 @@ export const BundleSchema = z
     events: z.array(EventSchema).default([]),
     relationships: z.array(RelationshipSchema).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((bundle, context) => {
+    if (isEnglish(bundle.source.language)) return;
+    const need = (path: (string | number)[], field: string, what: string) =>
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path,
+        message: `${field} is required in a "${bundle.source.language}" source: the ${what} in English (it defaults to ${what === 'name' ? 'name' : 'title'} only in an English source)`,
+      });
+    bundle.entities.forEach((entity, index) => {
+      if (entity.nameEn === undefined) need(['entities', index, 'nameEn'], 'nameEn', 'name');
+    });
+    bundle.events.forEach((event, index) => {
+      if (event.titleEn === undefined) need(['events', index, 'titleEn'], 'titleEn', 'title');
+    });
+  })
+  .transform((bundle) => ({
+    ...bundle,
+    entities: bundle.entities.map((entity) => ({ ...entity, nameEn: entity.nameEn ?? entity.name })),
+    events: bundle.events.map((event) => ({ ...event, titleEn: event.titleEn ?? event.title })),
+  }));
+
+/** English sources may leave out the English names and titles: they are the names and titles. */
+function isEnglish(language: string): boolean {
+  return language === 'en' || language.startsWith('en-');
+}
 
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type BundleDate = z.infer<typeof BundleDateSchema>;
-export type BundleEntity = z.infer<typeof EntitySchema>;
-export type BundleEvent = z.infer<typeof EventSchema>;
+export type Bundle = z.output<typeof BundleSchema>;
+export type BundleEntity = Bundle['entities'][number];
+export type BundleEvent = Bundle['events'][number];
 export type BundleRelationship = z.infer<typeof RelationshipSchema>;
 export type BundleSource = z.infer<typeof SourceSchema>;
-export type Bundle = z.infer<typeof BundleSchema>;
 export type BundleQuote = z.infer<typeof QuoteSchema>;

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import { ConfigError, readConfig } from '../config';
 import { createLocalNeo4j } from '../localdb/create';
 import { LocalNeo4jError } from '../localdb/errors';
@@ -6,16 +8,24 @@ import { createLogger } from '../logger';
 import { connectDatabase } from '../neo4j/driver';
 import { projectRoot } from '../paths';
 import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
+import { splitSentences } from './sentences';
 import { defaultBundleFiles, retractSource, seedBundles, type SeedReport } from './seed-loader';
 import { BundleValidationError } from './validate-bundle';
 
 /**
+ * `npm run seed -- --sentences <bundle | text>` prints the source text's sentences, numbered as
+ * evidence's `sentence` counts them (nothing is loaded).
  * `npm run seed [-- files…]`: loads the given bundles (default: every bundle in seed/) into the
  * database NEO4J_URI names, or into the local Neo4j (started if needed).
  * `npm run seed -- --remove <sourceId>` retracts a source's claims and what only it backs.
  * Exit codes: 0 done, 1 invalid bundle or refused retraction (nothing written), 2 any other failure.
  */
 async function main(args: string[]): Promise<number> {
+  if (args[0] === '--sentences') {
+    if (!args[1]) throw new Error('usage: npm run seed -- --sentences <bundle.yaml | article.txt>');
+    for (const sentence of splitSentences(readSourceText(args[1]))) console.log(`[${sentence.index}] ${sentence.text}`);
+    return 0;
+  }
   const config = readConfig();
   let uri = config.neo4j.uri;
   if (uri === undefined) {
@@ -38,6 +48,14 @@ async function main(args: string[]): Promise<number> {
   } finally {
     await close();
   }
+}
+
+/** A text file as it is, or the source text a bundle names in `source.textFile`. */
+function readSourceText(file: string): string {
+  if (!/\.ya?ml$/.test(file)) return readFileSync(file, 'utf8');
+  const textFile = parseDocument(readFileSync(file, 'utf8')).getIn(['source', 'textFile']);
+  if (typeof textFile !== 'string') throw new Error(`${file}: source.textFile is missing`);
+  return readFileSync(path.resolve(path.dirname(file), textFile), 'utf8');
 }
 
 function printReport(report: SeedReport): void {

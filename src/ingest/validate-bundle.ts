@@ -147,6 +147,10 @@ function parseBundle(
 ): { file: string; bundle: Bundle; sourceText: string; sentences: Sentence[] } | undefined {
   const { file } = input;
   const problem = (where: string, message: string) => problems.push({ file, path: where, message });
+  if (isDraft(input.content)) {
+    problem('draft', 'this is a draft from npm run draft: review every item marked REVIEW, then delete the draft line');
+    return undefined;
+  }
   const result = BundleSchema.safeParse(input.content);
   if (!result.success) {
     for (const issue of result.error.issues) problem(formatPath(issue.path), describeIssue(issue));
@@ -222,6 +226,10 @@ function parseBundle(
     checkEvidence(relationship.evidence, `relationships[${index}]`),
   );
   return { file, bundle, sourceText: text, sentences };
+}
+
+function isDraft(content: unknown): boolean {
+  return typeof content === 'object' && content !== null && 'draft' in content;
 }
 
 function checkQuote(
@@ -338,7 +346,8 @@ function measureCoverage(bundle: Bundle, sentences: readonly Sentence[]): Covera
   return { total: body.length, covered: body.length - uncovered.length, uncovered };
 }
 
-function formatPath(parts: readonly (string | number)[]): string {
+/** A zod issue path as a bundle path: `events[2].date.iso`. */
+export function formatPath(parts: readonly (string | number)[]): string {
   return parts.reduce<string>(
     (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
     '',

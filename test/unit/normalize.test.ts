@@ -26,3 +26,37 @@ describe('splitSentences', () => {
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 });
+
+describe('splitSentences keeps together what is one sentence', () => {
+  const texts = (text: string) => splitSentences(text).map((sentence) => sentence.text);
+
+  it('keeps quoted speech with its frame, and ends a sentence that a quote closes', () => {
+    expect(
+      texts('"The talks were more challenging. Against all odds, we agreed," Putin said. The bridge follows.'),
+    ).toEqual(['"The talks were more challenging. Against all odds, we agreed," Putin said.', 'The bridge follows.']);
+    expect(texts('Ele disse: “Foi difícil. Mas assinámos.” Depois partiu.')).toEqual([
+      'Ele disse: “Foi difícil. Mas assinámos.”',
+      'Depois partiu.',
+    ]);
+    expect(texts('"Yes!" he said. Then he left.')).toEqual(['"Yes!" he said.', 'Then he left.']);
+  });
+
+  it('does not end a sentence after an abbreviation or initials', () => {
+    expect(texts('O Sr. Silva e a Dra. Costa chegaram. The U.S. envoy met Mr. Kim. J. Smith left.')).toEqual([
+      'O Sr. Silva e a Dra. Costa chegaram.',
+      'The U.S. envoy met Mr. Kim.',
+      'J. Smith left.',
+    ]);
+  });
+
+  it('does not end a sentence before a word in lower case', () => {
+    expect(texts('It lasted approx. ten hours, i.e. all day. Done.')).toEqual([
+      'It lasted approx. ten hours, i.e. all day.',
+      'Done.',
+    ]);
+  });
+
+  it('ends an unclosed quote at the line break', () => {
+    expect(texts('He said "it was hard. Really.\nNext line.')).toEqual(['He said "it was hard. Really.', 'Next line.']);
+  });
+});

@@ -1,0 +1,18 @@
+import { locateQuotes } from './locate-quotes';
+import { BundleValidationError } from './validate-bundle';
+
+/**
+ * `npm run seed:locate -- seed/bundle.yaml…`: fills in the offsets of quotes written as
+ * `{quote, sentence}`. Exit codes: 0 done, 1 a file was refused (that file is left as it was).
+ */
+let failed = false;
+for (const file of process.argv.slice(2)) {
+  try {
+    console.log(`${file}: located ${locateQuotes(file)} quotes`);
+  } catch (error) {
+    if (!(error instanceof BundleValidationError)) throw error;
+    console.error(`${error.message}\n${file} was left as it was.`);
+    failed = true;
+  }
+}
+process.exit(failed ? 1 : 0);
