@@ -1,0 +1,385 @@
+import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
+import { splitSentences, type Sentence } from '../ingest/sentences';
+import { findCandidateEntities, type CandidateEntity } from './candidates';
+import { findDateline, findDateMentions, type DateMention } from './dates';
+import { draftEvents, type DraftEvent, type EvidenceSpan, type Participant } from './events';
+import type { KnownEntity, KnownNodes } from './known-nodes';
+import { detectLanguage, isDraftLanguage } from './language';
+import { findKnownMentions, type Mention } from './mentions';
+import { BOILERPLATE, SOURCE_MARKERS, type DraftLanguage } from './rules';
+import { proposeSameAs, type SameAsProposal } from './same-as';
+import { overlaps, type Span } from './text-search';
+import { findTitleBefore } from './titles';
+import { findTriggers, type Trigger } from './triggers';
+
+/** What the drafter needs besides the text. */
+export interface DraftOptions {
+  /** The source id (a slug), usually from the text's file name. */
+  readonly sourceId: string;
+  /** The text's path relative to where the bundle will be saved. */
+  readonly textFile: string;
+  /** pt or en; detected from the text when absent. */
+  readonly language?: string;
+  /** When the article was published, YYYY, YYYY-MM or YYYY-MM-DD; else taken from its dateline. */
+  readonly published?: string;
+  /** Entities and events already in the graph or the seed bundles. */
+  readonly known: KnownNodes;
+  /** The day year-less dates are resolved against when nothing gives the publication date (YYYY-MM-DD). */
+  readonly today?: string;
+}
+
+/** The instruction that keeps a draft from being loaded as it is. */
+export const DRAFT_INSTRUCTION = 'Review every item marked REVIEW, fix or delete it, then delete this line';
+
+type Evidence = EvidenceSpan;
+
+/** A bundle with its `draft:` line: the loader's format (src/ingest/bundle-schema.ts) plus that key. */
+export interface DraftBundle {
+  draft: string;
+  source: {
+    id: string;
+    textFile: string;
+    title?: string;
+    titleEn?: string;
+    language: string;
+    published?: { iso: string; inferred: boolean; note?: string; evidence: Evidence[] };
+    boilerplate: string[];
+    evidence: Evidence[];
+  };
+  entities: {
+    id: string;
+    label: string;
+    name: string;
+    nameEn: string;
+    evidence: Evidence[];
+  }[];
+  events: {
+    id: string;
+    sameAs?: string;
+    type: string;
+    title: string;
+    titleEn: string;
+    date: { iso: string; inferred: boolean; note?: string; evidence: Evidence[] };
+    evidence: Evidence[];
+  }[];
+  relationships: {
+    type: string;
+    from: string;
+    to: string;
+    role?: string;
+    title?: string;
+    evidence: Evidence[];
+  }[];
+}
+
+/** Review notes, keyed by the path of the item they are about ("events.2"), written as comments. */
+export type ReviewNotes = Map<string, string[]>;
+
+/** A draft: the bundle, the notes for the person who finishes it, and what was found on the way. */
+export interface Draft {
+  readonly bundle: DraftBundle;
+  readonly notes: ReviewNotes;
+  readonly language: DraftLanguage;
+  readonly sentences: readonly Sentence[];
+  readonly dates: readonly DateMention[];
+  readonly mentions: readonly Mention[];
+  readonly candidates: readonly CandidateEntity[];
+  readonly events: readonly DraftEvent[];
+  readonly sameAs: ReadonlyMap<string, SameAsProposal>;
+}
+
+/** A draft cannot be made as asked (an unknown language, a malformed date). */
+export class DraftError extends Error {
+  override readonly name = 'DraftError';
+}
+
+/**
+ * Drafts a bundle from an article's text: known entities by name, candidate new ones, date
+ * expressions resolved against the publication date, candidate events with their participants,
+ * and `sameAs` to known events that look like the same happening. Pure: no files, no database.
+ */
+export function draftBundle(text: string, options: DraftOptions): Draft {
+  const language = options.language ?? detectLanguage(text);
+  if (language === undefined || !isDraftLanguage(language))
+    throw new DraftError(`no word lists for language "${language ?? 'unknown'}"; give --language pt or --language en`);
+  const notes: ReviewNotes = new Map();
+  const note = (path: string, line: string) => notes.set(path, [...(notes.get(path) ?? []), line]);
+  const sentences = splitSentences(text);
+  const boilerplate = sentences.filter((sentence) => BOILERPLATE.some((pattern) => pattern.test(sentence.text)));
+  const body = sentences.filter((sentence) => !boilerplate.includes(sentence));
+
+  const { published, reference, datelineSpan } = publicationOf(text, sentences, language, options, note);
+  const dates = findDateMentions(text, body, language, reference);
+  const mentions = findKnownMentions(text, body, options.known.entities, language);
+  const triggers = findTriggers(text, body, language);
+  const sourceEvidence = sourceEvidenceOf(text, sentences, datelineSpan);
+  const taken: Span[] = [...mentions, ...dates, ...triggers];
+  const reserved = new Set([options.sourceId, ...options.known.entities.map((entity) => entity.id)]);
+  for (const event of options.known.events) reserved.add(event.id);
+  const candidates = findCandidateEntities(text, body, language, taken, reserved);
+  const participants = participantsOf(text, sentences, language, mentions, candidates);
+  const events = draftEvents({
+    text,
+    sentences,
+    language,
+    triggers,
+    dates: dates.filter((date) => !datelineSpan || !overlaps(date, datelineSpan)),
+    participants,
+    published: reference,
+    reservedIds: new Set([...reserved, ...candidates.map((candidate) => candidate.id)]),
+  });
+  const sameAs = proposeSameAs(events, options.known.events);
+
+  const bundle: DraftBundle = {
+    draft: DRAFT_INSTRUCTION,
+    source: {
+      id: options.sourceId,
+      textFile: options.textFile,
+      ...titleOf(sentences, language, note),
+      language,
+      ...(published ? { published } : {}),
+      boilerplate: boilerplate.map((sentence) => sentence.text),
+      evidence: sourceEvidence,
+    },
+    entities: [],
+    events: [],
+    relationships: [],
+  };
+  if (boilerplate.length > 0) note('source.boilerplate', 'REVIEW: page furniture proposed as boilerplate.');
+  if (sourceEvidence.length === 0)
+    note('source', 'REVIEW: no "Fonte:"/"Source:" line or dateline found; add source.evidence.');
+  addKnownEntities(bundle, notes, mentions, options.known.entities, language);
+  addCandidateEntities(bundle, notes, candidates, language, text);
+  addEvents(bundle, notes, events, sameAs, language);
+  return { bundle, notes, language, sentences, dates, mentions, candidates, events, sameAs };
+}
+
+function publicationOf(
+  text: string,
+  sentences: readonly Sentence[],
+  language: DraftLanguage,
+  options: DraftOptions,
+  note: (path: string, line: string) => void,
+): { published?: DraftBundle['source']['published']; reference: FuzzyDate; datelineSpan?: Span } {
+  const dateline = findDateline(text, sentences, language);
+  const datelineEvidence = dateline && [evidence(dateline)];
+  if (options.published !== undefined) {
+    const given = parseFuzzyDate(options.published);
+    if (!given)
+      throw new DraftError(`--published "${options.published}" is not a date written YYYY, YYYY-MM or YYYY-MM-DD`);
+    const firstDate = findDateMentions(text, sentences, language, given)[0];
+    const proof = datelineEvidence ?? (firstDate ? [evidence(firstDate)] : []);
+    if (!dateline)
+      note(
+        'source.published',
+        proof.length > 0
+          ? `REVIEW: the text states no publication date; its evidence is the first date it gives ("${firstDate?.quote}"). Say how the date was established in the note.`
+          : 'REVIEW: the text states no publication date; add evidence or delete published.',
+      );
+    return {
+      published: { iso: given.iso, inferred: false, note: 'Given when the draft was made.', evidence: proof },
+      reference: given,
+      ...(dateline ? { datelineSpan: dateline } : {}),
+    };
+  }
+  if (dateline) {
+    note('source.published', `REVIEW: taken from the dateline "${dateline.quote}".`);
+    return {
+      published: { iso: dateline.iso, inferred: false, evidence: [evidence(dateline)] },
+      reference: parseFuzzyDate(dateline.iso) as FuzzyDate,
+      datelineSpan: dateline,
+    };
+  }
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  note(
+    'source',
+    `REVIEW: no publication date given (--published) or found in a dateline; dates without a year were resolved against ${today}. Add source.published and check every inferred date.`,
+  );
+  return { reference: parseFuzzyDate(today) as FuzzyDate };
+}
+
+function evidence(item: EvidenceSpan): Evidence {
+  return { quote: item.quote, sentence: item.sentence, start: item.start, end: item.end };
+}
+
+/** A "Fonte:"/"Source:" line, else an agency in the dateline ("(TASS)"), else the dateline's date. */
+function sourceEvidenceOf(text: string, sentences: readonly Sentence[], dateline: Span | undefined): Evidence[] {
+  const [line, agency] = SOURCE_MARKERS;
+  const sourceLine = sentences.find((sentence) => line?.test(sentence.text));
+  if (sourceLine)
+    return [{ quote: sourceLine.text, sentence: sourceLine.index, start: sourceLine.start, end: sourceLine.end }];
+  const first = sentences[0];
+  const match = first && agency ? agency.exec(first.text) : null;
+  if (first && match) {
+    const start = first.start + match.index;
+    return [{ quote: match[0], sentence: first.index, start, end: start + match[0].length }];
+  }
+  if (dateline && first) {
+    return [
+      {
+        quote: text.slice(dateline.start, dateline.end),
+        sentence: first.index,
+        start: dateline.start,
+        end: dateline.end,
+      },
+    ];
+  }
+  return [];
+}
+
+const MAX_SOURCE_TITLE = 150;
+
+function titleOf(
+  sentences: readonly Sentence[],
+  language: DraftLanguage,
+  note: (path: string, line: string) => void,
+): { title?: string; titleEn?: string } {
+  const first = sentences[0]?.text.replace(/[.!?]$/u, '');
+  if (!first || first.length > MAX_SOURCE_TITLE) {
+    note('source', "REVIEW: add the article's title (and titleEn).");
+    return {};
+  }
+  note('source.title', "REVIEW: the first sentence, as a title; use the article's own.");
+  return language === 'en' ? { title: first, titleEn: first } : { title: first };
+}
+
+function participantsOf(
+  text: string,
+  sentences: readonly Sentence[],
+  language: DraftLanguage,
+  mentions: readonly Mention[],
+  candidates: readonly CandidateEntity[],
+): Participant[] {
+  const known = mentions
+    .filter((mention) => mention.via !== 'ministry' && !mention.nested)
+    .map((mention) => {
+      const sentence = sentences[mention.sentence] as Sentence;
+      const title = mention.label === 'Person' ? findTitleBefore(text, sentence, mention.start, language) : undefined;
+      return { ...evidence(mention), entityId: mention.entityId, label: mention.label, ...(title ? { title } : {}) };
+    });
+  const fresh = candidates.flatMap((candidate) =>
+    candidate.mentions.map((mention) => ({
+      ...evidence(mention),
+      entityId: candidate.id,
+      label: candidate.label,
+      ...(mention.title ? { title: mention.title } : {}),
+    })),
+  );
+  return [...known, ...fresh].sort((a, b) => a.start - b.start);
+}
+
+function addKnownEntities(
+  bundle: DraftBundle,
+  notes: ReviewNotes,
+  mentions: readonly Mention[],
+  entities: readonly KnownEntity[],
+  language: DraftLanguage,
+): void {
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const order = [...new Set(mentions.map((mention) => mention.entityId))];
+  for (const id of order) {
+    const entity = byId.get(id) as KnownEntity;
+    const own = mentions.filter((mention) => mention.entityId === id);
+    const path = `entities.${bundle.entities.length}`;
+    const lines = [`known ${entity.label} "${id}": ${own.length} mention(s) by name; keep the id.`];
+    for (const mention of own) {
+      if (mention.via === 'name') continue;
+      const why = {
+        area: 'an area of this agreement, in a sentence about agreements',
+        ministry: "a minister's title naming this ministry",
+        anaphora: 'it points back to the last agreement named with that word',
+      }[mention.via];
+      lines.push(`REVIEW: "${mention.quote}" (sentence ${mention.sentence}) taken to mean it: ${why}.`);
+    }
+    notes.set(path, lines);
+    bundle.entities.push({
+      id,
+      label: entity.label,
+      // The name in the source's language: an English source calls it by its English name.
+      name: language === 'en' ? entity.nameEn : entity.name,
+      nameEn: entity.nameEn,
+      evidence: own.map(evidence),
+    });
+  }
+}
+
+function addCandidateEntities(
+  bundle: DraftBundle,
+  notes: ReviewNotes,
+  candidates: readonly CandidateEntity[],
+  language: DraftLanguage,
+  text: string,
+): void {
+  for (const candidate of candidates) {
+    const path = `entities.${bundle.entities.length}`;
+    const first = candidate.mentions[0];
+    const shown = first?.title ? `${first.title.text} ${candidate.name}` : candidate.name;
+    notes.set(path, [
+      `REVIEW: candidate ${candidate.label} from "${shown}" (${candidate.reason}): a new id; check the label, that it is no known entity under another name${language === 'en' ? '' : ', and write nameEn'}.`,
+    ]);
+    bundle.entities.push({
+      id: candidate.id,
+      label: candidate.label,
+      name: candidate.name,
+      nameEn: candidate.name,
+      evidence: candidate.mentions.map((mention) => {
+        const titled = mention.title && mention.title.end <= mention.start;
+        const start = titled ? (mention.title?.start as number) : mention.start;
+        return {
+          quote: text.slice(start, mention.end),
+          sentence: mention.sentence,
+          start,
+          end: mention.end,
+        };
+      }),
+    });
+  }
+}
+
+function addEvents(
+  bundle: DraftBundle,
+  notes: ReviewNotes,
+  events: readonly DraftEvent[],
+  sameAs: ReadonlyMap<string, SameAsProposal>,
+  language: DraftLanguage,
+): void {
+  for (const event of events) {
+    const path = `events.${bundle.events.length}`;
+    const proposal = sameAs.get(event.id);
+    const words = event.triggers.map((trigger: Trigger) => `"${trigger.quote}" (sentence ${trigger.sentence})`);
+    notes.set(path, [
+      `REVIEW: candidate ${event.type} from ${words.join(', ')}; the title is the clause: rewrite it${language === 'en' ? '' : ' and titleEn'}.`,
+      ...(proposal
+        ? [`REVIEW: sameAs ${proposal.knownId}: ${proposal.reason}. Delete sameAs if it is another happening.`]
+        : []),
+    ]);
+    bundle.events.push({
+      id: event.id,
+      ...(proposal ? { sameAs: proposal.knownId } : {}),
+      type: event.type,
+      title: event.title,
+      titleEn: event.title,
+      date: {
+        iso: event.date.iso,
+        inferred: event.date.inferred,
+        ...(event.date.note ? { note: event.date.note } : {}),
+        evidence: event.date.evidence.map(evidence),
+      },
+      evidence: event.evidence.map(evidence),
+    });
+    for (const link of event.links) {
+      const fromEntity = link.type === 'PARTICIPATED_IN';
+      notes.set(`relationships.${bundle.relationships.length}`, [
+        `REVIEW: ${link.type}${link.role ? ` as ${link.role}` : ''}: ${link.reason}.`,
+      ]);
+      bundle.relationships.push({
+        type: link.type,
+        from: fromEntity ? link.entityId : event.id,
+        to: fromEntity ? event.id : link.entityId,
+        ...(link.role ? { role: link.role } : {}),
+        ...(link.title ? { title: link.title } : {}),
+        evidence: link.evidence.map(evidence),
+      });
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { EntityLabel } from '../domain/model';
+import { BundleSchema, type Bundle } from '../ingest/bundle-schema';
+
+/** An entity the graph (or a seed bundle) already has: a draft reuses its id. */
+export interface KnownEntity {
+  readonly id: string;
+  readonly label: EntityLabel;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly aliases: readonly string[];
+  /** An agreement's areas ("educação médica"), which name it in a list of agreements. */
+  readonly areas: readonly string[];
+}
+
+/** An event already stored, which a drafted event may be the same happening as. */
+export interface KnownEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly title: string;
+  readonly dateIso: string;
+  /** Ids of the entities that took part in it. */
+  readonly participants: readonly string[];
+}
+
+export interface KnownNodes {
+  readonly entities: readonly KnownEntity[];
+  readonly events: readonly KnownEvent[];
+}
+
+export const NO_KNOWN_NODES: KnownNodes = { entities: [], events: [] };
+
+/** Reads and schema-checks bundle files (the quotes are the loader's business, not checked here). */
+export function readBundles(files: readonly string[]): { file: string; bundle: Bundle }[] {
+  return files.map((file) => {
+    const result = BundleSchema.safeParse(parse(readFileSync(file, 'utf8')));
+    if (!result.success) throw new Error(`${file} is not a valid bundle: ${result.error.issues[0]?.message ?? ''}`);
+    return { file, bundle: result.data };
+  });
+}
+
+/** The bundle files of a seed folder, in name order (as the loader takes them). */
+export function seedBundleFiles(seedDir: string): string[] {
+  return readdirSync(seedDir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => path.join(seedDir, name));
+}
+
+/**
+ * The entities and events these bundles define, entities with every name any bundle gives them.
+ * Events of the sources in `withoutEventsOf` are left out: measuring a draft against its own
+ * hand-made bundle must not hand it that bundle's events to call the same.
+ */
+export function knownNodesFromBundles(
+  bundles: readonly Bundle[],
+  options: { withoutEventsOf?: readonly string[] } = {},
+): KnownNodes {
+  const entities = new Map<string, KnownEntity>();
+  const events: KnownEvent[] = [];
+  for (const bundle of bundles) {
+    for (const entity of bundle.entities) {
+      const id = entity.sameAs ?? entity.id;
+      const previous = entities.get(id);
+      const names = [entity.name, entity.nameEn ?? entity.name, ...entity.aliases];
+      entities.set(id, {
+        id,
+        label: entity.label,
+        name: previous?.name ?? entity.name,
+        nameEn: previous?.nameEn ?? entity.nameEn ?? entity.name,
+        aliases: [...new Set([...(previous?.aliases ?? []), ...names])],
+        areas: [...new Set([...(previous?.areas ?? []), ...(entity.areas ?? [])])],
+      });
+    }
+    if (options.withoutEventsOf?.includes(bundle.source.id)) continue;
+    for (const event of bundle.events) {
+      events.push({
+        id: event.sameAs ?? event.id,
+        type: event.type,
+        title: event.title,
+        dateIso: event.date.iso,
+        participants: bundle.relationships
+          .filter((relationship) => relationship.type === 'PARTICIPATED_IN' && relationship.to === event.id)
+          .map((relationship) => relationship.from),
+      });
+    }
+  }
+  return { entities: [...entities.values()], events };
+}
+
+/** Both sets together; an entity in both keeps the first one's names and gains the second's aliases. */
+export function mergeKnownNodes(first: KnownNodes, second: KnownNodes): KnownNodes {
+  const entities = new Map(first.entities.map((entity) => [entity.id, entity]));
+  for (const entity of second.entities) {
+    const previous = entities.get(entity.id);
+    entities.set(
+      entity.id,
+      previous
+        ? {
+            ...previous,
+            aliases: [...new Set([...previous.aliases, ...entity.aliases])],
+            areas: [...new Set([...previous.areas, ...entity.areas])],
+          }
+        : entity,
+    );
+  }
+  const eventIds = new Set(first.events.map((event) => event.id));
+  return {
+    entities: [...entities.values()],
+    events: [...first.events, ...second.events.filter((event) => !eventIds.has(event.id))],
+  };
+}

@@ -1,0 +1,401 @@
+/**
+ * The drafter's word lists, per language: which words announce an event of which type, which
+ * titles mark a person and in which role, which capitalised words are not names. Extending the
+ * drafter to a new phrasing is adding a row here.
+ */
+import type { EntityLabel, EventType } from '../domain/model';
+import type { Role } from '../domain/roles';
+
+export const DRAFT_LANGUAGES = ['pt', 'en'] as const;
+export type DraftLanguage = (typeof DRAFT_LANGUAGES)[number];
+
+/** Where a participant stands relative to the trigger word, and the role that position suggests. */
+export interface PositionRoles {
+  readonly before?: Role;
+  readonly after?: Role;
+}
+
+export interface TriggerRule {
+  /** The words, matched case-insensitively at word boundaries; `a|à|ao` style alternatives are spelt out. */
+  readonly words: readonly string[];
+  readonly type: EventType;
+  /**
+   * A noun ("as negociações", "the signing") after an article refers back to an event already
+   * named; a verb ("assinaram") names a new one unless it repeats one with the same participants.
+   */
+  readonly kind: 'verb' | 'noun';
+  readonly roles?: PositionRoles;
+  /** Speech acts take a date only from before them: a date after "destacou" is what was said. */
+  readonly dateBeforeOnly?: boolean;
+}
+
+const HOST_GUEST: PositionRoles = { before: 'host', after: 'guest' };
+const VISITOR_HOST: PositionRoles = { before: 'visitor', after: 'host' };
+const SIGNATORIES: PositionRoles = { before: 'signatory', after: 'signatory' };
+const SPEAKER: PositionRoles = { before: 'speaker' };
+
+export const TRIGGERS: Readonly<Record<DraftLanguage, readonly TriggerRule[]>> = {
+  pt: [
+    { words: ['recebeu', 'recebe', 'recebeu-o', 'acolheu'], type: 'meeting', kind: 'verb', roles: HOST_GUEST },
+    { words: ['reunião', 'encontro'], type: 'meeting', kind: 'noun' },
+    { words: ['reuniu-se', 'se reuniu', 'encontrou-se', 'se encontrou'], type: 'meeting', kind: 'verb' },
+    { words: ['visita de Estado', 'visita oficial de Estado'], type: 'state_visit', kind: 'noun', roles: VISITOR_HOST },
+    { words: ['visitou', 'visitaram'], type: 'visit', kind: 'verb', roles: VISITOR_HOST },
+    {
+      words: ['em visita a', 'em visita à', 'em visita ao', 'visita a', 'visita à', 'visita ao'],
+      type: 'visit',
+      kind: 'verb',
+      roles: VISITOR_HOST,
+    },
+    {
+      words: ['assinaram', 'assinou', 'assinam', 'assina', 'firmaram'],
+      type: 'signing',
+      kind: 'verb',
+      roles: SIGNATORIES,
+    },
+    { words: ['assinatura'], type: 'signing', kind: 'noun', roles: SIGNATORIES },
+    { words: ['conversou', 'conversaram', 'negociaram'], type: 'talks', kind: 'verb' },
+    { words: ['negociações', 'conversações', 'conversações oficiais'], type: 'talks', kind: 'noun' },
+    { words: ['cúpula', 'cimeira'], type: 'summit', kind: 'noun' },
+    { words: ['troca', 'intercâmbio'], type: 'exchange', kind: 'noun' },
+    {
+      words: ['destacou', 'enfatizou', 'afirmou', 'declarou', 'disse', 'sublinhou', 'ressaltou'],
+      type: 'statement',
+      kind: 'verb',
+      roles: SPEAKER,
+      dateBeforeOnly: true,
+    },
+    { words: ['ratificou', 'ratificaram', 'ratificação'], type: 'ratification', kind: 'verb', roles: SIGNATORIES },
+    { words: ['entrou em vigor', 'entrada em vigor'], type: 'entry_into_force', kind: 'noun' },
+  ],
+  en: [
+    { words: ['received', 'receives', 'hosted', 'hosts'], type: 'meeting', kind: 'verb', roles: HOST_GUEST },
+    { words: ['met', 'met with', 'meets'], type: 'meeting', kind: 'verb' },
+    { words: ['meeting'], type: 'meeting', kind: 'noun' },
+    { words: ['state visit'], type: 'state_visit', kind: 'noun', roles: VISITOR_HOST },
+    { words: ['visited', 'visits', 'visit to', 'visiting'], type: 'visit', kind: 'verb', roles: VISITOR_HOST },
+    { words: ['signed', 'signs'], type: 'signing', kind: 'verb', roles: SIGNATORIES },
+    { words: ['signing'], type: 'signing', kind: 'noun', roles: SIGNATORIES },
+    { words: ['held talks', 'negotiated'], type: 'talks', kind: 'verb' },
+    { words: ['talks', 'negotiations'], type: 'talks', kind: 'noun' },
+    { words: ['summit'], type: 'summit', kind: 'noun' },
+    { words: ['exchange', 'exchanges'], type: 'exchange', kind: 'noun' },
+    {
+      words: ['said', 'stated', 'stressed', 'emphasised', 'emphasized', 'declared', 'told'],
+      type: 'statement',
+      kind: 'verb',
+      roles: SPEAKER,
+      dateBeforeOnly: true,
+    },
+    { words: ['ratified', 'ratification'], type: 'ratification', kind: 'verb', roles: SIGNATORIES },
+    { words: ['entered into force', 'entry into force'], type: 'entry_into_force', kind: 'noun' },
+  ],
+};
+
+/** Articles before a noun trigger that make it point back at an event already named. */
+export const DEFINITE_ARTICLES: Readonly<Record<DraftLanguage, readonly string[]>> = {
+  pt: ['a', 'as', 'o', 'os', 'na', 'nas', 'no', 'nos', 'da', 'das', 'do', 'dos'],
+  en: ['the'],
+};
+
+/** Titles that mark the next name as a person, with the role they suggest. */
+export const TITLE_WORDS: Readonly<Record<DraftLanguage, readonly { word: string; role: Role }[]>> = {
+  pt: [
+    { word: 'presidente', role: 'head_of_state' },
+    { word: 'líder', role: 'head_of_state' },
+    { word: 'primeiro-ministro', role: 'head_of_government' },
+    { word: 'vice-ministro', role: 'deputy_minister' },
+    { word: 'vice-ministra', role: 'deputy_minister' },
+    { word: 'ministro', role: 'minister' },
+    { word: 'ministra', role: 'minister' },
+    { word: 'chanceler', role: 'minister' },
+    { word: 'embaixador', role: 'envoy' },
+    { word: 'enviado', role: 'envoy' },
+    { word: 'porta-voz', role: 'spokesperson' },
+    { word: 'assessor', role: 'aide' },
+  ],
+  en: [
+    { word: 'President', role: 'head_of_state' },
+    { word: 'leader', role: 'head_of_state' },
+    { word: 'Prime Minister', role: 'head_of_government' },
+    { word: 'Deputy Minister', role: 'deputy_minister' },
+    { word: 'Vice Minister', role: 'deputy_minister' },
+    { word: 'minister', role: 'minister' },
+    { word: 'ambassador', role: 'envoy' },
+    { word: 'envoy', role: 'envoy' },
+    { word: 'spokesperson', role: 'spokesperson' },
+    { word: 'spokesman', role: 'spokesperson' },
+    { word: 'aide', role: 'aide' },
+    { word: 'adviser', role: 'aide' },
+  ],
+};
+
+/**
+ * A minister's title names the ministry: "vice-ministro da Defesa" → "Ministério da Defesa…".
+ * The capture is the portfolio; the template is the start of the ministry's name.
+ */
+export const MINISTRY_FROM_TITLE: Readonly<Record<DraftLanguage, readonly { pattern: RegExp; ministry: string }[]>> = {
+  pt: [{ pattern: /\b(?:vice-)?ministr[oa] d[aoe]s? (\p{Lu}[\p{L}-]+)/gu, ministry: 'Ministério da $1' }],
+  en: [
+    { pattern: /\b(?:Deputy |Vice )?(\p{Lu}\p{L}+) Minister\b/gu, ministry: 'Ministry of $1' },
+    { pattern: /\bMinister of (\p{Lu}\p{L}+)/gu, ministry: 'Ministry of $1' },
+  ],
+};
+
+/** "o tratado", "the new treaty": a later mention of the agreement last named with that word. */
+export const AGREEMENT_ANAPHORA: Readonly<Record<DraftLanguage, RegExp>> = {
+  pt: /\b(?:[Oo]|[Nn]o|[Dd]o) (?:novo )?(tratado|acordo|pacto)\b(?! d[aeo]s? | entre )/gu,
+  en: /\b[Tt]he (?:new )?(treaty|agreement|pact)\b(?! of | on | between )/gu,
+};
+
+/** Words for an agreement, which make an agreement's areas ("educação médica") name it. */
+export const AGREEMENT_WORDS: Readonly<Record<DraftLanguage, readonly string[]>> = {
+  pt: ['acordo', 'acordos', 'tratado', 'tratados'],
+  en: ['agreement', 'agreements', 'treaty', 'treaties', 'accord', 'accords'],
+};
+
+/** Phrases that tie an undated sentence to an event already dated ("Após as negociações"). */
+export const DATE_ANCHORS: Readonly<Record<DraftLanguage, RegExp>> = {
+  pt: /\b(?:[Aa]pós|[Dd]epois d[aeo]s?|[Aa]ntes d[aeo]s?|[Dd]urante|[Nn]o âmbito d[aeo]s?) [^,.;]+/gu,
+  en: /\b(?:[Aa]fter|[Bb]efore|[Dd]uring|[Ff]ollowing|[Aa]s part of) [^,.;]+/gu,
+};
+
+/** Words before an organisation that make it the reporter of what follows, not a participant. */
+export const REPORT_MARKERS: Readonly<Record<DraftLanguage, readonly string[]>> = {
+  pt: ['de acordo com', 'segundo', 'citado por', 'fonte:'],
+  en: ['according to', 'reported by', 'citing'],
+};
+
+/** Words just before a place that make it where the event happened ("em Pyongyang"), not a place merely named. */
+export const LOCATIVES: Readonly<Record<DraftLanguage, readonly string[]>> = {
+  pt: ['em', 'a', 'à', 'ao', 'no', 'na', 'para'],
+  en: ['in', 'at', 'to'],
+};
+
+/** Capitalised words that start sentences or titles, not names. */
+// prettier-ignore
+export const FUNCTION_WORDS: Readonly<Record<DraftLanguage, readonly string[]>> = {
+  pt: [
+    'a',
+    'o',
+    'as',
+    'os',
+    'um',
+    'uma',
+    'em',
+    'no',
+    'na',
+    'nos',
+    'nas',
+    'de',
+    'do',
+    'da',
+    'dos',
+    'das',
+    'e',
+    'mas',
+    'mais',
+    'após',
+    'além',
+    'antes',
+    'depois',
+    'segundo',
+    'durante',
+    'para',
+    'por',
+    'com',
+    'este',
+    'esta',
+    'esse',
+    'essa',
+    'isso',
+    'isto',
+    'ele',
+    'ela',
+    'eles',
+    'elas',
+    'fonte',
+    'comentário',
+    'sobre',
+    'também',
+    'já',
+    'ainda',
+    'assim',
+    'porém',
+    'contudo',
+    'entretanto',
+    'hoje',
+    'ontem',
+    'amanhã',
+    'estado',
+    'foto',
+  ],
+  en: [
+    'the',
+    'a',
+    'an',
+    'in',
+    'on',
+    'at',
+    'this',
+    'that',
+    'these',
+    'those',
+    'it',
+    'he',
+    'she',
+    'they',
+    'we',
+    'after',
+    'before',
+    'during',
+    'and',
+    'but',
+    'source',
+    'comments',
+    'comment',
+    'mr',
+    'mrs',
+    'ms',
+    'also',
+    'however',
+    'today',
+    'yesterday',
+    'photo',
+    'state',
+    'according',
+  ],
+};
+
+/** Words joining the capitalised words of one name: "Agência Central de Notícias da Coreia". */
+export const NAME_CONNECTORS: Readonly<Record<DraftLanguage, readonly string[]>> = {
+  pt: ['de', 'da', 'do', 'das', 'dos'],
+  en: ['of', 'on', 'for'],
+};
+
+/** A name's head word suggests its label; matched on the first or last word, accent-insensitively. */
+// prettier-ignore
+export const LABEL_HINTS: readonly { label: EntityLabel; words: readonly string[] }[] = [
+  {
+    label: 'Agreement',
+    words: ['tratado', 'acordo', 'pacto', 'convencao', 'treaty', 'agreement', 'pact', 'accord', 'convention'],
+  },
+  {
+    label: 'Organization',
+    words: [
+      'ministerio',
+      'agencia',
+      'partido',
+      'comite',
+      'conselho',
+      'exercito',
+      'ministry',
+      'agency',
+      'news',
+      'party',
+      'committee',
+      'council',
+      'army',
+      'forces',
+      'bank',
+      'banco',
+      'union',
+      'uniao',
+    ],
+  },
+  { label: 'Delegation', words: ['delegacao', 'delegation'] },
+  { label: 'Country', words: ['republica', 'reino', 'federacao', 'republic', 'kingdom', 'federation'] },
+  {
+    label: 'Place',
+    words: [
+      'rio',
+      'ponte',
+      'mar',
+      'ilha',
+      'cidade',
+      'provincia',
+      'regiao',
+      'river',
+      'bridge',
+      'sea',
+      'island',
+      'city',
+      'province',
+      'region',
+    ],
+  },
+];
+
+/** Sentences that are page furniture, proposed as boilerplate. */
+export const BOILERPLATE: readonly RegExp[] = [
+  /^Comentários? \(\d+\)$/u,
+  /^Comments? \(\d+\)$/u,
+  /^(?:Partilhar|Compartilhar|Share)$/u,
+  /^Leia (?:também|mais)\b/u,
+  /^Read (?:more|also)\b/u,
+];
+
+/** Where an article names its source: a "Fonte:" line, an agency in the dateline. */
+export const SOURCE_MARKERS: readonly RegExp[] = [
+  /^(?:Fonte|Source|Fontes|Sources):\s*\S.*$/u,
+  /\((?:\p{Lu}{2,}|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\)/u,
+];
+
+/** Vague time words: the drafter dates them to the publication year and says so. */
+export const RECENTLY: Readonly<Record<DraftLanguage, RegExp>> = {
+  pt: /\b(?:n[oa]s? últimos tempos|recentemente|nos últimos meses)\b/iu,
+  en: /\b(?:recently|in recent (?:months|times|weeks)|of late)\b/iu,
+};
+
+/** "junho passado" / "last June": the latest such month before the publication month. */
+export const LAST_MONTH: Readonly<Record<DraftLanguage, RegExp>> = {
+  pt: /\b(?:em )?(janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro) (?:passado|último)\b/iu,
+  en: /\b(?:in )?last (January|February|March|April|May|June|July|August|September|October|November|December)\b/iu,
+};
+
+/** A month named alone, or with its year: "em junho", "em junho de 2023" (chrono's pt misses these). */
+export const MONTH_NAME: Readonly<Record<DraftLanguage, RegExp>> = {
+  pt: /\b(?:em |no mês de )?(janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)(?: de (\d{4}))?\b(?! passado| último)/iu,
+  en: /\b(?:in )?(January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (\d{4}))?\b/u,
+};
+
+/** A year alone: "in 2000", "em 2000". */
+export const YEAR_ALONE: Readonly<Record<DraftLanguage, RegExp>> = {
+  pt: /\b(?:em|desde|até|de) ((?:1[89]|20)\d{2})\b/iu,
+  en: /\b(?:in|since|until|by) ((?:1[89]|20)\d{2})\b/iu,
+};
+
+/** Month names in both languages, for the custom date parsers (1 = January). */
+// prettier-ignore
+export const MONTHS: Readonly<Record<string, number>> = {
+  janeiro: 1,
+  fevereiro: 2,
+  março: 3,
+  abril: 4,
+  maio: 5,
+  junho: 6,
+  julho: 7,
+  agosto: 8,
+  setembro: 9,
+  outubro: 10,
+  novembro: 11,
+  dezembro: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+};
+
+/** Prepositions that belong to a date's quote when they precede it ("Em 18 de julho", "on Wednesday"). */
+export const DATE_PREPOSITIONS: Readonly<Record<DraftLanguage, readonly string[]>> = {
+  pt: ['em', 'no', 'na', 'desde', 'até'],
+  en: ['on', 'in', 'since', 'until', 'by'],
+};

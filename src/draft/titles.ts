@@ -1,0 +1,51 @@
+import type { Role } from '../domain/roles';
+import type { Sentence } from '../ingest/sentences';
+import { TITLE_WORDS, type DraftLanguage } from './rules';
+import { wordPattern } from './text-search';
+
+/** A person's title as the source words it ("vice-ministro da Defesa"), with the role it suggests. */
+export interface Title {
+  readonly text: string;
+  readonly role: Role;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * What may stand between a title and the name it qualifies: lower-case words and names after a
+ * connector ("presidente do país anfitrião, ", "leader of the Democratic People's Republic of
+ * Korea, "), but not a conjunction, which would hand one person's title to the next.
+ */
+const TITLE_GAP = /^(?:[\s,]+|(?!(?:e|and|que|who|which|that)\b)\p{Ll}[\p{L}'’-]*|\p{Lu}[\p{L}'’-]*)*$/u;
+const MAX_GAP = 60;
+
+/** The title just before a name in its sentence, if one qualifies it. */
+export function findTitleBefore(
+  text: string,
+  sentence: Sentence,
+  nameStart: number,
+  language: DraftLanguage,
+): Title | undefined {
+  const rules = TITLE_WORDS[language];
+  const pattern = wordPattern(
+    rules.map((rule) => rule.word),
+    'gu',
+  );
+  const before = text.slice(sentence.start, nameStart);
+  let found: Title | undefined;
+  for (const match of before.matchAll(new RegExp(pattern.source, 'giu'))) {
+    const start = sentence.start + (match.index ?? 0);
+    const end = start + match[0].length;
+    const gap = text.slice(end, nameStart);
+    if (gap.length > MAX_GAP || !TITLE_GAP.test(gap)) continue;
+    const word = match[0].toLowerCase();
+    const rule = rules.find((candidate) => candidate.word.toLowerCase() === word.replace(/\s+/g, ' '));
+    if (!rule) continue;
+    const titleEnd = end + gap.replace(/[\s,]+$/u, '').length;
+    // "Russian President": an English nationality adjective belongs to the title.
+    const adjective = language === 'en' ? /(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, start - 20), start)) : null;
+    const titleStart = adjective ? start - adjective[0].length : start;
+    found = { text: text.slice(titleStart, titleEnd), role: rule.role, start: titleStart, end: titleEnd };
+  }
+  return found;
+}
