@@ -2,13 +2,19 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
-import type { GraphqlConfig, HttpConfig } from './config';
+import type { GraphqlConfig, HttpConfig, IngestConfig } from './config';
 import { securityHeaders } from './http/security-headers';
 import { rateLimit } from './http/rate-limit';
 import { AppError } from './errors';
 import { sendAppError, sendError } from './http/send-error';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql';
+import { graphqlStreamHandler } from './http/graphql-stream';
+import { bundleRoutes } from './http/bundles.routes';
+import { BundleApi } from './ingest/bundle-api';
+import { ApiKeys } from './services/api-keys';
+import type { ChangeFeed } from './services/change-feed';
+import { StopWords } from './services/search.service';
 import { healthRoutes, type Readiness } from './http/health';
 import { feedRoutes } from './widgets/feed.routes';
 import { neo4jBrowserRoutes } from './widgets/neo4j-browser.routes';
@@ -27,6 +33,10 @@ export interface AppDependencies {
   /** Origins allowed to call the API from a browser (`*` for any). */
   readonly corsOrigins: '*' | readonly string[];
   readonly http: HttpConfig;
+  /** API keys of the write path (none: writes are off). */
+  readonly ingest: IngestConfig;
+  /** Data-version changes for live subscriptions; closed by the owner at shutdown. */
+  readonly changes: ChangeFeed;
 }
 
 /** Builds the HTTP app without listening, so tests can drive it on a port of their own. */
@@ -43,6 +53,15 @@ export function createApp(deps: AppDependencies): Express {
   app.use(
     cors({ origin: deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }),
   );
+  const keys = new ApiKeys(deps.ingest.keys);
+  const bundles = new BundleApi(deps.database, deps.logger, (version) => deps.changes.announce(version));
+  const shared = { stopWords: new StopWords(), writes: { keys, bundles }, changes: deps.changes };
+  app.use(bundleRoutes(keys, bundles, deps.http.bodyLimit));
+  app.all(
+    '/graphql/stream',
+    express.json({ limit: deps.http.bodyLimit }),
+    graphqlStreamHandler(deps.schema, deps.database, deps.graphql, deps.logger, shared),
+  );
   // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON
   // per the spec. A JSON POST without a body is refused here: graphql-http would wait for a stream
   // that the body parser has already settled.
@@ -57,7 +76,7 @@ export function createApp(deps: AppDependencies): Express {
       }
       next();
     },
-    graphqlHandler(deps.schema, deps.database, deps.graphql, deps.logger),
+    graphqlHandler(deps.schema, deps.database, deps.graphql, deps.logger, shared),
   );
   if (deps.graphql.graphiql) app.use(graphiqlRoutes());
   app.use(feedRoutes(deps.database, deps.graphql.timelineHubDegree));

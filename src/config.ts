@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** The password of the development database; documented in README, refused in production. */
@@ -43,6 +44,8 @@ const EnvSchema = z.object({
   CONNECTIONS_HUB_DEGREE: z.coerce.number().int().positive().default(1000),
   TIMELINE_HUB_DEGREE: z.coerce.number().int().positive().default(2000),
   CONNECTIONS_TIMEOUT_MS: millis.default(5000),
+  INGEST_API_KEYS: z.string().optional(),
+  CHANGE_POLL_MS: millis.default(1000),
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
   LOCAL_NEO4J_BOLT_PORT: port.default(7687),
   LOCAL_NEO4J_HTTP_PORT: port.default(7474),
@@ -108,6 +111,7 @@ export interface Config {
   /** Origins allowed to read the API from a browser: `*`, or a comma-separated list; empty for none. */
   readonly corsOrigins: '*' | readonly string[];
   readonly http: HttpConfig;
+  readonly ingest: IngestConfig;
 }
 
 export interface HttpConfig {
@@ -119,6 +123,14 @@ export interface HttpConfig {
   readonly bodyLimit: string;
   /** After SIGTERM, how long the service stays up reporting not-ready before it stops accepting. */
   readonly shutdownDelayMs: number;
+}
+
+/** Who may write through the API (POST/DELETE /bundles, ingestBundle); none: the write path is off. */
+export interface IngestConfig {
+  /** Each key's name (logged with every write) and the SHA-256 of its secret; secrets are not kept. */
+  readonly keys: readonly { readonly name: string; readonly sha256: string }[];
+  /** How often a replica checks the data version for changes while someone subscribes to them. */
+  readonly changePollMs: number;
 }
 
 /** Shows the development password (it is documented anyway), never a real one. */
@@ -157,6 +169,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyLimit: e.BODY_LIMIT,
       shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     },
+    ingest: { keys: parseApiKeys(e.INGEST_API_KEYS ?? ''), changePollMs: e.CHANGE_POLL_MS },
     corsOrigins:
       e.CORS_ORIGINS.trim() === '*'
         ? '*'
@@ -208,6 +221,35 @@ export function readToolConfig(defaults: NodeJS.ProcessEnv = {}, overrides: Node
 
 /** What the benchmark and corpus tools run their local Neo4j instances with unless told otherwise. */
 export const BENCH_NEO4J_DEFAULTS: NodeJS.ProcessEnv = { LOCAL_NEO4J_HEAP: '2g', LOCAL_NEO4J_PAGECACHE: '2g' };
+
+/** The shortest secret accepted: 128 bits of hex, as `openssl rand -hex 16` writes. */
+const MIN_KEY_LENGTH = 32;
+
+/** `name:secret,name:secret` as names and SHA-256 hashes; a malformed entry is a ConfigError. */
+function parseApiKeys(text: string): IngestConfig['keys'] {
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const keys = entries.map((entry) => {
+    const match = /^([a-z0-9][a-z0-9_-]*):(\S+)$/i.exec(entry);
+    if (!match || (match[2] as string).length < MIN_KEY_LENGTH) {
+      throw new ConfigError(
+        `Invalid configuration: INGEST_API_KEYS takes name:secret pairs separated by commas, each secret at least ${MIN_KEY_LENGTH} characters (e.g. from openssl rand -hex 16); entry ${entries.indexOf(entry) + 1} is not one`,
+      );
+    }
+    return {
+      name: match[1] as string,
+      sha256: createHash('sha256')
+        .update(match[2] as string)
+        .digest('hex'),
+    };
+  });
+  const names = keys.map((key) => key.name);
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated) throw new ConfigError(`Invalid configuration: INGEST_API_KEYS names "${repeated}" twice`);
+  return keys;
+}
 
 function deepFreeze<T extends object>(value: T): T {
   for (const child of Object.values(value)) {

@@ -8,6 +8,14 @@ export const ERROR_STATUS = {
   BAD_USER_INPUT: 400,
   /** The HTTP request itself is malformed (not JSON, no body, no query). */
   BAD_REQUEST: 400,
+  /** A write without a valid API key (`Authorization: Bearer <key>`, INGEST_API_KEYS). */
+  UNAUTHENTICATED: 401,
+  /** The write path is off: no INGEST_API_KEYS are configured. */
+  FORBIDDEN: 403,
+  /** A bundle does not validate; `problems` lists each file path and message. */
+  INVALID_BUNDLE: 400,
+  /** A retraction other sources' facts depend on. */
+  CONFLICT: 409,
   /** An id names nothing, or no route matches. */
   NOT_FOUND: 404,
   /** The body is larger than BODY_LIMIT. */

@@ -13,6 +13,7 @@ import { defaultBundleFiles, seedBundles } from './ingest/seed-loader';
 import { BundleValidationError } from './ingest/validate-bundle';
 import { projectRoot } from './paths';
 import { buildSchema } from './graphql/schema';
+import { ChangeFeed } from './services/change-feed';
 
 const SHUTDOWN_GRACE_MS = 8000;
 const SEED_RETRY_MS = 5000;
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
   if (config.seedOnStart) await seedAtStart(database, logger, local !== undefined);
 
   const readiness: Readiness = { shuttingDown: false };
+  const changes = new ChangeFeed(database, config.ingest.changePollMs, (error) =>
+    logger.warn({ err: error }, 'cannot read the data version; retrying'),
+  );
   const app = createApp({
     database,
     logger,
@@ -38,6 +42,8 @@ async function main(): Promise<void> {
     graphql: config.graphql,
     corsOrigins: config.corsOrigins,
     http: config.http,
+    ingest: config.ingest,
+    changes,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
@@ -57,6 +63,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS + 2000);
     force.unref();
+    changes.close(); // ends live streams, which would otherwise hold the server open
     await closeServer(server, SHUTDOWN_GRACE_MS);
     await closeDriver();
     if (local?.startedHere) await local.neo4j.stop();

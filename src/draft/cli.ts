@@ -7,7 +7,7 @@ import { DraftError, draftBundle, type Draft } from './draft-bundle';
 import { renderDraftYaml } from './draft-yaml';
 import { loadKnownNodesFromGraph } from './known-from-graph';
 import { knownNodesFromBundles, mergeKnownNodes, readBundles, seedBundleFiles, type KnownNodes } from './known-nodes';
-import { formatQualityTable, measureQuality } from './quality';
+import { draftAndMeasure, formatQualityTable } from './quality';
 import { slugify } from './text-search';
 
 const USAGE = `usage:
@@ -47,20 +47,12 @@ async function main(argv: string[]): Promise<number> {
     // A bundle names its text as a file next to it, or holds it inline.
     const textPath = path.resolve(path.dirname(handFile), hand.source.textFile ?? path.basename(handFile));
     const text = hand.source.text ?? readFileSync(textPath, 'utf8');
-    // The author reuses existing ids, so the known entities include the hand bundle's own; its
-    // events are left out, or the draft would only say sameAs to each of them.
-    const known = knownNodesFromBundles([...seedBundles, hand], { withoutEventsOf: [hand.source.id] });
-    const draft = draftBundle(text, {
-      sourceId: `${hand.source.id}-draft`,
+    const { draft, rows } = draftAndMeasure(hand, text, seedBundles, {
       textFile: relativeTextFile(textPath, values.out),
-      language: values.language ?? hand.source.language.slice(0, 2),
-      ...((values.published ?? hand.source.published?.iso)
-        ? { published: values.published ?? hand.source.published?.iso }
-        : {}),
-      known,
+      ...(values.published ? { published: values.published } : {}),
+      ...(values.language ? { language: values.language } : {}),
     });
     if (values.out !== undefined) write(draft, values.out);
-    const rows = measureQuality(draft, hand, known);
     console.log(
       `Draft of ${path.relative(process.cwd(), textPath)} against ${path.relative(process.cwd(), handFile)}:`,
     );

@@ -1,7 +1,7 @@
 import { matchKey } from '../domain/normalize';
 import type { Bundle } from '../ingest/bundle-schema';
-import type { Draft } from './draft-bundle';
-import type { KnownNodes } from './known-nodes';
+import { draftBundle, type Draft } from './draft-bundle';
+import { knownNodesFromBundles, type KnownNodes } from './known-nodes';
 import { overlaps, type Span } from './text-search';
 
 /** Recall and precision of one category. */
@@ -184,4 +184,28 @@ export function formatQualityTable(rows: readonly QualityRow[]): string {
       )
       .join('  ');
   return [format(header), ...lines.map(format)].join('\n');
+}
+
+/**
+ * Drafts the text of a hand-made bundle and measures the draft against it. The known entities
+ * are those of the seed bundles and of the hand bundle itself (its author reused existing ids);
+ * its events are withheld, or the draft would only say sameAs to each of them.
+ */
+export function draftAndMeasure(
+  hand: Bundle,
+  text: string,
+  seedBundles: readonly Bundle[],
+  options: { textFile: string; published?: string; language?: string },
+): { draft: Draft; known: KnownNodes; rows: QualityRow[] } {
+  const others = seedBundles.filter((bundle) => bundle.source.id !== hand.source.id);
+  const known = knownNodesFromBundles([...others, hand], { withoutEventsOf: [hand.source.id] });
+  const published = options.published ?? hand.source.published?.iso;
+  const draft = draftBundle(text, {
+    sourceId: `${hand.source.id}-draft`,
+    textFile: options.textFile,
+    language: options.language ?? hand.source.language.slice(0, 2),
+    ...(published ? { published } : {}),
+    known,
+  });
+  return { draft, known, rows: measureQuality(draft, hand, known) };
 }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphqlConfig } from '../config';
+import type { BundleApi } from '../ingest/bundle-api';
 import type { AgreementPartyModel, EntityModel, EventDetails, NodeModel, SourceModel } from '../domain/types';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
@@ -11,6 +13,8 @@ import {
   findSourcesByIds,
 } from '../repositories/node.repository';
 import { findEventDetails } from '../repositories/timeline.repository';
+import type { ApiKeys } from '../services/api-keys';
+import type { ChangeFeed } from '../services/change-feed';
 import { FeedService } from '../services/feed.service';
 import { GraphService } from '../services/graph.service';
 import { SearchService, StopWords } from '../services/search.service';
@@ -24,6 +28,15 @@ export interface GraphqlContext {
   readonly search: SearchService;
   readonly graph: GraphService;
   readonly feeds: FeedService;
+  /** The request's headers (the API key of a write). */
+  readonly headers: IncomingHttpHeaders;
+  /** The write path and live updates; absent where an app is built without them. */
+  readonly writes?: { readonly keys: ApiKeys; readonly bundles: BundleApi };
+  readonly live?: {
+    readonly changes: ChangeFeed;
+    /** The process's database: a subscription outlives the request's time budget. */
+    readonly database: Database;
+  };
   readonly loaders: {
     readonly node: DataLoader<string, NodeModel | null>;
     readonly eventDetails: DataLoader<string, EventDetails | null>;
@@ -57,6 +70,8 @@ function loaderOf<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>):
 /** What requests share: caches of facts that do not change while the process runs. */
 export interface SharedState {
   readonly stopWords: StopWords;
+  readonly writes?: GraphqlContext['writes'];
+  readonly changes?: ChangeFeed;
 }
 
 export function createContext(
@@ -64,6 +79,7 @@ export function createContext(
   config: GraphqlConfig,
   logger: Logger,
   shared: SharedState = { stopWords: new StopWords() },
+  headers: IncomingHttpHeaders = {},
 ): GraphqlContext {
   const database = sharedDatabase.forRequest();
   const node = loaderOf((ids) => findNodesByIds(database, ids));
@@ -77,6 +93,9 @@ export function createContext(
       hubDegree: config.hubDegree,
       connectionsTimeoutMs: config.connectionsTimeoutMs,
     }),
+    headers,
+    writes: shared.writes,
+    live: shared.changes && { changes: shared.changes, database: sharedDatabase },
     loaders: {
       node,
       eventDetails: loaderOf((ids) => findEventDetails(database, ids)),

@@ -6,7 +6,9 @@ import { projectRoot } from '../paths';
 import { Entity, entityTypes, Node } from './resolvers/entity';
 import { DateClaim, EntityClaim, EventClaim, Evidence, Source } from './resolvers/claims';
 import { Event, Path, Quote } from './resolvers/event';
+import { Mutation } from './resolvers/mutation';
 import { Query } from './resolvers/query';
+import { Subscription } from './resolvers/subscription';
 
 /** The contract from schema.graphql (read at start) joined with the resolvers. */
 export function buildSchema(): GraphQLSchema {
@@ -15,6 +17,8 @@ export function buildSchema(): GraphQLSchema {
     typeDefs,
     resolvers: {
       Query,
+      Mutation,
+      Subscription,
       Node,
       Entity,
       ...entityTypes,

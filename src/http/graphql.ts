@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import { createHandler, type Request as GraphqlHttpRequest } from 'graphql-http';
 import type { GraphqlConfig } from '../config';
-import { createContext } from '../graphql/context';
+import { createContext, type SharedState } from '../graphql/context';
 import { StopWords } from '../services/search.service';
 import { DocumentCache } from '../graphql/document-cache';
 import { createErrorFormatter, withCode } from '../graphql/errors';
@@ -61,10 +61,10 @@ export function graphqlHandler(
   database: Database,
   config: GraphqlConfig,
   logger: Logger,
+  shared: SharedState = { stopWords: new StopWords() },
 ): RequestHandler {
   const rules = [...specifiedRules, ...demandLimitRules(config)];
   const documents = new DocumentCache(DOCUMENT_CACHE_CHARS);
-  const shared = { stopWords: new StopWords() };
   const handle = createHandler<unknown, undefined, Record<string, unknown>>({
     schema,
     parse: (source) => {
@@ -81,7 +81,11 @@ export function graphqlHandler(
     validate: (validSchema, document) =>
       documents.validate(validSchema, document, rules).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
     // graphql-http types the context as a plain record; ours is a typed object built per request.
-    context: () => createContext(database, config, logger, shared) as unknown as Record<string, unknown>,
+    context: (req) =>
+      createContext(database, config, logger, shared, req.headers as Record<string, string>) as unknown as Record<
+        string,
+        unknown
+      >,
     formatError: createErrorFormatter(logger),
   });
   return async (req, res) => {

@@ -42,14 +42,22 @@ import type { SourceClaims } from './source-claims';
 /** What loading or retracting one source changed. */
 export interface SourceChange {
   readonly sourceId: string;
-  readonly nodes: { readonly created: number; readonly updated: number; readonly deleted: number };
-  readonly relationships: { readonly created: number; readonly updated: number; readonly deleted: number };
+  readonly nodes: ChangeCounts;
+  readonly relationships: ChangeCounts;
   /** Events this source dates differently from another source: each source's date. */
   readonly disputed: readonly { eventId: string; dates: readonly { sourceId: string; iso: string }[] }[];
   /** Events this source types differently from another source. */
   readonly typeConflicts: readonly { eventId: string; types: readonly { sourceId: string; type: string }[] }[];
   /** Events new with this source that look like ones already stored. */
   readonly likelyDuplicates: readonly LikelyDuplicate[];
+}
+
+/** Stored before: `updated` when its claims changed, `unchanged` when loading wrote them as they were. */
+export interface ChangeCounts {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly deleted: number;
 }
 
 /** Retracting the source would leave another source's relationships without an end. */
@@ -164,17 +172,24 @@ export async function applySourceClaims(
   const newEvents = events.filter(
     (event) => !stored.has(event.id) && event.sourceIds.length === 1 && event.redirectIds.length === 0,
   );
-  const relationshipsBefore = written.filter((row) => storedRelationships.has(keyOf(row))).length;
+  const nodesBefore = [...entities, ...events].filter((node) => stored.has(node.id));
+  const nodesUnchanged = nodesBefore.filter((node) => sameClaims(stored.get(node.id)?.claims, node.claims));
+  const relationshipsBefore = written.filter((row) => storedRelationships.has(keyOf(row)));
+  const relationshipsUnchanged = relationshipsBefore.filter((row) =>
+    sameClaims(storedRelationships.get(keyOf(row)), row.resolved.claims),
+  );
   return {
     sourceId,
     nodes: {
-      created: entities.length + events.length - [...entities, ...events].filter((node) => stored.has(node.id)).length,
-      updated: [...entities, ...events].filter((node) => stored.has(node.id)).length,
+      created: entities.length + events.length - nodesBefore.length,
+      updated: nodesBefore.length - nodesUnchanged.length,
+      unchanged: nodesUnchanged.length,
       deleted: deletedNodes.length,
     },
     relationships: {
-      created: written.length - relationshipsBefore,
-      updated: relationshipsBefore,
+      created: written.length - relationshipsBefore.length,
+      updated: relationshipsBefore.length - relationshipsUnchanged.length,
+      unchanged: relationshipsUnchanged.length,
       deleted: deletedRelationships.length,
     },
     disputed: events
@@ -259,4 +274,10 @@ function claimSourceId(text: string): string {
 
 function union(...lists: Iterable<string>[]): string[] {
   return [...new Set(lists.flatMap((list) => [...list]))];
+}
+
+function sameClaims(before: readonly string[] | undefined, after: readonly string[]): boolean {
+  return (
+    before !== undefined && before.length === after.length && before.every((claim, index) => claim === after[index])
+  );
 }

@@ -97,8 +97,10 @@ export const RelationshipSchema = z
 export const SourceSchema = z
   .object({
     id,
-    /** The source text, relative to the bundle file. */
-    textFile: text,
+    /** The file holding the source text, relative to the bundle file (bundles on disk). */
+    textFile: text.optional(),
+    /** The source text itself (bundles sent to the API, which reads no files); instead of textFile. */
+    text: z.string().min(1).optional(),
     url: z.string().url().optional(),
     title: text.optional(),
     titleEn: text.optional(),
@@ -122,6 +124,13 @@ export const BundleSchema = z
   })
   .strict()
   .superRefine((bundle, context) => {
+    if ((bundle.source.text === undefined) === (bundle.source.textFile === undefined)) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['source', 'textFile'],
+        message: 'give the source text either as textFile (a file next to the bundle) or as text (inline), not both',
+      });
+    }
     if (isEnglish(bundle.source.language)) return;
     const need = (path: (string | number)[], field: string, what: string) =>
       context.addIssue({

@@ -97,7 +97,7 @@ function printReport(report: SeedReport): void {
 
 function describeChange(change: SourceChange): string {
   const part = (what: string, counts: SourceChange['nodes']) =>
-    `${what} ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted`;
+    `${what} ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.deleted} deleted`;
   return `${part('nodes', change.nodes)}; ${part('relationships', change.relationships)}`;
 }
 

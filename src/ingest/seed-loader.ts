@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { matchKey } from '../domain/normalize';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../neo4j/database';
+import { bumpDataVersion } from '../repositories/data-version.repository';
 import { ensureGraphSchema } from '../repositories/graph-schema.repository';
 import { findKnownNodes } from '../repositories/known-nodes.repository';
 import { applySourceClaims, type SourceChange } from './apply-source';
@@ -26,6 +28,13 @@ export interface SeedReport {
   readonly aliasConflicts: readonly AliasConflict[];
   readonly nodesCreated: number;
   readonly relationshipsCreated: number;
+  /** The data version the load committed; null for a dry run, which keeps nothing. */
+  readonly version: number | null;
+}
+
+export interface LoadOptions {
+  /** Validate, resolve and write in a transaction that is rolled back: the same report, nothing kept. */
+  readonly dryRun?: boolean;
 }
 
 /** Seed transactions may be large; they get more time than an API query. */
@@ -53,19 +62,31 @@ export async function seedBundles(
 }
 
 /** As seedBundles, for bundles already parsed (each with its source text). */
-export async function seedBundleInputs(database: Database, inputs: readonly BundleInput[]): Promise<SeedReport> {
-  return loadValidated(database, validateBundleInputs(inputs), () => undefined);
+export async function seedBundleInputs(
+  database: Database,
+  inputs: readonly BundleInput[],
+  options: LoadOptions = {},
+): Promise<SeedReport> {
+  return loadValidated(database, validateBundleInputs(inputs), () => undefined, options);
 }
 
 /** Retracts a source: its claims go, and every node and relationship no other source backs. */
-export async function retractSource(database: Database, sourceId: string): Promise<SourceChange> {
-  return database.write((tx) => applySourceClaims(tx, sourceId, null), { purpose: 'retract' }, SEED_TIMEOUT_MS);
+export async function retractSource(database: Database, sourceId: string): Promise<SourceChange & { version: number }> {
+  return database.write(
+    async (tx) => {
+      const version = await bumpDataVersion(tx);
+      return { ...(await applySourceClaims(tx, sourceId, null)), version };
+    },
+    { purpose: 'retract' },
+    SEED_TIMEOUT_MS,
+  );
 }
 
 async function loadValidated(
   database: Database,
   { bundles, references }: { bundles: ValidatedBundle[]; references: Reference[] },
   onProgress: (stage: 'validated' | 'writing' | 'committed') => void,
+  options: LoadOptions = {},
 ): Promise<SeedReport> {
   const ids = [
     ...bundles.flatMap(({ bundle }) => [...bundle.entities, ...bundle.events].map((node) => node.id)),
@@ -88,16 +109,17 @@ async function loadValidated(
 
   onProgress('validated');
   onProgress('writing');
-  const changes = await database.write(
-    async (tx) => {
-      const applied: SourceChange[] = [];
-      for (const validated of bundles)
-        applied.push(await applySourceClaims(tx, validated.bundle.source.id, toSourceClaims(validated, resolution)));
-      return applied;
-    },
-    { purpose: 'seed' },
-    SEED_TIMEOUT_MS,
-  );
+  const write = async (tx: ManagedTransaction) => {
+    // First: the version's lock serialises loads, so two loads of one source never interleave.
+    const version = await bumpDataVersion(tx);
+    const applied: SourceChange[] = [];
+    for (const validated of bundles)
+      applied.push(await applySourceClaims(tx, validated.bundle.source.id, toSourceClaims(validated, resolution)));
+    return { applied, version };
+  };
+  const { applied: changes, version } = options.dryRun
+    ? await database.rehearse(write, { purpose: 'dry-run' }, SEED_TIMEOUT_MS)
+    : await database.write(write, { purpose: 'seed' }, SEED_TIMEOUT_MS);
   onProgress('committed');
 
   return {
@@ -111,6 +133,7 @@ async function loadValidated(
     aliasConflicts: resolution.aliasConflicts,
     nodesCreated: changes.reduce((sum, change) => sum + change.nodes.created, 0),
     relationshipsCreated: changes.reduce((sum, change) => sum + change.relationships.created, 0),
+    version: options.dryRun ? null : version,
   };
 }
 

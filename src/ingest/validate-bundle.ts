@@ -75,8 +75,10 @@ export interface BundleInput {
   /** Where the bundle comes from; named in every problem. */
   readonly file: string;
   readonly content: unknown;
-  /** The source text; read from `source.textFile` next to `file` when absent. */
+  /** The source text; else `source.text`, else read from `source.textFile` next to `file`. */
   readonly sourceText?: string;
+  /** False for bundles from the network: `source.textFile` then names no file to read. */
+  readonly readFiles?: boolean;
 }
 
 export interface ValidatedBundle {
@@ -157,9 +159,13 @@ function parseBundle(
     return undefined;
   }
   const bundle = result.data;
-  let sourceText = input.sourceText;
+  let sourceText = input.sourceText ?? bundle.source.text;
+  if (sourceText === undefined && input.readFiles === false) {
+    problem('source.text', 'send the source text inline (source.text, or the text field); files are not read here');
+    return undefined;
+  }
   if (sourceText === undefined) {
-    const textPath = path.resolve(path.dirname(file), bundle.source.textFile);
+    const textPath = path.resolve(path.dirname(file), bundle.source.textFile ?? '');
     if (!existsSync(textPath)) {
       problem('source.textFile', `source text not found at ${bundle.source.textFile}`);
       return undefined;

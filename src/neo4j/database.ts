@@ -56,6 +56,27 @@ export class Database {
     );
   }
 
+  /**
+   * Runs write work in a transaction that is always rolled back: what the work reads and reports is
+   * what a real write would, and nothing is kept (a dry run). Not retried, so the work need not be
+   * idempotent.
+   */
+  rehearse<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
+    return this.run(
+      neo4j.session.WRITE,
+      async (session) => {
+        const tx = session.beginTransaction(this.transactionConfig(metadata, timeoutMs));
+        try {
+          // A Transaction runs queries as a ManagedTransaction does; it only adds commit and rollback.
+          return await work(tx as unknown as ManagedTransaction);
+        } finally {
+          if (tx.isOpen()) await tx.rollback();
+        }
+      },
+      timeoutMs,
+    );
+  }
+
   /** Resolves with the server version when the database answers a query within timeoutMs. */
   async ping(timeoutMs: number): Promise<{ version: string; edition: string }> {
     const query = this.driver.executeQuery(

@@ -7,7 +7,15 @@ export const SEARCH_INDEX = 'node_search';
 export const SEARCH_ANALYZER = 'standard-folding';
 
 /** Every label whose `id` is unique; Entity is the shared label of the six entity kinds. */
-const UNIQUE_ID_LABELS = [...ENTITY_LABELS, 'Entity', 'Event', 'Source', 'Redirect', ...CALENDAR_LABELS] as const;
+const UNIQUE_ID_LABELS = [
+  ...ENTITY_LABELS,
+  'Entity',
+  'Event',
+  'Source',
+  'Redirect',
+  ...CALENDAR_LABELS,
+  'DataVersion',
+] as const;
 
 /** Schema statements by the name of what they create; labels come from the model's whitelist, so splicing them is safe. */
 export function schemaStatements(): { name: string; statement: string }[] {

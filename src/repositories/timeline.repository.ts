@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { AgreementSummary, EventDetails, EventModel, SourceModel } from '../domain/types';
@@ -156,6 +157,39 @@ export async function countTimeline(database: Database, criteria: TimelineCriter
       return Number(result.records[0]?.get('total') ?? 0);
     },
     { query: 'timeline-count' },
+  );
+}
+
+/**
+ * What a timeline widget shows of the selection, as one hash: each event's id, place in time,
+ * title, claims and relationships. Equal hashes: the selection looks the same. Counted like
+ * countTimeline (the whole selection is read).
+ */
+export async function fingerprintTimeline(
+  database: Database,
+  criteria: TimelineCriteria,
+): Promise<{ total: number; hash: string }> {
+  return database.read(
+    async (tx) => {
+      const selection = await planSelection(tx, criteria, Number.POSITIVE_INFINITY);
+      const plan = { ...selection.plan, hub: false };
+      const branches = selectionBranches(selection.criteria, plan, []).map((branch) => `${branch} RETURN e`);
+      const result = await tx.run(
+        `CALL { ${branches.join(' UNION ')} }
+         WITH e ORDER BY e.timelineKey
+         RETURN count(e) AS total,
+           collect([e.id, e.timelineKey, e.title, coalesce(e.titleEn, ''), toString(size(coalesce(e.claims, []))),
+             toString(reduce(length = 0, claim IN coalesce(e.claims, []) | length + size(claim))),
+             toString(COUNT { (e)--() })]) AS rows`,
+        selectionParams(selection.criteria, plan),
+      );
+      const record = result.records[0];
+      const hash = createHash('sha256')
+        .update(JSON.stringify(record?.get('rows') ?? []))
+        .digest('hex');
+      return { total: Number(record?.get('total') ?? 0), hash };
+    },
+    { query: 'timeline-fingerprint' },
   );
 }
 

@@ -4,6 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { createApp } from '../../src/app';
 import { readConfig } from '../../src/config';
 import { buildSchema } from '../../src/graphql/schema';
+import { ChangeFeed } from '../../src/services/change-feed';
 import { createLogger } from '../../src/logger';
 import type { Database } from '../../src/neo4j/database';
 import { connectDatabase } from '../../src/neo4j/driver';
@@ -36,6 +37,7 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
   if (!config.neo4j.uri) throw new Error('NEO4J_URI is not set: run integration tests through jest (global setup)');
   const logger = createLogger(config.logLevel);
   const { driver, database } = connectDatabase(config.neo4j, config.neo4j.uri, logger);
+  const changes = new ChangeFeed(database, config.ingest.changePollMs, () => undefined);
   const app = createApp({
     database,
     logger,
@@ -45,6 +47,8 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
     graphql: config.graphql,
     corsOrigins: config.corsOrigins,
     http: config.http,
+    ingest: config.ingest,
+    changes,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   // Tests may think for a while between requests (an oracle over 10k events): an idle keep-alive
@@ -65,6 +69,7 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
       return { status: response.status, body: (await response.json()) as GraphqlBody };
     },
     async close() {
+      changes.close();
       await new Promise((resolve) => server.close(resolve));
       await driver.close();
     },

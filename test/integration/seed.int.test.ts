@@ -133,7 +133,7 @@ describe('seeding the article bundle', () => {
     function badBundle(name: string, mutate: (bundle: Bundle) => void): string {
       const bundle = structuredClone(article);
       bundle.source.id = `broken-${name}`;
-      bundle.source.textFile = path.join(SEED_DIR, article.source.textFile);
+      bundle.source.textFile = path.join(SEED_DIR, article.source.textFile as string);
       mutate(bundle);
       const file = path.join(scratch, `${name}.yaml`);
       writeFileSync(file, stringify(bundle));

@@ -1,0 +1,111 @@
+import type { Database } from '../neo4j/database';
+import { readDataVersion } from '../repositories/data-version.repository';
+
+/**
+ * Tells subscribers when the graph's data version changes. A write through this process announces
+ * its version at once (`announce`); writes through other replicas or the seed CLI are seen by
+ * polling the version (one index lookup every CHANGE_POLL_MS), and only while someone listens.
+ */
+export class ChangeFeed {
+  private readonly subscriptions = new Set<{ push: (version: number) => void; end: () => void }>();
+  private version: number | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private polling = false;
+  private warned = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly pollMs: number,
+    /** Told once when reading the version starts failing (it is retried at every poll). */
+    private readonly onPollError: (error: unknown) => void,
+  ) {}
+
+  /** Each new data version, from now until the iterator is returned (or the feed is closed). */
+  versions(): AsyncIterableIterator<number> {
+    const queue: number[] = [];
+    let wake: ((result: IteratorResult<number>) => void) | undefined;
+    let done = false;
+    const subscription = {
+      push: (version: number) => {
+        if (!wake) queue.push(version);
+        else {
+          const resolve = wake;
+          wake = undefined;
+          resolve({ done: false, value: version });
+        }
+      },
+      end: () => {
+        done = true;
+        this.subscriptions.delete(subscription);
+        if (this.subscriptions.size === 0) this.stopPolling();
+        wake?.({ done: true, value: undefined });
+        wake = undefined;
+      },
+    };
+    this.subscriptions.add(subscription);
+    this.startPolling();
+    // A plain iterator, not a generator: return() must end a next() that is still waiting.
+    return {
+      next: () => {
+        const value = queue.shift();
+        if (value !== undefined) return Promise.resolve({ done: false, value });
+        if (done) return Promise.resolve({ done: true, value: undefined });
+        return new Promise((resolve) => (wake = resolve));
+      },
+      return: () => {
+        subscription.end();
+        return Promise.resolve({ done: true, value: undefined });
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  /** A write of this process committed `version`: subscribers hear of it without waiting for a poll. */
+  announce(version: number): void {
+    if (this.version !== undefined && version <= this.version) return;
+    this.version = version;
+    for (const subscription of this.subscriptions) subscription.push(version);
+  }
+
+  /** Ends every subscription (at shutdown, so that open streams let the server close). */
+  close(): void {
+    for (const subscription of [...this.subscriptions]) subscription.end();
+    this.stopPolling();
+  }
+
+  /** How many subscriptions are open. */
+  get subscribers(): number {
+    return this.subscriptions.size;
+  }
+
+  private startPolling(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.poll(), this.pollMs);
+    this.timer.unref();
+    void this.poll();
+  }
+
+  private stopPolling(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      const version = await readDataVersion(this.database);
+      this.warned = false;
+      // The first reading is the baseline, not a change.
+      if (this.version === undefined) this.version = version;
+      else this.announce(version);
+    } catch (error) {
+      if (!this.warned) this.onPollError(error);
+      this.warned = true;
+    } finally {
+      this.polling = false;
+    }
+  }
+}
