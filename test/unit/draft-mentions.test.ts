@@ -1,0 +1,87 @@
+import { findKnownMentions } from '../../src/draft/mentions';
+import type { KnownEntity } from '../../src/draft/known-nodes';
+import { detectLanguage } from '../../src/draft/language';
+import { splitSentences } from '../../src/ingest/sentences';
+
+const entity = (id: string, label: KnownEntity['label'], names: string[], areas: string[] = []): KnownEntity => ({
+  id,
+  label,
+  name: names[0] as string,
+  nameEn: names[0] as string,
+  aliases: names,
+  areas,
+});
+
+const KNOWN: KnownEntity[] = [
+  entity('kim-jong-un', 'Person', ['Kim Jong Un', 'Kim Jong-un']),
+  entity('russia', 'Country', ['Rússia', 'Russia']),
+  entity('tumannaya-river', 'Place', ['Rio Tumannaya', 'Tumannaya', 'Tumen River']),
+  entity('bridge-agreement', 'Agreement', ['acordo para construir uma ponte sobre o Rio Tumannaya']),
+  entity('treaty', 'Agreement', ['tratado de parceria estratégica abrangente']),
+  entity('science-agreement', 'Agreement', ['acordo de cooperação em ciência'], ['ciência']),
+  entity('defence-ministry', 'Organization', ['Ministério da Defesa da Rússia']),
+];
+
+function mentionsIn(text: string, language: 'pt' | 'en' = 'pt') {
+  return findKnownMentions(text, splitSentences(text), KNOWN, language);
+}
+
+describe('language detection', () => {
+  it.each([
+    ['Em 18 de julho, o líder norte-coreano Kim Jong Un recebeu uma delegação militar russa em Pyongyang.', 'pt'],
+    ['Putin e Kim assinaram um tratado em Pyongyang.', 'pt'],
+    ['Russian President Vladimir Putin and Kim Jong-un signed the treaty on Wednesday, TASS reported.', 'en'],
+  ])('"%s" is %s', (text, language) => {
+    expect(detectLanguage(text)).toBe(language);
+  });
+
+  it('cannot tell from too little text', () => {
+    expect(detectLanguage('Kim')).toBeUndefined();
+  });
+});
+
+describe('mentions of known entities', () => {
+  it('finds every spelling, case-, accent- and hyphen-insensitively, at its exact offsets', () => {
+    const text = 'KIM JONG-UN visitou a RUSSIA. Depois, Kim Jong Un voltou da rússia.';
+    const found = mentionsIn(text);
+    expect(found.map((mention) => [mention.entityId, mention.quote])).toEqual([
+      ['kim-jong-un', 'KIM JONG-UN'],
+      ['russia', 'RUSSIA'],
+      ['kim-jong-un', 'Kim Jong Un'],
+      ['russia', 'rússia'],
+    ]);
+    for (const mention of found) expect(text.slice(mention.start, mention.end)).toBe(mention.quote);
+  });
+
+  it('numbers each mention by its sentence', () => {
+    const found = mentionsIn('Kim Jong Un chegou.\nA Rússia recebeu-o.');
+    expect(found.map((mention) => mention.sentence)).toEqual([0, 1]);
+  });
+
+  it('takes the longest name where names overlap, keeping a nested name of another entity', () => {
+    const found = mentionsIn('Assinaram um acordo para construir uma ponte sobre o Rio Tumannaya.');
+    expect(found.map((mention) => [mention.entityId, mention.quote, mention.nested])).toEqual([
+      ['bridge-agreement', 'acordo para construir uma ponte sobre o Rio Tumannaya', false],
+      ['tumannaya-river', 'Rio Tumannaya', true],
+    ]);
+  });
+
+  it('matches whole words only', () => {
+    expect(mentionsIn('Os russianos e a Tumannayana.')).toEqual([]);
+  });
+
+  it('finds agreements by area, ministries by a minister’s title and "o tratado" by the treaty last named', () => {
+    const text =
+      'O vice-ministro da Defesa chegou.\nAssinaram um tratado de parceria estratégica abrangente.\nO tratado define tudo.\nAssinaram acordos de cooperação em ciência.';
+    const indirect = mentionsIn(text).filter((mention) => mention.via !== 'name');
+    expect(indirect.map((mention) => [mention.entityId, mention.quote, mention.via])).toEqual([
+      ['defence-ministry', 'vice-ministro da Defesa', 'ministry'],
+      ['treaty', 'O tratado', 'anaphora'],
+      ['science-agreement', 'ciência', 'area'],
+    ]);
+  });
+
+  it('does not take "de acordo com" for an agreement', () => {
+    expect(mentionsIn('De acordo com a agência, a ciência avança.')).toEqual([]);
+  });
+});
