@@ -1,7 +1,15 @@
 import type { EntityLabel } from '../domain/model';
 import { matchKey } from '../domain/normalize';
 import type { Sentence } from '../ingest/sentences';
-import { FUNCTION_WORDS, LABEL_HINTS, MONTHS, NAME_CONNECTORS, TITLE_WORDS, type DraftLanguage } from './rules';
+import {
+  FUNCTION_WORDS,
+  LABEL_HINTS,
+  MINISTRY_FROM_TITLE,
+  MONTHS,
+  NAME_CONNECTORS,
+  TITLE_WORDS,
+  type DraftLanguage,
+} from './rules';
 import { findTitleBefore, type Title } from './titles';
 import { overlaps, slugify, type Span } from './text-search';
 
@@ -21,7 +29,8 @@ export interface CandidateMention extends Span {
   readonly title?: Title;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
+// A hyphen before a capital joins two names ("Coreia do Norte-Rússia"), so it ends the word.
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’]|-(?!\p{Lu}))*/gu;
 const WEEKDAYS = new Set([
   'segunda',
   'terca',
@@ -63,8 +72,15 @@ export function findCandidateEntities(
     functionWords.has(token.key) || titleKeys.has(token.key) || token.key in MONTHS || WEEKDAYS.has(token.key);
   const byKey = new Map<string, { name: string; label: EntityLabel; reason: string; mentions: CandidateMention[] }>();
 
+  const titleSpans = MINISTRY_FROM_TITLE[language].flatMap(({ pattern }) =>
+    [...text.matchAll(pattern)].map((match) => ({
+      start: match.index ?? 0,
+      end: (match.index ?? 0) + match[0].length,
+    })),
+  );
+  const blocked = [...taken, ...titleSpans];
   for (const sentence of sentences) {
-    for (const run of capitalisedRuns(text, sentence, language)) {
+    for (const run of capitalisedRuns(text, sentence, language).flatMap((tokens) => splitAt(tokens, blocked))) {
       let tokens = run;
       while (tokens.length > 0 && skip(tokens[0] as Token)) tokens = tokens.slice(1);
       while (tokens.length > 0 && !(tokens[tokens.length - 1] as Token).capitalised) tokens = tokens.slice(0, -1);
@@ -72,7 +88,6 @@ export function findCandidateEntities(
       const last = tokens[tokens.length - 1];
       if (!first || !last) continue;
       const span = { start: first.start, end: last.end };
-      if (taken.some((other) => overlaps(other, span))) continue;
       if (/^\p{N}+$/u.test(first.text)) continue;
       // "Russian President": an adjective before a title, not a name.
       const next = text.slice(span.end, span.end + 30);
@@ -86,6 +101,16 @@ export function findCandidateEntities(
     }
   }
 
+  // "Putin" after "Vladimir Putin": a surname alone is the person already named.
+  for (const [key, entry] of byKey) {
+    if (key.includes(' ')) continue;
+    const person = [...byKey.entries()].find(
+      ([other, candidate]) => candidate.label === 'Person' && other !== key && other.endsWith(` ${key}`),
+    );
+    if (!person) continue;
+    person[1].mentions.push(...entry.mentions);
+    byKey.delete(key);
+  }
   const used = new Set(reservedIds);
   return [...byKey.values()].map((entry) => {
     const base = slugify(entry.name) || 'entity';
@@ -94,6 +119,16 @@ export function findCandidateEntities(
     used.add(id);
     return { id, label: entry.label, name: entry.name, mentions: entry.mentions, reason: entry.reason };
   });
+}
+
+/** A run cut where it touches something already found, as its own name or a title. */
+function splitAt(tokens: readonly Token[], blocked: readonly Span[]): Token[][] {
+  const runs: Token[][] = [[]];
+  for (const token of tokens) {
+    if (blocked.some((span) => overlaps(span, token))) runs.push([]);
+    else (runs[runs.length - 1] as Token[]).push(token);
+  }
+  return runs.filter((run) => run.some((token) => token.capitalised));
 }
 
 /** Consecutive capitalised words of a sentence, joined by single spaces or name connectors. */

@@ -14,9 +14,11 @@ export interface Title {
 /**
  * What may stand between a title and the name it qualifies: lower-case words and names after a
  * connector ("presidente do país anfitrião, ", "leader of the Democratic People's Republic of
- * Korea, "), but not a conjunction, which would hand one person's title to the next.
+ * Korea, "), but no conjunction, which would hand one person's title to the next, and no
+ * lower-case word after a name, which means the name was a clause of its own.
  */
 const TITLE_GAP = /^(?:[\s,]+|(?!(?:e|and|que|who|which|that)\b)\p{Ll}[\p{L}'’-]*|\p{Lu}[\p{L}'’-]*)*$/u;
+const NAME_THEN_WORD = /\p{Lu}[\p{L}'’-]*[\s,]+(?!(?:d[aeo]s?|of|the|on|for)\b)\p{Ll}/u;
 const MAX_GAP = 60;
 
 /** The title just before a name in its sentence, if one qualifies it. */
@@ -37,7 +39,7 @@ export function findTitleBefore(
     const start = sentence.start + (match.index ?? 0);
     const end = start + match[0].length;
     const gap = text.slice(end, nameStart);
-    if (gap.length > MAX_GAP || !TITLE_GAP.test(gap)) continue;
+    if (gap.length > MAX_GAP || !TITLE_GAP.test(gap) || NAME_THEN_WORD.test(gap)) continue;
     const word = match[0].toLowerCase();
     const rule = rules.find((candidate) => candidate.word.toLowerCase() === word.replace(/\s+/g, ' '));
     if (!rule) continue;

@@ -1,3 +1,4 @@
+import { findCandidateEntities } from '../../src/draft/candidates';
 import { findKnownMentions } from '../../src/draft/mentions';
 import type { KnownEntity } from '../../src/draft/known-nodes';
 import { detectLanguage } from '../../src/draft/language';
@@ -83,5 +84,24 @@ describe('mentions of known entities', () => {
 
   it('does not take "de acordo com" for an agreement', () => {
     expect(mentionsIn('De acordo com a agência, a ciência avança.')).toEqual([]);
+  });
+});
+
+describe('candidate new entities', () => {
+  it('proposes titled names as people, cuts compound names and skips what is already found', () => {
+    const text =
+      'Em 18 de julho, o líder norte-coreano Kim Jong Un recebeu o vice-ministro da Defesa Alexei Krivoruchko.\nA cúpula Coreia do Norte-Rússia foi em Pyongyang.';
+    const sentences = splitSentences(text);
+    const taken = mentionsIn(text);
+    const candidates = findCandidateEntities(text, sentences, 'pt', taken, new Set(['kim-jong-un']));
+    expect(candidates.map((candidate) => [candidate.name, candidate.label])).toEqual([
+      ['Alexei Krivoruchko', 'Person'],
+      ['Coreia do Norte', 'Person'],
+      ['Pyongyang', 'Place'],
+    ]);
+    expect(candidates[0]?.mentions[0]?.title).toMatchObject({
+      text: 'vice-ministro da Defesa',
+      role: 'deputy_minister',
+    });
   });
 });
