@@ -83,7 +83,11 @@ export function findCandidateEntities(
     for (const run of capitalisedRuns(text, sentence, language).flatMap((tokens) => splitAt(tokens, blocked))) {
       let tokens = run;
       while (tokens.length > 0 && skip(tokens[0] as Token)) tokens = tokens.slice(1);
-      while (tokens.length > 0 && !(tokens[tokens.length - 1] as Token).capitalised) tokens = tokens.slice(0, -1);
+      while (
+        tokens.length > 0 &&
+        (!(tokens[tokens.length - 1] as Token).capitalised || skip(tokens[tokens.length - 1] as Token))
+      )
+        tokens = tokens.slice(0, -1);
       const first = tokens[0];
       const last = tokens[tokens.length - 1];
       if (!first || !last) continue;
@@ -151,7 +155,7 @@ function capitalisedRuns(text: string, sentence: Sentence, language: DraftLangua
     const gap = previous ? text.slice(previous.end, token.start) : '';
     // A treaty's name may list its subjects: "Treaty on Friendship, Good-Neighbourliness and Cooperation".
     const inAgreement = run.length > 0 && agreementHeads.has((run[0] as Token).key);
-    const joins = gap === ' ' || (inAgreement && gap === ', ');
+    const joins = gap === ' ' || (inAgreement && (gap === ', ' || gap === '-'));
     const connector =
       !token.capitalised && (connectors.has(token.key) || (inAgreement && ['and', 'e'].includes(token.key)));
     if (previous && joins && (token.capitalised || connector)) {
