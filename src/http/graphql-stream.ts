@@ -22,7 +22,8 @@ export function graphqlStreamHandler(
 ): RequestHandler {
   const rules = [...specifiedRules, ...demandLimitRules(config)];
   const formatError = createErrorFormatter(logger);
-  const refuse = (error: GraphQLError) => ({ errors: [formatError(error) as GraphQLError] });
+  // graphql-sse takes an object as a result only when it has `data`.
+  const refuse = (error: GraphQLError) => ({ data: null, errors: [formatError(error) as GraphQLError] });
   const handle = createHandler({
     // One event stream per subscription: a plain EventSource can listen without a client library.
     authenticate: () => null,

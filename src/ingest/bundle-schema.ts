@@ -124,13 +124,6 @@ export const BundleSchema = z
   })
   .strict()
   .superRefine((bundle, context) => {
-    if ((bundle.source.text === undefined) === (bundle.source.textFile === undefined)) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['source', 'textFile'],
-        message: 'give the source text either as textFile (a file next to the bundle) or as text (inline), not both',
-      });
-    }
     if (isEnglish(bundle.source.language)) return;
     const need = (path: (string | number)[], field: string, what: string) =>
       context.addIssue({

@@ -159,6 +159,15 @@ function parseBundle(
     return undefined;
   }
   const bundle = result.data;
+  const { text: inline, textFile } = bundle.source;
+  if (inline !== undefined && (textFile !== undefined || input.sourceText !== undefined)) {
+    problem('source.text', 'the source text is given twice: keep either text (inline) or textFile (or the text field)');
+    return undefined;
+  }
+  if (inline === undefined && textFile === undefined && input.sourceText === undefined) {
+    problem('source.textFile', 'the source text is missing: name its file in textFile, or give it inline as text');
+    return undefined;
+  }
   let sourceText = input.sourceText ?? bundle.source.text;
   if (sourceText === undefined && input.readFiles === false) {
     problem('source.text', 'send the source text inline (source.text, or the text field); files are not read here');

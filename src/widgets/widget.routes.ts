@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 import { packageFile } from '../paths';
+import type { TimelineFilterInput } from '../services/timeline.service';
 import { parseFeedQuery } from './feed-query';
 import { escapeHtml } from './describe';
 
@@ -18,6 +19,7 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   'widget.js': { file: path.join(WIDGET_ASSETS_DIR, 'widget.js'), type: 'text/javascript' },
   'widget.css': { file: path.join(WIDGET_ASSETS_DIR, 'widget.css'), type: 'text/css' },
   'timelinejs-page.js': { file: path.join(WIDGET_ASSETS_DIR, 'timelinejs-page.js'), type: 'text/javascript' },
+  'live.js': { file: path.join(WIDGET_ASSETS_DIR, 'live.js'), type: 'text/javascript' },
 };
 
 /** TimelineJS3's build (script, styles, locales, fonts) as npm ships it; it loads its locale at run time. */
@@ -32,13 +34,14 @@ export function widgetRoutes(): Router {
   const router = Router();
   const cache = new Map<string, Buffer>();
   router.get('/widget/timeline', (req, res) => {
-    const { title } = parseFeedQuery(req.query);
+    const { title, filter } = parseFeedQuery(req.query);
     res.type('html').send(
       renderPage(
         title,
         ['/widget/assets/vis-timeline.css', '/widget/assets/widget.css'],
-        ['/widget/assets/vis-timeline.js', '/widget/assets/widget.js'],
+        ['/widget/assets/vis-timeline.js', '/widget/assets/live.js', '/widget/assets/widget.js'],
         `
+  ${liveHolder(filter)}
   <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span></header>
   <div id="status">Loading…</div>
   <div id="timeline"></div>
@@ -47,13 +50,14 @@ export function widgetRoutes(): Router {
     );
   });
   router.get('/widget/timelinejs', (req, res) => {
-    const { title } = parseFeedQuery(req.query);
+    const { title, filter } = parseFeedQuery(req.query);
     res.type('html').send(
       renderPage(
         title,
         ['/vendor/timelinejs/css/timeline.css', '/widget/assets/widget.css'],
-        ['/vendor/timelinejs/js/timeline.js', '/widget/assets/timelinejs-page.js'],
+        ['/vendor/timelinejs/js/timeline.js', '/widget/assets/live.js', '/widget/assets/timelinejs-page.js'],
         `
+  ${liveHolder(filter)}
   <div id="status">Loading…</div>
   <div id="timeline-embed"></div>`,
       ),
@@ -67,6 +71,11 @@ export function widgetRoutes(): Router {
     res.type(asset.type).set('cache-control', 'public, max-age=3600').send(cache.get(asset.file));
   });
   return router;
+}
+
+/** The page's selection as the timelineChanged subscription takes it (read by live.js; no inline script). */
+function liveHolder(filter: TimelineFilterInput): string {
+  return `<div id="live" hidden data-filter="${escapeHtml(JSON.stringify(filter))}"></div>`;
 }
 
 /** A widget page: no inline script or style, so a strict Content-Security-Policy allows it. */

@@ -1,5 +1,6 @@
-// Embeddable timeline: loads the vis-timeline feed for this page's query string and shows the
-// participants, place and quoted evidence of the event the reader selects.
+// Embeddable timeline: loads the vis-timeline feed for this page's query string, shows the
+// participants, place and quoted evidence of the event the reader selects, and loads the feed
+// again when the graph changes what the selection holds (live.js).
 (function () {
   'use strict';
   var params = new URLSearchParams(window.location.search);
@@ -45,32 +46,43 @@
     details.hidden = false;
   }
 
-  fetch('/feeds/vis-timeline.json' + window.location.search)
-    .then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok)
-          throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
-        return body;
+  var timeline = null;
+  var byId = {};
+
+  var DAY_MS = 86400000;
+
+  // Fits the window to the items, but never narrower than a week: events of one day would
+  // otherwise be shown on an axis of milliseconds.
+  function fitWindow() {
+    timeline.fit({ animation: false });
+    var range = timeline.getWindow();
+    var width = range.end - range.start;
+    if (width < 7 * DAY_MS) {
+      var middle = (range.start.valueOf() + range.end.valueOf()) / 2;
+      timeline.setWindow(middle - 3.5 * DAY_MS, middle + 3.5 * DAY_MS, { animation: false });
+    }
+  }
+
+  function render(feed) {
+    document.getElementById('count').textContent = feed.totalCount + ' event' + (feed.totalCount === 1 ? '' : 's');
+    status.hidden = feed.items.length > 0;
+    if (feed.items.length === 0) status.textContent = 'No event matches this selection.';
+    byId = {};
+    var items = feed.items.map(function (item) {
+      var content = element('span', item.content);
+      content.setAttribute('data-event-id', item.eventId);
+      byId[item.id] = Object.assign({ contentText: item.content }, item);
+      return Object.assign({}, item, {
+        content: content,
+        className: item.disputed ? 'tl-event tl-disputed' : 'tl-event',
+        details: undefined,
       });
-    })
-    .then(function (feed) {
-      document.getElementById('count').textContent = feed.totalCount + ' event' + (feed.totalCount === 1 ? '' : 's');
-      if (feed.items.length === 0) {
-        status.textContent = 'No event matches this selection.';
-        return;
-      }
-      status.remove();
-      var byId = {};
-      var items = feed.items.map(function (item) {
-        var content = element('span', item.content);
-        content.setAttribute('data-event-id', item.eventId);
-        byId[item.id] = Object.assign({ contentText: item.content }, item);
-        return Object.assign({}, item, {
-          content: content,
-          className: item.disputed ? 'tl-event tl-disputed' : 'tl-event',
-          details: undefined,
-        });
-      });
+    });
+    if (timeline) {
+      if (params.get('groupBy')) timeline.setGroups(feed.groups);
+      timeline.setItems(new vis.DataSet(items));
+      fitWindow();
+    } else if (items.length > 0) {
       var options = {
         stack: true,
         zoomable: true,
@@ -78,16 +90,35 @@
         orientation: 'top',
         tooltip: { followMouse: true },
       };
-      var timeline = params.get('groupBy')
+      timeline = params.get('groupBy')
         ? new vis.Timeline(document.getElementById('timeline'), items, feed.groups, options)
         : new vis.Timeline(document.getElementById('timeline'), items, options);
       timeline.on('select', function (event) {
         if (event.items.length > 0) showDetails(byId[event.items[0]]);
       });
-      window.timelineReady = true;
-    })
-    .catch(function (error) {
-      status.textContent = 'Could not load the timeline: ' + error.message;
-      status.className = 'error';
-    });
+      fitWindow();
+    }
+    window.timelineLoads = (window.timelineLoads || 0) + 1;
+    window.timelineReady = true;
+  }
+
+  function load() {
+    return fetch('/feeds/vis-timeline.json' + window.location.search)
+      .then(function (response) {
+        return response.json().then(function (body) {
+          if (!response.ok)
+            throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
+          return body;
+        });
+      })
+      .then(render)
+      .catch(function (error) {
+        status.hidden = false;
+        status.textContent = 'Could not load the timeline: ' + error.message;
+        status.className = 'error';
+      });
+  }
+
+  if (window.watchTimeline) window.watchTimeline(load);
+  else load();
 })();

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
+import { FIXTURES_DIR } from '../helpers/graph';
+import { startSeededTestServer, type TestServer } from '../helpers/server';
+
+const KEY = 'browser-key-0123456789abcdef0123456789';
+const BRIEFING = readFileSync(path.join(FIXTURES_DIR, 'briefing-report.yaml'), 'utf8');
+const SOURCE_ID = 'test-briefing-report';
+const EVENT_ID = '2024-07-20-krivoruchko-briefs-putin';
+
+describe('widgets follow the graph live', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startSeededTestServer({ INGEST_API_KEYS: `browser:${KEY}` });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await retract();
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  });
+  afterEach(async () => page?.close());
+
+  const ingest = async () => {
+    const response = await fetch(`${server.base}/bundles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/yaml', authorization: `Bearer ${KEY}` },
+      body: BRIEFING,
+    });
+    expect(response.status).toBe(201);
+  };
+  const retract = () =>
+    fetch(`${server.base}/bundles/${SOURCE_ID}`, { method: 'DELETE', headers: { authorization: `Bearer ${KEY}` } });
+  /** Opens a widget and waits until it has loaded and listens for changes. */
+  const open = async (url: string) => {
+    await page.goto(`${server.base}${url}`);
+    await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
+    await page.locator('#live[data-state="listening"]').waitFor({ state: 'attached' });
+  };
+
+  it('vis-timeline: an event ingested through the API appears, and goes when retracted, without a reload', async () => {
+    await open('/widget/timeline?entity=vladimir-putin');
+    const before = await page.textContent('#count');
+    const items = page.locator(`.vis-item [data-event-id="${EVENT_ID}"]`);
+    expect(await items.count()).toBe(0);
+
+    await ingest();
+    await items.waitFor();
+    expect(await page.textContent('#count')).not.toBe(before);
+    // Selecting the new event shows its evidence from the ingested text.
+    await items.click();
+    expect(await page.textContent('#details')).toContain('briefed President Vladimir Putin in Moscow');
+
+    await retract();
+    await items.waitFor({ state: 'detached' });
+    expect(await page.textContent('#count')).toBe(before);
+  });
+
+  it('TimelineJS3: the story gains a slide for the ingested event without a reload', async () => {
+    await open('/widget/timelinejs?entity=alexei-krivoruchko');
+    const headline = page.locator('.tl-slide .tl-headline', { hasText: 'Krivoruchko briefs Putin' });
+    expect(await headline.count()).toBe(0);
+    await ingest();
+    await headline.first().waitFor({ state: 'attached' });
+    await retract();
+    await headline.first().waitFor({ state: 'detached' });
+  });
+});
