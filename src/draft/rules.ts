@@ -229,6 +229,12 @@ export const FUNCTION_WORDS: Readonly<Record<DraftLanguage, readonly string[]>> 
     'amanhã',
     'estado',
     'foto',
+    // forms of address, written before a name: "o Sr. Krivoruchko"
+    'sr',
+    'sra',
+    'srs',
+    'dr',
+    'dra',
   ],
   en: [
     'the',
@@ -257,6 +263,7 @@ export const FUNCTION_WORDS: Readonly<Record<DraftLanguage, readonly string[]>> 
     'mr',
     'mrs',
     'ms',
+    'dr',
     'also',
     'however',
     'today',
