@@ -8,6 +8,7 @@ import { createLogger } from '../logger';
 import { connectDatabase } from '../neo4j/driver';
 import { projectRoot } from '../paths';
 import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
+import { bundleSourceText } from './locate-quotes';
 import { splitSentences } from './sentences';
 import { defaultBundleFiles, retractSource, seedBundles, type SeedReport } from './seed-loader';
 import { BundleValidationError } from './validate-bundle';
@@ -50,12 +51,10 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-/** A text file as it is, or the source text a bundle names in `source.textFile`. */
+/** A text file as it is, or a bundle's source text (inline, or the file `source.textFile` names). */
 function readSourceText(file: string): string {
   if (!/\.ya?ml$/.test(file)) return readFileSync(file, 'utf8');
-  const textFile = parseDocument(readFileSync(file, 'utf8')).getIn(['source', 'textFile']);
-  if (typeof textFile !== 'string') throw new Error(`${file}: source.textFile is missing`);
-  return readFileSync(path.resolve(path.dirname(file), textFile), 'utf8');
+  return bundleSourceText(file, parseDocument(readFileSync(file, 'utf8')));
 }
 
 function printReport(report: SeedReport): void {

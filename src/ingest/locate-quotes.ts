@@ -22,9 +22,15 @@ export function locateQuotes(file: string): number {
   if (problems.length > 0) throw new BundleValidationError(problems);
   problems.push(...unknownFields(file, document.toJS()));
 
-  const textFile = document.getIn(['source', 'textFile']);
-  if (typeof textFile !== 'string') throw new BundleValidationError([...problems, missing(file, 'source.textFile')]);
-  const text = readFileSync(path.resolve(path.dirname(file), textFile), 'utf8');
+  let text: string;
+  try {
+    text = bundleSourceText(file, document);
+  } catch (error) {
+    throw new BundleValidationError([
+      ...problems,
+      { file, path: 'source.textFile', message: (error as Error).message },
+    ]);
+  }
   const sentences = splitSentences(text);
   let filled = 0;
 
@@ -92,8 +98,13 @@ function withoutDraftMark(content: unknown): unknown {
   return rest;
 }
 
-function missing(file: string, where: string): BundleProblem {
-  return { file, path: where, message: 'required string is missing' };
+/** The source text of a bundle file: `source.text`, else the file `source.textFile` names. */
+export function bundleSourceText(file: string, document: Document): string {
+  const inline = document.getIn(['source', 'text']);
+  if (typeof inline === 'string') return inline;
+  const textFile = document.getIn(['source', 'textFile']);
+  if (typeof textFile !== 'string') throw new Error('the bundle has neither source.text nor source.textFile');
+  return readFileSync(path.resolve(path.dirname(file), textFile), 'utf8');
 }
 
 function setEvidenceOffsets(document: Document, node: YAMLMap, located: Located): void {

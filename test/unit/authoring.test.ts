@@ -83,6 +83,20 @@ describe('bundle fields that are optional', () => {
     expect(() => validate(content('pt', {}))).toThrow(/entities\[0\]\.nameEn: nameEn is required in a "pt" source/);
   });
 
+  it('takes the source text inline, once', () => {
+    const inline = content('en', {});
+    const { textFile: _file, ...source } = inline.source;
+    const withText = { ...inline, source: { ...source, text: TEXT } };
+    expect(validateBundleInputs([{ file: 'bundle.yaml', content: withText }]).bundles[0]?.sourceText).toBe(TEXT);
+    expect(() => validate(withText)).toThrow(/source\.text: the source text is given twice/);
+    expect(() => validateBundleInputs([{ file: 'bundle.yaml', content: { ...inline, source } }])).toThrow(
+      /source\.textFile: the source text is missing/,
+    );
+    expect(() => validateBundleInputs([{ file: 'bundle.yaml', content: inline, readFiles: false }])).toThrow(
+      /source\.text: send the source text inline/,
+    );
+  });
+
   it('refuses a draft that still has its draft line', () => {
     expect(() => validate({ draft: 'review', ...content('en', {}) })).toThrow(/draft: this is a draft .* REVIEW/);
   });
