@@ -1,4 +1,5 @@
 import { ConfigError, DEVELOPMENT_PASSWORD, readConfig } from '../../src/config';
+import { ApiKeys } from '../../src/services/api-keys';
 
 describe('readConfig', () => {
   it('defaults to the embedded local Neo4j and the documented development password', () => {
@@ -30,5 +31,36 @@ describe('readConfig', () => {
     expect(() =>
       readConfig({ NODE_ENV: 'production', NEO4J_URI: 'neo4j://db:7687', NEO4J_PASSWORD: 'a-long-secret' }),
     ).not.toThrow();
+  });
+});
+
+describe('INGEST_API_KEYS and the keys it gives', () => {
+  const secret = 'a'.repeat(32);
+
+  it('is off when unset, and keeps names and hashes, never the secrets', () => {
+    expect(readConfig({}).ingest.keys).toEqual([]);
+    const { keys } = readConfig({ INGEST_API_KEYS: ` newsroom:${secret} , ci:${'b'.repeat(40)} ` }).ingest;
+    expect(keys.map((key) => key.name)).toEqual(['newsroom', 'ci']);
+    expect(JSON.stringify(keys)).not.toContain(secret);
+  });
+
+  it.each([
+    ['a short secret', `newsroom:${'a'.repeat(31)}`, /at least 32 characters/],
+    ['no name', secret, /name:secret pairs/],
+    ['a name twice', `x:${secret},x:${'b'.repeat(32)}`, /names "x" twice/],
+  ])('refuses %s', (_, value, message) => {
+    expect(() => readConfig({ INGEST_API_KEYS: value })).toThrow(message);
+  });
+
+  it('authorizes the configured keys by name, and only them', () => {
+    const keys = new ApiKeys(readConfig({ INGEST_API_KEYS: `newsroom:${secret},ci:${'b'.repeat(32)}` }).ingest.keys);
+    expect(keys.authorize({ authorization: `Bearer ${'b'.repeat(32)}` })).toBe('ci');
+    expect(keys.authorize({ authorization: `bearer ${secret}` })).toBe('newsroom');
+    for (const authorization of [undefined, secret, `Bearer ${secret}x`, `Bearer ${'a'.repeat(31)}`, 'Basic abc']) {
+      expect(() => keys.authorize({ authorization })).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    }
+    expect(() => new ApiKeys([]).authorize({ authorization: `Bearer ${secret}` })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 });
