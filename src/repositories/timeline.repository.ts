@@ -4,6 +4,7 @@ import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { AgreementSummary, EventDetails, EventModel, SourceModel } from '../domain/types';
 import { AppError, badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
+import { toNative } from '../neo4j/values';
 import { NODE_PROJECTION, SOURCE_PROJECTION, toEntityModel, toEventModel, toSourceModel } from './node-mapper';
 import { selectionBranches, selectionParams, type SelectionPlan, type TimelineCriteria } from './timeline-query';
 
@@ -142,18 +143,26 @@ export async function findTimelinePage(
   );
 }
 
-/** How many events the selection holds: the same branches as a page, without cursor or limit. */
+/**
+ * The whole selection as one `CALL { … }` yielding `e`: the same branches as a page, without
+ * cursor or limit, expanded from the entities even for a hub (reading it all costs the same).
+ */
+async function wholeSelection(
+  tx: ManagedTransaction,
+  criteria: TimelineCriteria,
+): Promise<{ call: string; params: Record<string, unknown> }> {
+  const selection = await planSelection(tx, criteria, Number.POSITIVE_INFINITY);
+  const plan = { ...selection.plan, hub: false };
+  const branches = selectionBranches(selection.criteria, plan, []).map((branch) => `${branch} RETURN e`);
+  return { call: `CALL { ${branches.join(' UNION ')} }`, params: selectionParams(selection.criteria, plan) };
+}
+
+/** How many events the selection holds. */
 export async function countTimeline(database: Database, criteria: TimelineCriteria): Promise<number> {
   return database.read(
     async (tx) => {
-      const selection = await planSelection(tx, criteria, Number.POSITIVE_INFINITY);
-      // Expanded from the entities even for a hub: counting reads the whole selection either way.
-      const plan = { ...selection.plan, hub: false };
-      const branches = selectionBranches(selection.criteria, plan, []).map((branch) => `${branch} RETURN e`);
-      const result = await tx.run(
-        `CALL { ${branches.join(' UNION ')} } RETURN count(e) AS total`,
-        selectionParams(selection.criteria, plan),
-      );
+      const { call, params } = await wholeSelection(tx, criteria);
+      const result = await tx.run(`${call} RETURN count(e) AS total`, params);
       return Number(result.records[0]?.get('total') ?? 0);
     },
     { query: 'timeline-count' },
@@ -162,8 +171,8 @@ export async function countTimeline(database: Database, criteria: TimelineCriter
 
 /**
  * What a timeline widget shows of the selection, as one hash: each event's id, place in time,
- * title, claims and relationships. Equal hashes: the selection looks the same. Counted like
- * countTimeline (the whole selection is read).
+ * titles, whether disputed, participants with roles, places, and the number and length of its
+ * claims (a new source's claim, a changed quote). Equal hashes: the selection looks the same.
  */
 export async function fingerprintTimeline(
   database: Database,
@@ -171,22 +180,22 @@ export async function fingerprintTimeline(
 ): Promise<{ total: number; hash: string }> {
   return database.read(
     async (tx) => {
-      const selection = await planSelection(tx, criteria, Number.POSITIVE_INFINITY);
-      const plan = { ...selection.plan, hub: false };
-      const branches = selectionBranches(selection.criteria, plan, []).map((branch) => `${branch} RETURN e`);
+      const { call, params } = await wholeSelection(tx, criteria);
       const result = await tx.run(
-        `CALL { ${branches.join(' UNION ')} }
+        `${call}
          WITH e ORDER BY e.timelineKey
-         RETURN count(e) AS total,
-           collect([e.id, e.timelineKey, e.title, coalesce(e.titleEn, ''), toString(size(coalesce(e.claims, []))),
-             toString(reduce(length = 0, claim IN coalesce(e.claims, []) | length + size(claim))),
-             toString(COUNT { (e)--() })]) AS rows`,
-        selectionParams(selection.criteria, plan),
+         RETURN count(e) AS total, collect([e.id, e.timelineKey, e.title, e.titleEn, e:Disputed,
+           size(coalesce(e.claims, [])), reduce(length = 0, claim IN coalesce(e.claims, []) | length + size(claim)),
+           [(x:Entity)-[r:PARTICIPATED_IN]->(e) | x.id + ' ' + r.role],
+           [(e)-[:TOOK_PLACE_IN]->(p:Entity) | p.id]]) AS rows`,
+        params,
       );
       const record = result.records[0];
-      const hash = createHash('sha256')
-        .update(JSON.stringify(record?.get('rows') ?? []))
-        .digest('hex');
+      // Pattern comprehensions list in storage order, which a rewrite may change: sort them.
+      const rows = (toNative(record?.get('rows') ?? []) as unknown[][]).map((row) =>
+        row.map((value) => (Array.isArray(value) ? [...(value as string[])].sort() : value)),
+      );
+      const hash = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
       return { total: Number(record?.get('total') ?? 0), hash };
     },
     { query: 'timeline-fingerprint' },
