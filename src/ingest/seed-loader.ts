@@ -95,29 +95,33 @@ async function loadValidated(
   const keys = bundles.flatMap(({ bundle }) =>
     bundle.entities.flatMap((entity) => [entity.name, entity.nameEn, ...entity.aliases].map(matchKey)),
   );
-  // The schema first: resolution reads the text index on entity names.
-  await ensureGraphSchema(database);
-  const known = await findKnownNodes(database, [...new Set(ids)], [...new Set(keys)]);
-  const resolution = resolveEntities(bundles, known.nodes, known.redirects);
-
-  const problems: BundleProblem[] = [...duplicateSources(bundles), ...resolution.problems];
-  for (const reference of references) {
-    const problem = referenceProblem(reference, resolution.labelOf(reference.id), resolution.definedIn(reference.id));
-    if (problem) problems.push(problem);
-  }
-  if (problems.length > 0) throw new BundleValidationError(problems);
-
-  onProgress('validated');
-  onProgress('writing');
+  // The schema first: resolution reads the text index on entity names. A dry run writes nothing,
+  // the schema included (resolution then reads names without the index, only slower).
+  if (!options.dryRun) await ensureGraphSchema(database);
   const write = async (tx: ManagedTransaction) => {
-    // First: the version's lock serialises loads, so two loads of one source never interleave.
+    // First the version's lock, which serialises every load and retraction: what this load
+    // resolves against and replaces cannot change before it commits.
     const version = await bumpDataVersion(tx);
+    const known = await findKnownNodes(tx, [...new Set(ids)], [...new Set(keys)]);
+    const resolution = resolveEntities(bundles, known.nodes, known.redirects);
+    const problems: BundleProblem[] = [...duplicateSources(bundles), ...resolution.problems];
+    for (const reference of references) {
+      const problem = referenceProblem(reference, resolution.labelOf(reference.id), resolution.definedIn(reference.id));
+      if (problem) problems.push(problem);
+    }
+    if (problems.length > 0) throw new BundleValidationError(problems);
+    onProgress('validated');
+    onProgress('writing');
     const applied: SourceChange[] = [];
     for (const validated of bundles)
       applied.push(await applySourceClaims(tx, validated.bundle.source.id, toSourceClaims(validated, resolution)));
-    return { applied, version };
+    return { applied, version, resolution };
   };
-  const { applied: changes, version } = options.dryRun
+  const {
+    applied: changes,
+    version,
+    resolution,
+  } = options.dryRun
     ? await database.rehearse(write, { purpose: 'dry-run' }, SEED_TIMEOUT_MS)
     : await database.write(write, { purpose: 'seed' }, SEED_TIMEOUT_MS);
   onProgress('committed');

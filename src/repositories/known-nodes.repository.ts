@@ -1,6 +1,6 @@
 import { matchKeyNeedle } from '../domain/claims';
 import type { EntityLabel } from '../domain/model';
-import type { Database } from '../neo4j/database';
+import type { ManagedTransaction } from 'neo4j-driver';
 
 /** A stored entity or event that bundles may refer to. */
 export interface KnownNode {
@@ -19,13 +19,15 @@ export interface KnownRedirect {
  * What entity resolution needs from the database: the entities and events stored under these ids
  * (directly or through a redirect), and the entities whose normalised names are among these keys
  * (found through the text index on `matchKeyText`, so the cost does not grow with the graph).
+ * Read in the loader's write transaction, after its lock: what it resolves against cannot change
+ * before the load commits.
  */
 export async function findKnownNodes(
-  database: Database,
+  tx: ManagedTransaction,
   ids: readonly string[],
   keys: readonly string[],
 ): Promise<{ nodes: KnownNode[]; redirects: KnownRedirect[] }> {
-  return database.read(async (tx) => {
+  {
     const nodes = await tx.run(
       `CALL {
          UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n
@@ -51,5 +53,5 @@ export async function findKnownNodes(
       })),
       redirects: redirects.records.map((record) => ({ id: record.get('id'), target: record.get('target') })),
     };
-  });
+  }
 }

@@ -184,6 +184,30 @@ describe('ingest through the API', () => {
     await fetch(`${server.base}/bundles/${SOURCE_ID}`, { method: 'DELETE', headers: auth(KEY) });
   });
 
+  it('serialises concurrent loads of two sources: a new entity both name is one node, as in either order', async () => {
+    const before = await snapshotGraph(server.database);
+    const sourceOf = (suffix: string) => {
+      const bundle = parse(BRIEFING);
+      bundle.source.id = `test-concurrent-${suffix}`;
+      // The same new person, under an id of each source's own: resolution merges them by name.
+      bundle.entities = [{ ...bundle.entities[0], id: `test-envoy-${suffix}`, name: 'Test Envoy Ivanov' }];
+      bundle.events = [];
+      bundle.relationships = [];
+      return stringify(bundle);
+    };
+    const statuses = await Promise.all(
+      ['a', 'b'].map(async (suffix) => (await post(sourceOf(suffix), auth(KEY))).status),
+    );
+    expect(statuses).toEqual([201, 201]);
+    const { body } = await server.graphql(
+      '{ a: entity(id: "test-envoy-a") { id } b: entity(id: "test-envoy-b") { id } }',
+    );
+    expect(body.data?.a.id).toBe(body.data?.b.id);
+    for (const suffix of ['a', 'b'])
+      await fetch(`${server.base}/bundles/test-concurrent-${suffix}`, { method: 'DELETE', headers: auth(KEY) });
+    expect(await snapshotGraph(server.database)).toEqual(before);
+  });
+
   it('logs every write with the name of its key, never the key', async () => {
     const lines: string[] = [];
     const sink = new Writable({
