@@ -177,18 +177,20 @@ export async function countTimeline(database: Database, criteria: TimelineCriter
 export async function fingerprintTimeline(
   database: Database,
   criteria: TimelineCriteria,
+  /** Events read at most (the first by time); `total` tells when the selection holds more. */
+  limit: number,
 ): Promise<{ total: number; hash: string }> {
   return database.read(
     async (tx) => {
       const { call, params } = await wholeSelection(tx, criteria);
       const result = await tx.run(
         `${call}
-         WITH e ORDER BY e.timelineKey
+         WITH e ORDER BY e.timelineKey LIMIT $limit
          RETURN count(e) AS total, collect([e.id, e.timelineKey, e.title, e.titleEn, e:Disputed,
            size(coalesce(e.claims, [])), reduce(length = 0, claim IN coalesce(e.claims, []) | length + size(claim)),
            [(x:Entity)-[r:PARTICIPATED_IN]->(e) | x.id + ' ' + r.role],
            [(e)-[:TOOK_PLACE_IN]->(p:Entity) | p.id]]) AS rows`,
-        params,
+        { ...params, limit: neo4j.int(limit) },
       );
       const record = result.records[0];
       // Pattern comprehensions list in storage order, which a rewrite may change: sort them.

@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import type { Database } from '../neo4j/database';
 import { readDataVersion } from '../repositories/data-version.repository';
 
@@ -12,22 +13,31 @@ export class ChangeFeed {
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
   private warned = false;
+  private closed = false;
 
   constructor(
     private readonly database: Database,
     private readonly pollMs: number,
     /** Told once when reading the version starts failing (it is retried at every poll). */
     private readonly onPollError: (error: unknown) => void,
+    /** Open subscriptions at most (each one reads its selection again after every change). */
+    private readonly maxSubscriptions = 1000,
   ) {}
 
-  /** Each new data version, from now until the iterator is returned (or the feed is closed). */
+  /**
+   * The data version each time it changes, from now until the iterator is returned or the feed
+   * closes. A subscriber that is still busy with one change is given only the latest version
+   * next: it has to read its selection once, not once per version it missed.
+   */
   versions(): AsyncIterableIterator<number> {
-    const queue: number[] = [];
+    if (this.subscriptions.size >= this.maxSubscriptions)
+      throw new AppError('RATE_LIMITED', `Too many live subscriptions (${this.maxSubscriptions}); try again later`);
+    let latest: number | undefined;
     let wake: ((result: IteratorResult<number>) => void) | undefined;
-    let done = false;
+    let done = this.closed;
     const subscription = {
       push: (version: number) => {
-        if (!wake) queue.push(version);
+        if (!wake) latest = version;
         else {
           const resolve = wake;
           wake = undefined;
@@ -42,13 +52,18 @@ export class ChangeFeed {
         wake = undefined;
       },
     };
-    this.subscriptions.add(subscription);
-    this.startPolling();
+    if (!done) {
+      this.subscriptions.add(subscription);
+      this.startPolling();
+    }
     // A plain iterator, not a generator: return() must end a next() that is still waiting.
     return {
       next: () => {
-        const value = queue.shift();
-        if (value !== undefined) return Promise.resolve({ done: false, value });
+        if (latest !== undefined) {
+          const value = latest;
+          latest = undefined;
+          return Promise.resolve({ done: false, value });
+        }
         if (done) return Promise.resolve({ done: true, value: undefined });
         return new Promise((resolve) => (wake = resolve));
       },
@@ -71,6 +86,7 @@ export class ChangeFeed {
 
   /** Ends every subscription (at shutdown, so that open streams let the server close). */
   close(): void {
+    this.closed = true;
     for (const subscription of [...this.subscriptions]) subscription.end();
     this.stopPolling();
   }
@@ -90,6 +106,8 @@ export class ChangeFeed {
   private stopPolling(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+    // Unread while no one listens: the next first reading is a baseline again.
+    this.version = undefined;
   }
 
   private async poll(): Promise<void> {
@@ -98,9 +116,9 @@ export class ChangeFeed {
     try {
       const version = await readDataVersion(this.database);
       this.warned = false;
-      // The first reading is the baseline, not a change.
-      if (this.version === undefined) this.version = version;
-      else this.announce(version);
+      // A first reading is passed on too: a subscriber may have read its selection just before
+      // a write this reading already includes; reading it once more settles that.
+      this.announce(version);
     } catch (error) {
       if (!this.warned) this.onPollError(error);
       this.warned = true;

@@ -1,5 +1,6 @@
+import { badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
-import { fingerprintTimeline } from '../repositories/timeline.repository';
+import { countTimeline, fingerprintTimeline } from '../repositories/timeline.repository';
 import type { ChangeFeed } from './change-feed';
 import { toCriteria, type TimelineFilterInput } from './timeline.service';
 
@@ -10,6 +11,12 @@ export interface TimelineChange {
   readonly totalCount: number;
   readonly changedAt: string;
 }
+
+/**
+ * The largest selection a subscription follows: after every change it is read again (one reading
+ * per change and subscriber), so a subscription to a whole corpus is refused.
+ */
+export const LIVE_MAX_EVENTS = 5000;
 
 /**
  * Changes of one timeline selection: after each new data version the selection is read again and
@@ -24,18 +31,28 @@ export async function watchTimeline(
   const criteria = toCriteria(filter);
   // Listen first, so that a change committed while the first reading runs is not missed.
   const versions = feed.versions();
+  const read = () => fingerprintTimeline(database.forRequest(), criteria, LIVE_MAX_EVENTS + 1);
   let last: string;
   try {
-    last = (await fingerprintTimeline(database.forRequest(), criteria)).hash;
+    const first = await read();
+    if (first.total > LIVE_MAX_EVENTS) {
+      throw badUserInput(
+        `live updates follow selections of at most ${LIVE_MAX_EVENTS} events; this one holds more: narrow the filter`,
+        'filter',
+      );
+    }
+    last = first.hash;
   } catch (error) {
     await versions.return?.();
     throw error;
   }
   const changeAt = async (version: number): Promise<TimelineChange | undefined> => {
-    const now = await fingerprintTimeline(database.forRequest(), criteria);
+    const now = await read();
     if (now.hash === last) return undefined;
     last = now.hash;
-    return { version, totalCount: now.total, changedAt: new Date().toISOString() };
+    // Grown past the bound since: the first events are compared, the count is the whole selection's.
+    const totalCount = now.total > LIVE_MAX_EVENTS ? await countTimeline(database.forRequest(), criteria) : now.total;
+    return { version, totalCount, changedAt: new Date().toISOString() };
   };
   const changes: AsyncIterableIterator<TimelineChange> = {
     next: async () => {

@@ -15,6 +15,8 @@ export interface TestServer {
   readonly base: string;
   readonly database: Database;
   readonly driver: Driver;
+  /** The app's change feed (live subscriptions). */
+  readonly changes: ChangeFeed;
   /** POSTs a GraphQL operation and returns the status and parsed body. */
   graphql(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphqlBody }>;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
     base,
     database,
     driver,
+    changes,
     async graphql(query, variables) {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { parse, stringify } from 'yaml';
 import { BundleApi } from '../../src/ingest/bundle-api';
+import { ChangeFeed } from '../../src/services/change-feed';
 import { retractSource, seedBundleInputs } from '../../src/ingest/seed-loader';
 import { FIXTURES_DIR, snapshotGraph } from '../helpers/graph';
 import { startSeededTestServer, startTestServer, type TestServer } from '../helpers/server';
@@ -13,6 +14,11 @@ const OTHER_KEY = 'other-key-0123456789abcdef012345678';
 const BRIEFING = readFileSync(path.join(FIXTURES_DIR, 'briefing-report.yaml'), 'utf8');
 const SOURCE_ID = 'test-briefing-report';
 const EVENT_ID = '2024-07-20-krivoruchko-briefs-putin';
+
+/** Resolves once `condition` holds (checked every 50 ms); the test's own timeout bounds it. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 describe('ingest through the API', () => {
   let server: TestServer;
@@ -342,6 +348,30 @@ describe('live updates: timelineChanged over Server-Sent Events', () => {
     expect((await statements.next()).data?.data?.timelineChanged).toEqual({ version: retracted, totalCount: 0 });
     putin.close();
     statements.close();
+    // A client that goes away ends its subscription on the server.
+    await waitFor(() => server.changes.subscribers === 0);
+  });
+
+  it('ends every stream when the feed closes (at shutdown), and takes no subscription after', async () => {
+    const feed = new ChangeFeed(server.database, 50, () => undefined);
+    const versions = feed.versions();
+    const pending = versions.next();
+    feed.close();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(await feed.versions().next()).toEqual({ done: true, value: undefined });
+    expect(feed.subscribers).toBe(0);
+  });
+
+  it('gives a busy subscriber only the latest version, and refuses subscriptions over the bound', async () => {
+    const feed = new ChangeFeed(server.database, 60_000, () => undefined, 2);
+    const versions = feed.versions();
+    feed.announce(1_000_001);
+    feed.announce(1_000_002);
+    feed.announce(1_000_003);
+    expect(await versions.next()).toEqual({ done: false, value: 1_000_003 });
+    feed.versions();
+    expect(() => feed.versions()).toThrow(expect.objectContaining({ code: 'RATE_LIMITED' }));
+    feed.close();
   });
 
   it('hears of writes made elsewhere (the seed CLI, another replica) from the data version', async () => {
