@@ -15,7 +15,12 @@ const ABBREVIATIONS = new Set([
   // Portuguese
   'sr', 'sra', 'srs', 'dr', 'dra', 'prof', 'profa', 'gen', 'cel', 'av', 'nº', 'pág', 'exmo', 'exma', 'vs',
   // English
-  'mr', 'mrs', 'ms', 'st', 'jr', 'col', 'lt', 'maj', 'sgt', 'gov', 'rev', 'vol', 'approx', 'dept', 'inc', 'ltd', 'corp', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sept', 'oct', 'nov', 'dec',
+  'mr', 'mrs', 'ms', 'st', 'jr', 'col', 'lt', 'maj', 'sgt', 'gov', 'rev', 'vol', 'approx', 'dept', 'inc', 'ltd', 'corp',
+]); // prettier-ignore
+
+/** Abbreviated months ("Jan. 5", "5 de jan. de 2024"): not a sentence end before a number. */
+const MONTH_ABBREVIATIONS = new Set([
+  'jan', 'feb', 'fev', 'mar', 'apr', 'abr', 'jun', 'jul', 'aug', 'ago', 'sep', 'sept', 'set', 'oct', 'out', 'nov', 'dec', 'dez',
 ]); // prettier-ignore
 
 const OPENING_QUOTES = new Set(['"', '“', '«', '„']);
@@ -29,8 +34,10 @@ const TRAILING = /^["”»’')\]]*/;
  * - otherwise a sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it)
  *   followed by white space, except:
  *   - inside quoted speech: `"…more challenging. Against…", he said.` is one sentence (a quote
- *     that ends with a stop and is followed by a capital ends its sentence);
- *   - after an abbreviation (`Sr.`, `Dr.`, `Mr.`, `Gen.`…) or initials (`U.S.`, `J.`);
+ *     that ends with a stop and is followed by a capital ends its sentence; a quote left open at
+ *     the end of its line protects nothing);
+ *   - after an abbreviation (`Sr.`, `Dr.`, `Mr.`, `Gen.`…), initials (`U.S.`, `J.`), or a month
+ *     before a number (`Jan. 5`);
  *   - before a word that starts in lower case (`approx. ten`).
  */
 export function splitSentences(text: string): Sentence[] {
@@ -55,8 +62,17 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
-/** Offsets (within one line) just after each sentence-ending stop, closing quotes included. */
+/**
+ * Offsets (within one line) just after each sentence-ending stop, closing quotes included. A quote
+ * still open at the end of the line (news often runs a quote over paragraphs and closes it only
+ * at the last) protects nothing: the line is split again as if it had no quotes.
+ */
 function sentenceEnds(line: string): number[] {
+  const quoted = scanEnds(line, true);
+  return quoted.closed ? quoted.ends : scanEnds(line, false).ends;
+}
+
+function scanEnds(line: string, trackQuotes: boolean): { ends: number[]; closed: boolean } {
   const ends: number[] = [];
   let quoted = false;
   for (let index = 0; index < line.length; index += 1) {
@@ -69,16 +85,16 @@ function sentenceEnds(line: string): number[] {
       }
       continue;
     }
-    if (!quoted && OPENING_QUOTES.has(char) && opensQuote(line, index)) quoted = true;
+    if (trackQuotes && !quoted && OPENING_QUOTES.has(char) && opensQuote(line, index)) quoted = true;
     if (quoted || !'.!?'.includes(char)) continue;
     const end = index + 1 + (TRAILING.exec(line.slice(index + 1))?.[0].length ?? 0);
     const next = line.slice(end);
     if (!/^\s/.test(next)) continue;
-    if (char === '.' && (isAbbreviation(line.slice(0, index)) || /^\s+\p{Ll}/u.test(next))) continue;
+    if (char === '.' && (isAbbreviation(line.slice(0, index), next) || /^\s+\p{Ll}/u.test(next))) continue;
     ends.push(end);
     index = end - 1;
   }
-  return ends;
+  return { ends, closed: !quoted };
 }
 
 /** A straight `"` opens a quote only at the start of a word (after space, a bracket or the line start). */
@@ -86,15 +102,16 @@ function opensQuote(line: string, index: number): boolean {
   return line[index] !== '"' || index === 0 || /[\s([{—–-]/.test(line[index - 1] as string);
 }
 
-/** Whether the word before a full stop is an abbreviation or initials. */
-function isAbbreviation(before: string): boolean {
+/** Whether the word before a full stop is an abbreviation or initials (given what follows the stop). */
+function isAbbreviation(before: string, after: string): boolean {
   const word = /(\S+)$/.exec(before)?.[1] ?? '';
   const bare = word.replace(/^["“«(]+/, '');
   if (/^(?:\p{L}\.)*\p{L}$/u.test(bare) && bare.length <= 5 && /\p{Lu}/u.test(bare[0] ?? '')) {
     // initials: "J", "U.S", "E.U.A" (an upper-case letter, optionally dotted pairs)
     if (bare.length === 1 || bare.includes('.')) return true;
   }
-  return ABBREVIATIONS.has(bare.toLowerCase());
+  const lower = bare.toLowerCase();
+  return ABBREVIATIONS.has(lower) || (MONTH_ABBREVIATIONS.has(lower) && /^\s+\d/.test(after));
 }
 
 /** The sentence that contains the span [start, end), if one does. */

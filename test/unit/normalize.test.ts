@@ -56,7 +56,19 @@ describe('splitSentences keeps together what is one sentence', () => {
     ]);
   });
 
-  it('ends an unclosed quote at the line break', () => {
-    expect(texts('He said "it was hard. Really.\nNext line.')).toEqual(['He said "it was hard. Really.', 'Next line.']);
+  it('splits a line whose quote stays open (it closes in a later paragraph) as if it had none', () => {
+    expect(texts('He said "it was hard. Really.\nNext line.')).toEqual([
+      'He said "it was hard.',
+      'Really.',
+      'Next line.',
+    ]);
+  });
+
+  it('does not end a sentence after an abbreviated month before a number, and does elsewhere', () => {
+    expect(texts('Talks began on Jan. 5 in Moscow. They ended in Jan. The ministers left.')).toEqual([
+      'Talks began on Jan. 5 in Moscow.',
+      'They ended in Jan.',
+      'The ministers left.',
+    ]);
   });
 });
