@@ -8,8 +8,8 @@ import { createLogger } from '../logger';
 import { connectDatabase } from '../neo4j/driver';
 import { projectRoot } from '../paths';
 import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
-import { bundleSourceText } from './locate-quotes';
 import { splitSentences } from './sentences';
+import { resolveSourceText, type SourceTextFields } from './source-text';
 import { defaultBundleFiles, retractSource, seedBundles, type SeedReport } from './seed-loader';
 import { BundleValidationError } from './validate-bundle';
 
@@ -54,7 +54,10 @@ async function main(args: string[]): Promise<number> {
 /** A text file as it is, or a bundle's source text (inline, or the file `source.textFile` names). */
 function readSourceText(file: string): string {
   if (!/\.ya?ml$/.test(file)) return readFileSync(file, 'utf8');
-  return bundleSourceText(file, parseDocument(readFileSync(file, 'utf8')));
+  const content = parseDocument(readFileSync(file, 'utf8')).toJS() as { source?: SourceTextFields } | null;
+  const resolved = resolveSourceText(file, content?.source ?? {});
+  if (!('text' in resolved)) throw new Error(`${file}: ${resolved.path}: ${resolved.message}`);
+  return resolved.text;
 }
 
 function printReport(report: SeedReport): void {

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { BundleSchema } from './bundle-schema';
 import { sentencesTouching, splitSentences, type Sentence } from './sentences';
+import { resolveSourceText, type SourceTextFields } from './source-text';
 import { BundleValidationError, formatPath, type BundleProblem } from './validate-bundle';
 
 /**
@@ -22,15 +22,9 @@ export function locateQuotes(file: string): number {
   if (problems.length > 0) throw new BundleValidationError(problems);
   problems.push(...unknownFields(file, document.toJS()));
 
-  let text: string;
-  try {
-    text = bundleSourceText(file, document);
-  } catch (error) {
-    throw new BundleValidationError([
-      ...problems,
-      { file, path: 'source.textFile', message: (error as Error).message },
-    ]);
-  }
+  const resolved = resolveSourceText(file, (document.toJS() as { source?: SourceTextFields } | null)?.source ?? {});
+  if (!('text' in resolved)) throw new BundleValidationError([...problems, { file, ...resolved }]);
+  const { text } = resolved;
   const sentences = splitSentences(text);
   let filled = 0;
 
@@ -96,15 +90,6 @@ function withoutDraftMark(content: unknown): unknown {
   if (typeof content !== 'object' || content === null || !('draft' in content)) return content;
   const { draft: _draft, ...rest } = content as Record<string, unknown>;
   return rest;
-}
-
-/** The source text of a bundle file: `source.text`, else the file `source.textFile` names. */
-export function bundleSourceText(file: string, document: Document): string {
-  const inline = document.getIn(['source', 'text']);
-  if (typeof inline === 'string') return inline;
-  const textFile = document.getIn(['source', 'textFile']);
-  if (typeof textFile !== 'string') throw new Error('the bundle has neither source.text nor source.textFile');
-  return readFileSync(path.resolve(path.dirname(file), textFile), 'utf8');
 }
 
 function setEvidenceOffsets(document: Document, node: YAMLMap, located: Located): void {

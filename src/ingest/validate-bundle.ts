@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
@@ -7,6 +6,7 @@ import { RELATIONSHIP_RULES, type RelationshipType } from '../domain/model';
 import { isRole, ROLE_KEYS } from '../domain/roles';
 import { BundleSchema, type Bundle, type BundleDate, type Evidence } from './bundle-schema';
 import { sentenceAt, splitSentences, type Sentence } from './sentences';
+import { resolveSourceText } from './source-text';
 
 export interface BundleProblem {
   readonly file: string;
@@ -159,29 +159,12 @@ function parseBundle(
     return undefined;
   }
   const bundle = result.data;
-  const { text: inline, textFile } = bundle.source;
-  if (inline !== undefined && (textFile !== undefined || input.sourceText !== undefined)) {
-    problem('source.text', 'the source text is given twice: keep either text (inline) or textFile (or the text field)');
+  const resolved = resolveSourceText(file, bundle.source, { given: input.sourceText, readFiles: input.readFiles });
+  if (!('text' in resolved)) {
+    problem(resolved.path, resolved.message);
     return undefined;
   }
-  if (inline === undefined && textFile === undefined && input.sourceText === undefined) {
-    problem('source.textFile', 'the source text is missing: name its file in textFile, or give it inline as text');
-    return undefined;
-  }
-  let sourceText = input.sourceText ?? bundle.source.text;
-  if (sourceText === undefined && input.readFiles === false) {
-    problem('source.text', 'send the source text inline (source.text, or the text field); files are not read here');
-    return undefined;
-  }
-  if (sourceText === undefined) {
-    const textPath = path.resolve(path.dirname(file), bundle.source.textFile ?? '');
-    if (!existsSync(textPath)) {
-      problem('source.textFile', `source text not found at ${bundle.source.textFile}`);
-      return undefined;
-    }
-    sourceText = readFileSync(textPath, 'utf8');
-  }
-  const text = sourceText;
+  const { text } = resolved;
   const sentences = splitSentences(text);
   const checkEvidence = (list: readonly Evidence[], where: string) =>
     list.forEach((evidence, index) => checkQuote(evidence, `${where}.evidence[${index}]`, text, sentences, problem));
