@@ -231,11 +231,11 @@ function parseApiKeys(text: string): IngestConfig['keys'] {
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const keys = entries.map((entry) => {
+  const keys = entries.map((entry, index) => {
     const match = /^([a-z0-9][a-z0-9_-]*):(\S+)$/i.exec(entry);
     if (!match || (match[2] as string).length < MIN_KEY_LENGTH) {
       throw new ConfigError(
-        `Invalid configuration: INGEST_API_KEYS takes name:secret pairs separated by commas, each secret at least ${MIN_KEY_LENGTH} characters (e.g. from openssl rand -hex 16); entry ${entries.indexOf(entry) + 1} is not one`,
+        `Invalid configuration: INGEST_API_KEYS takes name:secret pairs separated by commas, each secret at least ${MIN_KEY_LENGTH} characters (e.g. from openssl rand -hex 16); entry ${index + 1} is not one`,
       );
     }
     return {

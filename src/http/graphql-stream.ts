@@ -7,6 +7,7 @@ import { createErrorFormatter, withCode } from '../graphql/errors';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
 import { demandLimitRules } from './graphql';
+import { sendError } from './send-error';
 
 /**
  * `/graphql/stream`: subscriptions over Server-Sent Events (graphql-sse). The same parse and demand
@@ -64,10 +65,7 @@ export function graphqlStreamHandler(
       await handle(req, res);
     } catch (error) {
       req.log.error({ err: error }, 'event stream failed');
-      if (!res.headersSent)
-        res
-          .status(500)
-          .json({ errors: [{ message: 'Unexpected error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) sendError(res, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
       else res.end();
     }
   };

@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../neo4j/database';
+import { toSafeNumber } from '../neo4j/values';
 
 /**
  * The graph's data version: one `(:DataVersion {id: 'graph'})` node whose `version` every load and
@@ -17,7 +18,7 @@ export async function bumpDataVersion(tx: ManagedTransaction): Promise<number> {
      RETURN v.version AS version`,
     { id: VERSION_ID },
   );
-  return Number(result.records[0]?.get('version'));
+  return toSafeNumber(result.records[0]?.get('version'));
 }
 
 /** The committed data version (0 before the first write). */
@@ -27,7 +28,7 @@ export async function readDataVersion(database: Database): Promise<number> {
       const result = await tx.run('OPTIONAL MATCH (v:DataVersion {id: $id}) RETURN v.version AS version', {
         id: VERSION_ID,
       });
-      return Number(result.records[0]?.get('version') ?? 0);
+      return toSafeNumber(result.records[0]?.get('version') ?? 0);
     },
     { query: 'data-version' },
   );

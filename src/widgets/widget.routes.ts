@@ -19,7 +19,7 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   'widget.js': { file: path.join(WIDGET_ASSETS_DIR, 'widget.js'), type: 'text/javascript' },
   'widget.css': { file: path.join(WIDGET_ASSETS_DIR, 'widget.css'), type: 'text/css' },
   'timelinejs-page.js': { file: path.join(WIDGET_ASSETS_DIR, 'timelinejs-page.js'), type: 'text/javascript' },
-  'live.js': { file: path.join(WIDGET_ASSETS_DIR, 'live.js'), type: 'text/javascript' },
+  'follow-feed.js': { file: path.join(WIDGET_ASSETS_DIR, 'follow-feed.js'), type: 'text/javascript' },
 };
 
 /** TimelineJS3's build (script, styles, locales, fonts) as npm ships it; it loads its locale at run time. */
@@ -39,7 +39,7 @@ export function widgetRoutes(): Router {
       renderPage(
         title,
         ['/widget/assets/vis-timeline.css', '/widget/assets/widget.css'],
-        ['/widget/assets/vis-timeline.js', '/widget/assets/live.js', '/widget/assets/widget.js'],
+        ['/widget/assets/vis-timeline.js', '/widget/assets/follow-feed.js', '/widget/assets/widget.js'],
         `
   ${liveHolder(filter)}
   <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span></header>
@@ -55,7 +55,7 @@ export function widgetRoutes(): Router {
       renderPage(
         title,
         ['/vendor/timelinejs/css/timeline.css', '/widget/assets/widget.css'],
-        ['/vendor/timelinejs/js/timeline.js', '/widget/assets/live.js', '/widget/assets/timelinejs-page.js'],
+        ['/vendor/timelinejs/js/timeline.js', '/widget/assets/follow-feed.js', '/widget/assets/timelinejs-page.js'],
         `
   ${liveHolder(filter)}
   <div id="status">Loading…</div>
@@ -73,7 +73,7 @@ export function widgetRoutes(): Router {
   return router;
 }
 
-/** The page's selection as the timelineChanged subscription takes it (read by live.js; no inline script). */
+/** The page's selection as the timelineChanged subscription takes it (read by follow-feed.js; no inline script). */
 function liveHolder(filter: TimelineFilterInput): string {
   return `<div id="live" hidden data-filter="${escapeHtml(JSON.stringify(filter))}"></div>`;
 }

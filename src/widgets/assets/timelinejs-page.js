@@ -1,5 +1,5 @@
-// Renders this page's query string as a TimelineJS3 story, from the TimelineJS3 JSON feed, and
-// renders it again when the graph changes what the selection holds (live.js).
+// Renders this page's query string as a TimelineJS3 story from the TimelineJS3 JSON feed
+// (follow-feed.js loads it, and loads it again when the graph changes it).
 (function () {
   'use strict';
   var status = document.getElementById('status');
@@ -8,7 +8,9 @@
     var embed = document.getElementById('timeline-embed');
     status.hidden = feed.events.length > 0;
     if (feed.events.length === 0) status.textContent = 'No event matches this selection.';
-    // TimelineJS3 has no way to replace its data: a new story goes into a fresh container.
+    // TimelineJS3 cannot replace a story's data: a new story is drawn into the emptied container.
+    // (The old one's resize listener stays on window, bound and anonymous in TimelineJS3; it only
+    // redraws the detached story, once per change of the selection.)
     embed.replaceChildren();
     if (feed.events.length > 0) {
       window.timeline = new TL.Timeline('timeline-embed', feed, {
@@ -18,27 +20,7 @@
         hash_bookmark: false,
       });
     }
-    window.timelineLoads = (window.timelineLoads || 0) + 1;
-    window.timelineReady = true;
   }
 
-  function load() {
-    return fetch('/feeds/timelinejs.json' + window.location.search)
-      .then(function (response) {
-        return response.json().then(function (body) {
-          if (!response.ok)
-            throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
-          return body;
-        });
-      })
-      .then(render)
-      .catch(function (error) {
-        status.hidden = false;
-        status.textContent = 'Could not load the timeline: ' + error.message;
-        status.className = 'error';
-      });
-  }
-
-  if (window.watchTimeline) window.watchTimeline(load);
-  else load();
+  window.followFeed('/feeds/timelinejs.json', render);
 })();

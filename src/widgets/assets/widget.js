@@ -1,6 +1,6 @@
-// Embeddable timeline: loads the vis-timeline feed for this page's query string, shows the
-// participants, place and quoted evidence of the event the reader selects, and loads the feed
-// again when the graph changes what the selection holds (live.js).
+// Embeddable timeline: renders the vis-timeline feed of this page's query string (follow-feed.js
+// loads it, and loads it again when the graph changes it) and shows the participants, place and
+// quoted evidence of the event the reader selects.
 (function () {
   'use strict';
   var params = new URLSearchParams(window.location.search);
@@ -98,27 +98,7 @@
       });
       fitWindow();
     }
-    window.timelineLoads = (window.timelineLoads || 0) + 1;
-    window.timelineReady = true;
   }
 
-  function load() {
-    return fetch('/feeds/vis-timeline.json' + window.location.search)
-      .then(function (response) {
-        return response.json().then(function (body) {
-          if (!response.ok)
-            throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
-          return body;
-        });
-      })
-      .then(render)
-      .catch(function (error) {
-        status.hidden = false;
-        status.textContent = 'Could not load the timeline: ' + error.message;
-        status.className = 'error';
-      });
-  }
-
-  if (window.watchTimeline) window.watchTimeline(load);
-  else load();
+  window.followFeed('/feeds/vis-timeline.json', render);
 })();
