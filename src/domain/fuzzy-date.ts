@@ -38,3 +38,24 @@ function daysInMonth(year: number, month: number): number {
 function isoDay(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+const MONTH_NAMES = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  pt: ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
+} as const; // prettier-ignore
+
+/** A date at its precision, as readers write it: "18 July 2024", "July 2024", "2024"; "18 de julho de 2024". */
+export function readableDate(
+  date: Pick<FuzzyDate, 'year' | 'month' | 'day' | 'precision'>,
+  language: 'en' | 'pt' = 'en',
+): string {
+  const month = date.month === null ? '' : MONTH_NAMES[language][date.month - 1];
+  if (language === 'pt') {
+    if (date.precision === 'DAY') return `${date.day} de ${month} de ${date.year}`;
+    if (date.precision === 'MONTH') return `${month} de ${date.year}`;
+    return String(date.year);
+  }
+  if (date.precision === 'DAY') return `${date.day} ${month} ${date.year}`;
+  if (date.precision === 'MONTH') return `${month} ${date.year}`;
+  return String(date.year);
+}

@@ -97,19 +97,62 @@ export const EVENT_TYPES = {
   meeting: {
     cameo: '043',
     description: 'a leader or official receives a visitor or delegation (CAMEO 043 Host a visit)',
+    names: { en: 'Meeting', pt: 'Reunião' },
   },
-  visit: { cameo: '042', description: 'a person or delegation travels to another country (CAMEO 042 Make a visit)' },
-  state_visit: { cameo: '042', description: 'a head of state visits another country at its invitation (CAMEO 042)' },
-  talks: { cameo: '046', description: 'negotiations between the parties (CAMEO 046 Engage in negotiation)' },
-  summit: { cameo: '040', description: 'a meeting of heads of state or government (CAMEO 040 Consult)' },
-  signing: { cameo: '057', description: 'a treaty or agreement is signed (CAMEO 057 Sign formal agreement)' },
-  exchange: { cameo: '040', description: 'a series of contacts, such as exchanges of officials (CAMEO 040 Consult)' },
-  statement: { cameo: '010', description: 'a public statement (CAMEO 010 Make statement)' },
-  ratification: { cameo: '057', description: 'an agreement is ratified; the event CONCERNS the agreement (CAMEO 057)' },
+  visit: {
+    cameo: '042',
+    description: 'a person or delegation travels to another country (CAMEO 042 Make a visit)',
+    names: { en: 'Visit', pt: 'Visita' },
+  },
+  state_visit: {
+    cameo: '042',
+    description: 'a head of state visits another country at its invitation (CAMEO 042)',
+    names: { en: 'State visit', pt: 'Visita de Estado' },
+  },
+  talks: {
+    cameo: '046',
+    description: 'negotiations between the parties (CAMEO 046 Engage in negotiation)',
+    names: { en: 'Talks', pt: 'Negociações' },
+  },
+  summit: {
+    cameo: '040',
+    description: 'a meeting of heads of state or government (CAMEO 040 Consult)',
+    names: { en: 'Summit', pt: 'Cúpula' },
+  },
+  signing: {
+    cameo: '057',
+    description: 'a treaty or agreement is signed (CAMEO 057 Sign formal agreement)',
+    names: { en: 'Signing', pt: 'Assinatura' },
+  },
+  exchange: {
+    cameo: '040',
+    description: 'a series of contacts, such as exchanges of officials (CAMEO 040 Consult)',
+    names: { en: 'Exchange', pt: 'Intercâmbio' },
+  },
+  statement: {
+    cameo: '010',
+    description: 'a public statement (CAMEO 010 Make statement)',
+    names: { en: 'Statement', pt: 'Declaração' },
+  },
+  ratification: {
+    cameo: '057',
+    description: 'an agreement is ratified; the event CONCERNS the agreement (CAMEO 057)',
+    names: { en: 'Ratification', pt: 'Ratificação' },
+  },
   entry_into_force: {
     cameo: '057',
     description: 'an agreement enters into force; the event CONCERNS the agreement (CAMEO 057)',
+    names: { en: 'Entry into force', pt: 'Entrada em vigor' },
   },
 } as const;
+
+/** Languages the widgets speak: type names, dates and (for `en`) the English titles. */
+export type WidgetLanguage = 'en' | 'pt';
+
+/** An event type as readers name it: "State visit", "Visita de Estado"; unknown types as written. */
+export function eventTypeName(type: string, language: WidgetLanguage = 'en'): string {
+  const known = (EVENT_TYPES as Record<string, { names: Record<WidgetLanguage, string> }>)[type];
+  return known ? known.names[language] : type.replace(/_/g, ' ');
+}
 
 export type EventType = keyof typeof EVENT_TYPES;

@@ -1,26 +1,9 @@
+import { readableDate } from '../domain/fuzzy-date';
 import type { FuzzyDateModel, NodeModel, PathModel, RelationshipModel } from '../domain/types';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** A date at its precision, in English: "18 July 2024", "July 2024", "2024". */
 export function englishDate(date: FuzzyDateModel): string {
-  const month = date.month === null ? '' : MONTHS[date.month - 1];
-  if (date.precision === 'DAY') return `${date.day} ${month} ${date.year}`;
-  if (date.precision === 'MONTH') return `${month} ${date.year}`;
-  return String(date.year);
+  return readableDate(date, 'en');
 }
 
 /** A node as a reader names it: an entity by its English name, an event by its English title and date. */

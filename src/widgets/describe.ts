@@ -1,4 +1,5 @@
-import { parseFuzzyDate } from '../domain/fuzzy-date';
+import { parseFuzzyDate, readableDate } from '../domain/fuzzy-date';
+import type { WidgetLanguage } from '../domain/model';
 import type { EventModel, FuzzyDateModel } from '../domain/types';
 import type { FeedEvent } from '../services/feed.service';
 
@@ -10,27 +11,41 @@ export function escapeHtml(text: string): string {
   );
 }
 
-/** "2024-07-18", "July 2024 (month known)", "2024 (year known)", with "year inferred". */
-export function describeDate(date: FuzzyDateModel): string {
-  const precision = { DAY: '', MONTH: ' (month known)', YEAR: ' (year known)' }[date.precision];
-  return `${date.iso}${precision}${date.inferred ? ', year inferred' : ''}`;
+/**
+ * A date as readers write it, at its precision: "18 July 2024", "July 2024", "2024"; a year the
+ * source did not state says so: "18 July 2024 (year inferred)".
+ */
+export function describeDate(date: FuzzyDateModel, language: WidgetLanguage = 'en'): string {
+  const inferred = { en: ' (year inferred)', pt: ' (ano inferido)' }[language];
+  return `${readableDate(date, language)}${date.inferred ? inferred : ''}`;
 }
 
 /**
- * An event's date, marked when its sources disagree: "2024-06-19 (disputed: 2024-06-18 in 1
+ * An event's date, marked when its sources disagree: "19 June 2024 (disputed: 18 June 2024 in 1
  * source)". Sources whose date overlaps the one shown (a month around a day) do not dispute it.
  */
-export function describeEventDate(event: Pick<EventModel, 'date' | 'disputed' | 'claimedDates'>): string {
-  const shown = describeDate(event.date);
+export function describeEventDate(
+  event: Pick<EventModel, 'date' | 'disputed' | 'claimedDates'>,
+  language: WidgetLanguage = 'en',
+): string {
+  const shown = describeDate(event.date, language);
   if (!event.disputed) return shown;
   const others = new Map<string, number>();
   for (const iso of event.claimedDates) {
     const claimed = parseFuzzyDate(iso);
-    if (claimed && (claimed.latest < event.date.earliest || claimed.earliest > event.date.latest))
-      others.set(iso, (others.get(iso) ?? 0) + 1);
+    if (claimed && (claimed.latest < event.date.earliest || claimed.earliest > event.date.latest)) {
+      const text = readableDate(claimed, language);
+      others.set(text, (others.get(text) ?? 0) + 1);
+    }
   }
-  const list = [...others].map(([iso, count]) => `${iso} in ${count} source${count === 1 ? '' : 's'}`).join('; ');
-  return `${shown} (disputed: ${list})`;
+  const list = [...others]
+    .map(([text, count]) =>
+      language === 'pt'
+        ? `${text} em ${count} fonte${count === 1 ? '' : 's'}`
+        : `${text} in ${count} source${count === 1 ? '' : 's'}`,
+    )
+    .join('; ');
+  return `${shown} (${language === 'pt' ? 'data contestada' : 'disputed'}: ${list})`;
 }
 
 /** Plain-text participants: "host: Kim Jong Un; guest: Alexei Krivoruchko". */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { badUserInput } from '../errors';
 import type { SortOrder } from '../repositories/timeline.repository';
 import type { TimelineFilterInput } from '../services/timeline.service';
+import type { WidgetLanguage } from '../domain/model';
 import type { GroupBy } from './vis-timeline';
 
 export const DEFAULT_FEED_TITLE = 'Event timeline';
@@ -27,6 +28,8 @@ const FeedQuerySchema = z
     order: z.enum(['ASC', 'DESC', 'asc', 'desc']).optional(),
     groupBy: z.enum(['type', 'entity']).optional(),
     title: single.optional(),
+    /** Type names and dates in English or Portuguese; `en` also shows the English titles. */
+    lang: z.enum(['en', 'pt']).optional(),
   })
   .strict();
 
@@ -37,7 +40,17 @@ export interface FeedQuery {
   readonly order: SortOrder;
   readonly groupBy: GroupBy;
   readonly title: string;
+  readonly wording: FeedWording;
 }
+
+/** How a feed words what it shows. */
+export interface FeedWording {
+  readonly language: WidgetLanguage;
+  /** `source`: each event's title as its sources wrote it (the resolved title); `en`: the English one. */
+  readonly titles: 'source' | 'en';
+}
+
+export const DEFAULT_WORDING: FeedWording = { language: 'en', titles: 'source' };
 
 /** Reads the URL parameters shared by the feeds and the widget page (BAD_USER_INPUT when malformed). */
 export function parseFeedQuery(query: unknown): FeedQuery {
@@ -70,5 +83,6 @@ export function parseFeedQuery(query: unknown): FeedQuery {
     order: (q.order?.toUpperCase() ?? 'ASC') as SortOrder,
     groupBy: q.groupBy ?? 'type',
     title: q.title ?? DEFAULT_FEED_TITLE,
+    wording: q.lang ? { language: q.lang, titles: q.lang === 'en' ? 'en' : 'source' } : DEFAULT_WORDING,
   };
 }

@@ -14,12 +14,12 @@ export function feedRoutes(database: Database, timelineHubDegree: number): Route
   router.get('/feeds/timelinejs.json', async (req, res) => {
     const query = parseFeedQuery(req.query);
     const selection = await new FeedService(database.forRequest(), timelineHubDegree).select(query.filter, query.order);
-    res.json(toTimelineJs(selection, query.title));
+    res.json(toTimelineJs(selection, query.title, query.wording));
   });
   router.get('/feeds/vis-timeline.json', async (req, res) => {
     const query = parseFeedQuery(req.query);
     const selection = await new FeedService(database.forRequest(), timelineHubDegree).select(query.filter, query.order);
-    res.json(toVisTimeline(selection, query.groupBy));
+    res.json(toVisTimeline(selection, query.groupBy, query.wording));
   });
   return router;
 }

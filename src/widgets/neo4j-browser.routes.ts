@@ -19,7 +19,7 @@ export function neo4jBrowserRoutes(): Router {
   });
   router.get('/neo4j-browser/guide.html', (req, res) => {
     const base = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
-    res.type('html').send(guide.replace('{{STYLE_URL}}', `${base}/neo4j-browser/style.grass`));
+    res.type('html').send(guide.replaceAll('{{STYLE_URL}}', `${base}/neo4j-browser/style.grass`));
   });
   return router;
 }

@@ -1,6 +1,9 @@
+import { eventTypeName } from '../domain/model';
 import type { FuzzyDateModel } from '../domain/types';
 import type { FeedSelection } from '../services/feed.service';
 import { describeAgreements, describeDate, describeEventDate, describeParticipants, escapeHtml } from './describe';
+import { DEFAULT_WORDING, type FeedWording } from './feed-query';
+import { titleOf } from './vis-timeline';
 
 /** TimelineJS3 date object: only the parts the precision knows. */
 export interface TimelineJsDate {
@@ -31,12 +34,12 @@ export interface TimelineJsFeed {
   readonly eras: readonly TimelineJsEra[];
 }
 
-function toDate(date: FuzzyDateModel): TimelineJsDate {
+function toDate(date: FuzzyDateModel, wording: FeedWording): TimelineJsDate {
   return {
     year: date.year,
     ...(date.month !== null ? { month: date.month } : {}),
     ...(date.day !== null ? { day: date.day } : {}),
-    display_date: describeDate(date),
+    display_date: describeDate(date, wording.language),
   };
 }
 
@@ -46,8 +49,16 @@ function toDay(isoDay: string): TimelineJsDate {
   return { year, month, day };
 }
 
-/** Builds the TimelineJS3 feed: a title slide, one slide per event, an era per known span. */
-export function toTimelineJs(selection: FeedSelection, title: string): TimelineJsFeed {
+/**
+ * Builds the TimelineJS3 feed: a title slide and one slide per event, on tracks named by event
+ * type. Eras are left out: TimelineJS3 draws their labels over the axis, and a slide's date
+ * already says when it is known only to the month or year.
+ */
+export function toTimelineJs(
+  selection: FeedSelection,
+  title: string,
+  wording: FeedWording = DEFAULT_WORDING,
+): TimelineJsFeed {
   const events = selection.events.map((item) => {
     const { event, details } = item;
     const participants = describeParticipants(item);
@@ -59,28 +70,21 @@ export function toTimelineJs(selection: FeedSelection, title: string): TimelineJ
       return `<blockquote>${escapeHtml(evidence.quote)}</blockquote><p class="evidence-source">Source:${link || ` ${escapeHtml(evidence.sourceId)}`}</p>`;
     });
     const text = [
-      event.titleEn ? `<p><em>${escapeHtml(event.titleEn)}</em></p>` : '',
+      event.titleEn && event.titleEn !== titleOf(event, wording) ? `<p><em>${escapeHtml(event.titleEn)}</em></p>` : '',
       participants ? `<p><strong>Participants:</strong> ${escapeHtml(participants)}</p>` : '',
       details.place ? `<p><strong>Place:</strong> ${escapeHtml(details.place.name)}</p>` : '',
       ...describeAgreements(item).map((agreement) => `<p><strong>Agreement:</strong> ${escapeHtml(agreement)}</p>`),
-      `<p><strong>Date:</strong> ${escapeHtml(describeEventDate(event))}${event.date.note ? ` — ${escapeHtml(event.date.note)}` : ''}</p>`,
+      `<p><strong>Date:</strong> ${escapeHtml(describeEventDate(event, wording.language))}${event.date.note ? ` — ${escapeHtml(event.date.note)}` : ''}</p>`,
       ...quotes,
     ].join('');
     return {
-      start_date: { ...toDate(event.date), display_date: describeEventDate(event) },
-      ...(event.endDate ? { end_date: toDate(event.endDate) } : {}),
-      text: { headline: escapeHtml(event.title), text },
-      group: event.type,
+      start_date: { ...toDate(event.date, wording), display_date: describeEventDate(event, wording.language) },
+      ...(event.endDate ? { end_date: toDate(event.endDate, wording) } : {}),
+      text: { headline: escapeHtml(titleOf(event, wording)), text },
+      group: eventTypeName(event.type, wording.language),
       unique_id: event.id,
     };
   });
-  const eras = selection.events
-    .filter(({ event }) => event.endDate !== null || event.date.precision !== 'DAY')
-    .map(({ event }) => ({
-      start_date: toDay(event.date.earliest),
-      end_date: toDay((event.endDate ?? event.date).latest),
-      text: { headline: escapeHtml(event.title) },
-    }));
   const count = `${selection.events.length} event${selection.events.length === 1 ? '' : 's'}${selection.truncated ? ` of ${selection.totalCount}` : ''}`;
   return {
     title: {
@@ -90,6 +94,6 @@ export function toTimelineJs(selection: FeedSelection, title: string): TimelineJ
       },
     },
     events,
-    eras,
+    eras: [],
   };
 }

@@ -1,5 +1,8 @@
+import { eventTypeName } from '../domain/model';
+import type { EventModel } from '../domain/types';
 import type { FeedSelection } from '../services/feed.service';
 import { describeAgreements, describeEventDate, describeParticipants } from './describe';
+import { DEFAULT_WORDING, type FeedWording } from './feed-query';
 
 export type GroupBy = 'type' | 'entity';
 
@@ -13,14 +16,23 @@ export interface VisItem {
   readonly type: 'point' | 'range';
   readonly title: string;
   readonly eventId: string;
+  /** The event type as readers name it ("State visit"). */
+  readonly typeName: string;
   /** Its sources disagree on the date (the widget draws it dashed). */
   readonly disputed: boolean;
+  /**
+   * Known to the day or month: what a first view is fitted to. An event known only to its year
+   * spans the whole year and would squeeze every other event into a corner.
+   */
+  readonly informative: boolean;
   readonly details: {
     readonly date: string;
     readonly place: string | null;
-    readonly participants: readonly { role: string; name: string }[];
+    readonly placeId: string | null;
+    readonly participants: readonly { role: string; name: string; id: string; label: string }[];
     /** Agreements the event produced, with who signed them and who is bound. */
     readonly agreements: readonly string[];
+    readonly agreementIds: readonly string[];
     readonly evidence: readonly { quote: string; sourceTitle: string | null; sourceUrl: string | null }[];
   };
 }
@@ -49,25 +61,41 @@ function nextDay(isoDay: string): string {
  * is a range over its uncertainty. Grouped by event type, or by participating entity (an event
  * then appears once per participant).
  */
-export function toVisTimeline(selection: FeedSelection, groupBy: GroupBy): VisTimelineFeed {
+export function toVisTimeline(
+  selection: FeedSelection,
+  groupBy: GroupBy,
+  wording: FeedWording = DEFAULT_WORDING,
+): VisTimelineFeed {
   const groups = new Map<string, string>();
   const items: VisItem[] = [];
   for (const item of selection.events) {
     const { event, details } = item;
     const span = event.endDate ?? (event.date.precision === 'DAY' ? null : event.date);
+    const date = describeEventDate(event, wording.language);
     const base = {
-      content: event.title,
+      content: titleOf(event, wording),
       start: event.date.earliest,
       ...(span ? { end: nextDay(span.latest) } : {}),
       type: span ? ('range' as const) : ('point' as const),
-      title: [describeEventDate(event), details.place?.name, describeParticipants(item)].filter(Boolean).join(' · '),
+      title: [titleOf(event, wording), date, details.place?.name, describeParticipants(item)]
+        .filter(Boolean)
+        .join(' · '),
       eventId: event.id,
+      typeName: eventTypeName(event.type, wording.language),
       disputed: event.disputed,
+      informative: event.date.precision !== 'YEAR',
       details: {
-        date: describeEventDate(event),
+        date,
         place: details.place?.name ?? null,
-        participants: details.participants.map((p) => ({ role: p.role, name: p.entity.name })),
+        placeId: details.place?.id ?? null,
+        participants: details.participants.map((p) => ({
+          role: p.role,
+          name: p.entity.name,
+          id: p.entity.id,
+          label: p.entity.label,
+        })),
         agreements: describeAgreements(item),
+        agreementIds: details.agreements.map((agreement) => agreement.id),
         evidence: event.evidence.map((evidence) => {
           const source = selection.sources.get(evidence.sourceId);
           return { quote: evidence.quote, sourceTitle: source?.title ?? null, sourceUrl: source?.url ?? null };
@@ -75,11 +103,12 @@ export function toVisTimeline(selection: FeedSelection, groupBy: GroupBy): VisTi
       },
     };
     if (groupBy === 'type') {
-      groups.set(event.type, event.type.replace(/_/g, ' '));
+      groups.set(event.type, eventTypeName(event.type, wording.language));
       items.push({ ...base, id: event.id, group: event.type });
     } else {
       const entities = details.participants.length > 0 ? details.participants.map((p) => p.entity) : [];
-      if (entities.length === 0) groups.set('(none)', 'no participant named');
+      if (entities.length === 0)
+        groups.set('(none)', wording.language === 'pt' ? 'sem participante' : 'no participant named');
       for (const entity of entities) groups.set(entity.id, entity.name);
       const groupIds = entities.length > 0 ? [...new Set(entities.map((entity) => entity.id))] : ['(none)'];
       for (const group of groupIds) items.push({ ...base, id: `${event.id}@${group}`, group });
@@ -91,4 +120,9 @@ export function toVisTimeline(selection: FeedSelection, groupBy: GroupBy): VisTi
     truncated: selection.truncated,
     totalCount: selection.totalCount,
   };
+}
+
+/** An event's title in the feed's wording: as its sources wrote it, or in English. */
+export function titleOf(event: Pick<EventModel, 'title' | 'titleEn'>, wording: FeedWording): string {
+  return wording.titles === 'en' ? (event.titleEn ?? event.title) : event.title;
 }

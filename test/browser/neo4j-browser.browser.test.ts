@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshotDir } from '../helpers/chromium';
@@ -11,6 +12,15 @@ const SCREENSHOTS = screenshotDir();
  */
 const local = process.env.TEST_NEO4J_HTTP_URL;
 const describeWithLocalNeo4j = local ? describe : describe.skip;
+
+/** The guide's overview query (entities and events, without calendar or sources), as the guide has it. */
+const guide = readFileSync(path.resolve(__dirname, '../../src/widgets/neo4j-browser/guide.html'), 'utf8');
+const OVERVIEW = (/<pre[^>]*runnable[^>]*>(MATCH \(n:Entity\|Event\)[\s\S]*?)<\/pre>/.exec(guide)?.[1] ?? '')
+  .replace(/\s*\n\s*/g, ' ')
+  .trim();
+
+const PATHS =
+  "MATCH p = allShortestPaths((a:Person {id: 'alexei-krivoruchko'})-[:PARTICIPATED_IN|LED_BY|MEMBER_OF|REPRESENTS|CONCERNS*..4]-(b:Person {id: 'vladimir-putin'})) RETURN p";
 
 describeWithLocalNeo4j('Neo4j Browser on the seeded graph', () => {
   let server: TestServer;
@@ -26,6 +36,9 @@ describeWithLocalNeo4j('Neo4j Browser on the seeded graph', () => {
     await browser?.close();
     await server?.close();
   });
+
+  /** The newest result frame (Browser stacks them newest first). */
+  const newestFrame = (): Locator => page.getByTestId('frame').first();
 
   async function run(command: string): Promise<void> {
     await page.getByTestId('activeEditor').click();
@@ -49,45 +62,109 @@ describeWithLocalNeo4j('Neo4j Browser on the seeded graph', () => {
     }
   }
 
-  it('opens from the local server and connects over Bolt', async () => {
+  /** The caption of every node drawn, its lines joined by spaces, as Browser laid it out. */
+  async function nodeCaptions(frame: Locator): Promise<string[]> {
+    return frame
+      .locator('svg g.node')
+      .evaluateAll((nodes) =>
+        nodes.map((node) =>
+          [...node.querySelectorAll('text')].map((line) => (line.textContent ?? '').trim()).join(' '),
+        ),
+      );
+  }
+
+  /** The result frame alone on the page, the node panel folded away, the graph fitted. */
+  async function showGraphAlone(frame: Locator): Promise<void> {
+    await frame.getByTitle('Fullscreen', { exact: true }).click();
+    const fold = frame.getByTitle('Collapse the node properties display');
+    if (await fold.isVisible()) await fold.click();
+    await frame.getByLabel('zoom-to-fit').click();
+    // The force layout settles and the zoom animates; nothing to wait on but time.
+    await page.waitForTimeout(2500);
+  }
+
+  it("opens from the local server with the form's defaults: neo4j:// and the server's Bolt address", async () => {
     await page.goto(`${local}/browser/`);
     const bolt = new URL(process.env.NEO4J_URI as string);
-    await page.getByTestId('bolt-scheme-select').selectOption('bolt://');
-    await page.getByTestId('boltaddress').fill(bolt.host);
+    // What README tells people to expect on the login form.
+    await expect(page.getByTestId('bolt-scheme-select').inputValue()).resolves.toBe('neo4j://');
+    await expect(page.getByTestId('boltaddress').inputValue()).resolves.toBe(bolt.host);
     await page.getByTestId('username').fill(process.env.NEO4J_USER ?? 'neo4j');
     await page.getByTestId('password').fill(process.env.NEO4J_PASSWORD as string);
     await page.getByTestId('connect').click();
     await page.getByText('You are connected as user').waitFor();
   });
 
-  it('loads the style from the service and draws the treaty with captions from names and titles', async () => {
-    await runUntilShown(`:style ${server.base}/neo4j-browser/style.grass`, page.getByText('node.Event').first());
-    await run(
-      `MATCH (t:Agreement {id: 'comprehensive-strategic-partnership-treaty'})-[r]-(x) WHERE NOT x:Source RETURN t, r, x`,
-    );
-    const nodes = page.locator('svg g.node');
-    await nodes.nth(5).waitFor();
-    const captions = (await nodes.allTextContents()).map((caption) => caption.trim());
-    expect(captions).toEqual(expect.arrayContaining(['Kim Jong Un', 'Vladimir Putin', 'Rússia', 'Coreia do Norte']));
-    expect(captions.some((caption) => caption.startsWith('Assinatura do tratado'))).toBe(true);
-    // The 5 relationships returned, plus those Browser adds between the nodes shown (LED_BY, PARTICIPATED_IN).
-    expect(await page.locator('svg g.relationship').count()).toBe(9);
-    // The style's colours: people blue, events orange.
-    const fills = await nodes.evaluateAll((elements) =>
-      elements.flatMap((element) =>
-        [...element.querySelectorAll('circle')].map((circle) => getComputedStyle(circle).fill),
-      ),
-    );
-    // #4C8EDA (Person), #F79767 (Event), #FFC454 (Agreement)
-    expect(fills).toEqual(expect.arrayContaining(['rgb(76, 142, 218)', 'rgb(247, 151, 103)', 'rgb(255, 196, 84)']));
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'neo4j-browser.png') });
-  });
-
-  it('plays the guide from the service, with runnable queries', async () => {
+  it("plays the guide from the service; its first slide's :style command loads the style", async () => {
     await runUntilShown(
       `:play ${server.base}/neo4j-browser/guide.html`,
       page.getByText('The event-timeline graph').first(),
     );
-    expect(await page.locator('pre.runnable').count()).toBeGreaterThanOrEqual(2);
+    const styleCommand = `:style ${server.base}/neo4j-browser/style.grass`;
+    const runnable = newestFrame().locator('pre.runnable', { hasText: styleCommand });
+    await expect(runnable.count()).resolves.toBe(1);
+    expect(await newestFrame().locator('pre.runnable', { hasText: 'MATCH (n:Entity|Event)' }).count()).toBe(1);
+    await runUntilShown(styleCommand, page.getByText('node.Event').first());
+  });
+
+  it('draws the overview with whole captions, colours and sizes by label', async () => {
+    expect(OVERVIEW).toContain('OPTIONAL MATCH');
+    await run(OVERVIEW);
+    const frame = newestFrame();
+    const { records } = await server.driver.executeQuery(
+      `MATCH (n:Entity|Event)
+       RETURN CASE WHEN n:Event THEN n.type + ' ' + n.dateIso ELSE n.nameEn END AS caption`,
+    );
+    const expected = records.map((record) => record.get('caption') as string);
+    await frame
+      .locator('svg g.node')
+      .nth(expected.length - 1)
+      .waitFor();
+    const captions = await nodeCaptions(frame);
+    // Whole captions: none cut short (Browser ends a cut line with "…" or silently drops the tail).
+    expect(captions.filter((caption) => caption.includes('…'))).toEqual([]);
+    expect([...captions].sort()).toEqual([...expected].sort());
+    expect(captions).toEqual(
+      expect.arrayContaining(['Alexei Krivoruchko', 'Ministry of Defence of the Russian Federation', 'Russia']),
+    );
+    expect(captions).toEqual(expect.arrayContaining(['signing 2024-06-19', 'summit 2024-06']));
+
+    const { records: linked } = await server.driver.executeQuery(
+      'MATCH (:Entity|Event)-[r]->(:Entity|Event) RETURN count(r) AS count',
+    );
+    expect(await frame.locator('svg g.relationship').count()).toBe(linked[0]?.get('count').toNumber());
+
+    // #4C8EDA (Person), #F79767 (Event), #FFC454 (Agreement), #D9C8AE (Country)
+    const fills = await frame
+      .locator('svg g.node circle')
+      .evaluateAll((circles) => circles.map((circle) => getComputedStyle(circle).fill));
+    expect(fills).toEqual(
+      expect.arrayContaining(['rgb(76, 142, 218)', 'rgb(247, 151, 103)', 'rgb(255, 196, 84)', 'rgb(217, 200, 174)']),
+    );
+    // The hubs are drawn biggest: countries, then people.
+    const radius = async (caption: string): Promise<number> =>
+      Number(
+        await frame.locator('svg g.node', { hasText: caption }).first().locator('circle.b-outline').getAttribute('r'),
+      );
+    const [country, person, place] = await Promise.all([radius('Russia'), radius('Vladimir Putin'), radius('Moscow')]);
+    expect(country).toBeGreaterThan(person);
+    expect(person).toBeGreaterThan(place);
+
+    await showGraphAlone(frame);
+    expect((await nodeCaptions(frame)).filter((caption) => caption.includes('…'))).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'neo4j-browser.png') });
+  });
+
+  it('draws the paths from Krivoruchko to Putin at 360 px', async () => {
+    await newestFrame().getByTitle('Close fullscreen', { exact: true }).click();
+    await run(PATHS);
+    const frame = newestFrame();
+    await frame.locator('svg g.node', { hasText: 'Vladimir Putin' }).waitFor();
+    await page.setViewportSize({ width: 360, height: 760 });
+    await showGraphAlone(frame);
+    const captions = await nodeCaptions(frame);
+    expect(captions).toEqual(expect.arrayContaining(['Alexei Krivoruchko', 'Vladimir Putin']));
+    expect(captions.filter((caption) => caption.includes('…'))).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'neo4j-browser-360.png') });
   });
 });
