@@ -142,13 +142,19 @@ describeWithLocalNeo4j('Neo4j Browser on the seeded graph', () => {
       expect.arrayContaining(['rgb(76, 142, 218)', 'rgb(247, 151, 103)', 'rgb(255, 196, 84)', 'rgb(217, 200, 174)']),
     );
     // The hubs are drawn biggest: countries, then people.
-    const radius = async (caption: string): Promise<number> =>
-      Number(
-        await frame.locator('svg g.node', { hasText: caption }).first().locator('circle.b-outline').getAttribute('r'),
-      );
-    const [country, person, place] = await Promise.all([radius('Russia'), radius('Vladimir Putin'), radius('Moscow')]);
-    expect(country).toBeGreaterThan(person);
-    expect(person).toBeGreaterThan(place);
+    const radii = new Map(
+      await frame
+        .locator('svg g.node')
+        .evaluateAll((nodes) =>
+          nodes.map((node) => [
+            [...node.querySelectorAll('text')].map((line) => (line.textContent ?? '').trim()).join(' '),
+            Number(node.querySelector('circle.b-outline')?.getAttribute('r')),
+          ]),
+        ),
+    );
+    const radius = (caption: string): number => radii.get(caption) ?? Number.NaN;
+    expect(radius('Russia')).toBeGreaterThan(radius('Vladimir Putin'));
+    expect(radius('Vladimir Putin')).toBeGreaterThan(radius('Moscow'));
 
     await showGraphAlone(frame);
     expect((await nodeCaptions(frame)).filter((caption) => caption.includes('…'))).toEqual([]);
