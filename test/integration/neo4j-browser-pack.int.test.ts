@@ -41,9 +41,10 @@ describe('the Neo4j Browser pack', () => {
   });
   afterAll(async () => server?.close());
 
-  it('has a guide with an overview query and the others', () => {
+  it('has a guide with an overview query, the one README shows, and the others', () => {
     expect(queries.length).toBeGreaterThanOrEqual(7);
     expect(overview).toBeDefined();
+    expect(readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8')).toContain(overview);
   });
 
   it.each(named)('plans %s without any notification', async (_name, query) => {
