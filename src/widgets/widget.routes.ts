@@ -20,6 +20,7 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   'widget.css': { file: path.join(WIDGET_ASSETS_DIR, 'widget.css'), type: 'text/css' },
   'timelinejs-page.js': { file: path.join(WIDGET_ASSETS_DIR, 'timelinejs-page.js'), type: 'text/javascript' },
   'follow-feed.js': { file: path.join(WIDGET_ASSETS_DIR, 'follow-feed.js'), type: 'text/javascript' },
+  'event-details.js': { file: path.join(WIDGET_ASSETS_DIR, 'event-details.js'), type: 'text/javascript' },
 };
 
 /** TimelineJS3's build (script, styles, locales, fonts) as npm ships it; it loads its locale at run time. */
@@ -39,7 +40,12 @@ export function widgetRoutes(): Router {
       renderPage(
         title,
         ['/widget/assets/vis-timeline.css', '/widget/assets/widget.css'],
-        ['/widget/assets/vis-timeline.js', '/widget/assets/follow-feed.js', '/widget/assets/widget.js'],
+        [
+          '/widget/assets/vis-timeline.js',
+          '/widget/assets/follow-feed.js',
+          '/widget/assets/event-details.js',
+          '/widget/assets/widget.js',
+        ],
         `
   ${liveHolder(filter)}
   <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span></header>

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotDir } from '../helpers/chromium';
+import { launchChromium, overlappingTexts, screenshotDir } from '../helpers/chromium';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
 
 const SCREENSHOTS = screenshotDir();
@@ -68,7 +68,7 @@ describe('timeline widgets in a real browser', () => {
     expect(await details.locator('h2').textContent()).toBe(
       'Kim Jong Un recebe a delegação militar russa liderada por Alexei Krivoruchko',
     );
-    expect(await details.locator('.meta').textContent()).toBe('2024-07-18, year inferred · Pyongyang');
+    expect(await details.locator('.meta').textContent()).toBe('Meeting · 18 July 2024 (year inferred) · Pyongyang');
     expect(await details.locator('.participants li').allTextContents()).toEqual([
       'guest: Alexei Krivoruchko',
       'guest: delegação militar russa',
@@ -95,15 +95,74 @@ describe('timeline widgets in a real browser', () => {
     await new Promise<void>((resolve) => embedder.listen(0, '127.0.0.1', resolve));
     await page.goto(`http://localhost:${(embedder.address() as AddressInfo).port}/`);
     const frame = page.frameLocator('iframe');
-    await frame.locator('.vis-item.tl-event').first().waitFor();
+    // Too narrow for an axis: the events are listed, in time order.
+    await frame.locator('.tl-card').first().waitFor();
     const width = await frame
       .locator('body')
       .evaluate((body) => ({ scroll: body.scrollWidth, client: body.clientWidth }));
     expect(width.scroll).toBeLessThanOrEqual(width.client);
-    expect(await frame.locator('.vis-item.tl-event [data-event-id]').count()).toBe(
-      (await expectedOrder({ entityIds: ['russia'] })).length,
-    );
+    const listed = await frame
+      .locator('.tl-card')
+      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-event-id')));
+    expect(listed).toEqual(await expectedOrder({ entityIds: ['russia'] }));
     await new Promise((resolve) => embedder.close(resolve));
+  });
+
+  /** Labels of the first view that do not show whole: cut by their box or by the axis' edges. */
+  async function clippedLabels(): Promise<string[]> {
+    return page.$$eval('#timeline .vis-item.tl-event', (items) => {
+      const panel = document.querySelector('#timeline .vis-panel.vis-center') as HTMLElement;
+      const edge = panel.getBoundingClientRect();
+      return items.flatMap((item) => {
+        const label = item.querySelector('[data-event-id]');
+        if (!label) return []; // a point's dot, drawn as an item of its own
+        const box = label.getBoundingClientRect();
+        const content = item.querySelector('.vis-item-content') as HTMLElement;
+        const cut = content.scrollWidth > content.clientWidth + 1 || box.right > edge.right + 1;
+        // A range reaching back past the window's start shows its label from the edge: not cut.
+        return cut ? [label.textContent as string] : [];
+      });
+    });
+  }
+
+  it.each([
+    ['the whole article', '/widget/timeline'],
+    ['Kim Jong Un by entity', '/widget/timeline?entity=kim-jong-un&groupBy=entity'],
+    ['Russia by type', '/widget/timeline?entity=russia&groupBy=type'],
+  ])('shows %s at 1280 px with no label cut, fitted to the events known to the day or month', async (_, url) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.base}${url}`);
+    await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
+    expect(await clippedLabels()).toEqual([]);
+    // The 18 July meeting, the article's news, is inside the first view, label and all.
+    const meeting = page.locator('[data-event-id="2024-07-18-kim-receives-russian-military-delegation"]').first();
+    const inside = await meeting.evaluate((label) => {
+      const edge = (document.querySelector('#timeline .vis-panel.vis-center') as HTMLElement).getBoundingClientRect();
+      const box = label.getBoundingClientRect();
+      return box.left >= edge.left && box.right <= edge.right && box.width > 0;
+    });
+    expect(inside).toBe(true);
+  });
+
+  it('names event types for readers, in English or Portuguese', async () => {
+    await page.goto(`${server.base}/widget/timeline?entity=russia&groupBy=type`);
+    await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
+    expect(await page.locator('.vis-label').allTextContents()).toContain('State visit');
+    await page.goto(`${server.base}/widget/timeline?entity=russia&groupBy=type&lang=pt`);
+    await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
+    expect(await page.locator('.vis-label').allTextContents()).toContain('Visita de Estado');
+  });
+
+  it('lists the events at 360 px, no text over another, and shows a tapped event', async () => {
+    await page.setViewportSize({ width: 360, height: 720 });
+    await page.goto(`${server.base}/widget/timeline?entity=kim-jong-un&groupBy=entity`);
+    await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
+    expect(await page.locator('.tl-card').count()).toBe(4);
+    expect(await overlappingTexts(page)).toEqual([]);
+    await page.locator('.tl-card').last().click();
+    await page.locator('#details').waitFor({ state: 'visible' });
+    expect(await overlappingTexts(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timeline-360.png'), fullPage: true });
   });
 
   it('says so when the selection is bad, instead of failing silently', async () => {

@@ -7,82 +7,86 @@
   var status = document.getElementById('status');
   var details = document.getElementById('details');
 
-  function element(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
+  var element = window.EventDetails.element;
 
   function showDetails(item) {
-    details.replaceChildren();
-    details.appendChild(element('h2', item.contentText));
-    var meta = item.details.date + (item.details.place ? ' · ' + item.details.place : '');
-    details.appendChild(element('p', meta, 'meta'));
-    if (item.details.participants.length > 0) {
-      var list = element('ul', null, 'participants');
-      item.details.participants.forEach(function (p) {
-        list.appendChild(element('li', p.role + ': ' + p.name));
-      });
-      details.appendChild(list);
-    }
-    (item.details.agreements || []).forEach(function (agreement) {
-      details.appendChild(element('p', 'Agreement: ' + agreement, 'agreement'));
-    });
-    item.details.evidence.forEach(function (evidence) {
-      details.appendChild(element('blockquote', evidence.quote, 'evidence'));
-      var source = element('p', 'Source: ', 'source');
-      if (evidence.sourceUrl) {
-        var link = element('a', evidence.sourceTitle || evidence.sourceUrl);
-        link.href = evidence.sourceUrl;
-        link.target = '_blank';
-        link.rel = 'noopener';
-        source.appendChild(link);
-      } else {
-        source.appendChild(document.createTextNode(evidence.sourceTitle || 'unknown'));
-      }
-      details.appendChild(source);
-    });
-    details.hidden = false;
+    window.EventDetails.show(details, item);
   }
 
   var timeline = null;
   var byId = {};
-
+  var lastFeed = null;
   var DAY_MS = 86400000;
+  // Below this width labels on a time axis cannot be read: the events are listed instead.
+  var narrow = window.matchMedia('(max-width: 480px)');
 
-  // Fits the window to the items, but never narrower than a week: events of one day would
-  // otherwise be shown on an axis of milliseconds.
-  function fitWindow() {
-    timeline.fit({ animation: false });
-    var range = timeline.getWindow();
-    var width = range.end - range.start;
-    if (width < 7 * DAY_MS) {
-      var middle = (range.start.valueOf() + range.end.valueOf()) / 2;
-      timeline.setWindow(middle - 3.5 * DAY_MS, middle + 3.5 * DAY_MS, { animation: false });
-    }
+  var measure = document.createElement('canvas').getContext('2d');
+
+  /** The width a point item's label takes on the axis: dot, gap and text (see widget.css). */
+  function labelWidth(text) {
+    measure.font = '12px ' + getComputedStyle(document.body).fontFamily;
+    return measure.measureText(text).width + 28;
   }
 
-  function render(feed) {
-    document.getElementById('count').textContent = feed.totalCount + ' event' + (feed.totalCount === 1 ? '' : 's');
-    status.hidden = feed.items.length > 0;
-    if (feed.items.length === 0) status.textContent = 'No event matches this selection.';
+  // The first view: the span of the events known to the day or month (a year-long range would
+  // squeeze them into a corner), at least a week wide, and long enough on the right that every
+  // point's label ends inside it: a label starts at its point, so a late point needs room after it.
+  function fitWindow(items) {
+    var shown = items.filter(function (item) {
+      return item.informative;
+    });
+    if (shown.length === 0) shown = items;
+    var times = function (item) {
+      return [Date.parse(item.start), Date.parse(item.end || item.start)];
+    };
+    var start = Math.min.apply(
+      null,
+      shown.map(function (item) {
+        return times(item)[0];
+      }),
+    );
+    var end = Math.max.apply(
+      null,
+      shown.map(function (item) {
+        return times(item)[1];
+      }),
+    );
+    var span = Math.max(end - start, 7 * DAY_MS);
+    start -= span * 0.04;
+    end = start + span * 1.08;
+    var panel = document.querySelector('#timeline .vis-panel.vis-center');
+    var width = panel ? panel.clientWidth : document.getElementById('timeline').clientWidth;
+    shown.forEach(function (item) {
+      if (item.type !== 'point') return;
+      var free = width - labelWidth(item.content);
+      // The point's share of the axis must leave its label room: (t - start) / (end - start) <= free / width.
+      if (free > width * 0.2) end = Math.max(end, start + ((Date.parse(item.start) - start) * width) / free);
+    });
+    timeline.setWindow(start, end, { animation: false });
+  }
+
+  function itemsOf(feed) {
     byId = {};
-    var items = feed.items.map(function (item) {
+    return feed.items.map(function (item) {
       var content = element('span', item.content);
       content.setAttribute('data-event-id', item.eventId);
-      byId[item.id] = Object.assign({ contentText: item.content }, item);
-      return Object.assign({}, item, {
-        content: content,
-        className: item.disputed ? 'tl-event tl-disputed' : 'tl-event',
-        details: undefined,
-      });
+      content.title = item.title;
+      byId[item.id] = item;
+      var classes = ['tl-event'];
+      if (item.disputed) classes.push('tl-disputed');
+      if (!item.informative) classes.push('tl-vague');
+      return Object.assign({}, item, { content: content, className: classes.join(' '), details: undefined });
     });
+  }
+
+  function renderTimeline(feed) {
+    var items = itemsOf(feed);
+    var container = document.getElementById('timeline');
     if (timeline) {
       if (params.get('groupBy')) timeline.setGroups(feed.groups);
       timeline.setItems(new vis.DataSet(items));
-      fitWindow();
-    } else if (items.length > 0) {
+    } else {
+      container.replaceChildren();
       var options = {
         stack: true,
         zoomable: true,
@@ -91,14 +95,59 @@
         tooltip: { followMouse: true },
       };
       timeline = params.get('groupBy')
-        ? new vis.Timeline(document.getElementById('timeline'), items, feed.groups, options)
-        : new vis.Timeline(document.getElementById('timeline'), items, options);
+        ? new vis.Timeline(container, items, feed.groups, options)
+        : new vis.Timeline(container, items, options);
       timeline.on('select', function (event) {
         if (event.items.length > 0) showDetails(byId[event.items[0]]);
       });
-      fitWindow();
     }
+    fitWindow(feed.items);
   }
+
+  // The narrow layout: one card per event, in time order, a tap shows its details.
+  function renderList(feed) {
+    if (timeline) {
+      timeline.destroy();
+      timeline = null;
+    }
+    var container = document.getElementById('timeline');
+    var list = element('ol', null, 'tl-list');
+    var seen = {};
+    feed.items.forEach(function (item) {
+      if (seen[item.eventId]) return; // grouped by entity, an event comes once per participant
+      seen[item.eventId] = true;
+      var card = element('li', null, 'tl-card' + (item.disputed ? ' tl-disputed' : ''));
+      card.setAttribute('data-event-id', item.eventId);
+      card.tabIndex = 0;
+      card.appendChild(element('span', item.details.date, 'tl-card-date'));
+      card.appendChild(element('span', item.content, 'tl-card-title'));
+      card.appendChild(
+        element('span', item.typeName + (item.details.place ? ' · ' + item.details.place : ''), 'tl-card-meta'),
+      );
+      card.addEventListener('click', function () {
+        showDetails(item);
+      });
+      list.appendChild(card);
+    });
+    container.replaceChildren(list);
+  }
+
+  function render(feed) {
+    lastFeed = feed;
+    document.getElementById('count').textContent = feed.totalCount + ' event' + (feed.totalCount === 1 ? '' : 's');
+    status.hidden = feed.items.length > 0;
+    if (feed.items.length === 0) status.textContent = 'No event matches this selection.';
+    if (feed.items.length === 0) {
+      if (timeline) timeline.setItems([]);
+      return;
+    }
+    if (narrow.matches) renderList(feed);
+    else renderTimeline(feed);
+  }
+
+  narrow.addEventListener('change', function () {
+    if (lastFeed) render(lastFeed);
+  });
 
   window.followFeed('/feeds/vis-timeline.json', render);
 })();
