@@ -43,12 +43,6 @@ function toDate(date: FuzzyDateModel, wording: FeedWording): TimelineJsDate {
   };
 }
 
-/** A date bound as a full day, for eras. */
-function toDay(isoDay: string): TimelineJsDate {
-  const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
-  return { year, month, day };
-}
-
 /**
  * Builds the TimelineJS3 feed: a title slide and one slide per event, on tracks named by event
  * type. Eras are left out: TimelineJS3 draws their labels over the axis, and a slide's date

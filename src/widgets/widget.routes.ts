@@ -21,14 +21,21 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   'timelinejs-page.js': { file: path.join(WIDGET_ASSETS_DIR, 'timelinejs-page.js'), type: 'text/javascript' },
   'follow-feed.js': { file: path.join(WIDGET_ASSETS_DIR, 'follow-feed.js'), type: 'text/javascript' },
   'event-details.js': { file: path.join(WIDGET_ASSETS_DIR, 'event-details.js'), type: 'text/javascript' },
+  'timeline-window.js': { file: path.join(WIDGET_ASSETS_DIR, 'timeline-window.js'), type: 'text/javascript' },
+  'explore.js': { file: path.join(WIDGET_ASSETS_DIR, 'explore.js'), type: 'text/javascript' },
+  'explore.css': { file: path.join(WIDGET_ASSETS_DIR, 'explore.css'), type: 'text/css' },
+  'vis-network.js': {
+    file: packageFile('vis-network', 'standalone/umd/vis-network.min.js'),
+    type: 'text/javascript',
+  },
 };
 
 /** TimelineJS3's build (script, styles, locales, fonts) as npm ships it; it loads its locale at run time. */
 const TIMELINEJS_DIST = packageFile('@knight-lab/timelinejs', 'dist');
 
 /**
- * `/widget/timeline` (vis-timeline) and `/widget/timelinejs` (TimelineJS3) with the feeds'
- * parameters: `?entity=…&from=…&to=…&type=…&place=…&groupBy=type|entity`: an embeddable
+ * `/widget/timeline` (vis-timeline), `/widget/timelinejs` (TimelineJS3) and `/widget/explore`
+ * (timeline and graph, linked) with the feeds' parameters: `?entity=…&from=…&to=…&type=…&place=…&groupBy=type|entity`: an embeddable
  * timeline page (vis-timeline); the parameters are those of the feeds.
  */
 export function widgetRoutes(): Router {
@@ -44,6 +51,7 @@ export function widgetRoutes(): Router {
           '/widget/assets/vis-timeline.js',
           '/widget/assets/follow-feed.js',
           '/widget/assets/event-details.js',
+          '/widget/assets/timeline-window.js',
           '/widget/assets/widget.js',
         ],
         `
@@ -66,6 +74,39 @@ export function widgetRoutes(): Router {
   ${liveHolder(filter)}
   <div id="status">Loading…</div>
   <div id="timeline-embed"></div>`,
+      ),
+    );
+  });
+  router.get('/widget/explore', (req, res) => {
+    // The explorer's own parameters (what is selected) beside the feed's (what is shown).
+    const { focus: _focus, event: _event, connect: _connect, ...feedParameters } = req.query as Record<string, unknown>;
+    const { title, filter } = parseFeedQuery(feedParameters);
+    res.type('html').send(
+      renderPage(
+        title,
+        ['/widget/assets/vis-timeline.css', '/widget/assets/widget.css', '/widget/assets/explore.css'],
+        [
+          '/widget/assets/vis-timeline.js',
+          '/widget/assets/vis-network.js',
+          '/widget/assets/follow-feed.js',
+          '/widget/assets/event-details.js',
+          '/widget/assets/timeline-window.js',
+          '/widget/assets/explore.js',
+        ],
+        `
+  ${liveHolder(filter)}
+  <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span></header>
+  <div class="explore-tools">
+    <form id="connect"><label for="connect-from">Connect</label> <select id="connect-from"></select>
+      <label for="connect-to">and</label> <select id="connect-to"></select> <button type="submit">Show path</button></form>
+    <span id="focus-bar" hidden>Events of <strong id="focus"></strong> <button type="button" id="clear-focus">All events</button></span>
+  </div>
+  <div id="status">Loading…</div>
+  <div id="timeline"></div>
+  <div class="explore-main">
+    <div id="graph" role="img" aria-label="The graph of the events in the timeline and who and what they involve"></div>
+    <section id="details" aria-live="polite" hidden></section>
+  </div>`,
       ),
     );
   });

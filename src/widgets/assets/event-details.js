@@ -48,5 +48,28 @@
     container.hidden = false;
   }
 
-  window.EventDetails = { element: element, evidence: evidence, show: showEvent };
+  /** The narrow layout: one card per event, in time order; a tap calls onSelect with its item. */
+  function list(container, items, onSelect) {
+    var cards = element('ol', null, 'tl-list');
+    var seen = {};
+    items.forEach(function (item) {
+      if (seen[item.eventId]) return; // grouped by entity, an event comes once per participant
+      seen[item.eventId] = true;
+      var card = element('li', null, 'tl-card' + (item.disputed ? ' tl-disputed' : ''));
+      card.setAttribute('data-event-id', item.eventId);
+      card.tabIndex = 0;
+      card.appendChild(element('span', item.details.date, 'tl-card-date'));
+      card.appendChild(element('span', item.content, 'tl-card-title'));
+      card.appendChild(
+        element('span', item.typeName + (item.details.place ? ' · ' + item.details.place : ''), 'tl-card-meta'),
+      );
+      card.addEventListener('click', function () {
+        onSelect(item);
+      });
+      cards.appendChild(card);
+    });
+    container.replaceChildren(cards);
+  }
+
+  window.EventDetails = { element: element, evidence: evidence, show: showEvent, list: list };
 })();

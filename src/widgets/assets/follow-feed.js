@@ -7,7 +7,8 @@
   var QUERY = 'subscription ($filter: TimelineFilter) { timelineChanged(filter: $filter) { version totalCount } }';
   var RETRY_MS = 5000;
 
-  window.followFeed = function (feedPath, render) {
+  // `feed` is a path the page's query string is added to, or a function giving the whole URL.
+  window.followFeed = function (feed, render) {
     var status = document.getElementById('status');
     var holder = document.getElementById('live');
     var latest = 0;
@@ -15,7 +16,7 @@
     // Loads may overlap when changes come quickly: only the newest one renders.
     function load() {
       var number = ++latest;
-      return fetch(feedPath + window.location.search)
+      return fetch(typeof feed === 'function' ? feed() : feed + window.location.search)
         .then(function (response) {
           return response.json().then(function (body) {
             if (!response.ok)
