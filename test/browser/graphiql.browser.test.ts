@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium';
+import path from 'node:path';
+import { launchChromium, screenshotDir } from '../helpers/chromium';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
 
 describe('GraphiQL in a real browser', () => {
@@ -34,5 +35,9 @@ describe('GraphiQL in a real browser', () => {
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.result-window').getByText('"totalCount": 9').waitFor();
     expect(problems).toEqual([]);
+    const screenshots = screenshotDir();
+    await page.screenshot({ path: path.join(screenshots, 'graphiql.png') });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: path.join(screenshots, 'graphiql-360.png') });
   });
 });

@@ -183,5 +183,27 @@ describe('timeline widgets in a real browser', () => {
       'Russia and North Korea',
     );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timelinejs.png') });
+    // Narrow: the slide's text stays clear of the time strip below it, the tracks read as types.
+    await page.setViewportSize({ width: 360, height: 720 });
+    await page.goto(`${server.base}/widget/timelinejs?entity=kim-jong-un`);
+    await page.waitForFunction(() => document.querySelectorAll('.tl-slide').length > 0);
+    await page.locator('.tl-slidenav-next').first().click();
+    await page.waitForTimeout(1200); // the slide's own transition
+    // The slide is a scrolling box that ends where the strip begins: its text scrolls, never under the strip.
+    const slide = await page.evaluate(() => {
+      const current = document.querySelector('.tl-slide:not(.tl-slide-titleslide)') as HTMLElement;
+      const strip = document.querySelector('.tl-timenav') as HTMLElement;
+      return {
+        bottom: current.getBoundingClientRect().bottom,
+        strip: strip.getBoundingClientRect().top,
+        scrolls: getComputedStyle(current).overflowY,
+      };
+    });
+    expect(slide.bottom).toBeLessThanOrEqual(slide.strip + 1);
+    expect(slide.scrolls).toBe('auto');
+    expect(await page.locator('.tl-timegroup-message').allTextContents()).toEqual(
+      expect.arrayContaining(['Signing', 'State visit']),
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timelinejs-360.png') });
   });
 });

@@ -45,7 +45,8 @@ export function screenshotDir(): string {
 
 /**
  * Pairs of visible texts on the page whose boxes overlap, and texts that run past the viewport's
- * right edge: what a reader cannot read. A text is an element with text of its own (not only
+ * right edge: what a reader cannot read. Only the visible part of a text counts (a scrolling list
+ * hides the rest). A text is an element with text of its own (not only
  * in its children), and one nested in another is part of it; each is named by its first 30
  * characters.
  */
@@ -57,8 +58,17 @@ export async function overlappingTexts(page: Page, within = 'body'): Promise<str
       if (!own) continue;
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
+      // What a scrolling or clipping ancestor hides is not on screen: keep the visible part.
+      let box = element.getBoundingClientRect();
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const overflow = getComputedStyle(parent);
+        if (overflow.overflowX === 'visible' && overflow.overflowY === 'visible') continue;
+        const clip = parent.getBoundingClientRect();
+        const left = Math.max(box.left, clip.left);
+        const top = Math.max(box.top, clip.top);
+        box = new DOMRect(left, top, Math.min(box.right, clip.right) - left, Math.min(box.bottom, clip.bottom) - top);
+      }
+      if (box.width <= 0 || box.height <= 0) continue;
       boxes.push({ element, text: (element.textContent ?? '').trim().slice(0, 30), box });
     }
     const problems: string[] = [];
