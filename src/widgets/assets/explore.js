@@ -219,6 +219,14 @@
     document.getElementById('focus-bar').hidden = false;
     light([entityId].concat(eventsOf[entityId] || []));
     fetchFeed(feedUrl({ entity: entityId })).then(function (feed) {
+      // The API's events of the entity: also those it is in through a delegation or a leader.
+      light(
+        [entityId].concat(
+          feed.items.map(function (item) {
+            return item.eventId;
+          }),
+        ),
+      );
       renderTimeline(feed.items);
     });
   }
