@@ -64,6 +64,24 @@ describe('widgets follow the graph live', () => {
     expect(await page.textContent('#count')).toBe(before);
   });
 
+  it('explorer: the ingested event joins the timeline and the graph, with its people, without a reload', async () => {
+    await page.goto(`${server.base}/widget/explore?entity=vladimir-putin`);
+    await page.waitForFunction(() => (window as unknown as { graphReady?: boolean }).graphReady === true);
+    await page.locator('#live[data-state="listening"]').waitFor({ state: 'attached' });
+    const shown = () =>
+      page.evaluate(() => (window as unknown as { explorer: { shown(): string[] } }).explorer.shown());
+    expect(await shown()).not.toContain(EVENT_ID);
+    await ingest();
+    await page.locator(`#timeline [data-event-id="${EVENT_ID}"]`).waitFor();
+    await page.waitForFunction(
+      (id) => (window as unknown as { explorer: { shown(): string[] } }).explorer.shown().includes(id),
+      EVENT_ID,
+    );
+    expect(await shown()).toEqual(expect.arrayContaining(['alexei-krivoruchko', 'moscow']));
+    await retract();
+    await page.locator(`#timeline [data-event-id="${EVENT_ID}"]`).waitFor({ state: 'detached' });
+  });
+
   it('TimelineJS3: the story gains a slide for the ingested event without a reload', async () => {
     await open('/widget/timelinejs?entity=alexei-krivoruchko');
     const headline = page.locator('.tl-slide .tl-headline', { hasText: 'Krivoruchko briefs Putin' });
