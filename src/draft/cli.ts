@@ -2,11 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config';
+import { defaultBundleFiles } from '../ingest/seed-loader';
 import { projectRoot } from '../paths';
 import { DraftError, draftBundle, type Draft } from './draft-bundle';
 import { renderDraftYaml } from './draft-yaml';
 import { loadKnownNodesFromGraph } from './known-from-graph';
-import { knownNodesFromBundles, mergeKnownNodes, readBundles, seedBundleFiles, type KnownNodes } from './known-nodes';
+import { knownNodesFromBundles, mergeKnownNodes, readBundles, type KnownNodes } from './known-nodes';
 import { draftAndMeasure, formatQualityTable } from './quality';
 import { slugify } from './text-search';
 
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 1;
   }
   const seedDir = path.resolve(values.seed ?? path.join(projectRoot(), 'seed'));
-  const seedBundles = readBundles(seedBundleFiles(seedDir)).map((item) => item.bundle);
+  const seedBundles = readBundles(defaultBundleFiles(seedDir)).map((item) => item.bundle);
 
   if (values.quality !== undefined) {
     const handFile = path.resolve(values.quality);

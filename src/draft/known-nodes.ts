@@ -1,29 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { EntityLabel } from '../domain/model';
 import { BundleSchema, type Bundle } from '../ingest/bundle-schema';
+import type { StoredEntityNames, StoredEventOutline } from '../repositories/draft-knowledge.repository';
 
 /** An entity the graph (or a seed bundle) already has: a draft reuses its id. */
-export interface KnownEntity {
-  readonly id: string;
-  readonly label: EntityLabel;
-  readonly name: string;
-  readonly nameEn: string;
-  readonly aliases: readonly string[];
-  /** An agreement's areas ("educação médica"), which name it in a list of agreements. */
-  readonly areas: readonly string[];
-}
+export type KnownEntity = StoredEntityNames;
 
 /** An event already stored, which a drafted event may be the same happening as. */
-export interface KnownEvent {
-  readonly id: string;
-  readonly type: string;
-  readonly title: string;
-  readonly dateIso: string;
-  /** Ids of the entities that took part in it. */
-  readonly participants: readonly string[];
-}
+export type KnownEvent = StoredEventOutline;
 
 export interface KnownNodes {
   readonly entities: readonly KnownEntity[];
@@ -39,14 +23,6 @@ export function readBundles(files: readonly string[]): { file: string; bundle: B
     if (!result.success) throw new Error(`${file} is not a valid bundle: ${result.error.issues[0]?.message ?? ''}`);
     return { file, bundle: result.data };
   });
-}
-
-/** The bundle files of a seed folder, in name order (as the loader takes them). */
-export function seedBundleFiles(seedDir: string): string[] {
-  return readdirSync(seedDir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => path.join(seedDir, name));
 }
 
 /**

@@ -10,6 +10,7 @@ export interface StoredEntityNames {
   readonly name: string;
   readonly nameEn: string;
   readonly aliases: readonly string[];
+  /** An agreement's areas ("educação médica"), which name it in a list of agreements. */
   readonly areas: readonly string[];
 }
 
@@ -19,6 +20,7 @@ export interface StoredEventOutline {
   readonly type: string;
   readonly title: string;
   readonly dateIso: string;
+  /** Ids of the entities that took part in it. */
   readonly participants: readonly string[];
 }
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { draftBundle } from '../../src/draft/draft-bundle';
 import { renderDraftYaml } from '../../src/draft/draft-yaml';
-import { knownNodesFromBundles, readBundles, seedBundleFiles } from '../../src/draft/known-nodes';
-import { retractSource, seedBundleInputs } from '../../src/ingest/seed-loader';
+import { knownNodesFromBundles, readBundles } from '../../src/draft/known-nodes';
+import { defaultBundleFiles, retractSource, seedBundleInputs } from '../../src/ingest/seed-loader';
 import { validateBundleInputs } from '../../src/ingest/validate-bundle';
 import { findDraftKnowledge } from '../../src/repositories/draft-knowledge.repository';
 import { FIXTURES_DIR, SEED_DIR, snapshotGraph } from '../helpers/graph';
@@ -24,7 +24,7 @@ describe('a draft, reviewed, loads', () => {
     await server?.close();
   });
 
-  const known = () => knownNodesFromBundles(readBundles(seedBundleFiles(SEED_DIR)).map((item) => item.bundle));
+  const known = () => knownNodesFromBundles(readBundles(defaultBundleFiles(SEED_DIR)).map((item) => item.bundle));
   const draftOf = (knownNodes: ReturnType<typeof known>) =>
     parse(
       renderDraftYaml(

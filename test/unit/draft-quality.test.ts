@@ -3,13 +3,14 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { DRAFT_INSTRUCTION } from '../../src/draft/draft-bundle';
 import { renderDraftYaml } from '../../src/draft/draft-yaml';
-import { knownNodesFromBundles, readBundles, seedBundleFiles } from '../../src/draft/known-nodes';
+import { knownNodesFromBundles, readBundles } from '../../src/draft/known-nodes';
+import { defaultBundleFiles } from '../../src/ingest/seed-loader';
 import { draftAndMeasure, precisionOf, recallOf, type QualityRow } from '../../src/draft/quality';
 import { draftBundle } from '../../src/draft/draft-bundle';
 import { validateBundleInputs } from '../../src/ingest/validate-bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
-const seedBundles = readBundles(seedBundleFiles(path.join(ROOT, 'seed'))).map((item) => item.bundle);
+const seedBundles = readBundles(defaultBundleFiles(path.join(ROOT, 'seed'))).map((item) => item.bundle);
 const articleFile = path.join(ROOT, 'seed/000_4ba673f477d783a2.yaml');
 const [article] = readBundles([articleFile]).map((item) => item.bundle);
 const articleText = readFileSync(path.join(ROOT, 'seed/sources/000_4ba673f477d783a2.txt'), 'utf8');
