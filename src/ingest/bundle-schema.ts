@@ -144,6 +144,17 @@ export const BundleSchema = z
     events: bundle.events.map((event) => ({ ...event, titleEn: event.titleEn ?? event.title })),
   }));
 
+/**
+ * A bundle from `npm run draft` carries a top-level `draft` key until its author has reviewed it.
+ * Returns the content without it, and whether it was there.
+ */
+export function splitDraftMark(content: unknown): { isDraft: boolean; bundle: unknown } {
+  if (typeof content !== 'object' || content === null || !('draft' in content))
+    return { isDraft: false, bundle: content };
+  const { draft: _draft, ...bundle } = content as Record<string, unknown>;
+  return { isDraft: true, bundle };
+}
+
 /** English sources may leave out the English names and titles: they are the names and titles. */
 function isEnglish(language: string): boolean {
   return language === 'en' || language.startsWith('en-');

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { BundleSchema } from './bundle-schema';
+import { BundleSchema, splitDraftMark } from './bundle-schema';
 import { sentencesTouching, splitSentences, type Sentence } from './sentences';
 import { resolveSourceText, type SourceTextFields } from './source-text';
 import { BundleValidationError, formatPath, type BundleProblem } from './validate-bundle';
@@ -72,7 +72,8 @@ function locate(text: string, sentences: readonly Sentence[], quote: string, hin
 
 /** Fields the bundle format does not know, named with a hint when they are a split quote. */
 function unknownFields(file: string, content: unknown): BundleProblem[] {
-  const result = BundleSchema.safeParse(withoutDraftMark(content));
+  // A draft's `draft:` line is for its author; the other fields are checked as usual.
+  const result = BundleSchema.safeParse(splitDraftMark(content).bundle);
   if (result.success) return [];
   return result.error.issues.flatMap((issue) => {
     if (issue.code !== 'unrecognized_keys') return [];
@@ -83,13 +84,6 @@ function unknownFields(file: string, content: unknown): BundleProblem[] {
       : '';
     return [{ file, path: where, message: `unknown field(s) ${issue.keys.join(', ')}${hint}` }];
   });
-}
-
-/** A draft's `draft:` line is for its author; the other fields are checked as usual. */
-function withoutDraftMark(content: unknown): unknown {
-  if (typeof content !== 'object' || content === null || !('draft' in content)) return content;
-  const { draft: _draft, ...rest } = content as Record<string, unknown>;
-  return rest;
 }
 
 function setEvidenceOffsets(document: Document, node: YAMLMap, located: Located): void {

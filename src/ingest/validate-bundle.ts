@@ -4,7 +4,7 @@ import type { ZodIssue } from 'zod';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
 import { RELATIONSHIP_RULES, type RelationshipType } from '../domain/model';
 import { isRole, ROLE_KEYS } from '../domain/roles';
-import { BundleSchema, type Bundle, type BundleDate, type Evidence } from './bundle-schema';
+import { BundleSchema, splitDraftMark, type Bundle, type BundleDate, type Evidence } from './bundle-schema';
 import { sentenceAt, splitSentences, type Sentence } from './sentences';
 import { resolveSourceText } from './source-text';
 
@@ -149,7 +149,7 @@ function parseBundle(
 ): { file: string; bundle: Bundle; sourceText: string; sentences: Sentence[] } | undefined {
   const { file } = input;
   const problem = (where: string, message: string) => problems.push({ file, path: where, message });
-  if (isDraft(input.content)) {
+  if (splitDraftMark(input.content).isDraft) {
     problem('draft', 'this is a draft from npm run draft: review every item marked REVIEW, then delete the draft line');
     return undefined;
   }
@@ -224,10 +224,6 @@ function parseBundle(
     checkEvidence(relationship.evidence, `relationships[${index}]`),
   );
   return { file, bundle, sourceText: text, sentences };
-}
-
-function isDraft(content: unknown): boolean {
-  return typeof content === 'object' && content !== null && 'draft' in content;
 }
 
 function checkQuote(
