@@ -222,7 +222,7 @@
     document.getElementById('focus').textContent = nodes.get(entityId) ? nodes.get(entityId).title : entityId;
     document.getElementById('focus-bar').hidden = false;
     light([entityId].concat(eventsOf[entityId] || []));
-    fetchFeed(feedUrl({ entity: entityId })).then(function (feed) {
+    window.fetchFeed(feedUrl({ entity: entityId })).then(function (feed) {
       // The API's events of the entity: also those it is in through a delegation or a leader.
       light(
         [entityId].concat(
@@ -367,17 +367,9 @@
       });
       return;
     }
+    // One item per event, ungrouped: the explorer's timeline has no rows.
     var data = feedItems.map(function (item) {
-      var content = element('span', item.content);
-      content.setAttribute('data-event-id', item.eventId);
-      content.title = item.title;
-      return Object.assign({}, item, {
-        id: item.eventId,
-        content: content,
-        className: 'tl-event' + (item.disputed ? ' tl-disputed' : '') + (item.informative ? '' : ' tl-vague'),
-        details: undefined,
-        group: undefined,
-      });
+      return Object.assign(window.toTimelineItem(item), { id: item.eventId, group: undefined });
     });
     if (timeline) {
       timeline.setItems(new vis.DataSet(data));
@@ -424,16 +416,6 @@
   }
 
   // ----- loading -----
-
-  function fetchFeed(url) {
-    return fetch(url).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok)
-          throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
-        return body;
-      });
-    });
-  }
 
   function render(feed) {
     var seen = {};

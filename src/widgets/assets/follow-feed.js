@@ -7,6 +7,18 @@
   var QUERY = 'subscription ($filter: TimelineFilter) { timelineChanged(filter: $filter) { version totalCount } }';
   var RETRY_MS = 5000;
 
+  /** A feed's JSON, or an Error with the API's message when it refuses the selection. */
+  function fetchFeed(url) {
+    return fetch(url).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok)
+          throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
+        return body;
+      });
+    });
+  }
+  window.fetchFeed = fetchFeed;
+
   // `feed` is a path the page's query string is added to, or a function giving the whole URL.
   window.followFeed = function (feed, render) {
     var status = document.getElementById('status');
@@ -16,14 +28,7 @@
     // Loads may overlap when changes come quickly: only the newest one renders.
     function load() {
       var number = ++latest;
-      return fetch(typeof feed === 'function' ? feed() : feed + window.location.search)
-        .then(function (response) {
-          return response.json().then(function (body) {
-            if (!response.ok)
-              throw new Error((body.errors && body.errors[0] && body.errors[0].message) || response.statusText);
-            return body;
-          });
-        })
+      return fetchFeed(typeof feed === 'function' ? feed() : feed + window.location.search)
         .then(function (feed) {
           if (number !== latest) return;
           render(feed);

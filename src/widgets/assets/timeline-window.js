@@ -1,8 +1,23 @@
-// The first view of a vis-timeline, shared by the timeline widget and the explorer.
+// What the timeline widget and the explorer do alike with vis-timeline: its items and its first view.
 (function () {
   'use strict';
   var DAY_MS = 86400000;
   var measure = document.createElement('canvas').getContext('2d');
+
+  /**
+   * A feed item as vis-timeline draws it: its label a span that names the event and holds the
+   * whole title as a tooltip, classed disputed (dashed) or vague (a pale band) as it is.
+   */
+  window.toTimelineItem = function (item) {
+    var content = document.createElement('span');
+    content.textContent = item.content;
+    content.setAttribute('data-event-id', item.eventId);
+    content.title = item.title;
+    var classes = ['tl-event'];
+    if (item.disputed) classes.push('tl-disputed');
+    if (!item.informative) classes.push('tl-vague');
+    return Object.assign({}, item, { content: content, className: classes.join(' '), details: undefined });
+  };
 
   /** The width a point item's label takes on the axis: dot, gap and text (see widget.css). */
   function labelWidth(text) {

@@ -7,8 +7,6 @@
   var status = document.getElementById('status');
   var details = document.getElementById('details');
 
-  var element = window.EventDetails.element;
-
   function showDetails(item) {
     window.EventDetails.show(details, item);
   }
@@ -22,14 +20,8 @@
   function itemsOf(feed) {
     byId = {};
     return feed.items.map(function (item) {
-      var content = element('span', item.content);
-      content.setAttribute('data-event-id', item.eventId);
-      content.title = item.title;
       byId[item.id] = item;
-      var classes = ['tl-event'];
-      if (item.disputed) classes.push('tl-disputed');
-      if (!item.informative) classes.push('tl-vague');
-      return Object.assign({}, item, { content: content, className: classes.join(' '), details: undefined });
+      return window.toTimelineItem(item);
     });
   }
 
