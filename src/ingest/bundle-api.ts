@@ -1,10 +1,9 @@
-import { parseDocument } from 'yaml';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
 import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
 import { retractSource, seedBundleInputs, type SeedReport } from './seed-loader';
-import { BundleValidationError, type BundleProblem } from './validate-bundle';
+import { BundleValidationError, parseBundleYaml, type BundleProblem } from './validate-bundle';
 
 /** What a client sends: a bundle (YAML or JSON text, or parsed JSON) and its source text if not inline. */
 export interface IngestRequest {
@@ -92,20 +91,10 @@ export class BundleApi {
 
 /** YAML (of which JSON is a subset) into a value; a syntax error is an INVALID_BUNDLE problem. */
 function parseBundleText(text: string): unknown {
-  const document = parseDocument(text);
-  const problems: BundleProblem[] = document.errors.map((error) => ({
-    file: REQUEST_BUNDLE,
-    path: '',
-    message: `not valid YAML or JSON: ${error.message}`,
-  }));
-  if (problems.length === 0) {
-    try {
-      return document.toJS();
-    } catch (error) {
-      problems.push({ file: REQUEST_BUNDLE, path: '', message: `not valid YAML: ${(error as Error).message}` });
-    }
-  }
-  throw invalidBundle(problems);
+  const problems: BundleProblem[] = [];
+  const content = parseBundleYaml(text, REQUEST_BUNDLE, problems);
+  if (problems.length > 0) throw invalidBundle(problems);
+  return content;
 }
 
 function invalidBundle(problems: readonly BundleProblem[]): AppError {

@@ -124,12 +124,17 @@ export function validateBundleInputs(inputs: readonly BundleInput[]): {
 }
 
 function readBundleFile(file: string, problems: BundleProblem[]): unknown {
-  const problem = (message: string) => problems.push({ file, path: '', message });
   if (!existsSync(file)) {
-    problem('file not found');
+    problems.push({ file, path: '', message: 'file not found' });
     return undefined;
   }
-  const document = parseDocument(readFileSync(file, 'utf8'));
+  return parseBundleYaml(readFileSync(file, 'utf8'), file, problems);
+}
+
+/** A bundle's YAML (or JSON, a subset of it) as a value; what does not parse goes into `problems`. */
+export function parseBundleYaml(text: string, file: string, problems: BundleProblem[]): unknown {
+  const problem = (message: string) => problems.push({ file, path: '', message });
+  const document = parseDocument(text);
   if (document.errors.length > 0) {
     for (const error of document.errors) problem(`not valid YAML: ${error.message}`);
     return undefined;
