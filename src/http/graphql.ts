@@ -16,7 +16,6 @@ import {
 import { createHandler, type Request as GraphqlHttpRequest } from 'graphql-http';
 import type { GraphqlConfig } from '../config';
 import { createContext, type SharedState } from '../graphql/context';
-import { StopWords } from '../services/search.service';
 import { DocumentCache } from '../graphql/document-cache';
 import { createErrorFormatter, withCode } from '../graphql/errors';
 import type { Logger } from '../logger';
@@ -61,7 +60,7 @@ export function graphqlHandler(
   database: Database,
   config: GraphqlConfig,
   logger: Logger,
-  shared: SharedState = { stopWords: new StopWords() },
+  shared: SharedState,
 ): RequestHandler {
   const rules = [...specifiedRules, ...demandLimitRules(config)];
   const documents = new DocumentCache(DOCUMENT_CACHE_CHARS);
