@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config';
+import { BundleValidationError } from '../ingest/bundle-problems';
 import { defaultBundleFiles } from '../ingest/seed-loader';
 import { projectRoot } from '../paths';
 import { DraftError, draftBundle, type Draft } from './draft-bundle';
@@ -96,6 +97,10 @@ function write(draft: Draft, out: string): void {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof BundleValidationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
     if (
       error instanceof DraftError ||
       error instanceof ConfigError ||

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readBundleFile } from '../ingest/bundle-file';
+import { BundleValidationError, type BundleProblem } from '../ingest/bundle-problems';
 import { BundleSchema, type Bundle } from '../ingest/bundle-schema';
+import { formatPath } from '../ingest/validate-bundle';
 import type { StoredEntityNames, StoredEventOutline } from '../repositories/draft-knowledge.repository';
 
 /** An entity the graph (or a seed bundle) already has: a draft reuses its id. */
@@ -16,13 +17,25 @@ export interface KnownNodes {
 
 export const NO_KNOWN_NODES: KnownNodes = { entities: [], events: [] };
 
-/** Reads and schema-checks bundle files (the quotes are the loader's business, not checked here). */
+/**
+ * Reads and schema-checks bundle files (the quotes are the loader's business, not checked here);
+ * refuses with every problem of every file. REVIEW marks do not matter to what a draft reuses.
+ */
 export function readBundles(files: readonly string[]): { file: string; bundle: Bundle }[] {
-  return files.map((file) => {
-    const result = BundleSchema.safeParse(parse(readFileSync(file, 'utf8')));
-    if (!result.success) throw new Error(`${file} is not a valid bundle: ${result.error.issues[0]?.message ?? ''}`);
-    return { file, bundle: result.data };
+  const problems: BundleProblem[] = [];
+  const bundles = files.flatMap((file) => {
+    const read = readBundleFile(file, { acceptReviewMarks: true });
+    problems.push(...read.problems);
+    if (read.problems.length > 0) return [];
+    const result = BundleSchema.safeParse(read.content);
+    if (result.success) return [{ file, bundle: result.data }];
+    problems.push(
+      ...result.error.issues.map((issue) => ({ file, path: formatPath(issue.path), message: issue.message })),
+    );
+    return [];
   });
+  if (problems.length > 0) throw new BundleValidationError(problems);
+  return bundles;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
 import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
 import { retractSource, seedBundleInputs, type SeedReport } from './seed-loader';
-import { BundleValidationError, parseBundleYaml, type BundleProblem } from './validate-bundle';
+import { parseBundleText as parseBundleSource } from './bundle-file';
+import { BundleValidationError, type BundleProblem } from './bundle-problems';
 
 /** What a client sends: a bundle (YAML or JSON text, or parsed JSON) and its source text if not inline. */
 export interface IngestRequest {
@@ -91,10 +92,9 @@ export class BundleApi {
 
 /** YAML (of which JSON is a subset) into a value; a syntax error is an INVALID_BUNDLE problem. */
 function parseBundleText(text: string): unknown {
-  const problems: BundleProblem[] = [];
-  const content = parseBundleYaml(text, REQUEST_BUNDLE, problems);
-  if (problems.length > 0) throw invalidBundle(problems);
-  return content;
+  const read = parseBundleSource(text, REQUEST_BUNDLE);
+  if (read.problems.length > 0) throw invalidBundle(read.problems);
+  return read.content;
 }
 
 function invalidBundle(problems: readonly BundleProblem[]): AppError {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from '../config';
 import { createLocalNeo4j } from '../localdb/create';
 import { LocalNeo4jError } from '../localdb/errors';
@@ -10,23 +10,49 @@ import { projectRoot } from '../paths';
 import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
 import { splitSentences } from './sentences';
 import { resolveSourceText, type SourceTextFields } from './source-text';
-import { defaultBundleFiles, retractSource, seedBundles, type SeedReport } from './seed-loader';
-import { BundleValidationError } from './validate-bundle';
+import { readBundleFile } from './bundle-file';
+import { defaultBundleFiles, loadValidatedBundles, retractSource, type SeedReport } from './seed-loader';
+import { BundleValidationError, validateBundles } from './validate-bundle';
+
+const USAGE = `usage:
+  npm run seed [-- [--dry-run] [--accept-review] bundle.yaml…]   load bundles (default: every bundle in seed/)
+  npm run seed -- --remove <sourceId>                             retract a source
+  npm run seed -- --sentences <bundle.yaml | article.txt>         print the numbered sentences`;
+
+/** A refusal of the command line itself (exit 1, nothing written). */
+class UsageError extends Error {}
 
 /**
- * `npm run seed -- --sentences <bundle | text>` prints the source text's sentences, numbered as
- * evidence's `sentence` counts them (nothing is loaded).
- * `npm run seed [-- files…]`: loads the given bundles (default: every bundle in seed/) into the
- * database NEO4J_URI names, or into the local Neo4j (started if needed).
- * `npm run seed -- --remove <sourceId>` retracts a source's claims and what only it backs.
- * Exit codes: 0 done, 1 invalid bundle or refused retraction (nothing written), 2 any other failure.
+ * `npm run seed [-- files…]`: validates the given bundles (default: every bundle in seed/), then
+ * loads them all or none into the database NEO4J_URI names, or into the local Neo4j (started if
+ * needed). `--dry-run` reports what the load would change and keeps nothing; `--accept-review`
+ * loads bundles that still hold the drafter's REVIEW marks. `--remove <sourceId>` retracts a
+ * source's claims and what only it backs. `--sentences <bundle | text>` prints the source text's
+ * sentences, numbered as evidence's `sentence` counts them.
+ * Exit codes: 0 done, 1 refused (bad arguments, an invalid or unreadable bundle, a refused
+ * retraction; nothing written), 2 any other failure.
  */
-async function main(args: string[]): Promise<number> {
-  if (args[0] === '--sentences') {
-    if (!args[1]) throw new Error('usage: npm run seed -- --sentences <bundle.yaml | article.txt>');
-    for (const sentence of splitSentences(readSourceText(args[1]))) console.log(`[${sentence.index}] ${sentence.text}`);
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv);
+  if (values.help) {
+    console.log(USAGE);
     return 0;
   }
+  if (values.sentences !== undefined) {
+    for (const sentence of splitSentences(readSourceText(values.sentences)))
+      console.log(`[${sentence.index}] ${sentence.text}`);
+    return 0;
+  }
+  if (values.remove !== undefined && (positionals.length > 0 || values['dry-run']))
+    throw new UsageError('--remove takes a source id and nothing else');
+  const files =
+    positionals.length > 0
+      ? positionals.map((file) => path.resolve(file))
+      : defaultBundleFiles(path.join(projectRoot(), 'seed'));
+  // Validated before any connection: a refused bundle needs no database to be refused.
+  const validated =
+    values.remove === undefined ? validateBundles(files, { acceptReviewMarks: values['accept-review'] }) : undefined;
+
   const config = readConfig();
   let uri = config.neo4j.uri;
   if (uri === undefined) {
@@ -36,31 +62,58 @@ async function main(args: string[]): Promise<number> {
   }
   const { database, close } = connectDatabase(config.neo4j, uri, createLogger('error'));
   try {
-    if (args[0] === '--remove') {
-      if (!args[1]) throw new Error('usage: npm run seed -- --remove <sourceId>');
-      const change = await retractSource(database, args[1]);
-      console.log(`Retracted source ${args[1]}: ${describeChange(change)}.`);
+    if (validated === undefined) {
+      const sourceId = values.remove as string;
+      const change = await retractSource(database, sourceId);
+      console.log(`Retracted source ${sourceId}: ${describeChange(change)}.`);
       return 0;
     }
-    const files =
-      args.length > 0 ? args.map((file) => path.resolve(file)) : defaultBundleFiles(path.join(projectRoot(), 'seed'));
-    printReport(await seedBundles(database, files, (stage) => console.log(`seed: ${stage}`)));
+    const dryRun = values['dry-run'] === true;
+    const report = await loadValidatedBundles(database, validated, (stage) => console.log(`seed: ${stage}`), {
+      dryRun,
+    });
+    printReport(report, dryRun);
     return 0;
   } finally {
     await close();
   }
 }
 
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        sentences: { type: 'string' },
+        remove: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'accept-review': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** A text file as it is, or a bundle's source text (inline, or the file `source.textFile` names). */
 function readSourceText(file: string): string {
-  if (!/\.ya?ml$/.test(file)) return readFileSync(file, 'utf8');
-  const content = parseDocument(readFileSync(file, 'utf8')).toJS() as { source?: SourceTextFields } | null;
-  const resolved = resolveSourceText(file, content?.source ?? {});
-  if (!('text' in resolved)) throw new Error(`${file}: ${resolved.path}: ${resolved.message}`);
+  if (!/\.(ya?ml|json)$/i.test(file)) {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  const read = readBundleFile(file, { acceptReviewMarks: true });
+  if (read.problems.length > 0) throw new BundleValidationError(read.problems);
+  const resolved = resolveSourceText(file, (read.content as { source?: SourceTextFields } | null)?.source ?? {});
+  if (!('text' in resolved)) throw new BundleValidationError([{ file, ...resolved }]);
   return resolved.text;
 }
 
-function printReport(report: SeedReport): void {
+function printReport(report: SeedReport, dryRun: boolean): void {
   const relative = (file: string) => path.relative(process.cwd(), file);
   for (const { file, sourceId, coverage, change } of report.files) {
     const uncovered = coverage.uncovered
@@ -94,7 +147,11 @@ function printReport(report: SeedReport): void {
       `${relative(conflict.file)}: ${conflict.label} "${conflict.id}" shares the name "${conflict.alias}" with ${conflict.otherLabel} "${conflict.otherId}"; check the labels`,
     );
   }
-  console.log(`Seeded: ${report.nodesCreated} nodes and ${report.relationshipsCreated} relationships created.`);
+  console.log(
+    dryRun
+      ? `Dry run: ${report.nodesCreated} nodes and ${report.relationshipsCreated} relationships would be created; nothing was written.`
+      : `Seeded: ${report.nodesCreated} nodes and ${report.relationshipsCreated} relationships created.`,
+  );
 }
 
 function describeChange(change: SourceChange): string {
@@ -106,6 +163,10 @@ function describeChange(change: SourceChange): string {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n${USAGE}`);
+      process.exit(1);
+    }
     if (
       error instanceof BundleValidationError ||
       error instanceof SourceInUseError ||

@@ -5,8 +5,13 @@ import { BundleValidationError } from './validate-bundle';
  * `npm run seed:locate -- seed/bundle.yaml…`: fills in the offsets of quotes written as
  * `{quote, sentence}`. Exit codes: 0 done, 1 a file was refused (that file is left as it was).
  */
+const files = process.argv.slice(2);
+if (files.length === 0 || files.some((file) => file.startsWith('-'))) {
+  console.error('usage: npm run seed:locate -- bundle.yaml…');
+  process.exit(1);
+}
 let failed = false;
-for (const file of process.argv.slice(2)) {
+for (const file of files) {
   try {
     console.log(`${file}: located ${locateQuotes(file)} quotes`);
   } catch (error) {

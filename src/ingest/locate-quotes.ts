@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { writeFileSync } from 'node:fs';
+import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
+import { readBundleDocument } from './bundle-file';
 import { BundleSchema, splitDraftMark } from './bundle-schema';
 import { sentencesTouching, splitSentences, type Sentence } from './sentences';
 import { resolveSourceText, type SourceTextFields } from './source-text';
@@ -13,16 +14,11 @@ import { BundleValidationError, formatPath, type BundleProblem } from './validat
  * quote that runs over a sentence boundary. Returns how many quotes it located.
  */
 export function locateQuotes(file: string): number {
-  const document = parseDocument(readFileSync(file, 'utf8'));
-  const problems: BundleProblem[] = document.errors.map((error) => ({
-    file,
-    path: '',
-    message: `not valid YAML: ${error.message}`,
-  }));
-  if (problems.length > 0) throw new BundleValidationError(problems);
-  problems.push(...unknownFields(file, document.toJS()));
+  const { document, content, problems } = readBundleDocument(file);
+  if (!document) throw new BundleValidationError(problems);
+  problems.push(...unknownFields(file, content));
 
-  const resolved = resolveSourceText(file, (document.toJS() as { source?: SourceTextFields } | null)?.source ?? {});
+  const resolved = resolveSourceText(file, (content as { source?: SourceTextFields } | null)?.source ?? {});
   if (!('text' in resolved)) throw new BundleValidationError([...problems, { file, ...resolved }]);
   const { text } = resolved;
   const sentences = splitSentences(text);

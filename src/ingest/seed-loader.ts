@@ -6,6 +6,7 @@ import type { Database } from '../neo4j/database';
 import { bumpDataVersion } from '../repositories/data-version.repository';
 import { ensureGraphSchema } from '../repositories/graph-schema.repository';
 import { findKnownNodes } from '../repositories/known-nodes.repository';
+import { BUNDLE_EXTENSIONS } from './bundle-file';
 import { applySourceClaims, type SourceChange } from './apply-source';
 import { resolveEntities, type AliasConflict, type Merge } from './resolve-entities';
 import { toSourceClaims } from './source-claims';
@@ -37,13 +38,15 @@ export interface LoadOptions {
   readonly dryRun?: boolean;
 }
 
+export type LoadStage = 'validated' | 'writing' | 'committed' | 'rolled back (dry run)';
+
 /** Seed transactions may be large; they get more time than an API query. */
 const SEED_TIMEOUT_MS = 300_000;
 
-/** The bundles shipped in a seed folder (every .yaml / .yml file, in name order). */
+/** The bundles shipped in a seed folder (every .yaml, .yml or .json file, in name order). */
 export function defaultBundleFiles(seedDir: string): string[] {
   return readdirSync(seedDir)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => (BUNDLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase()))
     .sort()
     .map((name) => path.join(seedDir, name));
 }
@@ -56,9 +59,19 @@ export function defaultBundleFiles(seedDir: string): string[] {
 export async function seedBundles(
   database: Database,
   files: readonly string[],
-  onProgress: (stage: 'validated' | 'writing' | 'committed') => void = () => undefined,
+  onProgress: (stage: LoadStage) => void = () => undefined,
 ): Promise<SeedReport> {
   return loadValidated(database, validateBundles(files), onProgress);
+}
+
+/** Bundles validated by validateBundles (before any connection), loaded as seedBundles loads them. */
+export async function loadValidatedBundles(
+  database: Database,
+  validated: ReturnType<typeof validateBundles>,
+  onProgress: (stage: LoadStage) => void = () => undefined,
+  options: LoadOptions = {},
+): Promise<SeedReport> {
+  return loadValidated(database, validated, onProgress, options);
 }
 
 /** As seedBundles, for bundles already parsed (each with its source text). */
@@ -85,7 +98,7 @@ export async function retractSource(database: Database, sourceId: string): Promi
 async function loadValidated(
   database: Database,
   { bundles, references }: { bundles: ValidatedBundle[]; references: Reference[] },
-  onProgress: (stage: 'validated' | 'writing' | 'committed') => void,
+  onProgress: (stage: LoadStage) => void,
   options: LoadOptions = {},
 ): Promise<SeedReport> {
   const ids = [
@@ -124,7 +137,7 @@ async function loadValidated(
   } = options.dryRun
     ? await database.rehearse(write, { purpose: 'dry-run' }, SEED_TIMEOUT_MS)
     : await database.write(write, { purpose: 'seed' }, SEED_TIMEOUT_MS);
-  onProgress('committed');
+  onProgress(options.dryRun ? 'rolled back (dry run)' : 'committed');
 
   return {
     files: bundles.map(({ file, bundle, coverage }, index) => ({

@@ -1,30 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
 import { RELATIONSHIP_RULES, type RelationshipType } from '../domain/model';
 import { isRole, ROLE_KEYS } from '../domain/roles';
 import { BundleSchema, splitDraftMark, type Bundle, type BundleDate, type Evidence } from './bundle-schema';
+import { readBundleFile, type ReadOptions } from './bundle-file';
+import { BundleValidationError, type BundleProblem } from './bundle-problems';
 import { sentenceAt, splitSentences, type Sentence } from './sentences';
 import { resolveSourceText } from './source-text';
 
-export interface BundleProblem {
-  readonly file: string;
-  /** Where in the file, e.g. `events[2].date.iso`. */
-  readonly path: string;
-  readonly message: string;
-}
-
-/** One or more bundles are invalid; nothing has been written. */
-export class BundleValidationError extends Error {
-  override readonly name = 'BundleValidationError';
-
-  constructor(readonly problems: readonly BundleProblem[]) {
-    super(
-      `Invalid seed bundle:\n${problems.map((p) => `  ${p.file}: ${p.path || '(file)'}: ${p.message}`).join('\n')}`,
-    );
-  }
-}
+export { BundleValidationError, type BundleProblem } from './bundle-problems';
 
 export interface Coverage {
   /** Sentences of the body (boilerplate excluded). */
@@ -91,21 +75,32 @@ export interface ValidatedBundle {
 
 /**
  * Reads and checks bundle files: schema, quotes at their offsets, dates, duplicate ids, roles.
- * The ids they refer to are returned for the loader to check once entities are resolved.
+ * Every problem of every file is reported (a file that cannot be read or parsed included), and
+ * any problem refuses them all. The ids they refer to are returned for the loader to check once
+ * entities are resolved.
  */
-export function validateBundles(files: readonly string[]): { bundles: ValidatedBundle[]; references: Reference[] } {
+export function validateBundles(
+  files: readonly string[],
+  options: ReadOptions = {},
+): { bundles: ValidatedBundle[]; references: Reference[] } {
+  if (files.length === 0)
+    throw new BundleValidationError([{ file: '(none)', path: '', message: 'no bundle files to load' }]);
   const problems: BundleProblem[] = [];
   const inputs: BundleInput[] = [];
   for (const file of files) {
-    const content = readBundleFile(file, problems);
-    if (content !== undefined) inputs.push({ file, content });
+    const read = readBundleFile(file, options);
+    problems.push(...read.problems);
+    if (read.problems.length === 0) inputs.push({ file, content: read.content });
   }
+  let validated: { bundles: ValidatedBundle[]; references: Reference[] };
   try {
-    return validateBundleInputs(inputs);
+    validated = validateBundleInputs(inputs);
   } catch (error) {
     if (error instanceof BundleValidationError) throw new BundleValidationError([...problems, ...error.problems]);
     throw error;
   }
+  if (problems.length > 0) throw new BundleValidationError(problems);
+  return validated;
 }
 
 /** As validateBundles, for bundles already parsed. */
@@ -121,31 +116,6 @@ export function validateBundleInputs(inputs: readonly BundleInput[]): {
     bundles: parsed.map((item) => ({ ...item, coverage: measureCoverage(item.bundle, item.sentences) })),
     references,
   };
-}
-
-function readBundleFile(file: string, problems: BundleProblem[]): unknown {
-  if (!existsSync(file)) {
-    problems.push({ file, path: '', message: 'file not found' });
-    return undefined;
-  }
-  return parseBundleYaml(readFileSync(file, 'utf8'), file, problems);
-}
-
-/** A bundle's YAML (or JSON, a subset of it) as a value; what does not parse goes into `problems`. */
-export function parseBundleYaml(text: string, file: string, problems: BundleProblem[]): unknown {
-  const problem = (message: string) => problems.push({ file, path: '', message });
-  const document = parseDocument(text);
-  if (document.errors.length > 0) {
-    for (const error of document.errors) problem(`not valid YAML: ${error.message}`);
-    return undefined;
-  }
-  try {
-    return document.toJS();
-  } catch (error) {
-    // e.g. yaml's guard against alias bombs
-    problem(`not valid YAML: ${(error as Error).message}`);
-    return undefined;
-  }
 }
 
 function parseBundle(
