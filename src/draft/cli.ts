@@ -9,12 +9,18 @@ import { DraftError, draftBundle, type Draft } from './draft-bundle';
 import { renderDraftYaml } from './draft-yaml';
 import { loadKnownNodesFromGraph } from './known-from-graph';
 import { knownNodesFromBundles, mergeKnownNodes, readBundles, type KnownNodes } from './known-nodes';
+import { correctionsOf, EVAL_CATEGORIES, evaluateText, formatEvalTable, readEvalSet, sumScores } from './evaluation';
 import { draftAndMeasure, formatQualityTable } from './quality';
 import { slugify } from './text-search';
 
+/** The evaluation set: the dev half rules may be tuned on, the held-out half they never are. */
+const EVAL_DIR = 'test/fixtures/eval';
+const EVAL_SETS = ['dev', 'heldout'] as const;
+
 const USAGE = `usage:
   npm run draft -- <article.txt> [--published 2024-07-19] [--language pt|en] [--out file.yaml] [--seed dir]
-  npm run draft -- --quality <hand-made bundle.yaml> [--published …] [--out file.yaml] [--seed dir]`;
+  npm run draft -- --quality <hand-made bundle.yaml> [--published …] [--out file.yaml] [--seed dir]
+  npm run draft -- --quality [--verbose]   the evaluation set: dev and held-out figures side by side`;
 
 /**
  * `npm run draft`: drafts a bundle from an article's text (to --out, else to standard output),
@@ -31,19 +37,24 @@ async function main(argv: string[]): Promise<number> {
       language: { type: 'string' },
       out: { type: 'string' },
       seed: { type: 'string' },
-      quality: { type: 'string' },
+      quality: { type: 'boolean' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
-  if (values.help || (positionals.length !== 1 && values.quality === undefined)) {
+  if (values.help || positionals.length > 1 || (positionals.length === 0 && !values.quality)) {
     console.error(USAGE);
     return values.help ? 0 : 1;
   }
   const seedDir = path.resolve(values.seed ?? path.join(projectRoot(), 'seed'));
   const seedBundles = readBundles(defaultBundleFiles(seedDir)).map((item) => item.bundle);
 
-  if (values.quality !== undefined) {
-    const handFile = path.resolve(values.quality);
+  if (values.quality && positionals.length === 0) {
+    printEvaluation(knownNodesFromBundles(seedBundles), values.verbose === true);
+    return 0;
+  }
+  if (values.quality) {
+    const handFile = path.resolve(positionals[0] as string);
     const [hand] = readBundles([handFile]).map((item) => item.bundle);
     if (!hand) throw new DraftError(`no bundle in ${handFile}`);
     // A bundle names its text as a file next to it, or holds it inline.
@@ -78,6 +89,26 @@ async function main(argv: string[]): Promise<number> {
   if (values.out === undefined) process.stdout.write(renderDraftYaml(draft));
   else write(draft, values.out);
   return 0;
+}
+
+/** Drafts every text of the evaluation set and prints the dev and held-out figures side by side. */
+function printEvaluation(known: KnownNodes, verbose: boolean): void {
+  const sets = EVAL_SETS.map((name) => {
+    const items = readEvalSet(path.join(projectRoot(), EVAL_DIR, name));
+    const scores = items.map((item) => ({ item, score: evaluateText(item, known).score }));
+    return { name, scores, score: sumScores(scores.map(({ score }) => score)) };
+  });
+  console.log(`Drafts of ${EVAL_DIR}/{${EVAL_SETS.join(',')}} against their gold annotations:`);
+  console.log(formatEvalTable(sets));
+  for (const set of sets) {
+    console.log(`\n${set.name}: corrections per text (misses and wrong items)`);
+    for (const { item, score } of set.scores) {
+      console.log(`  ${item.name}: ${correctionsOf(score)}`);
+      if (verbose)
+        for (const category of EVAL_CATEGORIES)
+          for (const miss of score[category].misses) console.log(`    ${category}: ${miss}`);
+    }
+  }
 }
 
 /** The text's path as the bundle names it: relative to the folder the draft is written to (else the working folder). */
