@@ -12,7 +12,7 @@
  */
 import { canonicalJson } from './canonical-json';
 import { encodeEvidence, type EvidenceSpan } from './evidence';
-import { parseFuzzyDate, type DatePrecision, type FuzzyDate } from './fuzzy-date';
+import { daysBetween, parseFuzzyDate, type FuzzyDate } from './fuzzy-date';
 import { ENTITY_KIND_OF, EVENT_TYPES, type EntityLabel, type EventType } from './model';
 import { matchKey } from './normalize';
 import { timelineKey } from './timeline-key';
@@ -157,19 +157,15 @@ export function resolveDate(claims: readonly DatedClaim[]): DateResolution {
   const support = (date: FuzzyDate) => ranked.filter((other) => overlaps(date, other.date)).length;
   const chosen = ranked
     .map((item, order) => ({ ...item, order, support: support(item.date) }))
-    .sort(
-      (a, b) =>
-        b.support - a.support ||
-        PRECISION_ORDER[a.date.precision] - PRECISION_ORDER[b.date.precision] ||
-        a.order - b.order,
-    )[0]!;
+    .sort((a, b) => b.support - a.support || widthOf(a.date) - widthOf(b.date) || a.order - b.order)[0]!;
   const same = ranked.filter((item) => item.date.iso === chosen.date.iso).map((item) => item.claim.date);
   const inferred = same.every((statement) => statement.inferred);
   const note = same.find((statement) => statement.inferred === inferred && statement.note !== null)?.note ?? null;
   return { date: { ...chosen.date, inferred, note }, disputed };
 }
 
-const PRECISION_ORDER: Readonly<Record<DatePrecision, number>> = { DAY: 0, MONTH: 1, YEAR: 2 };
+/** How many days a date may denote: the narrower of two overlapping dates is the more precise. */
+const widthOf = (date: FuzzyDate) => daysBetween(date.earliest, date.latest);
 
 export interface ResolvedEntity {
   readonly id: string;
@@ -267,6 +263,13 @@ export interface ResolvedEvent {
   readonly calendar: readonly CalendarLink[];
 }
 
+/** The last day of an interval of days (what `endDate` shows for "18–19 June"); null for other dates. */
+function lastDayOf(date: ResolvedDate): ResolvedDate | null {
+  if (date.precision !== 'RANGE') return null;
+  const last = parseFuzzyDate(date.latest) as FuzzyDate;
+  return { ...last, inferred: date.inferred, note: date.note };
+}
+
 /** The resolved view of an event from its claims (at least one). */
 export function resolveEvent(id: string, claims: readonly EventClaim[]): ResolvedEvent {
   const ranked = rankClaims(claims);
@@ -284,7 +287,7 @@ export function resolveEvent(id: string, claims: readonly EventClaim[]): Resolve
     titleEn: english[0]!.titleEn,
     description: firstOf(ranked, (claim) => claim.description),
     date,
-    endDate: ends.length > 0 ? resolveDate(ends).date : null,
+    endDate: ends.length > 0 ? resolveDate(ends).date : lastDayOf(date),
     reported:
       top.reported && reported ? { ...reported, inferred: top.reported.inferred, note: top.reported.note } : null,
     disputed,

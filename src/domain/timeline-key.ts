@@ -7,9 +7,9 @@ import type { FuzzyDate } from './fuzzy-date';
  */
 
 /** Orders a precise date before a vaguer one that starts on the same day. */
-const PRECISION_RANK = { DAY: 0, MONTH: 1, YEAR: 2 } as const;
+const PRECISION_RANK = { DAY: 0, RANGE: 1, MONTH: 2, YEAR: 3 } as const;
 
-const KEY = /^\d{4}-\d{2}-\d{2}\|[0-2]\|[a-z0-9-]+$/;
+const KEY = /^\d{4}-\d{2}-\d{2}\|[0-3]\|[a-z0-9-]+$/;
 
 export function timelineKey(date: Pick<FuzzyDate, 'earliest' | 'precision'>, eventId: string): string {
   return `${date.earliest}|${PRECISION_RANK[date.precision]}|${eventId}`;

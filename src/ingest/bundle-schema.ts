@@ -72,7 +72,11 @@ export const EventSchema = z
     titleEn: text.optional(),
     description: text.optional(),
     date: BundleDateSchema,
-    endDate: BundleDateSchema.optional(),
+    /** Refused: an event that lasts days is dated by an interval, date.iso `2024-06-18/2024-06-19`. */
+    endDate: z.undefined({
+      invalid_type_error:
+        'endDate is not read: date an event that lasts days with an interval of days, date.iso "2024-06-18/2024-06-19"',
+    }),
     /** The id of an existing event that is the same happening; this one's claims go onto it. */
     sameAs: id.optional(),
     quotes: z.array(QuoteSchema).default([]),

@@ -1,5 +1,5 @@
 import type { ZodIssue } from 'zod';
-import { parseFuzzyDate } from '../domain/fuzzy-date';
+import { MAX_RANGE_DAYS, parseFuzzyDate } from '../domain/fuzzy-date';
 import { RELATIONSHIP_RULES, type RelationshipType } from '../domain/model';
 import { isRole, ROLE_KEYS } from '../domain/roles';
 import { BundleSchema, splitDraftMark, type Bundle, type BundleDate, type Evidence } from './bundle-schema';
@@ -146,7 +146,10 @@ function parseBundle(
   const checkDate = (date: BundleDate | undefined, where: string) => {
     if (!date) return;
     if (!parseFuzzyDate(date.iso))
-      problem(`${where}.iso`, `"${date.iso}" is not a real date written YYYY, YYYY-MM or YYYY-MM-DD`);
+      problem(
+        `${where}.iso`,
+        `"${date.iso}" is not a real date written YYYY, YYYY-MM, YYYY-MM-DD or as an interval of days YYYY-MM-DD/YYYY-MM-DD (at most ${MAX_RANGE_DAYS} days, the second day after the first)`,
+      );
     checkEvidence(date.evidence, where);
   };
 
@@ -176,10 +179,6 @@ function parseBundle(
       checkQuote(quote, `${where}.quotes[${quoteIndex}]`, text, sentences, problem),
     );
     checkDate(event.date, `${where}.date`);
-    checkDate(event.endDate, `${where}.endDate`);
-    const start = parseFuzzyDate(event.date.iso);
-    const end = event.endDate && parseFuzzyDate(event.endDate.iso);
-    if (start && end && end.latest < start.earliest) problem(`${where}.endDate.iso`, 'ends before it starts');
   });
   const sameAsTargets = new Map<string, string>();
   [
@@ -300,12 +299,7 @@ function measureCoverage(bundle: Bundle, sentences: readonly Sentence[]): Covera
     ...bundle.source.evidence,
     ...(bundle.source.published?.evidence ?? []),
     ...bundle.entities.flatMap((entity) => entity.evidence),
-    ...bundle.events.flatMap((event) => [
-      ...event.evidence,
-      ...event.quotes,
-      ...event.date.evidence,
-      ...(event.endDate?.evidence ?? []),
-    ]),
+    ...bundle.events.flatMap((event) => [...event.evidence, ...event.quotes, ...event.date.evidence]),
     ...bundle.relationships.flatMap((relationship) => relationship.evidence),
   ];
   const body = sentences.filter((sentence) => !bundle.source.boilerplate.includes(sentence.text));

@@ -7,7 +7,7 @@ import type {
   ResolvedRelationship,
   SourceRecord,
 } from '../domain/claims';
-import { parseFuzzyDate } from '../domain/fuzzy-date';
+import { daysOf, parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { CALENDAR_LINK, ENTITY_LABELS, RELATIONSHIP_TYPES } from '../domain/model';
 import { relationshipKey } from '../domain/relationship-key';
 import { toNeo4jDate, toNative } from '../neo4j/values';
@@ -263,12 +263,39 @@ export async function unlinkCalendar(tx: ManagedTransaction, eventIds: readonly 
   return [...new Set(ids.flatMap((id) => [id, id.slice(0, 7), id.slice(0, 4)]))];
 }
 
+/**
+ * The calendar nodes a date hangs on: its day, month or year; an interval of days hangs on each
+ * of its days, so Neo4j Browser shows "18–19 June" on 18 June and on 19 June.
+ */
+function calendarLinksOf(links: readonly CalendarLink[]): CalendarLink[] {
+  const byDate = new Map<string, CalendarLink>();
+  for (const link of links) {
+    const dates =
+      link.date.precision === 'RANGE' ? daysOf(link.date).map((day) => parseFuzzyDate(day) as FuzzyDate) : [link.date];
+    for (const date of dates) {
+      const other = byDate.get(date.iso);
+      byDate.set(
+        date.iso,
+        other
+          ? {
+              date,
+              inferred: other.inferred && link.inferred,
+              evidence: [...new Set([...other.evidence, ...link.evidence])],
+              sourceIds: [...new Set([...other.sourceIds, ...link.sourceIds])].sort(),
+            }
+          : { ...link, date },
+      );
+    }
+  }
+  return [...byDate.values()];
+}
+
 /** Links events to the Day, Month or Year of each date their sources claim, creating calendar nodes as needed. */
 export async function linkCalendar(
   tx: ManagedTransaction,
   events: readonly { id: string; calendar: readonly CalendarLink[] }[],
 ): Promise<void> {
-  const links = events.flatMap((event) => event.calendar.map((link) => ({ event: event.id, link })));
+  const links = events.flatMap((event) => calendarLinksOf(event.calendar).map((link) => ({ event: event.id, link })));
   for (const [precision, type] of Object.entries(CALENDAR_LINK)) {
     const rows = links
       .filter(({ link }) => link.date.precision === precision)

@@ -99,7 +99,8 @@ export function toPeriod(
 function periodBound(value: string | null | undefined, name: string) {
   if (value === null || value === undefined) return undefined;
   const date = parseFuzzyDate(value);
-  if (!date)
+  // A period is given by its bounds; an interval of days is a date of events, not a bound.
+  if (!date || date.precision === 'RANGE')
     throw badUserInput(
       `filter.${name} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD (got "${value.slice(0, 40)}")`,
       `filter.${name}`,

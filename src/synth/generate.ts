@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
-import { EVENT_TYPES, type EntityLabel, type EventType } from '../domain/model';
+import { CALENDAR_LINK, EVENT_TYPES, type EntityLabel, type EventType } from '../domain/model';
 import { matchKey } from '../domain/normalize';
 import { timelineKey } from '../domain/timeline-key';
 import { encodeClaim, matchKeyText, type ClaimSource } from '../domain/claims';
@@ -315,7 +315,8 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
           ROLES[p % ROLES.length] as string,
         );
       }
-      const calendarType = { DAY: 'ON_DAY', MONTH: 'IN_MONTH', YEAR: 'IN_YEAR' }[date.precision];
+      // synthetic dates are days, months or years, never intervals
+      const calendarType = CALENDAR_LINK[date.precision as keyof typeof CALENDAR_LINK];
       await relationship(draft.id, date.iso, calendarType, evidence, sourceId);
       if (draft.type === 'signing') {
         const agreementId = `syn-agreement-${agreements++}`;

@@ -17,7 +17,15 @@ const WORLD = [
   { id: 'tumen-river', label: 'Place', spellings: ['Tumen River', 'Rio Tumen'] },
 ] as const;
 const EVENT_IDS = ['ev-summit', 'ev-signing', 'ev-visit'];
-const DATES = ['2024', '2024-06', '2024-06-18', '2024-06-19', '2024-07'];
+const DATES = [
+  '2024',
+  '2024-06',
+  '2024-06-18',
+  '2024-06-19',
+  '2024-06-18/2024-06-19',
+  '2024-06-17/2024-06-23',
+  '2024-07',
+];
 const TYPES = ['signing', 'talks', 'summit'];
 const ROLES = ['host', 'guest', 'participant'];
 const TITLES = ['anfitrião', 'host', 'convidado', 'guest'];

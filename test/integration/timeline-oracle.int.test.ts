@@ -14,10 +14,10 @@ const RUNS = Number(process.env.ORACLE_RUNS ?? 30);
  * every page walked with its cursor, the ids and totalCount compared with the oracle's list.
  */
 describe('timeline against the oracle', () => {
-  describe('the article, with two more reports (a disputed date among them)', () => {
+  describe('the article, with three more reports (a disputed date and intervals of days among them)', () => {
     let server: TestServer;
     let oracle: TimelineOracle;
-    const reports = ['tass-treaty-report.yaml', 'june-18-signing-report.yaml'].map((file) =>
+    const reports = ['tass-treaty-report.yaml', 'june-18-signing-report.yaml', 'range-report.yaml'].map((file) =>
       path.join(FIXTURES_DIR, file),
     );
 
@@ -28,7 +28,7 @@ describe('timeline against the oracle', () => {
     });
 
     afterAll(async () => {
-      for (const sourceId of ['june-18-signing-report', 'tass-2024-06-19-treaty']) {
+      for (const sourceId of ['june-18-signing-report', 'tass-2024-06-19-treaty', 'test-range-report']) {
         await retractSource(server.database, sourceId).catch((error: unknown) => {
           if (!(error instanceof SourceNotFoundError)) throw error;
         });
@@ -42,6 +42,7 @@ describe('timeline against the oracle', () => {
         .filter(([, labels]) => labels.includes('Place') || labels.includes('Country'))
         .map(([id]) => id);
       expect(oracle.events.some((event) => event.disputed)).toBe(true);
+      expect(oracle.events.some((event) => event.id === '2024-07-russia-north-korea-consultations')).toBe(true);
       await fc.assert(
         fc.asyncProperty(filterArbitrary(entities, places, [2023, 2025]), async ({ filter, order, first }) => {
           const expected = oracle.timeline(toOracleFilter(filter), order);

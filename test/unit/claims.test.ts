@@ -113,7 +113,7 @@ describe('resolveDate', () => {
     );
   });
 
-  const isoDate = fc
+  const dayOrCoarser = fc
     .tuple(
       fc.integer({ min: 2022, max: 2025 }),
       fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
@@ -127,6 +127,19 @@ describe('resolveDate', () => {
           ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
           : `${year}-${String(month).padStart(2, '0')}`,
     );
+  // An interval of 2 to 8 days inside one month.
+  const interval = fc
+    .tuple(
+      fc.integer({ min: 2022, max: 2025 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 20 }),
+      fc.integer({ min: 1, max: 7 }),
+    )
+    .map(([year, month, day, length]) => {
+      const at = (d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      return `${at(day)}/${at(day + length)}`;
+    });
+  const isoDate = fc.oneof(dayOrCoarser, interval);
   const claims = fc.uniqueArray(
     fc.tuple(
       fc.constantFrom('a', 'b', 'c', 'd', 'e'),

@@ -16,15 +16,21 @@ describe('timeline key', () => {
       timelineKey({ earliest: '2024-06-01', precision: 'MONTH' }, 'june'),
       timelineKey({ earliest: '2024-01-01', precision: 'YEAR' }, 'year'),
       timelineKey({ earliest: '2024-06-01', precision: 'DAY' }, 'first-of-june'),
+      timelineKey({ earliest: '2024-06-01', precision: 'RANGE' }, 'first-days-of-june'),
     ].sort();
-    expect(keys).toEqual(['2024-01-01|2|year', '2024-06-01|0|first-of-june', '2024-06-01|1|june']);
+    expect(keys).toEqual([
+      '2024-01-01|3|year',
+      '2024-06-01|0|first-of-june',
+      '2024-06-01|1|first-days-of-june',
+      '2024-06-01|2|june',
+    ]);
   });
 
   it('round-trips through a cursor, and refuses what is not one (property)', () => {
     fc.assert(
       fc.property(
         day,
-        fc.constantFrom('DAY' as const, 'MONTH' as const, 'YEAR' as const),
+        fc.constantFrom('DAY' as const, 'RANGE' as const, 'MONTH' as const, 'YEAR' as const),
         slug,
         (earliest, precision, id) => {
           const key = timelineKey({ earliest, precision }, id);
@@ -49,7 +55,7 @@ describe('timeline key', () => {
     fc.assert(
       fc.property(
         day,
-        fc.constantFrom('DAY' as const, 'MONTH' as const, 'YEAR' as const),
+        fc.constantFrom('DAY' as const, 'RANGE' as const, 'MONTH' as const, 'YEAR' as const),
         slug,
         (earliest, precision, id) => {
           const key = timelineKey({ earliest, precision }, id);
