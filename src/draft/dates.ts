@@ -1,7 +1,19 @@
 import * as chrono from 'chrono-node';
-import { parseFuzzyDate, type DatePrecision, type FuzzyDate } from '../domain/fuzzy-date';
+import { dayInterval, parseFuzzyDate, type DatePrecision, type FuzzyDate } from '../domain/fuzzy-date';
 import { sentenceAt, type Sentence } from '../ingest/sentences';
-import { DATE_PREPOSITIONS, LAST_MONTH, MONTH_NAME, MONTHS, RECENTLY, YEAR_ALONE, type DraftLanguage } from './rules';
+import { findRelativeDates, resolveRelative, type RelativeDate } from './relative-dates';
+import {
+  DATE_PREPOSITIONS,
+  DAY_RANGE,
+  LAST_MONTH,
+  MONTH_NAME,
+  MONTHS,
+  PUBLICATION_MARKERS,
+  RECENTLY,
+  YEAR_ALONE,
+  type DraftLanguage,
+} from './rules';
+import { overlaps } from './text-search';
 
 /** A date expression of the text, resolved against the publication date. */
 export interface DateMention {
@@ -9,7 +21,7 @@ export interface DateMention {
   readonly start: number;
   readonly end: number;
   readonly sentence: number;
-  /** YYYY, YYYY-MM or YYYY-MM-DD, as precise as the text allows. */
+  /** YYYY, YYYY-MM, YYYY-MM-DD or an interval of days, as precise as the text allows. */
   readonly iso: string;
   readonly precision: DatePrecision;
   /** True when the text does not state the year (or states no date at all, as "recently"). */
@@ -72,7 +84,9 @@ function parserFor(language: DraftLanguage, reference: FuzzyDate): chrono.Chrono
 /**
  * Every date expression of the text, each resolved against `reference` (the publication date):
  * a day without a year is the latest such day on or before it, "junho passado" the latest June
- * before its month, "on Wednesday" the latest Wednesday on or before it, "recently" its year.
+ * before its month, "on Wednesday" the latest Wednesday on or before it, "recently" its year;
+ * "June 18-19" an interval of days; "last week" the Monday–Sunday week before the publication's;
+ * "a day earlier", "na véspera", "three days later" count from the day the text last gave.
  */
 export function findDateMentions(
   text: string,
@@ -81,29 +95,94 @@ export function findDateMentions(
   reference: FuzzyDate,
 ): DateMention[] {
   const instant = new Date(`${reference.latest}T12:00:00Z`);
-  const mentions: DateMention[] = [];
+  const own: (RelativeDate | DayRange)[] = [...findRelativeDates(text, language), ...findDayRanges(text, language)];
+  const found: (DateMention | (RelativeDate & { sentence: number }))[] = [];
+  for (const item of own) {
+    const sentence = sentenceAt(sentences, item.start, item.end);
+    if (!sentence) continue;
+    if ('kind' in item) {
+      found.push({ ...item, sentence: sentence.index });
+      continue;
+    }
+    const resolved = resolveDayRange(item, reference);
+    if (resolved)
+      found.push({ quote: item.quote, start: item.start, end: item.end, sentence: sentence.index, ...resolved });
+  }
   for (const result of parserFor(language, reference).parse(text, { instant, timezone: 0 })) {
     const span = quoteSpan(text, result.index, result.index + result.text.length, language);
+    if (own.some((item) => overlaps(item, span))) continue;
     const sentence = sentenceAt(sentences, span.start, span.end);
     const resolved = resolveDate(result, text.slice(span.start, span.end), reference);
     if (!sentence || !resolved) continue;
-    mentions.push({ quote: text.slice(span.start, span.end), ...span, sentence: sentence.index, ...resolved });
+    found.push({ quote: text.slice(span.start, span.end), ...span, sentence: sentence.index, ...resolved });
+  }
+  found.sort((a, b) => a.start - b.start);
+  // Relative dates count from the last day the text gave before them (else from the publication).
+  const mentions: DateMention[] = [];
+  for (const item of found) {
+    if (!('kind' in item)) {
+      mentions.push(item);
+      continue;
+    }
+    // A day is a firmer anchor than an interval: "A day earlier" after "on Thursday … July 25-27".
+    const earlier = [...mentions].reverse();
+    const anchor =
+      earlier.find((mention) => mention.precision === 'DAY') ??
+      earlier.find((mention) => mention.precision === 'RANGE');
+    const resolved = resolveRelative(item, reference, anchor);
+    if (resolved)
+      mentions.push({ quote: item.quote, start: item.start, end: item.end, sentence: item.sentence, ...resolved });
   }
   return mentions;
 }
 
-/** The first date with its year stated in the opening sentence: a dateline ("PYONGYANG, June 19, 2024"). */
-export function findDateline(
+/** How the publication date was found: a "Published:" line, a line that is only a date, a dateline. */
+export interface PublicationLine extends DateMention {
+  readonly how: 'publication line' | 'date line' | 'dateline';
+}
+
+/** Sentences of the page's head that may hold its publication date. */
+const HEAD_SENTENCES = 6;
+
+/**
+ * The publication date the page states near its top: a "Published:/Publicado em/Updated" line
+ * first, then a line that is only a date (and time), then a dateline ("Pyongyang, 19 de outubro
+ * de 2023 –"); each must state its year and its day.
+ */
+export function findPublication(
   text: string,
   sentences: readonly Sentence[],
   language: DraftLanguage,
-): DateMention | undefined {
-  const first = sentences[0];
-  if (!first) return undefined;
+): PublicationLine | undefined {
+  const head = sentences.slice(0, HEAD_SENTENCES);
   const today = parseFuzzyDate(new Date().toISOString().slice(0, 10)) as FuzzyDate;
-  return findDateMentions(text, sentences, language, today).find(
-    (mention) => mention.sentence === first.index && !mention.inferred && mention.precision === 'DAY',
+  const stated = findDateMentions(text, head, language, today).filter(
+    (mention) => !mention.inferred && mention.precision === 'DAY',
   );
+  for (const how of ['publication line', 'date line', 'dateline'] as const) {
+    for (const sentence of head) {
+      const date = stated.find((mention) => mention.sentence === sentence.index);
+      if (date && lineIs(how, sentence, date)) return { ...date, how };
+    }
+  }
+  return undefined;
+}
+
+/** "Published: …", "By Staff | Updated Nov 20, 2024": a line, or a part of it between bars, that dates the page. */
+export function isPublicationLine(line: string): boolean {
+  return line.split(/\s[|·]\s/u).some((part) => PUBLICATION_MARKERS.test(part.trim()));
+}
+
+/** A time after a date on its line: "às 10h05", "- 07:15", "09:12 GMT". */
+const TIME_AFTER = /^[\s,|·–-]*(?:(?:às|at)\s*)?(?:\d{1,2}[:h]\d{2}\s*(?:GMT|UTC|BST)?)?[\s|·–-]*$/iu;
+
+function lineIs(how: PublicationLine['how'], sentence: Sentence, date: DateMention): boolean {
+  if (how === 'publication line') return isPublicationLine(sentence.text);
+  const before = sentence.text.slice(0, date.start - sentence.start);
+  const after = sentence.text.slice(date.end - sentence.start);
+  if (how === 'date line') return /^\s*$/u.test(before) && TIME_AFTER.test(after);
+  // "PYONGYANG, June 19 –", "Moscou, 17 jan (Lusa) –": a place, a comma, the date, then the story.
+  return /^[\p{L}][\p{L} .'’-]{1,40},\s*$/u.test(before) && /^\s*(?:\([^)]{1,20}\)\s*)?[–—-]/u.test(after);
 }
 
 /** chrono's span, without trailing punctuation, with the preposition before it ("Em 18 de julho"). */
@@ -130,6 +209,8 @@ function resolveDate(result: chrono.ParsedResult, quote: string, reference: Fuzz
   const month = start.isCertain('month') ? start.get('month') : null;
   const day = start.isCertain('day') ? start.get('day') : null;
 
+  if (start.isCertain('weekday') && !start.isCertain('day'))
+    return weekdayBefore(start.get('weekday') as number, seen, reference, published);
   if (tags.has(TAG_RECENTLY)) {
     return {
       iso: String(reference.year),
@@ -157,6 +238,24 @@ function resolveDate(result: chrono.ParsedResult, quote: string, reference: Fuzz
       note: `${seen} counted from ${published}${reference.precision === 'DAY' ? '' : ', known only to the ' + reference.precision.toLowerCase()}.`,
     };
   }
+  if (result.end && result.end.isCertain('day') && month !== null && day !== null) {
+    // chrono's own range, in forms DAY_RANGE misses: the end in the same year as its start
+    const endMonth = result.end.get('month') as number;
+    const endDay = result.end.get('day') as number;
+    const firstYear =
+      year ?? (isoOf(reference.year, month, day) <= reference.latest ? reference.year : reference.year - 1);
+    const range = dayInterval(
+      isoOf(firstYear, month, day),
+      isoOf(firstYear + (endMonth < month ? 1 : 0), endMonth, endDay),
+    );
+    if (range)
+      return {
+        iso: range.iso,
+        precision: range.precision,
+        inferred: year === null,
+        ...(year === null ? { note: `${seen} gives no year: the latest such days on or before ${published}.` } : {}),
+      };
+  }
   if (month !== null && year !== null) {
     return day === null
       ? { iso: isoOf(year, month), precision: 'MONTH', inferred: false }
@@ -174,19 +273,64 @@ function resolveDate(result: chrono.ParsedResult, quote: string, reference: Fuzz
     };
   }
   if (year !== null) return { iso: String(year), precision: 'YEAR', inferred: false };
-  if (start.isCertain('weekday')) {
-    const weekday = start.get('weekday') as number;
-    const latest = new Date(`${reference.latest}T12:00:00Z`);
-    const back = (latest.getUTCDay() - weekday + 7) % 7;
-    const date = new Date(latest.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-    return {
-      iso: date,
-      precision: 'DAY',
-      inferred: true,
-      note: `${seen}: the latest such weekday on or before ${published}${reference.precision === 'DAY' ? '' : ' (known only to the ' + reference.precision.toLowerCase() + ': check it)'}.`,
-    };
-  }
   return undefined; // a time of day alone dates nothing
+}
+
+/** The latest such weekday on or before the publication date. */
+function weekdayBefore(weekday: number, seen: string, reference: FuzzyDate, published: string): Resolved {
+  const latest = new Date(`${reference.latest}T12:00:00Z`);
+  const back = (latest.getUTCDay() - weekday + 7) % 7;
+  const date = new Date(latest.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+  return {
+    iso: date,
+    precision: 'DAY',
+    inferred: true,
+    note: `${seen}: the latest such weekday on or before ${published}${reference.precision === 'DAY' ? '' : ' (known only to the ' + reference.precision.toLowerCase() + ': check it)'}.`,
+  };
+}
+
+/** "June 18-19", "de 15 a 17 de janeiro", before its year is resolved. */
+interface DayRange {
+  readonly quote: string;
+  readonly start: number;
+  readonly end: number;
+  readonly month: number;
+  readonly firstDay: number;
+  readonly lastDay: number;
+  readonly year?: number;
+}
+
+function findDayRanges(text: string, language: DraftLanguage): DayRange[] {
+  const pattern = new RegExp(DAY_RANGE[language].source, DAY_RANGE[language].flags);
+  return [...text.matchAll(pattern)].map((match) => {
+    const [quote = '', a, b, c, year] = match;
+    const [monthName, first, last] = language === 'en' ? [a, b, c] : [c, a, b];
+    const start = match.index ?? 0;
+    return {
+      quote,
+      start,
+      end: start + quote.length,
+      month: MONTHS[(monthName ?? '').toLowerCase()] ?? 1,
+      firstDay: Number(first),
+      lastDay: Number(last),
+      ...(year ? { year: Number(year) } : {}),
+    };
+  });
+}
+
+function resolveDayRange(range: DayRange, reference: FuzzyDate): Resolved | undefined {
+  const at = (year: number, day: number) => isoOf(year, range.month, day);
+  const year =
+    range.year ?? (at(reference.year, range.firstDay) <= reference.latest ? reference.year : reference.year - 1);
+  const date = dayInterval(at(year, range.firstDay), at(year, range.lastDay));
+  if (!date) return undefined;
+  if (range.year !== undefined) return { iso: date.iso, precision: date.precision, inferred: false };
+  return {
+    iso: date.iso,
+    precision: date.precision,
+    inferred: true,
+    note: `"${range.quote}" gives no year: the latest such days starting on or before the publication date (${reference.iso}).`,
+  };
 }
 
 function isoOf(year: number, month: number, day?: number): string {

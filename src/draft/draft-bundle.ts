@@ -1,7 +1,7 @@
 import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { splitSentences, type Sentence } from '../ingest/sentences';
 import { findCandidateEntities, type CandidateEntity } from './candidates';
-import { findDateline, findDateMentions, type DateMention } from './dates';
+import { findDateMentions, findPublication, type DateMention } from './dates';
 import { draftEvents, type DraftEvent, type EvidenceSpan, type Participant } from './events';
 import type { KnownEntity, KnownNodes } from './known-nodes';
 import { detectLanguage, isDraftLanguage } from './language';
@@ -161,7 +161,7 @@ function publicationOf(
   options: DraftOptions,
   note: (path: string, line: string) => void,
 ): { published?: DraftBundle['source']['published']; reference: FuzzyDate; datelineSpan?: Span } {
-  const dateline = findDateline(text, sentences, language);
+  const dateline = findPublication(text, sentences, language);
   const datelineEvidence = dateline && [evidence(dateline)];
   if (options.published !== undefined) {
     const given = parseFuzzyDate(options.published);
@@ -183,9 +183,14 @@ function publicationOf(
     };
   }
   if (dateline) {
-    note('source.published', `REVIEW: taken from the dateline "${dateline.quote}".`);
+    note('source.published', `REVIEW: taken from the ${dateline.how} "${dateline.quote}".`);
     return {
-      published: { iso: dateline.iso, inferred: false, evidence: [evidence(dateline)] },
+      published: {
+        iso: dateline.iso,
+        inferred: false,
+        note: `Stated in the text's ${dateline.how}.`,
+        evidence: [evidence(dateline)],
+      },
       reference: parseFuzzyDate(dateline.iso) as FuzzyDate,
       datelineSpan: dateline,
     };
@@ -193,7 +198,7 @@ function publicationOf(
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   note(
     'source',
-    `REVIEW: no publication date given (--published) or found in a dateline; dates without a year were resolved against ${today}. Add source.published and check every inferred date.`,
+    `REVIEW: no publication date given (--published) or found in a "Published:" line, a date line or a dateline; dates without a year were resolved against ${today}. Add source.published and check every inferred date.`,
   );
   return { reference: parseFuzzyDate(today) as FuzzyDate };
 }

@@ -333,13 +333,20 @@ export const LABEL_HINTS: readonly { label: EntityLabel; words: readonly string[
   },
 ];
 
-/** Sentences that are page furniture, proposed as boilerplate. */
+/** Sentences that are page furniture (never a source of entities or events), proposed as boilerplate. */
 export const BOILERPLATE: readonly RegExp[] = [
   /^Comentários? \(\d+\)$/u,
   /^Comments? \(\d+\)$/u,
-  /^(?:Partilhar|Compartilhar|Share)$/u,
-  /^Leia (?:também|mais)\b/u,
-  /^Read (?:more|also)\b/u,
+  /^(?:Partilhar|Compartilhar|Share)(?: (?:this|on|esta|este)\b.*)?$/iu,
+  /^(?:Leia|Veja) (?:também|mais)\b/iu,
+  /^(?:Read|See) (?:more|also)\b/iu,
+  /^(?:ALSO READ|RELATED|Related|Related:|Mais lidas|Saiba mais)\b/u,
+  // bylines and credits: "By Staff Reporter", "Por Redação", "Photo: Reuters", "Foto: KCNA via KNS"
+  /^(?:By|Por) \p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,4}(?:,? (?:com|with) [\p{L} ]+)?(?: [|·].*)?$/u,
+  /^(?:Photo|Foto|Image|Imagem|Caption|Legenda|Photo credit|Crédito)s?(?: credit)?:/iu,
+  /^(?:Advertisement|Publicidade|Anúncio|Sponsored)$/iu,
+  /^(?:Published|Posted|Updated|Last updated|Publicado|Publicada|Atualizado|Actualizado)\b/iu,
+  /^(?:Atualizado|Updated) há \d+/iu,
 ];
 
 /** Where an article names its source: a "Fonte:" line, an agency in the dateline. */
@@ -368,8 +375,8 @@ export const MONTH_NAME: Readonly<Record<DraftLanguage, RegExp>> = {
 
 /** A year alone: "in 2000", "em 2000". */
 export const YEAR_ALONE: Readonly<Record<DraftLanguage, RegExp>> = {
-  pt: /\b(?:em|desde|até|de) ((?:1[89]|20)\d{2})\b/iu,
-  en: /\b(?:in|since|until|by) ((?:1[89]|20)\d{2})\b/iu,
+  pt: /\b(?:em|desde|até(?: ao?)?|de)(?: (?:o )?(?:fim|final|início|meados) de)? ((?:1[89]|20)\d{2})\b/iu,
+  en: /\b(?:in|since|until|by)(?: the (?:end|beginning|start|middle) of)? ((?:1[89]|20)\d{2})\b/iu,
 };
 
 /** Month names in both languages, for the custom date parsers (1 = January). */
@@ -405,4 +412,92 @@ export const MONTHS: Readonly<Record<string, number>> = {
 export const DATE_PREPOSITIONS: Readonly<Record<DraftLanguage, readonly string[]>> = {
   pt: ['em', 'no', 'na', 'desde', 'até'],
   en: ['on', 'in', 'since', 'until', 'by'],
+};
+
+/** Lines that say when the page was published or updated: their date is the publication date. */
+export const PUBLICATION_MARKERS: RegExp =
+  /^(?:Published|Posted|Updated|Last updated|First published|Publicado|Publicada|Atualizado|Actualizado|Atualizada)\b/iu;
+
+/** Counted numbers, as reports write them ("duas semanas", "three days"). */
+// prettier-ignore
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
+  um: 1, uma: 1, dois: 2, duas: 2, 'três': 3, tres: 3, quatro: 4, cinco: 5, seis: 6, sete: 7,
+};
+
+/**
+ * Relative dates chrono resolves to the wrong day (or not at all). `week` counts whole weeks back
+ * from the publication week; `monthSoFar` is this month up to the day before publication;
+ * `offset` counts from the date the text last gave ("a day earlier", "na véspera", "three days
+ * later"), in days or months (negative: earlier). The number is group 1 when the words hold one.
+ */
+export const RELATIVE_DATES: Readonly<
+  Record<
+    DraftLanguage,
+    readonly {
+      pattern: RegExp;
+      kind: 'week' | 'monthSoFar' | 'offset';
+      unit?: 'day' | 'month';
+      sign?: 1 | -1;
+      count?: number;
+    }[]
+  >
+> = {
+  en: [
+    { pattern: /\blast week\b/giu, kind: 'week', count: 1 },
+    { pattern: /\b(a|one|two|three|four|\d+) weeks? ago\b/giu, kind: 'week' },
+    { pattern: /\bearlier this month\b/giu, kind: 'monthSoFar' },
+    {
+      pattern: /\b(?:later that day|(?:on )?that same day|(?:on )?the same day)\b/giu,
+      kind: 'offset',
+      unit: 'day',
+      sign: 1,
+      count: 0,
+    },
+    { pattern: /\b(?:the day before|the previous day|the eve)\b/giu, kind: 'offset', unit: 'day', sign: -1, count: 1 },
+    { pattern: /\b(?:the (?:next|following) day)\b/giu, kind: 'offset', unit: 'day', sign: 1, count: 1 },
+    {
+      pattern: /\b(a|one|two|three|four|five|six|seven|\d+) days? (?:earlier|before)\b/giu,
+      kind: 'offset',
+      unit: 'day',
+      sign: -1,
+    },
+    { pattern: /\b(a|one|two|three|four|five|six|seven|\d+) days? later\b/giu, kind: 'offset', unit: 'day', sign: 1 },
+    { pattern: /\b(a|one|two|three|\d+) months? (?:earlier|before)\b/giu, kind: 'offset', unit: 'month', sign: -1 },
+    { pattern: /\b(a|one|two|three|\d+) months? later\b/giu, kind: 'offset', unit: 'month', sign: 1 },
+  ],
+  pt: [
+    { pattern: /\b(?:na )?semana passada\b/giu, kind: 'week', count: 1 },
+    { pattern: /\bhá (uma|duas|três|tres|quatro|\d+) semanas?\b/giu, kind: 'week' },
+    { pattern: /\b(?:no início d|mais cedo n)este mês\b/giu, kind: 'monthSoFar' },
+    {
+      pattern: /\b(?:no mesmo dia|nesse mesmo dia|mais tarde nesse dia)\b/giu,
+      kind: 'offset',
+      unit: 'day',
+      sign: 1,
+      count: 0,
+    },
+    { pattern: /\b(?:na véspera|no dia anterior)\b/giu, kind: 'offset', unit: 'day', sign: -1, count: 1 },
+    { pattern: /\b(?:no dia seguinte)\b/giu, kind: 'offset', unit: 'day', sign: 1, count: 1 },
+    {
+      pattern: /\b(um|dois|três|tres|quatro|cinco|seis|sete|\d+) dias? antes\b/giu,
+      kind: 'offset',
+      unit: 'day',
+      sign: -1,
+    },
+    {
+      pattern: /\b(um|dois|três|tres|quatro|cinco|seis|sete|\d+) dias? (?:depois|mais tarde)\b/giu,
+      kind: 'offset',
+      unit: 'day',
+      sign: 1,
+    },
+    { pattern: /\b(um|dois|três|tres|\d+) m[eê]s(?:es)? antes\b/giu, kind: 'offset', unit: 'month', sign: -1 },
+    { pattern: /\b(um|dois|três|tres|\d+) m[eê]s(?:es)? depois\b/giu, kind: 'offset', unit: 'month', sign: 1 },
+  ],
+};
+
+/** "de 15 a 17 de janeiro", "entre 15 e 17 de março", "June 18-19": an interval of days of one month. */
+export const DAY_RANGE: Readonly<Record<DraftLanguage, RegExp>> = {
+  pt: /\b(?:de |entre )?(\d{1,2}) (?:a|e|-) (\d{1,2}) de (janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)(?: de (\d{4}))?\b/giu,
+  en: /\b(?:on |from |between )?(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}) ?(?:-|–|to|and) ?(\d{1,2})(?:,? (\d{4}))?\b/gu,
 };
