@@ -6,6 +6,7 @@ import { draftEvents, type DraftEvent, type EvidenceSpan, type Participant } fro
 import type { KnownEntity, KnownNodes } from './known-nodes';
 import { detectLanguage, isDraftLanguage } from './language';
 import { findKnownMentions, type Mention } from './mentions';
+import { demonymSpans, findDemonymMentions, settleCandidates } from './second-mentions';
 import { BOILERPLATE, SOURCE_MARKERS, type DraftLanguage } from './rules';
 import { proposeSameAs, type SameAsProposal } from './same-as';
 import { overlaps, type Span } from './text-search';
@@ -110,13 +111,20 @@ export function draftBundle(text: string, options: DraftOptions): Draft {
 
   const { published, reference, datelineSpan } = publicationOf(text, sentences, language, options, note);
   const dates = findDateMentions(text, body, language, reference);
-  const mentions = findKnownMentions(text, body, options.known.entities, language);
+  const named = findKnownMentions(text, body, options.known.entities, language);
+  const byName = [...named, ...findDemonymMentions(text, body, options.known.entities, named, language)];
   const triggers = findTriggers(text, body, language);
   const sourceEvidence = sourceEvidenceOf(text, sentences, datelineSpan);
-  const taken: Span[] = [...mentions, ...dates, ...triggers];
+  const taken: Span[] = [...byName, ...dates, ...triggers, ...demonymSpans(text, language)];
   const reserved = new Set([options.sourceId, ...options.known.entities.map((entity) => entity.id)]);
   for (const event of options.known.events) reserved.add(event.id);
-  const candidates = findCandidateEntities(text, body, language, taken, reserved);
+  const { candidates, mentions } = settleCandidates(
+    text,
+    findCandidateEntities(text, body, language, taken, reserved),
+    byName,
+    options.known.entities,
+    body,
+  );
   const participants = participantsOf(text, sentences, language, mentions, candidates);
   const events = draftEvents({
     text,
@@ -293,6 +301,9 @@ function addKnownEntities(
         area: 'an area of this agreement, in a sentence about agreements',
         ministry: "a minister's title naming this ministry",
         anaphora: 'it points back to the last agreement named with that word',
+        demonym: "the country's demonym",
+        surname: 'a surname alone, after the full name',
+        variant: `a spelling close to its name "${entity.name}": if it is this entity, add "${mention.quote}" to its aliases`,
       }[mention.via];
       lines.push(`REVIEW: "${mention.quote}" (sentence ${mention.sentence}) taken to mean it: ${why}.`);
     }

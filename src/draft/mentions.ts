@@ -15,10 +15,12 @@ export interface Mention {
   readonly sentence: number;
   /**
    * How it was found: by one of its names; by an area of an agreement in a list of agreements; by
-   * a minister's title naming the ministry; by "o tratado" pointing back at the last treaty named.
-   * Only `name` is certain; the others are marked for review.
+   * a minister's title naming the ministry; by "o tratado" pointing back at the last treaty named;
+   * by a country's demonym ("Russian", "norte-coreana"); by a surname alone after the full name
+   * ("Kim"); by a spelling close to a stored name ("Tumanaya"). Only `name` is certain; the others
+   * are marked for review.
    */
-  readonly via: 'name' | 'area' | 'ministry' | 'anaphora';
+  readonly via: 'name' | 'area' | 'ministry' | 'anaphora' | 'demonym' | 'surname' | 'variant';
   /** Inside a longer name of another entity ("Rio Tumannaya" in the bridge agreement's name): a mention, not a participant. */
   readonly nested: boolean;
 }

@@ -501,3 +501,34 @@ export const DAY_RANGE: Readonly<Record<DraftLanguage, RegExp>> = {
   pt: /\b(?:de |entre )?(\d{1,2}) (?:a|e|-) (\d{1,2}) de (janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)(?: de (\d{4}))?\b/giu,
   en: /\b(?:on |from |between )?(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}) ?(?:-|–|to|and) ?(\d{1,2})(?:,? (\d{4}))?\b/gu,
 };
+
+/**
+ * Portuguese demonyms, by ISO 3166-1 alpha-3 code. The country dataset (world-countries) has
+ * English and French demonyms only, so the Portuguese ones of the countries this news covers are
+ * written here; every form (masculine, feminine, plurals) is listed.
+ */
+// prettier-ignore
+export const PORTUGUESE_DEMONYMS: Readonly<Record<string, readonly string[]>> = {
+  RUS: ['russo', 'russa', 'russos', 'russas'],
+  PRK: ['norte-coreano', 'norte-coreana', 'norte-coreanos', 'norte-coreanas'],
+  KOR: ['sul-coreano', 'sul-coreana', 'sul-coreanos', 'sul-coreanas'],
+  CHN: ['chinês', 'chinesa', 'chineses', 'chinesas'],
+  JPN: ['japonês', 'japonesa', 'japoneses', 'japonesas'],
+  USA: ['norte-americano', 'norte-americana', 'norte-americanos', 'norte-americanas', 'americano', 'americana', 'americanos', 'americanas', 'estadunidense', 'estadunidenses'],
+  UKR: ['ucraniano', 'ucraniana', 'ucranianos', 'ucranianas'],
+  BLR: ['bielorrusso', 'bielorrussa', 'bielorrussos', 'bielorrussas'],
+  VNM: ['vietnamita', 'vietnamitas'],
+  MNG: ['mongol', 'mongóis'],
+  IRN: ['iraniano', 'iraniana', 'iranianos', 'iranianas'],
+  SYR: ['sírio', 'síria', 'sírios', 'sírias'],
+  TUR: ['turco', 'turca', 'turcos', 'turcas'],
+  IND: ['indiano', 'indiana', 'indianos', 'indianas'],
+  GBR: ['britânico', 'britânica', 'britânicos', 'britânicas'],
+  FRA: ['francês', 'francesa', 'franceses', 'francesas'],
+  DEU: ['alemão', 'alemã', 'alemães', 'alemãs'],
+  PRT: ['português', 'portuguesa', 'portugueses', 'portuguesas'],
+  BRA: ['brasileiro', 'brasileira', 'brasileiros', 'brasileiras'],
+  KAZ: ['cazaque', 'cazaques'],
+  LAO: ['laosiano', 'laosiana', 'laosianos', 'laosianas'],
+  ISR: ['israelita', 'israelitas', 'israelense', 'israelenses'],
+};
