@@ -1,12 +1,17 @@
 import type { EntityLabel } from '../domain/model';
 import { matchKey } from '../domain/normalize';
 import type { Sentence } from '../ingest/sentences';
+import { countryNamed, isCapital } from './gazetteer';
 import {
   FUNCTION_WORDS,
   LABEL_HINTS,
   MINISTRY_FROM_TITLE,
   MONTHS,
   NAME_CONNECTORS,
+  ORGANIZATION_CUES,
+  PLACE_HEADS,
+  PLACE_TAILS,
+  TITLE_RUNS,
   TITLE_WORDS,
   type DraftLanguage,
 } from './rules';
@@ -48,6 +53,22 @@ const WEEKDAYS = new Set([
   'sunday',
 ]);
 
+/** Head words of institutions named after their city: "Pyongyang General Hospital". */
+const INSTITUTION_HEADS = new Set([
+  'hospital',
+  'university',
+  'universidade',
+  'airport',
+  'aeroporto',
+  'stadium',
+  'estadio',
+  'station',
+  'estacao',
+]);
+
+/** Head words of names that are no entity of the model: wars, pandemics. */
+const NOT_ENTITIES = new Set(['war', 'guerra', 'pandemic', 'pandemia']);
+
 interface Token extends Span {
   readonly text: string;
   readonly key: string;
@@ -65,6 +86,8 @@ export function findCandidateEntities(
   language: DraftLanguage,
   taken: readonly Span[],
   reservedIds: ReadonlySet<string>,
+  /** Single words that are a known person's surname here ("Kim"): theirs, not a candidate's. */
+  knownSurnames: ReadonlySet<string> = new Set(),
 ): CandidateEntity[] {
   const functionWords = new Set(FUNCTION_WORDS[language].map(matchKey));
   const titleKeys = new Set(TITLE_WORDS[language].flatMap((title) => matchKey(title.word).split(' ')));
@@ -78,11 +101,23 @@ export function findCandidateEntities(
       end: (match.index ?? 0) + match[0].length,
     })),
   );
-  const blocked = [...taken, ...titleSpans];
+  const titleRuns = [...text.matchAll(new RegExp(TITLE_RUNS[language].source, TITLE_RUNS[language].flags))].map(
+    (match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }),
+  );
+  const blocked = [...taken, ...titleSpans, ...titleRuns];
   for (const sentence of sentences) {
     for (const run of capitalisedRuns(text, sentence, language).flatMap((tokens) => splitAt(tokens, blocked))) {
       let tokens = run;
-      while (tokens.length > 0 && skip(tokens[0] as Token)) tokens = tokens.slice(1);
+      // A function word is capitalised only where it starts the sentence: "Defesa, No Kwang Chol" is a name.
+      const startsSentence = (token: Token) => text.slice(sentence.start, token.start).trim() === '';
+      while (
+        tokens.length > 0 &&
+        skip(tokens[0] as Token) &&
+        (startsSentence(tokens[0] as Token) ||
+          titleKeys.has((tokens[0] as Token).key) ||
+          !functionWords.has((tokens[0] as Token).key))
+      )
+        tokens = tokens.slice(1);
       while (
         tokens.length > 0 &&
         (!(tokens[tokens.length - 1] as Token).capitalised || skip(tokens[tokens.length - 1] as Token))
@@ -91,25 +126,47 @@ export function findCandidateEntities(
       const first = tokens[0];
       const last = tokens[tokens.length - 1];
       if (!first || !last) continue;
-      const span = { start: first.start, end: last.end };
+      let span = { start: first.start, end: last.end };
       if (/^\p{N}+$/u.test(first.text)) continue;
+      // "Amur region", "cosmódromo de Vostochny": a lower-case head word belongs to a place's name.
+      const tail = PLACE_TAILS[language].exec(text.slice(span.end, span.end + 20));
+      const head = PLACE_HEADS[language].exec(text.slice(Math.max(sentence.start, span.start - 25), span.start));
+      const place = Boolean(tail || head);
+      if (tail) span = { ...span, end: span.end + tail[0].length };
+      if (head) span = { ...span, start: span.start - head[0].length };
       // "Russian President": an adjective before a title, not a name.
       const next = text.slice(span.end, span.end + 30);
       if (tokens.length === 1 && TITLE_WORDS[language].some((title) => next.startsWith(` ${title.word}`))) continue;
+      // "Pyongyang General Hospital": a known place before a name ending in a place or organisation word.
+      const owner = /(\p{Lu}[\p{L}-]+) $/u.exec(text.slice(Math.max(sentence.start, span.start - 30), span.start));
+      if (owner && tokens.length > 1 && INSTITUTION_HEADS.has(last.key))
+        span = { ...span, start: span.start - owner[0].length };
+      if (NOT_ENTITIES.has(last.key)) continue;
       const name = text.slice(span.start, span.end);
       const title = findTitleBefore(text, sentence, span.start, language);
       const key = matchKey(name);
-      const entry = byKey.get(key) ?? { name, ...guessLabel(tokens, title), mentions: [] };
+      const context = { text, span, sentence, language };
+      const entry = byKey.get(key) ?? {
+        name,
+        ...(place
+          ? { label: 'Place' as const, reason: 'a place word is part of its name' }
+          : guessLabel(tokens, title, context)),
+        mentions: [],
+      };
       entry.mentions.push({ ...span, quote: name, sentence: sentence.index, ...(title ? { title } : {}) });
       byKey.set(key, entry);
     }
   }
 
-  // "Putin" after "Vladimir Putin": a surname alone is the person already named.
+  // "Putin" after "Vladimir Putin", "Choe" after "Choe Son Hui", "Kwang Chol" beside "No Kwang Chol":
+  // a surname, or a name without its first word, is the person already named.
   for (const [key, entry] of byKey) {
-    if (key.includes(' ')) continue;
+    if (knownSurnames.has(key)) continue;
     const person = [...byKey.entries()].find(
-      ([other, candidate]) => candidate.label === 'Person' && other !== key && other.endsWith(` ${key}`),
+      ([other, candidate]) =>
+        candidate.label === 'Person' &&
+        other !== key &&
+        (other.endsWith(` ${key}`) || (!key.includes(' ') && other.startsWith(`${key} `))),
     );
     if (!person) continue;
     person[1].mentions.push(...entry.mentions);
@@ -169,13 +226,37 @@ function capitalisedRuns(text: string, sentence: Sentence, language: DraftLangua
   return runs;
 }
 
-function guessLabel(tokens: readonly Token[], title: Title | undefined): { label: EntityLabel; reason: string } {
-  if (title) return { label: 'Person', reason: `the title "${title.text}" precedes it` };
+interface LabelContext {
+  readonly text: string;
+  readonly span: Span;
+  readonly sentence: Sentence;
+  readonly language: DraftLanguage;
+}
+
+function guessLabel(
+  tokens: readonly Token[],
+  title: Title | undefined,
+  { text, span, sentence, language }: LabelContext,
+): { label: EntityLabel; reason: string } {
+  const name = text.slice(span.start, span.end);
+  if (countryNamed(name)) return { label: 'Country', reason: 'a country of the country dataset' };
+  if (isCapital(name)) return { label: 'Place', reason: 'a capital city of the country dataset' };
+  const before = text.slice(sentence.start, span.start);
+  const after = text.slice(span.end, span.end + 3);
+  if (before.trim() === '' && /^\s*(?:,|[–—-] )/u.test(after))
+    return { label: 'Place', reason: 'the place of a dateline' };
+  if (/\($/u.test(before) && after.startsWith(')'))
+    return { label: 'Organization', reason: 'in brackets after the dateline, as news agencies are' };
+  const cue = ORGANIZATION_CUES[language].find((word) => new RegExp(`\\b${word} $`, 'iu').test(before));
+  if (cue) return { label: 'Organization', reason: `"${cue}" precedes it` };
+  if (/-(?:19|20)\d{2}$/u.test(name))
+    return { label: 'Organization', reason: 'a name with a year, as forums and exhibitions have' };
   const ends = [tokens[0]?.key ?? '', tokens[tokens.length - 1]?.key ?? ''];
   for (const hint of LABEL_HINTS) {
     const word = ends.find((end) => hint.words.includes(end));
     if (word) return { label: hint.label, reason: `its word "${word}" suggests ${hint.label}` };
   }
+  if (title) return { label: 'Person', reason: `the title "${title.text}" precedes it` };
   const only = tokens.length === 1 ? (tokens[0] as Token).text : '';
   if (/^\p{Lu}{2,6}$/u.test(only)) return { label: 'Organization', reason: 'an acronym, often an organisation' };
   if (tokens.length >= 2 && tokens.length <= 4)

@@ -1,4 +1,5 @@
 import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
+import { matchKey } from '../domain/normalize';
 import { splitSentences, type Sentence } from '../ingest/sentences';
 import { findCandidateEntities, type CandidateEntity } from './candidates';
 import { findDateMentions, findPublication, type DateMention } from './dates';
@@ -120,7 +121,7 @@ export function draftBundle(text: string, options: DraftOptions): Draft {
   for (const event of options.known.events) reserved.add(event.id);
   const { candidates, mentions } = settleCandidates(
     text,
-    findCandidateEntities(text, body, language, taken, reserved),
+    findCandidateEntities(text, body, language, taken, reserved, surnamesOf(byName, options.known.entities)),
     byName,
     options.known.entities,
     body,
@@ -160,6 +161,19 @@ export function draftBundle(text: string, options: DraftOptions): Draft {
   addCandidateEntities(bundle, notes, candidates, language, text);
   addEvents(bundle, notes, events, sameAs, language);
   return { bundle, notes, language, sentences, dates, mentions, candidates, events, sameAs };
+}
+
+/** The first and last words of the known people the text names ("kim", "un"), as candidate keys. */
+function surnamesOf(mentions: readonly Mention[], entities: readonly KnownEntity[]): Set<string> {
+  const named = new Set(mentions.filter((mention) => mention.label === 'Person').map((mention) => mention.entityId));
+  return new Set(
+    entities
+      .filter((entity) => named.has(entity.id))
+      .flatMap((entity) => {
+        const words = matchKey(entity.name).split(' ');
+        return words.length > 1 ? [words[0] as string, words[words.length - 1] as string] : [];
+      }),
+  );
 }
 
 function publicationOf(

@@ -1,6 +1,7 @@
 import type { EntityLabel } from '../domain/model';
 import { matchKey } from '../domain/normalize';
 import { sentenceAt, type Sentence } from '../ingest/sentences';
+import { countryNamed } from './gazetteer';
 import type { KnownEntity } from './known-nodes';
 import { AGREEMENT_ANAPHORA, AGREEMENT_WORDS, MINISTRY_FROM_TITLE, REPORT_MARKERS, type DraftLanguage } from './rules';
 import { findKey, foldText, overlaps, wordPattern, type FoldedText, type Span } from './text-search';
@@ -72,7 +73,8 @@ export function findKnownMentions(
   byName.sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start);
   for (const { entity, span } of byName) accept(entity, span, 'name');
 
-  for (const { entity, span } of ministriesFromTitles(text, entities, language)) accept(entity, span, 'ministry');
+  for (const { entity, span } of ministriesFromTitles(text, sentences, entities, language))
+    accept(entity, span, 'ministry');
   for (const { entity, span } of agreementAreas(text, folded, sentences, entities, language))
     accept(entity, span, 'area');
   for (const { entity, span } of agreementAnaphora(text, accepted, entities, language))
@@ -80,12 +82,18 @@ export function findKnownMentions(
   return accepted.sort((a, b) => a.start - b.start);
 }
 
-/** "vice-ministro da Defesa" names the one known ministry whose name starts "Ministério da Defesa". */
+/**
+ * "vice-ministro da Defesa" names the one known ministry whose name starts "Ministério da Defesa",
+ * when the country nearest the title in its sentence ("delegação militar russa liderada pelo
+ * vice-ministro da Defesa") is that ministry's: another country's minister is not its minister.
+ */
 function ministriesFromTitles(
   text: string,
+  sentences: readonly Sentence[],
   entities: readonly KnownEntity[],
   language: DraftLanguage,
 ): { entity: KnownEntity; span: Span }[] {
+  const countryWords = countryWordsOf(text, entities, language);
   const found: { entity: KnownEntity; span: Span }[] = [];
   for (const { pattern, ministry } of MINISTRY_FROM_TITLE[language]) {
     for (const match of text.matchAll(pattern)) {
@@ -96,11 +104,68 @@ function ministriesFromTitles(
           [entity.name, entity.nameEn, ...entity.aliases].some((name) => `${matchKey(name)} `.startsWith(`${key} `)),
       );
       const start = match.index ?? 0;
-      if (candidates.length === 1)
-        found.push({ entity: candidates[0] as KnownEntity, span: { start, end: start + match[0].length } });
+      const span = { start, end: start + match[0].length };
+      const known = candidates[0];
+      if (
+        candidates.length === 1 &&
+        known &&
+        nearestCountry(span, sentences, countryWords) === countryOf(known, entities)
+      )
+        found.push({ entity: known, span });
     }
   }
   return found;
+}
+
+/** Where the text names a known country: by a name, an alias or a demonym. */
+function countryWordsOf(
+  text: string,
+  entities: readonly KnownEntity[],
+  language: DraftLanguage,
+): (Span & { id: string })[] {
+  return entities
+    .filter((entity) => entity.label === 'Country')
+    .flatMap((entity) => {
+      const names = [entity.name, entity.nameEn, ...entity.aliases];
+      const country = names.map(countryNamed).find(Boolean);
+      return [...names, ...(country?.demonyms[language] ?? [])].flatMap((name) =>
+        [...text.matchAll(new RegExp(`(?<![\\p{L}-])${escapeRegExp(name)}(?![\\p{L}-])`, 'giu'))].map((match) => ({
+          id: entity.id,
+          start: match.index ?? 0,
+          end: (match.index ?? 0) + match[0].length,
+        })),
+      );
+    });
+}
+
+/** The country named nearest to a span, within its sentence. */
+function nearestCountry(
+  span: Span,
+  sentences: readonly Sentence[],
+  words: readonly (Span & { id: string })[],
+): string | undefined {
+  const sentence = sentenceAt(sentences, span.start, span.end);
+  if (!sentence) return undefined;
+  const gap = (word: Span) => (word.end <= span.start ? span.start - word.end : Math.max(0, word.start - span.end));
+  return words
+    .filter((word) => word.start >= sentence.start && word.end <= sentence.end)
+    .sort((a, b) => gap(a) - gap(b))[0]?.id;
+}
+
+/** The known country an organisation's name holds ("Ministério da Defesa da Rússia": russia). */
+function countryOf(organization: KnownEntity, entities: readonly KnownEntity[]): string | undefined {
+  const keys = [organization.name, organization.nameEn, ...organization.aliases].map((name) => ` ${matchKey(name)} `);
+  return entities.find(
+    (entity) =>
+      entity.label === 'Country' &&
+      [entity.name, entity.nameEn, ...entity.aliases].some((name) =>
+        keys.some((key) => key.includes(` ${matchKey(name)} `)),
+      ),
+  )?.id;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** In a sentence about agreements, an agreement's area ("educação médica") names that agreement. */

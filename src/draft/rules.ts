@@ -308,6 +308,18 @@ export const LABEL_HINTS: readonly { label: EntityLabel; words: readonly string[
       'banco',
       'union',
       'uniao',
+      'kremlin',
+      'duma',
+      'fleet',
+      'frota',
+      'parliament',
+      'parlamento',
+      'assembly',
+      'assembleia',
+      'commission',
+      'comissao',
+      'corporation',
+      'company',
     ],
   },
   { label: 'Delegation', words: ['delegacao', 'delegation'] },
@@ -329,6 +341,16 @@ export const LABEL_HINTS: readonly { label: EntityLabel; words: readonly string[
       'city',
       'province',
       'region',
+      'palacio',
+      'palace',
+      'hospital',
+      'resort',
+      'airport',
+      'aeroporto',
+      'cosmodrome',
+      'cosmodromo',
+      'square',
+      'praca',
     ],
   },
 ];
@@ -347,6 +369,8 @@ export const BOILERPLATE: readonly RegExp[] = [
   /^(?:Advertisement|Publicidade|Anúncio|Sponsored)$/iu,
   /^(?:Published|Posted|Updated|Last updated|Publicado|Publicada|Atualizado|Actualizado)\b/iu,
   /^(?:Atualizado|Updated) há \d+/iu,
+  // a credit or aside in brackets on its own: "(KCNA via Reuters)"
+  /^\([^()]*\)\.?$/u,
 ];
 
 /** Where an article names its source: a "Fonte:" line, an agency in the dateline. */
@@ -531,4 +555,32 @@ export const PORTUGUESE_DEMONYMS: Readonly<Record<string, readonly string[]>> = 
   KAZ: ['cazaque', 'cazaques'],
   LAO: ['laosiano', 'laosiana', 'laosianos', 'laosianas'],
   ISR: ['israelita', 'israelitas', 'israelense', 'israelenses'],
+};
+
+/**
+ * Capitalised titles before a name, which are not part of it: "Natural Resources Minister
+ * Alexander Kozlov", "Russian Ambassador Alexander Matsegora", "a ministra dos Negócios
+ * Estrangeiros". The whole title is kept out of candidate names.
+ */
+export const TITLE_RUNS: Readonly<Record<DraftLanguage, RegExp>> = {
+  en: /\b(?:\p{Lu}[\p{L}'’-]+ ){0,4}(?:Minister|Ambassador|Governor|Secretary|Chairman|Premier|Chancellor|Envoy|Commander|Spokesman|Spokeswoman|Director|Mayor|Chief)\b/gu,
+  pt: /\b(?:vice-)?ministr[oa]s? d[aoe]s? (?:Negócios Estrangeiros|Relações Exteriores|Assuntos Exteriores|Recursos Naturais|Relações Económicas Externas|Relações Econômicas Externas|Defesa|Economia|Finanças|Comércio|Interior|Justiça|Saúde|Educação|Energia|Transportes|Indústria|Agricultura|Cultura)\b/gu,
+};
+
+/** Words just before a name that say it is an organisation: "the newspaper Izvestia", "a agência VNA". */
+export const ORGANIZATION_CUES: Readonly<Record<DraftLanguage, readonly string[]>> = {
+  en: ['newspaper', 'agency', 'company', 'operator', 'broadcaster', 'channel', 'firm', 'group', 'daily', 'outlet'],
+  pt: ['jornal', 'agência', 'empresa', 'operador', 'operadora', 'canal', 'emissora', 'grupo', 'diário'],
+};
+
+/** Lower-case head nouns after a name that belong to a place's name: "Amur region", "Masikryong ski resort". */
+export const PLACE_TAILS: Readonly<Record<DraftLanguage, RegExp>> = {
+  en: /^ (?:ski resort|resort|region|river|province|oblast|krai|airport|cosmodrome|base)\b/u,
+  pt: /^$/u,
+};
+
+/** Lower-case facility words before "de <Name>" that belong to the name: "cosmódromo de Vostochny". */
+export const PLACE_HEADS: Readonly<Record<DraftLanguage, RegExp>> = {
+  en: /(?!)/u,
+  pt: /(?:cosmódromo|aeroporto|base aérea|base naval|estância|fábrica) d[eao] $/u,
 };

@@ -73,7 +73,7 @@ describe('mentions of known entities', () => {
 
   it('finds agreements by area, ministries by a minister’s title and "o tratado" by the treaty last named', () => {
     const text =
-      'O vice-ministro da Defesa chegou.\nAssinaram um tratado de parceria estratégica abrangente.\nO tratado define tudo.\nAssinaram acordos de cooperação em ciência.';
+      'O vice-ministro da Defesa russo chegou.\nO ministro da Defesa norte-coreano também.\nAssinaram um tratado de parceria estratégica abrangente.\nO tratado define tudo.\nAssinaram acordos de cooperação em ciência.';
     const indirect = mentionsIn(text).filter((mention) => mention.via !== 'name');
     expect(indirect.map((mention) => [mention.entityId, mention.quote, mention.via])).toEqual([
       ['defence-ministry', 'vice-ministro da Defesa', 'ministry'],
@@ -96,7 +96,7 @@ describe('candidate new entities', () => {
     const candidates = findCandidateEntities(text, sentences, 'pt', taken, new Set(['kim-jong-un']));
     expect(candidates.map((candidate) => [candidate.name, candidate.label])).toEqual([
       ['Alexei Krivoruchko', 'Person'],
-      ['Coreia do Norte', 'Person'],
+      ['Coreia do Norte', 'Country'],
       ['Pyongyang', 'Place'],
     ]);
     expect(candidates[0]?.mentions[0]?.title).toMatchObject({
