@@ -8,7 +8,7 @@ import type { KnownEntity, KnownNodes } from './known-nodes';
 import { detectLanguage, isDraftLanguage } from './language';
 import { findKnownMentions, type Mention } from './mentions';
 import { demonymSpans, findDemonymMentions, settleCandidates } from './second-mentions';
-import { BOILERPLATE, SOURCE_MARKERS, type DraftLanguage } from './rules';
+import { BOILERPLATE, SOURCE_MARKERS, TITLE_WORDS, type DraftLanguage } from './rules';
 import { proposeSameAs, type SameAsProposal } from './same-as';
 import { overlaps, type Span } from './text-search';
 import { findTitleBefore } from './titles';
@@ -277,22 +277,39 @@ function participantsOf(
   mentions: readonly Mention[],
   candidates: readonly CandidateEntity[],
 ): Participant[] {
+  // A demonym qualifies someone ("o Presidente russo"), and a country after a title is whose
+  // official it is ("ministra dos Negócios Estrangeiros da Coreia do Norte", "North Korea's
+  // … Minister"): neither takes part in the event itself.
   const known = mentions
-    .filter((mention) => mention.via !== 'ministry' && !mention.nested)
+    .filter((mention) => mention.via !== 'ministry' && mention.via !== 'demonym' && !mention.nested)
+    .filter((mention) => mention.label !== 'Country' || !qualifiesATitle(text, mention, language))
+    // "(Lusa)", "(KCNA via Reuters)": who reports, in brackets, takes no part
+    .filter((mention) => !/\([^()]*$/u.test(text.slice(Math.max(0, mention.start - 20), mention.start)))
     .map((mention) => {
       const sentence = sentences[mention.sentence] as Sentence;
       const title = mention.label === 'Person' ? findTitleBefore(text, sentence, mention.start, language) : undefined;
       return { ...evidence(mention), entityId: mention.entityId, label: mention.label, ...(title ? { title } : {}) };
     });
   const fresh = candidates.flatMap((candidate) =>
-    candidate.mentions.map((mention) => ({
-      ...evidence(mention),
-      entityId: candidate.id,
-      label: candidate.label,
-      ...(mention.title ? { title: mention.title } : {}),
-    })),
+    candidate.mentions
+      .filter((mention) => !/\([^()]*$/u.test(text.slice(Math.max(0, mention.start - 20), mention.start)))
+      .map((mention) => ({
+        ...evidence(mention),
+        entityId: candidate.id,
+        label: candidate.label,
+        ...(mention.title ? { title: mention.title } : {}),
+      })),
   );
   return [...known, ...fresh].sort((a, b) => a.start - b.start);
+}
+
+function qualifiesATitle(text: string, span: Span, language: DraftLanguage): boolean {
+  if (language === 'en' && /^['’]s\b/u.test(text.slice(span.end, span.end + 3))) return true;
+  const before = text.slice(Math.max(0, span.start - 60), span.start);
+  const titled = TITLE_WORDS[language].some((title) =>
+    new RegExp(`\\b${title.word}\\b(?:\\s+\\S+){0,4}\\s+(?:d[aeo]s?|of)\\s+$`, 'iu').test(before),
+  );
+  return titled;
 }
 
 function addKnownEntities(

@@ -76,7 +76,9 @@ export function draftEvents(input: EventInput): DraftEvent[] {
   const events: DraftEvent[] = [];
   const ids = new Set(input.reservedIds);
   for (const trigger of input.triggers) {
+    if (isHeadline(input.sentences, trigger.sentence)) continue;
     const links = linksOf(trigger, input);
+    if (trigger.rule.type === 'statement' && links.length === 0) continue;
     const date = dateOf(trigger, input, speakerStart(links));
     const sameType = events.filter((event) => event.type === trigger.rule.type);
     const repeated =
@@ -105,6 +107,15 @@ export function draftEvents(input: EventInput): DraftEvent[] {
     });
   }
   return events;
+}
+
+/**
+ * A first line without a full stop, above the story, is the headline: it restates an event the
+ * story reports, so it drafts none of its own.
+ */
+function isHeadline(sentences: readonly Sentence[], index: number): boolean {
+  const sentence = sentences[index];
+  return index === 0 && sentences.length > 2 && sentence !== undefined && !/[.!?]["”’)]?$/u.test(sentence.text);
 }
 
 /** Where the speaker of a statement is named: a statement's date comes before it ("Em 18 de julho, Kim disse"). */
@@ -230,7 +241,8 @@ function linksOf(trigger: Trigger, input: EventInput): DraftLink[] {
     const speaker =
       before.filter((participant) => participant.label === 'Person').sort((a, b) => b.start - a.start)[0] ??
       before.sort((a, b) => b.start - a.start)[0];
-    if (!speaker) return [];
+    // An agency or a government saying something is the report, not an event of the story.
+    if (!speaker || speaker.label !== 'Person') return [];
     return [
       {
         type: 'PARTICIPATED_IN',
@@ -297,7 +309,7 @@ function reports(text: string, sentence: Sentence, participant: Participant, lan
   const after = text.slice(participant.end, participant.end + 20);
   return (
     REPORT_MARKERS[language].some((marker) => lead.includes(marker)) ||
-    /^\s+(?:reported|reports|said in a statement|informou|noticiou|relatou)\b/u.test(after)
+    /^\s+(?:reported|reports|said|says|informou|noticiou|relatou|disse)\b/u.test(after)
   );
 }
 

@@ -30,19 +30,50 @@ export interface TriggerRule {
 }
 
 const HOST_GUEST: PositionRoles = { before: 'host', after: 'guest' };
+/** The passive: "Lavrov foi recebido pelo líder Kim Jong Un", "was received by". */
+const GUEST_HOST: PositionRoles = { before: 'guest', after: 'host' };
 const VISITOR_HOST: PositionRoles = { before: 'visitor', after: 'host' };
 const SIGNATORIES: PositionRoles = { before: 'signatory', after: 'signatory' };
 const SPEAKER: PositionRoles = { before: 'speaker' };
 
 export const TRIGGERS: Readonly<Record<DraftLanguage, readonly TriggerRule[]>> = {
   pt: [
-    { words: ['recebeu', 'recebe', 'recebeu-o', 'acolheu'], type: 'meeting', kind: 'verb', roles: HOST_GUEST },
+    {
+      words: ['recebeu', 'recebe', 'recebeu-o', 'acolheu', 'mostrou'],
+      type: 'meeting',
+      kind: 'verb',
+      roles: HOST_GUEST,
+    },
+    {
+      words: [
+        'foi recebido',
+        'foi recebida',
+        'foram recebidos',
+        'foram recebidas',
+        'foi também recebido',
+        'foi também recebida',
+      ],
+      type: 'meeting',
+      kind: 'verb',
+      roles: GUEST_HOST,
+    },
+    { words: ['chegou', 'chegaram', 'chega', 'chegam'], type: 'visit', kind: 'verb', roles: VISITOR_HOST },
     { words: ['reunião', 'encontro'], type: 'meeting', kind: 'noun' },
     { words: ['reuniu-se', 'se reuniu', 'encontrou-se', 'se encontrou'], type: 'meeting', kind: 'verb' },
     { words: ['visita de Estado', 'visita oficial de Estado'], type: 'state_visit', kind: 'noun', roles: VISITOR_HOST },
     { words: ['visitou', 'visitaram'], type: 'visit', kind: 'verb', roles: VISITOR_HOST },
     {
-      words: ['em visita a', 'em visita à', 'em visita ao', 'visita a', 'visita à', 'visita ao'],
+      words: [
+        'em visita a',
+        'em visita à',
+        'em visita ao',
+        'visita a',
+        'visita à',
+        'visita ao',
+        'em visita oficial a',
+        'em visita oficial à',
+        'em visita oficial ao',
+      ],
       type: 'visit',
       kind: 'verb',
       roles: VISITOR_HOST,
@@ -69,7 +100,19 @@ export const TRIGGERS: Readonly<Record<DraftLanguage, readonly TriggerRule[]>> =
     { words: ['entrou em vigor', 'entrada em vigor'], type: 'entry_into_force', kind: 'noun' },
   ],
   en: [
-    { words: ['received', 'receives', 'hosted', 'hosts'], type: 'meeting', kind: 'verb', roles: HOST_GUEST },
+    {
+      words: ['received', 'receives', 'hosted', 'hosts', 'showed', 'had shown'],
+      type: 'meeting',
+      kind: 'verb',
+      roles: HOST_GUEST,
+    },
+    {
+      words: ['was received', 'were received', 'was greeted', 'was welcomed'],
+      type: 'meeting',
+      kind: 'verb',
+      roles: GUEST_HOST,
+    },
+    { words: ['arrived', 'arrives'], type: 'visit', kind: 'verb', roles: VISITOR_HOST },
     { words: ['met', 'met with', 'meets'], type: 'meeting', kind: 'verb' },
     { words: ['meeting'], type: 'meeting', kind: 'noun' },
     { words: ['state visit'], type: 'state_visit', kind: 'noun', roles: VISITOR_HOST },
