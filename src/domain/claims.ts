@@ -34,8 +34,17 @@ export interface DateStatement {
   readonly evidence: readonly EvidenceSpan[];
 }
 
+/**
+ * How much a source's wording of a node (name, title, description, type) counts, as Wikidata
+ * ranks statements: preferred first, deprecated never while another claim has wording. Absent
+ * means normal (claims stored before ranks existed are normal).
+ */
+export type ClaimRank = 'preferred' | 'normal' | 'deprecated';
+export const CLAIM_RANKS: readonly ClaimRank[] = ['preferred', 'normal', 'deprecated'];
+
 export interface EntityClaim {
   readonly source: ClaimSource;
+  readonly rank?: ClaimRank;
   /** The id the source's bundle used (another id when it was resolved onto an existing node). */
   readonly bundleId: string;
   readonly label: EntityLabel;
@@ -59,6 +68,7 @@ export interface QuoteStatement {
 
 export interface EventClaim {
   readonly source: ClaimSource;
+  readonly rank?: ClaimRank;
   readonly bundleId: string;
   readonly type: EventType;
   readonly title: string;
@@ -118,6 +128,17 @@ export function rankClaims<T extends { readonly source: ClaimSource }>(claims: r
   return [...claims].sort(
     (a, b) => compareNullsLast(a.source.published, b.source.published) || compareText(a.source.id, b.source.id),
   );
+}
+
+/**
+ * Claims in the order their wording counts: by rank (preferred, normal, deprecated), then in
+ * resolution order. The date is not worded: it follows rankClaims and the dispute rule.
+ */
+export function rankWording<T extends { readonly source: ClaimSource; readonly rank?: ClaimRank }>(
+  claims: readonly T[],
+): T[] {
+  const weight = (claim: T) => CLAIM_RANKS.indexOf(claim.rank ?? 'normal');
+  return rankClaims(claims).sort((a, b) => weight(a) - weight(b));
 }
 
 /** Claims as stored: one per source, ordered by source id. */
@@ -204,9 +225,10 @@ export function matchKeyNeedle(key: string): string {
 /** The resolved view of an entity from its claims (at least one). */
 export function resolveEntity(id: string, claims: readonly EntityClaim[]): ResolvedEntity {
   const ranked = rankClaims(claims);
-  const top = ranked[0];
+  const worded = rankWording(claims);
+  const top = worded[0];
   if (!top) throw new Error(`entity ${id} has no claims`);
-  const english = preferEnglish(ranked);
+  const english = preferEnglish(worded);
   const aliases = unique(ranked.flatMap((claim) => [claim.name, claim.nameEn, ...claim.aliases]));
   const matchKeys = unique(aliases.map(matchKey));
   return {
@@ -219,10 +241,10 @@ export function resolveEntity(id: string, claims: readonly EntityClaim[]): Resol
     matchKeys,
     matchKeyText: matchKeyText(matchKeys),
     aliasText: aliases.map((alias) => ` | ${alias}`).join(''),
-    subtype: firstOf(ranked, (claim) => claim.subtype),
-    description: firstOf(ranked, (claim) => claim.description),
+    subtype: firstOf(worded, (claim) => claim.subtype),
+    description: firstOf(worded, (claim) => claim.description),
     descriptionEn: firstOf(english, (claim) => claim.descriptionEn),
-    areas: firstOf(ranked, (claim) => claim.areas),
+    areas: firstOf(worded, (claim) => claim.areas),
     areasEn: firstOf(english, (claim) => claim.areasEn),
     evidence: ranked.flatMap((claim) => claim.evidence.map((span) => encodeEvidence(claim.source.id, span))),
     sourceIds: sortedSourceIds(claims),
@@ -273,23 +295,28 @@ function lastDayOf(date: ResolvedDate): ResolvedDate | null {
 /** The resolved view of an event from its claims (at least one). */
 export function resolveEvent(id: string, claims: readonly EventClaim[]): ResolvedEvent {
   const ranked = rankClaims(claims);
-  const top = ranked[0];
+  const worded = rankWording(claims);
+  const top = worded[0];
   if (!top) throw new Error(`event ${id} has no claims`);
-  const english = preferEnglish(ranked);
+  const english = preferEnglish(worded);
   const { date, disputed } = resolveDate(ranked);
   const ends = ranked.flatMap((claim) => (claim.endDate ? [{ source: claim.source, date: claim.endDate }] : []));
-  const reported = top.reported && parseFuzzyDate(top.reported.iso);
+  // Record time is the earliest report, whatever the wording ranks.
+  const earliest = ranked[0] as EventClaim;
+  const reported = earliest.reported && parseFuzzyDate(earliest.reported.iso);
   return {
     id,
     type: top.type,
     cameo: EVENT_TYPES[top.type].cameo,
     title: top.title,
     titleEn: english[0]!.titleEn,
-    description: firstOf(ranked, (claim) => claim.description),
+    description: firstOf(worded, (claim) => claim.description),
     date,
     endDate: ends.length > 0 ? resolveDate(ends).date : lastDayOf(date),
     reported:
-      top.reported && reported ? { ...reported, inferred: top.reported.inferred, note: top.reported.note } : null,
+      earliest.reported && reported
+        ? { ...reported, inferred: earliest.reported.inferred, note: earliest.reported.note }
+        : null,
     disputed,
     claimedDates: ranked.map((claim) => ({
       sourceId: claim.source.id,
@@ -347,10 +374,18 @@ export function resolveRelationship(claims: readonly RelationshipClaim[]): Resol
   };
 }
 
-/** English-language sources first (in rank order), then the others: for the `…En` fields. */
-function preferEnglish<T extends { readonly source: ClaimSource }>(ranked: readonly T[]): T[] {
+/**
+ * For the `…En` fields: within each rank, English-language sources first (in resolution order),
+ * then the others; so a preferred claim's curated English wording beats a normal English report.
+ */
+function preferEnglish<T extends { readonly source: ClaimSource; readonly rank?: ClaimRank }>(
+  worded: readonly T[],
+): T[] {
   const english = (claim: T) => /^en(-|$)/i.test(claim.source.language);
-  return [...ranked.filter(english), ...ranked.filter((claim) => !english(claim))];
+  return CLAIM_RANKS.flatMap((rank) => {
+    const group = worded.filter((claim) => (claim.rank ?? 'normal') === rank);
+    return [...group.filter(english), ...group.filter((claim) => !english(claim))];
+  });
 }
 
 function firstOf<T, V>(ranked: readonly T[], pick: (claim: T) => V | null | undefined): V | null {

@@ -1,5 +1,6 @@
 import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { matchKey } from '../domain/normalize';
+import { DRAFTED_TITLE_PREFIX } from '../ingest/bundle-schema';
 import { splitSentences, type Sentence } from '../ingest/sentences';
 import { findCandidateEntities, type CandidateEntity } from './candidates';
 import { findDateMentions, findPublication, type DateMention } from './dates';
@@ -395,7 +396,7 @@ function addEvents(
     const proposal = sameAs.get(event.id);
     const words = event.triggers.map((trigger: Trigger) => `"${trigger.quote}" (sentence ${trigger.sentence})`);
     notes.set(path, [
-      `REVIEW: candidate ${event.type} from ${words.join(', ')}; the title is the clause: rewrite it${language === 'en' ? '' : ' and titleEn'}.`,
+      `REVIEW: candidate ${event.type} from ${words.join(', ')}; the title is the clause, marked ${DRAFTED_TITLE_PREFIX.trim()}: rewrite it${language === 'en' ? '' : ' and titleEn'} (the loader refuses it as it is).`,
       ...(proposal
         ? [`REVIEW: sameAs ${proposal.knownId}: ${proposal.reason}. Delete sameAs if it is another happening.`]
         : []),
@@ -404,8 +405,8 @@ function addEvents(
       id: event.id,
       ...(proposal ? { sameAs: proposal.knownId } : {}),
       type: event.type,
-      title: event.title,
-      titleEn: event.title,
+      title: `${DRAFTED_TITLE_PREFIX}${event.title}`,
+      titleEn: `${DRAFTED_TITLE_PREFIX}${event.title}`,
       date: {
         iso: event.date.iso,
         inferred: event.date.inferred,

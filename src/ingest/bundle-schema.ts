@@ -56,6 +56,8 @@ export const EntitySchema = z
     areasEn: z.array(text).optional(),
     /** The id of an existing entity this one is (when its names do not already say so). */
     sameAs: id.optional(),
+    /** How this source's wording (name, description) counts against other sources': see ClaimRank. */
+    rank: z.enum(['preferred', 'normal', 'deprecated']).optional(),
     evidence: evidenceList,
   })
   .strict();
@@ -79,6 +81,8 @@ export const EventSchema = z
     }),
     /** The id of an existing event that is the same happening; this one's claims go onto it. */
     sameAs: id.optional(),
+    /** How this source's wording (title, type, description) counts against other sources': see ClaimRank. */
+    rank: z.enum(['preferred', 'normal', 'deprecated']).optional(),
     quotes: z.array(QuoteSchema).default([]),
     evidence: evidenceList,
   })
@@ -152,6 +156,9 @@ export const BundleSchema = z
  * A bundle from `npm run draft` carries a top-level `draft` key until its author has reviewed it.
  * Returns the content without it, and whether it was there.
  */
+/** What the drafter puts before the clause it proposes as a title: the loader refuses it until rewritten. */
+export const DRAFTED_TITLE_PREFIX = 'DRAFT: ';
+
 export function splitDraftMark(content: unknown): { isDraft: boolean; bundle: unknown } {
   if (typeof content !== 'object' || content === null || !('draft' in content))
     return { isDraft: false, bundle: content };

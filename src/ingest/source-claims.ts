@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type {
+  ClaimRank,
   ClaimSource,
   DateStatement,
   EntityClaim,
@@ -38,6 +39,11 @@ export interface SourceClaims {
   readonly relationships: ReadonlyMap<string, RelationshipStatement>;
 }
 
+/** A rank other than normal, as claims store it (normal is left out, as in claims stored before ranks). */
+function rankOf(rank: ClaimRank | undefined): { rank?: ClaimRank } {
+  return rank === undefined || rank === 'normal' ? {} : { rank };
+}
+
 /** The claims of a validated bundle, its ids already resolved. */
 export function toSourceClaims(validated: ValidatedBundle, resolution: Resolution): SourceClaims {
   const { bundle } = validated;
@@ -54,6 +60,7 @@ export function toSourceClaims(validated: ValidatedBundle, resolution: Resolutio
   for (const entity of bundle.entities) {
     entities.set(resolveId(entity.id), {
       source,
+      ...rankOf(entity.rank),
       bundleId: entity.id,
       label: entity.label,
       name: entity.name,
@@ -72,6 +79,7 @@ export function toSourceClaims(validated: ValidatedBundle, resolution: Resolutio
   for (const event of bundle.events) {
     events.set(resolveId(event.id), {
       source,
+      ...rankOf(event.rank),
       bundleId: event.id,
       type: event.type,
       title: event.title,

@@ -2,7 +2,14 @@ import type { ZodIssue } from 'zod';
 import { MAX_RANGE_DAYS, parseFuzzyDate } from '../domain/fuzzy-date';
 import { RELATIONSHIP_RULES, type RelationshipType } from '../domain/model';
 import { isRole, ROLE_KEYS } from '../domain/roles';
-import { BundleSchema, splitDraftMark, type Bundle, type BundleDate, type Evidence } from './bundle-schema';
+import {
+  BundleSchema,
+  DRAFTED_TITLE_PREFIX,
+  splitDraftMark,
+  type Bundle,
+  type BundleDate,
+  type Evidence,
+} from './bundle-schema';
 import { readBundleFile, type ReadOptions } from './bundle-file';
 import { BundleValidationError, type BundleProblem } from './bundle-problems';
 import { sentenceAt, splitSentences, type Sentence } from './sentences';
@@ -179,6 +186,19 @@ function parseBundle(
       checkQuote(quote, `${where}.quotes[${quoteIndex}]`, text, sentences, problem),
     );
     checkDate(event.date, `${where}.date`);
+    for (const field of ['title', 'titleEn'] as const) {
+      const title = event[field];
+      if (title?.startsWith(DRAFTED_TITLE_PREFIX))
+        problem(
+          `${where}.${field}`,
+          `a drafted title ("${title.slice(0, 60)}…"): write the event's title and drop "${DRAFTED_TITLE_PREFIX.trim()}"`,
+        );
+      else if (title !== undefined && isClauseOf(text, title))
+        problem(
+          `${where}.${field}`,
+          `"${title.slice(0, 60)}…" is a clause of the source, as the drafter proposes it: write a short title of the event (who did what), as a headline would`,
+        );
+    }
   });
   const sameAsTargets = new Map<string, string>();
   [
@@ -198,6 +218,15 @@ function parseBundle(
     checkEvidence(relationship.evidence, `relationships[${index}]`),
   );
   return { file, bundle, sourceText: text, sentences };
+}
+
+/** Titles this long that the text holds word for word are the drafter's clause, not a title. */
+const MIN_CLAUSE_WORDS = 8;
+
+function isClauseOf(text: string, title: string): boolean {
+  if (title.trim().split(/\s+/u).length < MIN_CLAUSE_WORDS) return false;
+  const lowered = title.charAt(0).toLowerCase() + title.slice(1);
+  return text.includes(title) || text.includes(lowered);
 }
 
 function checkQuote(

@@ -9,6 +9,7 @@ import { validateBundleInputs } from '../../src/ingest/validate-bundle';
 import { findDraftKnowledge } from '../../src/repositories/draft-knowledge.repository';
 import { FIXTURES_DIR, SEED_DIR, snapshotGraph } from '../helpers/graph';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
+import { reviewDraft } from '../helpers/review-draft';
 
 const TEXT_FILE = 'krivoruchko-briefing-pt.txt';
 const TEXT = readFileSync(path.join(FIXTURES_DIR, 'sources', TEXT_FILE), 'utf8');
@@ -32,13 +33,13 @@ describe('a draft, reviewed, loads', () => {
       ),
     );
 
-  it('is refused while it has its draft line, and loads without it, reusing the graph’s ids and events', async () => {
+  it('is refused while it has its draft line, and loads once reviewed, reusing the graph’s ids and events', async () => {
     const draft = draftOf(known());
     expect(() => validateBundleInputs([{ file: 'draft.yaml', content: draft, sourceText: TEXT }])).toThrow(
       /draft: this is a draft/,
     );
     const before = await snapshotGraph(server.database);
-    const { draft: _mark, ...reviewed } = draft;
+    const reviewed = reviewDraft(draft);
     const report = await seedBundleInputs(server.database, [
       { file: 'draft.yaml', content: reviewed, sourceText: TEXT },
     ]);

@@ -268,3 +268,53 @@ describe('encodeClaim', () => {
     expect(encodeClaim(reordered)).toBe(encodeClaim(claim));
   });
 });
+
+describe('claim ranks (preferred · normal · deprecated)', () => {
+  const curated = {
+    ...eventClaim('article', '2024-07-01', '2024-06-19', 'Visita de Estado de Putin'),
+    rank: 'preferred' as const,
+  };
+  const report = {
+    ...eventClaim('wire', '2024-06-19', '2024-06-18/2024-06-19', 'Putin arrives in Pyongyang'),
+    source: source('wire', '2024-06-19', 'en'),
+  };
+
+  it('a preferred wording wins over an earlier-published report, in both languages; the date still follows every claim', () => {
+    const event = resolveEvent('visit', [report, curated]);
+    expect(event.title).toBe('Visita de Estado de Putin');
+    expect(event.titleEn).toBe('Visita de Estado de Putin (en)');
+    expect(event.date.iso).toBe('2024-06-19');
+    expect(event.reported?.iso).toBe('2024-06-19');
+  });
+
+  it('without ranks, the earliest-published source words it, English fields from the English source', () => {
+    const event = resolveEvent('visit', [report, { ...curated, rank: undefined }]);
+    expect(event.title).toBe('Putin arrives in Pyongyang');
+    expect(event.titleEn).toBe('Putin arrives in Pyongyang (en)');
+  });
+
+  it('a deprecated wording is shown only when nothing else words the node', () => {
+    const old = entityClaim('a', '2024-01-01', 'Kim Jong-il', 'pt', { rank: 'deprecated' });
+    const fresh = entityClaim('b', '2024-06-01', 'Kim Jong Un');
+    expect(resolveEntity('kim', [old, fresh]).name).toBe('Kim Jong Un');
+    expect(resolveEntity('kim', [old]).name).toBe('Kim Jong-il');
+    expect(resolveEntity('kim', [old, fresh]).aliases).toContain('Kim Jong-il');
+  });
+
+  it('resolution with ranks does not depend on the order of claims (property)', () => {
+    const rank = fc.constantFrom(undefined, 'preferred' as const, 'normal' as const, 'deprecated' as const);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd'), rank), { minLength: 1, maxLength: 4 }),
+        (items) => {
+          const claims = [
+            ...new Map(
+              items.map(([id, r]) => [id, { ...entityClaim(id, '2024-01-01', `name ${id}`), rank: r }]),
+            ).values(),
+          ];
+          expect(resolveEntity('x', [...claims].reverse())).toEqual(resolveEntity('x', claims));
+        },
+      ),
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { defaultBundleFiles } from '../../src/ingest/seed-loader';
 import { draftAndMeasure, precisionOf, recallOf, type QualityRow } from '../../src/draft/quality';
 import { draftBundle } from '../../src/draft/draft-bundle';
 import { validateBundleInputs } from '../../src/ingest/validate-bundle';
+import { reviewDraft } from '../helpers/review-draft';
 
 const ROOT = path.resolve(__dirname, '../..');
 const seedBundles = readBundles(defaultBundleFiles(path.join(ROOT, 'seed'))).map((item) => item.bundle);
@@ -15,10 +16,14 @@ const articleFile = path.join(ROOT, 'seed/000_4ba673f477d783a2.yaml');
 const [article] = readBundles([articleFile]).map((item) => item.bundle);
 const articleText = readFileSync(path.join(ROOT, 'seed/sources/000_4ba673f477d783a2.txt'), 'utf8');
 
-/** The draft minus its `draft:` line, as a person would load it after review. */
+/** The draft as a person loads it after review: no `draft:` line, titles written. */
 function reviewed(yamlText: string): unknown {
-  const content = parse(yamlText) as Record<string, unknown>;
-  delete content.draft;
+  return reviewDraft(parse(yamlText) as Record<string, unknown>);
+}
+
+/** The draft minus only its `draft:` line: its drafted titles are still the clauses. */
+function draftLineDeleted(yamlText: string): unknown {
+  const { draft: _mark, ...content } = parse(yamlText) as Record<string, unknown>;
   return content;
 }
 
@@ -41,11 +46,14 @@ describe('a draft of the first article, measured against its hand-made bundle', 
     expect(precisionOf(row(category))).toBeGreaterThanOrEqual(precision);
   });
 
-  it('is YAML that, once its draft line is deleted, passes the bundle validation', () => {
+  it('is YAML that is refused until its drafted titles are written, then passes the bundle validation', () => {
     const yamlText = renderDraftYaml(draft);
     expect(parse(yamlText).draft).toBe(DRAFT_INSTRUCTION);
     expect(yamlText).toContain('# [4] Kim Jong Un destacou');
     expect(yamlText).toContain('REVIEW');
+    expect(() =>
+      validateBundleInputs([{ file: 'draft.yaml', content: draftLineDeleted(yamlText), sourceText: articleText }]),
+    ).toThrow(/events\[0\]\.title: a drafted title/);
     expect(() =>
       validateBundleInputs([{ file: 'draft.yaml', content: reviewed(yamlText), sourceText: articleText }]),
     ).not.toThrow();
@@ -88,7 +96,7 @@ describe('a draft of the English TASS report', () => {
     );
   });
 
-  it('passes the bundle validation once its draft line is deleted', () => {
+  it('passes the bundle validation once its draft line is deleted and its titles written', () => {
     const content = reviewed(renderDraftYaml(draft));
     expect(() => validateBundleInputs([{ file: 'draft.yaml', content, sourceText: text }])).not.toThrow();
   });
