@@ -156,3 +156,25 @@ export function eventTypeName(type: string, language: WidgetLanguage = 'en'): st
 }
 
 export type EventType = keyof typeof EVENT_TYPES;
+
+/**
+ * Types that may name one happening: one source's "visit" is another's "state visit". Duplicate
+ * checks and sameAs compare families; every other type is a family of its own.
+ */
+export const EVENT_TYPE_FAMILY: Readonly<Record<EventType, string>> = {
+  meeting: 'meeting',
+  visit: 'visit',
+  state_visit: 'visit',
+  talks: 'talks',
+  summit: 'summit',
+  signing: 'signing',
+  exchange: 'exchange',
+  statement: 'statement',
+  ratification: 'ratification',
+  entry_into_force: 'entry_into_force',
+};
+
+/** The family of a type (an unknown type is its own). */
+export function eventTypeFamily(type: string): string {
+  return (EVENT_TYPE_FAMILY as Record<string, string>)[type] ?? type;
+}

@@ -73,6 +73,9 @@ export function knownNodesFromBundles(
         participants: bundle.relationships
           .filter((relationship) => relationship.type === 'PARTICIPATED_IN' && relationship.to === event.id)
           .map((relationship) => relationship.from),
+        agreements: bundle.relationships
+          .filter((relationship) => relationship.type === 'PRODUCED' && relationship.from === event.id)
+          .map((relationship) => relationship.to),
       });
     }
   }

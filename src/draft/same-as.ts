@@ -1,4 +1,5 @@
 import { parseFuzzyDate } from '../domain/fuzzy-date';
+import { eventTypeFamily } from '../domain/model';
 import type { DraftEvent } from './events';
 import type { KnownEvent } from './known-nodes';
 
@@ -9,9 +10,10 @@ export interface SameAsProposal {
 }
 
 /**
- * Proposes, for each drafted event, the known event that looks like the same happening: same
- * type, overlapping dates, at least one participant in common (the loader's likely-duplicate
- * test). Each known event is proposed at most once, to the drafted event sharing most with it,
+ * Proposes, for each drafted event, the known event that looks like the same happening: a type of
+ * the same family (a visit is a state visit), overlapping dates, at least one participant in
+ * common, and for a signing the same agreement (a treaty signing is not the signing of other
+ * agreements the same day). Each known event is proposed at most once, to the drafted event sharing most with it,
  * because a bundle may say sameAs of one graph node only once.
  */
 export function proposeSameAs(
@@ -24,17 +26,21 @@ export function proposeSameAs(
     const participants = new Set(
       event.links.filter((link) => link.type === 'PARTICIPATED_IN').map((link) => link.entityId),
     );
+    const agreements = new Set(event.links.filter((link) => link.type === 'PRODUCED').map((link) => link.entityId));
     for (const candidate of known) {
       const other = parseFuzzyDate(candidate.dateIso);
-      if (candidate.type !== event.type || !date || !other) continue;
+      if (eventTypeFamily(candidate.type) !== eventTypeFamily(event.type) || !date || !other) continue;
       if (date.latest < other.earliest || other.latest < date.earliest) continue;
       const shared = candidate.participants.filter((id) => participants.has(id));
       if (shared.length === 0) continue;
+      // A signing that names what it signed is only the signing of that: the agreements must meet.
+      const otherAgreements = agreements.size > 0 && !candidate.agreements.some((id) => agreements.has(id));
+      if (eventTypeFamily(event.type) === 'signing' && otherAgreements) continue;
       pairs.push({
         eventId: event.id,
         knownId: candidate.id,
         shared,
-        reason: `same type (${event.type}), dates overlap (${event.date.iso} / ${candidate.dateIso}), shared participants: ${shared.join(', ')}; known as "${candidate.title}"`,
+        reason: `same type family (${event.type}${candidate.type === event.type ? '' : ` / ${candidate.type}`}), dates overlap (${event.date.iso} / ${candidate.dateIso}), shared participants: ${shared.join(', ')}; known as "${candidate.title}"`,
       });
     }
   }

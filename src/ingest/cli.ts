@@ -132,9 +132,9 @@ function printReport(report: SeedReport, dryRun: boolean): void {
         `  sources type ${eventId} differently: ${types.map((item) => `${item.type} (${item.sourceId})`).join(' vs ')}; the earliest source's is shown`,
       );
     }
-    for (const { id, existingId, sharedParticipants } of change.likelyDuplicates) {
+    for (const { id, existingId, sharedParticipants, samePlace } of change.likelyDuplicates) {
       console.log(
-        `  likely duplicate: ${id} looks like the existing ${existingId} (same type, overlapping dates, both with ${sharedParticipants.join(', ')}); if it is, give it sameAs: ${existingId}`,
+        `  likely duplicate: ${id} looks like the existing ${existingId} (same type family, overlapping dates, both with ${sharedParticipants.join(', ')}${samePlace ? `, both in ${samePlace}` : ''}); if it is, give it sameAs: ${existingId}`,
       );
     }
   }

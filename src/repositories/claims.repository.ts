@@ -8,7 +8,7 @@ import type {
   SourceRecord,
 } from '../domain/claims';
 import { daysOf, parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
-import { CALENDAR_LINK, ENTITY_LABELS, RELATIONSHIP_TYPES } from '../domain/model';
+import { CALENDAR_LINK, ENTITY_LABELS, EVENT_TYPE_FAMILY, RELATIONSHIP_TYPES } from '../domain/model';
 import { relationshipKey } from '../domain/relationship-key';
 import { toNeo4jDate, toNative } from '../neo4j/values';
 
@@ -442,14 +442,19 @@ export async function deleteSource(tx: ManagedTransaction, sourceId: string): Pr
   await tx.run('MATCH (s:Source {id: $sourceId}) DETACH DELETE s', { sourceId });
 }
 
-/** An event that may be the same happening as another: same type, overlapping dates, shared participants. */
+/** An event that may be the same happening as another: same type family, overlapping dates, shared participants. */
 export interface LikelyDuplicate {
   readonly id: string;
   readonly existingId: string;
   readonly sharedParticipants: readonly string[];
+  /** The place both took place in, when they share one. */
+  readonly samePlace: string | null;
 }
 
-/** For each event, other events of its type whose dates overlap and that share two or more participants. */
+/**
+ * For each event, other events of its type family (a visit and a state visit) whose dates overlap
+ * and that share two or more participants, or one participant and their place.
+ */
 export async function findLikelyDuplicates(
   tx: ManagedTransaction,
   eventIds: readonly string[],
@@ -460,16 +465,20 @@ export async function findLikelyDuplicates(
     // events, a participant few (a hub's events are filtered on type and dates as they are read).
     `UNWIND $ids AS id
      MATCH (e:Event {id: id})<-[:PARTICIPATED_IN]-(x)-[:PARTICIPATED_IN]->(o:Event)
-     WHERE o <> e AND o.type = e.type AND o.dateEarliest <= e.dateLatest AND o.dateLatest >= e.dateEarliest
+     WHERE o <> e AND coalesce($families[o.type], o.type) = coalesce($families[e.type], e.type)
+       AND o.dateEarliest <= e.dateLatest AND o.dateLatest >= e.dateEarliest
      WITH e, o, collect(DISTINCT x.id) AS shared
-     WHERE size(shared) >= 2
-     RETURN e.id AS id, o.id AS existingId, shared ORDER BY id, existingId`,
-    { ids: eventIds },
+     OPTIONAL MATCH (e)-[:TOOK_PLACE_IN]->(place)<-[:TOOK_PLACE_IN]-(o)
+     WITH e, o, shared, min(place.id) AS samePlace
+     WHERE size(shared) >= 2 OR samePlace IS NOT NULL
+     RETURN e.id AS id, o.id AS existingId, shared, samePlace ORDER BY id, existingId`,
+    { ids: eventIds, families: EVENT_TYPE_FAMILY },
   );
   return result.records.map((record) => ({
     id: record.get('id'),
     existingId: record.get('existingId'),
     sharedParticipants: [...new Set(toNative(record.get('shared')) as string[])].sort(),
+    samePlace: record.get('samePlace') as string | null,
   }));
 }
 

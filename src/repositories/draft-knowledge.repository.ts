@@ -22,6 +22,8 @@ export interface StoredEventOutline {
   readonly dateIso: string;
   /** Ids of the entities that took part in it. */
   readonly participants: readonly string[];
+  /** Ids of the agreements it produced (a signing's treaty). */
+  readonly agreements: readonly string[];
 }
 
 /**
@@ -47,7 +49,8 @@ export async function findDraftKnowledge(
        WHERE e.dateLatest >= $from AND e.dateEarliest <= $to
        WITH e LIMIT $limit
        RETURN e.id AS id, e.type AS type, e.title AS title, e.dateIso AS dateIso,
-              COLLECT { MATCH (p:Entity)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT p.id } AS participants`,
+              COLLECT { MATCH (p:Entity)-[:PARTICIPATED_IN]->(e) RETURN DISTINCT p.id } AS participants,
+              COLLECT { MATCH (e)-[:PRODUCED]->(a:Entity) RETURN DISTINCT a.id } AS agreements`,
       { from: toNeo4jDate(period.from), to: toNeo4jDate(period.to), limit: neo4j.int(limit) },
     );
     return {
@@ -65,6 +68,7 @@ export async function findDraftKnowledge(
         title: record.get('title'),
         dateIso: record.get('dateIso'),
         participants: record.get('participants'),
+        agreements: record.get('agreements'),
       })),
     };
   });

@@ -31,13 +31,18 @@ const ROLES = ['host', 'guest', 'participant'];
 const TITLES = ['anfitrião', 'host', 'convidado', 'guest'];
 const PUBLISHED = ['2024-06-19', '2024-06-20', '2024-07'];
 
+/** A wording rank, usually left out (normal). */
+const rank = fc.option(fc.constantFrom('preferred', 'normal', 'deprecated'), { freq: 2, nil: undefined });
+
 const entityChoice = fc.record({
+  rank,
   variantId: fc.boolean(),
   name: fc.nat(2),
   aliases: fc.subarray([0, 1, 2]),
   description: fc.option(fc.constantFrom('Um líder.', 'A leader.'), { nil: undefined }),
 });
 const eventChoice = fc.record({
+  rank,
   date: fc.constantFrom(...DATES),
   type: fc.constantFrom(...TYPES),
   titleVariant: fc.nat(1),
@@ -93,6 +98,7 @@ export function bundleArbitrary(sourceId: string): fc.Arbitrary<BundleInput> {
           nameEn: item.spellings[1] as string,
           aliases: choice.aliases.map((alias) => item.spellings[alias % item.spellings.length] as string),
           ...(choice.description ? { description: choice.description } : {}),
+          ...(choice.rank ? { rank: choice.rank } : {}),
           evidence: [quote(name)],
         },
       ];
@@ -107,6 +113,7 @@ export function bundleArbitrary(sourceId: string): fc.Arbitrary<BundleInput> {
           type: choice.type,
           title,
           titleEn: `Meeting ${id}`,
+          ...(choice.rank ? { rank: choice.rank } : {}),
           date: {
             iso: choice.date,
             inferred: true,

@@ -199,7 +199,8 @@ describe('many sources: claims per source', () => {
         event(id: "2024-06-19-putin-breakthrough-remark") { quotes { text speaker { id } evidence { source { id via { id } } } } }
         node(id: "tass") { id }
       }`);
-      expect(entity.name).toBe('Treaty on Comprehensive Strategic Partnership');
+      // TASS published first, but the article's curated name is preferred: a report does not rename it.
+      expect(entity.name).toBe('tratado de parceria estratégica abrangente');
       expect(entity.timeline.nodes.map((n: { id: string }) => n.id)).toEqual(
         expect.arrayContaining([SIGNING, '2024-06-19-putin-breakthrough-remark']),
       );
@@ -223,6 +224,7 @@ describe('many sources: claims per source', () => {
           id: 'conversacoes-putin-kim-junho-2024',
           existingId: '2024-06-19-putin-kim-talks',
           sharedParticipants: ['kim-jong-un', 'vladimir-putin'],
+          samePlace: 'pyongyang',
         },
       ]);
       expect(report.merged).toEqual(

@@ -1,0 +1,70 @@
+import { seedBundleInputs } from '../../src/ingest/seed-loader';
+import { snapshotGraph } from '../helpers/graph';
+import { startSeededTestServer, type TestServer } from '../helpers/server';
+
+const TEXT = 'MOSCOW, June 20, 2024 - Vladimir Putin visited North Korea on June 19.';
+
+/** A wire report of the state visit under an id of its own, typed "visit", naming only Putin. */
+function visitReport(): unknown {
+  const at = (quote: string) => {
+    const start = TEXT.indexOf(quote);
+    return { quote, start, end: start + quote.length, sentence: 0 };
+  };
+  return {
+    source: { id: 'test-wire-visit', language: 'en', title: 'Putin visits North Korea (test)', text: TEXT },
+    entities: [
+      { id: 'vladimir-putin', label: 'Person', name: 'Vladimir Putin', evidence: [at('Vladimir Putin')] },
+      { id: 'north-korea', label: 'Country', name: 'North Korea', evidence: [at('North Korea')] },
+    ],
+    events: [
+      {
+        id: 'putin-in-pyongyang-wire',
+        type: 'visit',
+        title: 'Putin visits North Korea',
+        date: { iso: '2024-06-19', inferred: false, evidence: [at('June 19')] },
+        evidence: [at('Vladimir Putin visited North Korea on June 19')],
+      },
+    ],
+    relationships: [
+      {
+        type: 'PARTICIPATED_IN',
+        from: 'vladimir-putin',
+        to: 'putin-in-pyongyang-wire',
+        role: 'visitor',
+        evidence: [at('Vladimir Putin visited')],
+      },
+      {
+        type: 'TOOK_PLACE_IN',
+        from: 'putin-in-pyongyang-wire',
+        to: 'north-korea',
+        evidence: [at('visited North Korea')],
+      },
+    ],
+  };
+}
+
+describe('likely duplicates across type variants', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startSeededTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('a "visit" on the state visit\'s day, with one shared participant and the same place, is reported', async () => {
+    const before = await snapshotGraph(server.database);
+    const report = await seedBundleInputs(server.database, [{ file: 'wire', content: visitReport() }], {
+      dryRun: true,
+    });
+    expect(report.files[0]?.change.likelyDuplicates).toEqual([
+      {
+        id: 'putin-in-pyongyang-wire',
+        existingId: '2024-06-19-putin-state-visit-to-north-korea',
+        sharedParticipants: ['vladimir-putin'],
+        samePlace: 'north-korea',
+      },
+    ]);
+    expect(await snapshotGraph(server.database)).toEqual(before);
+  });
+});
