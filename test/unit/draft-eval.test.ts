@@ -1,6 +1,5 @@
 import path from 'node:path';
 import {
-  EVAL_CATEGORIES,
   evaluateText,
   readEvalSet,
   scoreDraft,
