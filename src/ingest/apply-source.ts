@@ -21,6 +21,7 @@ import {
   deleteSource,
   findFactRelationships,
   findLikelyDuplicates,
+  findLinkConflicts,
   findNodeKinds,
   findSourceFootprint,
   linkCalendar,
@@ -34,6 +35,7 @@ import {
   writeRelationships,
   writeSource,
   type LikelyDuplicate,
+  type LinkConflict,
   type NodeKind,
   type RelationshipRef,
 } from '../repositories/claims.repository';
@@ -50,6 +52,8 @@ export interface SourceChange {
   readonly typeConflicts: readonly { eventId: string; types: readonly { sourceId: string; type: string }[] }[];
   /** Events new with this source that look like ones already stored. */
   readonly likelyDuplicates: readonly LikelyDuplicate[];
+  /** Events shared with other sources (by sameAs or by id) whose place or agreement this source gives differently. */
+  readonly linkConflicts: readonly LinkConflict[];
 }
 
 /** Stored before: `updated` when its claims changed, `unchanged` when loading wrote them as they were. */
@@ -210,6 +214,15 @@ export async function applySourceClaims(
       ? await findLikelyDuplicates(
           tx,
           newEvents.map((event) => event.id),
+        )
+      : [],
+    linkConflicts: next
+      ? await findLinkConflicts(
+          tx,
+          sourceId,
+          events
+            .filter((event) => event.sourceIds.includes(sourceId) && event.sourceIds.length > 1)
+            .map((event) => event.id),
         )
       : [],
   };

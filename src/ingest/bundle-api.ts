@@ -26,6 +26,7 @@ export interface IngestReport {
   readonly disputed: SourceChange['disputed'];
   readonly typeConflicts: SourceChange['typeConflicts'];
   readonly likelyDuplicates: SourceChange['likelyDuplicates'];
+  readonly linkConflicts: SourceChange['linkConflicts'];
   readonly merged: { id: string; into: string; by: string }[];
   readonly aliasConflicts: { id: string; label: string; alias: string; otherId: string; otherLabel: string }[];
 }
@@ -133,6 +134,7 @@ function toIngestReport(report: SeedReport, dryRun: boolean): IngestReport {
     disputed: change.disputed,
     typeConflicts: change.typeConflicts,
     likelyDuplicates: change.likelyDuplicates,
+    linkConflicts: change.linkConflicts,
     merged: report.merged.map(({ id, into, by }) => ({ id, into, by })),
     aliasConflicts: report.aliasConflicts.map(({ id, label, alias, otherId, otherLabel }) => ({
       id,

@@ -132,6 +132,11 @@ function printReport(report: SeedReport, dryRun: boolean): void {
         `  sources type ${eventId} differently: ${types.map((item) => `${item.type} (${item.sourceId})`).join(' vs ')}; the earliest source's is shown`,
       );
     }
+    for (const { eventId, relation, ours, theirs } of change.linkConflicts) {
+      console.log(
+        `  conflict: ${eventId} ${relation === 'TOOK_PLACE_IN' ? 'took place in' : 'produced'} ${ours.join(', ')} by this source, ${theirs.join(', ')} by others; if it is another happening, drop its sameAs`,
+      );
+    }
     for (const { id, existingId, sharedParticipants, samePlace } of change.likelyDuplicates) {
       console.log(
         `  likely duplicate: ${id} looks like the existing ${existingId} (same type family, overlapping dates, both with ${sharedParticipants.join(', ')}${samePlace ? `, both in ${samePlace}` : ''}); if it is, give it sameAs: ${existingId}`,

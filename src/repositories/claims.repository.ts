@@ -507,3 +507,42 @@ function assertWhitelisted(type: string, ...kinds: string[]): void {
     throw new Error(`refusing to touch ${type} between ${kinds.join(' and ')}: not in the model`);
   }
 }
+
+/** One source says an event took place, or produced, somewhere other than every other source says. */
+export interface LinkConflict {
+  readonly eventId: string;
+  readonly relation: 'TOOK_PLACE_IN' | 'PRODUCED';
+  /** Ends the source gives, and ends only other sources give. */
+  readonly ours: readonly string[];
+  readonly theirs: readonly string[];
+}
+
+/**
+ * Events `sourceId` shares with other sources whose place or product it gives differently: it
+ * names ends, the others name ends, and no end is named by both (a merge onto another happening).
+ */
+export async function findLinkConflicts(
+  tx: ManagedTransaction,
+  sourceId: string,
+  eventIds: readonly string[],
+): Promise<LinkConflict[]> {
+  if (eventIds.length === 0) return [];
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (e:Event {id: id})-[r:TOOK_PLACE_IN|PRODUCED]->(t)
+     WITH e, type(r) AS relation, collect({target: t.id, sources: r.sourceIds}) AS ends
+     WITH e, relation,
+          [x IN ends WHERE $sourceId IN x.sources | x.target] AS ours,
+          [x IN ends WHERE NOT $sourceId IN x.sources | x.target] AS theirs,
+          [x IN ends WHERE $sourceId IN x.sources AND size(x.sources) > 1] AS shared
+     WHERE size(ours) > 0 AND size(theirs) > 0 AND size(shared) = 0
+     RETURN e.id AS eventId, relation, ours, theirs ORDER BY eventId, relation`,
+    { ids: eventIds, sourceId },
+  );
+  return result.records.map((record) => ({
+    eventId: record.get('eventId'),
+    relation: record.get('relation'),
+    ours: [...(toNative(record.get('ours')) as string[])].sort(),
+    theirs: [...(toNative(record.get('theirs')) as string[])].sort(),
+  }));
+}

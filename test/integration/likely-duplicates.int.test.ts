@@ -67,4 +67,47 @@ describe('likely duplicates across type variants', () => {
     ]);
     expect(await snapshotGraph(server.database)).toEqual(before);
   });
+
+  it('a sameAs onto a signing of other agreements is loaded and reported as a conflict', async () => {
+    const text = 'SEOUL, June 20, 2024 - Putin and Kim signed the partnership treaty on June 19.';
+    const at = (quote: string) => {
+      const start = text.indexOf(quote);
+      return { quote, start, end: start + quote.length, sentence: 0 };
+    };
+    const bundle = {
+      source: { id: 'test-wrong-merge', language: 'en', title: 'A wrong merge (test)', text },
+      events: [
+        {
+          id: 'treaty-signing-wire',
+          sameAs: '2024-06-19-cooperation-agreements-signing',
+          type: 'signing',
+          title: 'Putin and Kim sign the treaty',
+          date: { iso: '2024-06-19', inferred: false, evidence: [at('June 19')] },
+          evidence: [at('Putin and Kim signed the partnership treaty on June 19')],
+        },
+      ],
+      relationships: [
+        {
+          type: 'PRODUCED',
+          from: 'treaty-signing-wire',
+          to: 'comprehensive-strategic-partnership-treaty',
+          evidence: [at('signed the partnership treaty')],
+        },
+      ],
+    };
+    const report = await seedBundleInputs(server.database, [{ file: 'wrong', content: bundle }], { dryRun: true });
+    expect(report.files[0]?.change.linkConflicts).toEqual([
+      {
+        eventId: '2024-06-19-cooperation-agreements-signing',
+        relation: 'PRODUCED',
+        ours: ['comprehensive-strategic-partnership-treaty'],
+        theirs: [
+          'health-care-cooperation-agreement',
+          'medical-education-cooperation-agreement',
+          'science-cooperation-agreement',
+          'tumannaya-road-bridge-agreement',
+        ],
+      },
+    ]);
+  });
 });
