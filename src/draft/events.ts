@@ -1,5 +1,5 @@
 import type { DatePrecision, FuzzyDate } from '../domain/fuzzy-date';
-import type { EntityLabel, EventType, RelationshipType } from '../domain/model';
+import { eventTypeFamily, type EntityLabel, type EventType, type RelationshipType } from '../domain/model';
 import type { Role } from '../domain/roles';
 import type { Sentence } from '../ingest/sentences';
 import type { DateMention } from './dates';
@@ -80,16 +80,27 @@ export function draftEvents(input: EventInput): DraftEvent[] {
     const links = linksOf(trigger, input);
     if (trigger.rule.type === 'statement' && links.length === 0) continue;
     const date = dateOf(trigger, input, speakerStart(links));
+    const family = eventTypeFamily(trigger.rule.type);
     const sameType = events.filter((event) => event.type === trigger.rule.type);
-    const repeated =
+    const found =
       (trigger.refersBack ? sameType[sameType.length - 1] : undefined) ??
       sameType.find(
         (event) =>
           event.date.iso === date.iso &&
           links.some((link) => event.links.some((other) => other.entityId === link.entityId)),
+      ) ??
+      // "chegou a Hanói … para uma visita de Estado": two words of one family in a sentence, one event
+      events.find(
+        (event) =>
+          eventTypeFamily(event.type) === family && event.triggers.some((other) => other.sentence === trigger.sentence),
       );
     const evidence = clauseOf(trigger, input);
-    if (repeated) {
+    if (found) {
+      // The more specific type wins ("state visit" over "visit"), with the date of its own words.
+      const repeated =
+        found.type !== trigger.rule.type && trigger.rule.type !== family
+          ? replaceEvent(events, found, { ...found, type: trigger.rule.type, date: own(date) ? date : found.date })
+          : found;
       if (!repeated.evidence.some((span) => span.start === evidence.start)) repeated.evidence.push(evidence);
       repeated.triggers.push(trigger);
       for (const link of links) addLink(repeated.links, link, true);
@@ -116,6 +127,16 @@ export function draftEvents(input: EventInput): DraftEvent[] {
 function isHeadline(sentences: readonly Sentence[], index: number): boolean {
   const sentence = sentences[index];
   return index === 0 && sentences.length > 2 && sentence !== undefined && !/[.!?]["”’)]?$/u.test(sentence.text);
+}
+
+function replaceEvent(events: DraftEvent[], old: DraftEvent, next: DraftEvent): DraftEvent {
+  events[events.indexOf(old)] = next;
+  return next;
+}
+
+/** A date the trigger's own sentence gives (not one carried over from an earlier sentence). */
+function own(date: DraftDate): boolean {
+  return !(date.note ?? '').startsWith('Sentence ') && !(date.note ?? '').startsWith('Nothing in');
 }
 
 /** Where the speaker of a statement is named: a statement's date comes before it ("Em 18 de julho, Kim disse"). */
@@ -238,7 +259,15 @@ function linksOf(trigger: Trigger, input: EventInput): DraftLink[] {
     const before = inSentence.filter(
       (participant) => participant.end <= trigger.start && participant.label !== 'Place',
     );
+    // '"…", disse Lavrov': after a quotation the speaker follows the verb.
+    const inverted = /["”»]\s*,?\s*$/u.test(text.slice(sentence.start, trigger.start));
+    const after = inverted
+      ? inSentence.find(
+          (participant) => participant.label === 'Person' && /^\s*$/u.test(text.slice(trigger.end, participant.start)),
+        )
+      : undefined;
     const speaker =
+      after ??
       before.filter((participant) => participant.label === 'Person').sort((a, b) => b.start - a.start)[0] ??
       before.sort((a, b) => b.start - a.start)[0];
     // An agency or a government saying something is the report, not an event of the story.
@@ -250,7 +279,7 @@ function linksOf(trigger: Trigger, input: EventInput): DraftLink[] {
         role: 'speaker',
         ...(speaker.title ? { title: speaker.title.text } : {}),
         evidence: [span(speaker)],
-        reason: `named before "${trigger.quote}"`,
+        reason: after ? `named after the quotation's "${trigger.quote}"` : `named before "${trigger.quote}"`,
       },
     ];
   }

@@ -60,7 +60,7 @@ export function knownNodesFromBundles(
         name: previous?.name ?? entity.name,
         nameEn: previous?.nameEn ?? entity.nameEn ?? entity.name,
         aliases: [...new Set([...(previous?.aliases ?? []), ...names])],
-        areas: [...new Set([...(previous?.areas ?? []), ...(entity.areas ?? [])])],
+        areas: [...new Set([...(previous?.areas ?? []), ...(entity.areas ?? []), ...(entity.areasEn ?? [])])],
       });
     }
     if (options.withoutEventsOf?.includes(bundle.source.id)) continue;

@@ -57,7 +57,12 @@ export const TRIGGERS: Readonly<Record<DraftLanguage, readonly TriggerRule[]>> =
       kind: 'verb',
       roles: GUEST_HOST,
     },
-    { words: ['chegou', 'chegaram', 'chega', 'chegam'], type: 'visit', kind: 'verb', roles: VISITOR_HOST },
+    {
+      words: ['chegou', 'chegaram', 'chega', 'chegam', 'viajou para', 'viajaram para', 'voou para', 'voaram para'],
+      type: 'visit',
+      kind: 'verb',
+      roles: VISITOR_HOST,
+    },
     { words: ['reunião', 'encontro'], type: 'meeting', kind: 'noun' },
     { words: ['reuniu-se', 'se reuniu', 'encontrou-se', 'se encontrou'], type: 'meeting', kind: 'verb' },
     { words: ['visita de Estado', 'visita oficial de Estado'], type: 'state_visit', kind: 'noun', roles: VISITOR_HOST },
@@ -79,7 +84,16 @@ export const TRIGGERS: Readonly<Record<DraftLanguage, readonly TriggerRule[]>> =
       roles: VISITOR_HOST,
     },
     {
-      words: ['assinaram', 'assinou', 'assinam', 'assina', 'firmaram'],
+      words: [
+        'assinaram',
+        'assinou',
+        'assinam',
+        'assina',
+        'firmaram',
+        'tinham assinado',
+        'tinha assinado',
+        'haviam assinado',
+      ],
       type: 'signing',
       kind: 'verb',
       roles: SIGNATORIES,
@@ -112,12 +126,17 @@ export const TRIGGERS: Readonly<Record<DraftLanguage, readonly TriggerRule[]>> =
       kind: 'verb',
       roles: GUEST_HOST,
     },
-    { words: ['arrived', 'arrives'], type: 'visit', kind: 'verb', roles: VISITOR_HOST },
+    {
+      words: ['arrived', 'arrives', 'flew to', 'travelled to', 'traveled to'],
+      type: 'visit',
+      kind: 'verb',
+      roles: VISITOR_HOST,
+    },
     { words: ['met', 'met with', 'meets'], type: 'meeting', kind: 'verb' },
     { words: ['meeting'], type: 'meeting', kind: 'noun' },
     { words: ['state visit'], type: 'state_visit', kind: 'noun', roles: VISITOR_HOST },
     { words: ['visited', 'visits', 'visit to', 'visiting'], type: 'visit', kind: 'verb', roles: VISITOR_HOST },
-    { words: ['signed', 'signs'], type: 'signing', kind: 'verb', roles: SIGNATORIES },
+    { words: ['signed', 'signs', 'had signed'], type: 'signing', kind: 'verb', roles: SIGNATORIES },
     { words: ['signing'], type: 'signing', kind: 'noun', roles: SIGNATORIES },
     { words: ['held talks', 'negotiated'], type: 'talks', kind: 'verb' },
     { words: ['talks', 'negotiations'], type: 'talks', kind: 'noun' },
@@ -133,6 +152,12 @@ export const TRIGGERS: Readonly<Record<DraftLanguage, readonly TriggerRule[]>> =
     { words: ['ratified', 'ratification'], type: 'ratification', kind: 'verb', roles: SIGNATORIES },
     { words: ['entered into force', 'entry into force'], type: 'entry_into_force', kind: 'noun' },
   ],
+};
+
+/** Words before a noun trigger that make it a purpose, not an event of the story ("for the 11th meeting"). */
+export const PURPOSE_BEFORE_NOUN: Readonly<Record<DraftLanguage, RegExp>> = {
+  en: /\bfor (?:the|a|an)(?: \S+)? $/iu,
+  pt: /\bpara (?:a|o|as|os|uma|um)(?: \S+)? $/iu,
 };
 
 /** Articles before a noun trigger that make it point back at an event already named. */

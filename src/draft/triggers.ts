@@ -1,5 +1,5 @@
 import { sentenceAt, type Sentence } from '../ingest/sentences';
-import { DEFINITE_ARTICLES, TRIGGERS, type DraftLanguage, type TriggerRule } from './rules';
+import { DEFINITE_ARTICLES, PURPOSE_BEFORE_NOUN, TRIGGERS, type DraftLanguage, type TriggerRule } from './rules';
 import { overlaps, wordPattern } from './text-search';
 
 /** A word of the text that announces an event. */
@@ -25,6 +25,10 @@ export function findTriggers(text: string, sentences: readonly Sentence[], langu
       const article = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(sentence.start, start - 6), start))?.[1];
       const refersBack =
         rule.kind === 'noun' && article !== undefined && DEFINITE_ARTICLES[language].includes(article.toLowerCase());
+      const purpose =
+        rule.kind === 'noun' &&
+        PURPOSE_BEFORE_NOUN[language].test(text.slice(Math.max(sentence.start, start - 24), start));
+      if (purpose) continue;
       found.push({ rule, quote: match[0], start, end, sentence: sentence.index, refersBack });
     }
   }

@@ -10,7 +10,7 @@ export interface StoredEntityNames {
   readonly name: string;
   readonly nameEn: string;
   readonly aliases: readonly string[];
-  /** An agreement's areas ("educação médica"), which name it in a list of agreements. */
+  /** An agreement's areas in every language ("educação médica", "medical education"), which name it in a list of agreements. */
   readonly areas: readonly string[];
 }
 
@@ -40,7 +40,7 @@ export async function findDraftKnowledge(
       `MATCH (n:Entity)
        RETURN n.id AS id, [l IN labels(n) WHERE NOT l IN ['Entity', 'Disputed']][0] AS label,
               n.name AS name, coalesce(n.nameEn, n.name) AS nameEn,
-              coalesce(n.aliases, []) AS aliases, coalesce(n.areas, []) AS areas
+              coalesce(n.aliases, []) AS aliases, coalesce(n.areas, []) + coalesce(n.areasEn, []) AS areas
        LIMIT $limit`,
       { limit: neo4j.int(limit) },
     );
