@@ -154,10 +154,11 @@ export const TRIGGERS: Readonly<Record<DraftLanguage, readonly TriggerRule[]>> =
   ],
 };
 
-/** Words before a noun trigger that make it a purpose, not an event of the story ("for the 11th meeting"). */
+/** Words before a noun trigger that make it the purpose of a trip, not an event told ("for the 11th meeting"). */
+// Portuguese "para uma visita de Estado" names the visit itself, so only English has the rule.
 export const PURPOSE_BEFORE_NOUN: Readonly<Record<DraftLanguage, RegExp>> = {
-  en: /\bfor (?:the|a|an)(?: \S+)? $/iu,
-  pt: /\bpara (?:a|o|as|os|uma|um)(?: \S+)? $/iu,
+  en: /\bfor (?:the|a|an) \d+(?:st|nd|rd|th) $/iu,
+  pt: /(?!)/u,
 };
 
 /** Articles before a noun trigger that make it point back at an event already named. */
