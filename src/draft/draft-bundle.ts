@@ -1,4 +1,4 @@
-import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
+import { daysBetween, parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { matchKey } from '../domain/normalize';
 import { DRAFTED_TITLE_PREFIX } from '../ingest/bundle-schema';
 import { splitSentences, type Sentence } from '../ingest/sentences';
@@ -113,8 +113,9 @@ export function draftBundle(text: string, options: DraftOptions): Draft {
 
   const { published, reference, datelineSpan } = publicationOf(text, sentences, language, options, note);
   const dates = findDateMentions(text, body, language, reference);
-  const named = findKnownMentions(text, body, options.known.entities, language);
-  const byName = [...named, ...findDemonymMentions(text, body, options.known.entities, named, language)];
+  const entities = withoutOtherOccasions(options.known, dates);
+  const named = findKnownMentions(text, body, entities, language);
+  const byName = [...named, ...findDemonymMentions(text, body, entities, named, language)];
   const triggers = findTriggers(text, body, language);
   const sourceEvidence = sourceEvidenceOf(text, sentences, datelineSpan);
   const taken: Span[] = [...byName, ...dates, ...triggers, ...demonymSpans(text, language)];
@@ -122,9 +123,9 @@ export function draftBundle(text: string, options: DraftOptions): Draft {
   for (const event of options.known.events) reserved.add(event.id);
   const { candidates, mentions } = settleCandidates(
     text,
-    findCandidateEntities(text, body, language, taken, reserved, surnamesOf(byName, options.known.entities)),
+    findCandidateEntities(text, body, language, taken, reserved, surnamesOf(byName, entities)),
     byName,
-    options.known.entities,
+    entities,
     body,
   );
   const participants = participantsOf(text, sentences, language, mentions, candidates);
@@ -158,10 +159,37 @@ export function draftBundle(text: string, options: DraftOptions): Draft {
   if (boilerplate.length > 0) note('source.boilerplate', 'REVIEW: page furniture proposed as boilerplate.');
   if (sourceEvidence.length === 0)
     note('source', 'REVIEW: no "Fonte:"/"Source:" line or dateline found; add source.evidence.');
-  addKnownEntities(bundle, notes, mentions, options.known.entities, language);
+  addKnownEntities(bundle, notes, mentions, entities, language);
   addCandidateEntities(bundle, notes, candidates, language, text);
   addEvents(bundle, notes, events, sameAs, language);
   return { bundle, notes, language, sentences, dates, mentions, candidates, events, sameAs };
+}
+
+/** How far from a delegation's known events a text's dates may be for it to be that delegation. */
+const OCCASION_DAYS = 31;
+
+/**
+ * A delegation exists for one occasion ("the Russian military delegation" of July 2024): a text
+ * whose dates all lie far from that delegation's known events speaks of another delegation.
+ */
+function withoutOtherOccasions(known: KnownNodes, dates: readonly DateMention[]): KnownEntity[] {
+  const spans = dates.flatMap((date) => parseFuzzyDate(date.iso) ?? []).filter((date) => date.precision !== 'YEAR');
+  const near = (iso: string) => {
+    const event = parseFuzzyDate(iso);
+    return (
+      event !== undefined &&
+      spans.some(
+        (date) =>
+          daysBetween(date.latest, event.earliest) <= OCCASION_DAYS &&
+          daysBetween(event.latest, date.earliest) <= OCCASION_DAYS,
+      )
+    );
+  };
+  return known.entities.filter((entity) => {
+    if (entity.label !== 'Delegation' || spans.length === 0) return true;
+    const occasions = known.events.filter((event) => event.participants.includes(entity.id));
+    return occasions.length === 0 || occasions.some((event) => near(event.dateIso));
+  });
 }
 
 /** The first and last words of the known people the text names ("kim", "un"), as candidate keys. */

@@ -169,10 +169,12 @@ export function scoreDraft(draft: Draft, { text, gold }: EvalText): EvalScore {
       .filter((link) => link.type === 'PARTICIPATED_IN' || link.type === 'TOOK_PLACE_IN')
       .map((link) => ({
         link,
+        // The graph's convention makes a visited country the visit's host; the gold may name it as the place.
         usable:
           link.type === 'TOOK_PLACE_IN'
             ? event.place === keyOf(link.entityId)
-            : event.participants[keyOf(link.entityId)] === link.role,
+            : event.participants[keyOf(link.entityId)] === link.role ||
+              (link.role === 'host' && event.place === keyOf(link.entityId)),
         event,
       })),
   );
