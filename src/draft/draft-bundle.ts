@@ -1,7 +1,7 @@
 import { daysBetween, parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { matchKey } from '../domain/normalize';
 import { DRAFTED_TITLE_PREFIX } from '../ingest/bundle-schema';
-import { splitSentences, type Sentence } from '../ingest/sentences';
+import { sentenceAt, splitSentences, type Sentence } from '../ingest/sentences';
 import { findCandidateEntities, type CandidateEntity } from './candidates';
 import { findDateMentions, findPublication, type DateMention } from './dates';
 import { draftEvents, type DraftEvent, type EvidenceSpan, type Participant } from './events';
@@ -264,17 +264,19 @@ function sourceEvidenceOf(text: string, sentences: readonly Sentence[], dateline
   const sourceLine = sentences.find((sentence) => line?.test(sentence.text));
   if (sourceLine)
     return [{ quote: sourceLine.text, sentence: sourceLine.index, start: sourceLine.start, end: sourceLine.end }];
-  const first = sentences[0];
-  const match = first && agency ? agency.exec(first.text) : null;
-  if (first && match) {
-    const start = first.start + match.index;
-    return [{ quote: match[0], sentence: first.index, start, end: start + match[0].length }];
+  // The agency in brackets after the dateline ("(TASS)"), in the dateline's sentence (else the first).
+  const datelineSentence = dateline ? sentenceAt(sentences, dateline.start, dateline.end) : undefined;
+  const head = datelineSentence ?? sentences[0];
+  const match = head && agency ? agency.exec(head.text) : null;
+  if (head && match) {
+    const start = head.start + match.index;
+    return [{ quote: match[0], sentence: head.index, start, end: start + match[0].length }];
   }
-  if (dateline && first) {
+  if (dateline && datelineSentence) {
     return [
       {
         quote: text.slice(dateline.start, dateline.end),
-        sentence: first.index,
+        sentence: datelineSentence.index,
         start: dateline.start,
         end: dateline.end,
       },
@@ -424,7 +426,7 @@ function addEvents(
     const proposal = sameAs.get(event.id);
     const words = event.triggers.map((trigger: Trigger) => `"${trigger.quote}" (sentence ${trigger.sentence})`);
     notes.set(path, [
-      `REVIEW: candidate ${event.type} from ${words.join(', ')}; the title is the clause, marked ${DRAFTED_TITLE_PREFIX.trim()}: rewrite it${language === 'en' ? '' : ' and titleEn'} (the loader refuses it as it is).`,
+      `REVIEW: candidate ${event.type} from ${words.join(', ')}; the title is the clause, marked "${DRAFTED_TITLE_PREFIX.trim()}": rewrite it${language === 'en' ? '' : ' and titleEn'} (the loader refuses it as it is).`,
       ...(proposal
         ? [`REVIEW: sameAs ${proposal.knownId}: ${proposal.reason}. Delete sameAs if it is another happening.`]
         : []),

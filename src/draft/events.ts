@@ -79,7 +79,7 @@ export function draftEvents(input: EventInput): DraftEvent[] {
     if (isHeadline(input.sentences, trigger.sentence)) continue;
     const links = linksOf(trigger, input);
     if (trigger.rule.type === 'statement' && links.length === 0) continue;
-    const date = dateOf(trigger, input, speakerStart(links));
+    const date = dateOf(trigger, input, speakerStart(links), events);
     const family = eventTypeFamily(trigger.rule.type);
     const sameType = events.filter((event) => event.type === trigger.rule.type);
     const found =
@@ -144,7 +144,12 @@ function speakerStart(links: readonly DraftLink[]): number | undefined {
   return links.find((link) => link.role === 'speaker')?.evidence[0]?.start;
 }
 
-function dateOf(trigger: Trigger, input: EventInput, speakerAt: number | undefined): DraftDate {
+function dateOf(
+  trigger: Trigger,
+  input: EventInput,
+  speakerAt: number | undefined,
+  drafted: readonly DraftEvent[],
+): DraftDate {
   const { text } = input;
   const limit = speakerAt ?? trigger.start;
   const inSentence = input.dates.filter(
@@ -168,6 +173,16 @@ function dateOf(trigger: Trigger, input: EventInput, speakerAt: number | undefin
     .filter((date) => date.sentence < trigger.sentence && !(date.precision === 'YEAR' && !date.inferred))
     .sort((a, b) => b.sentence - a.sentence || b.start - a.start)[0];
   const anchor = anchorIn(trigger, input);
+  // "after the talks": the date of the talks already drafted, not merely the last date given.
+  const named = anchor && eventNamedIn(anchor.quote, drafted);
+  if (anchor && named) {
+    return {
+      ...named.date,
+      inferred: true,
+      note: `Sentence ${trigger.sentence} gives no date; "${anchor.quote}" points back to the ${named.type} dated ${named.date.iso}.`,
+      evidence: [...named.date.evidence, anchor],
+    };
+  }
   if (earlier) {
     return {
       iso: earlier.iso,
@@ -185,6 +200,18 @@ function dateOf(trigger: Trigger, input: EventInput, speakerAt: number | undefin
     note: 'Nothing in or before this sentence dates it; the publication date is taken. Check it.',
     evidence: [clauseOf(trigger, input)],
   };
+}
+
+/** The last drafted event one of whose trigger words the anchor repeats ("after the talks"). */
+function eventNamedIn(anchor: string, drafted: readonly DraftEvent[]): DraftEvent | undefined {
+  const words = anchor.toLowerCase();
+  return [...drafted]
+    .reverse()
+    .find((event) =>
+      event.triggers.some((trigger) =>
+        new RegExp(`\\b${trigger.quote.toLowerCase().split(' ').pop()}\\b`, 'u').test(words),
+      ),
+    );
 }
 
 function resolved(date: DateMention): Omit<DraftDate, 'evidence'> {
@@ -266,11 +293,9 @@ function linksOf(trigger: Trigger, input: EventInput): DraftLink[] {
           (participant) => participant.label === 'Person' && /^\s*$/u.test(text.slice(trigger.end, participant.start)),
         )
       : undefined;
-    const speaker =
-      after ??
-      before.filter((participant) => participant.label === 'Person').sort((a, b) => b.start - a.start)[0] ??
-      before.sort((a, b) => b.start - a.start)[0];
-    // An agency or a government saying something is the report, not an event of the story.
+    // The nearest name before the verb says it ("…, KCNA said" is KCNA, not a person named earlier);
+    // an agency or a government saying something is the report, not an event of the story.
+    const speaker = after ?? before.sort((a, b) => b.start - a.start)[0];
     if (!speaker || speaker.label !== 'Person') return [];
     return [
       {

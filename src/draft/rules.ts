@@ -304,6 +304,10 @@ export const FUNCTION_WORDS: Readonly<Record<DraftLanguage, readonly string[]>> 
     'srs',
     'dr',
     'dra',
+    'nosso',
+    'nossa',
+    'nossos',
+    'nossas',
   ],
   en: [
     'the',
@@ -340,6 +344,13 @@ export const FUNCTION_WORDS: Readonly<Record<DraftLanguage, readonly string[]>> 
     'photo',
     'state',
     'according',
+    'our',
+    'their',
+    'his',
+    'her',
+    'its',
+    'my',
+    'your',
   ],
 };
 

@@ -137,7 +137,13 @@ function onlyStartsSentences(text: string, candidate: CandidateEntity, sentences
   if (/^\p{Lu}{2,}$/u.test(candidate.name) || countryNamed(candidate.name)) return false;
   return candidate.mentions.every((span) => {
     const sentence = sentenceAt(sentences, span.start, span.end);
-    const startsIt = sentence !== undefined && text.slice(sentence.start, span.start).trim() === '';
+    // an opening quotation mark or bracket still starts the sentence: '"Our countries…'
+    const startsIt =
+      sentence !== undefined &&
+      text
+        .slice(sentence.start, span.start)
+        .replace(/["“«„'‘(]/gu, '')
+        .trim() === '';
     const datelinePlace = /^\s*,/u.test(text.slice(span.end, span.end + 2));
     return startsIt && !datelinePlace;
   });
