@@ -20,8 +20,14 @@ export interface ReadOptions {
   readonly acceptReviewMarks?: boolean;
 }
 
-/** A bundle read from a file or a request: its value, or every problem that kept it from being read. */
-export type BundleRead = { content: unknown; problems: [] } | { content?: undefined; problems: BundleProblem[] };
+/**
+ * A bundle read from a file or a request: its value when it parsed, and every problem found. A
+ * parsed bundle may still have problems (REVIEW marks), so that its validation can name the rest.
+ */
+export interface BundleRead {
+  readonly content?: unknown;
+  readonly problems: BundleProblem[];
+}
 
 /**
  * The one reader of bundle files (seed, start, seed:locate, draft): every way a file can fail
@@ -54,24 +60,25 @@ export function parseBundleText(
   file: string,
   options: ReadOptions & { readonly json?: boolean } = {},
 ): BundleRead {
-  const problems: BundleProblem[] = [];
   if (text.trim() === '') return { problems: [{ file, path: '', message: 'the bundle is empty' }] };
-  if (!options.acceptReviewMarks) problems.push(...reviewMarks(text, file));
+  // REVIEW marks do not stop the reading: the validation goes on to name every other problem.
+  const marks = options.acceptReviewMarks ? [] : reviewMarks(text, file);
+  const fatal: BundleProblem[] = [];
   let content: unknown;
   if (options.json) {
     try {
       content = JSON.parse(text);
     } catch (error) {
-      problems.push({ file, path: '', message: `not valid JSON: ${(error as Error).message}` });
+      fatal.push({ file, path: '', message: `not valid JSON: ${(error as Error).message}` });
     }
   } else {
     const parsed = parseYamlDocument(text, file);
-    problems.push(...parsed.problems);
-    if (parsed.document) content = toValue(parsed.document, file, problems);
+    fatal.push(...parsed.problems);
+    if (parsed.document) content = toValue(parsed.document, file, fatal);
     if (parsed.document && content === null)
-      problems.push({ file, path: '', message: 'the bundle is empty (it holds only comments)' });
+      fatal.push({ file, path: '', message: 'the bundle is empty (it holds only comments)' });
   }
-  return problems.length > 0 ? { problems } : { content, problems: [] };
+  return fatal.length > 0 ? { problems: [...marks, ...fatal] } : { content, problems: marks };
 }
 
 function readBundleText(file: string): string | BundleProblem {

@@ -97,7 +97,7 @@ export function validateBundles(
   for (const file of files) {
     const read = readBundleFile(file, options);
     problems.push(...read.problems);
-    if (read.problems.length === 0) inputs.push({ file, content: read.content });
+    if (read.content !== undefined) inputs.push({ file, content: read.content });
   }
   let validated: { bundles: ValidatedBundle[]; references: Reference[] };
   try {
@@ -131,11 +131,11 @@ function parseBundle(
 ): { file: string; bundle: Bundle; sourceText: string; sentences: Sentence[] } | undefined {
   const { file } = input;
   const problem = (where: string, message: string) => problems.push({ file, path: where, message });
-  if (splitDraftMark(input.content).isDraft) {
+  // A draft is refused, and checked all the same, so the author sees every problem at once.
+  const { isDraft, bundle: content } = splitDraftMark(input.content);
+  if (isDraft)
     problem('draft', 'this is a draft from npm run draft: review every item marked REVIEW, then delete the draft line');
-    return undefined;
-  }
-  const result = BundleSchema.safeParse(input.content);
+  const result = BundleSchema.safeParse(content);
   if (!result.success) {
     for (const issue of result.error.issues) problem(formatPath(issue.path), describeIssue(issue));
     return undefined;
@@ -196,7 +196,7 @@ function parseBundle(
       else if (title !== undefined && isClauseOf(text, title))
         problem(
           `${where}.${field}`,
-          `"${title.slice(0, 60)}…" is a clause of the source, as the drafter proposes it: write a short title of the event (who did what), as a headline would`,
+          `"${shorten(title)}" is a clause of the source, as the drafter proposes it: write a short title of the event (who did what), as a headline would`,
         );
     }
   });
@@ -218,6 +218,10 @@ function parseBundle(
     checkEvidence(relationship.evidence, `relationships[${index}]`),
   );
   return { file, bundle, sourceText: text, sentences };
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 /** Titles this long that the text holds word for word are the drafter's clause, not a title. */
