@@ -316,6 +316,7 @@ function participantsOf(
     .filter((mention) => mention.label !== 'Country' || !qualifiesATitle(text, mention, language))
     // "(Lusa)", "(KCNA via Reuters)": who reports, in brackets, takes no part
     .filter((mention) => !/\([^()]*$/u.test(text.slice(Math.max(0, mention.start - 20), mention.start)))
+    .filter((mention) => !inDateline(sentences[mention.sentence], mention))
     .map((mention) => {
       const sentence = sentences[mention.sentence] as Sentence;
       const title = mention.label === 'Person' ? findTitleBefore(text, sentence, mention.start, language) : undefined;
@@ -324,6 +325,7 @@ function participantsOf(
   const fresh = candidates.flatMap((candidate) =>
     candidate.mentions
       .filter((mention) => !/\([^()]*$/u.test(text.slice(Math.max(0, mention.start - 20), mention.start)))
+      .filter((mention) => !inDateline(sentences[mention.sentence], mention))
       .map((mention) => ({
         ...evidence(mention),
         entityId: candidate.id,
@@ -332,6 +334,15 @@ function participantsOf(
       })),
   );
   return [...known, ...fresh].sort((a, b) => a.start - b.start);
+}
+
+/** "WONSAN, North Korea – ", "SEOUL (Feb 20) – ": where the report was filed, before its story. */
+const DATELINE_PREFIX = /^\p{Lu}[\p{L} .'’-]*(?:,[^–—\n]{0,40}?)?(?:\s*\([^)]{0,30}\))?\s[–—-]\s/u;
+
+/** True for a name in the dateline: the place the report was filed from takes no part in its events. */
+function inDateline(sentence: Sentence | undefined, span: Span): boolean {
+  const prefix = sentence ? DATELINE_PREFIX.exec(sentence.text) : null;
+  return sentence !== undefined && prefix !== null && span.end <= sentence.start + prefix[0].length;
 }
 
 function qualifiesATitle(text: string, span: Span, language: DraftLanguage): boolean {

@@ -313,7 +313,11 @@ function linksOf(trigger: Trigger, input: EventInput): DraftLink[] {
     const before = participant.end <= trigger.start;
     if (participant.label === 'Place') {
       const locative = wordBefore(participant);
-      if (locative && LOCATIVES[language].includes(locative))
+      // "in the coastal city of Wonsan", "na cidade de Hanói": the settlement word carries the locative.
+      const settlement = /\b(?:city|town|port|village|cidade|vila|porto) (?:of|de) $/iu.test(
+        text.slice(Math.max(sentence.start, participant.start - 20), participant.start),
+      );
+      if ((locative && LOCATIVES[language].includes(locative)) || settlement)
         links.push({
           type: 'TOOK_PLACE_IN',
           entityId: participant.entityId,
