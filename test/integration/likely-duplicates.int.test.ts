@@ -4,12 +4,15 @@ import { startSeededTestServer, type TestServer } from '../helpers/server';
 
 const TEXT = 'MOSCOW, June 20, 2024 - Vladimir Putin visited North Korea on June 19.';
 
+/** Evidence for a quote of `text` (one sentence). */
+const quoteIn = (text: string) => (quote: string) => {
+  const start = text.indexOf(quote);
+  return { quote, start, end: start + quote.length, sentence: 0 };
+};
+
 /** A wire report of the state visit under an id of its own, typed "visit", naming only Putin. */
 function visitReport(): unknown {
-  const at = (quote: string) => {
-    const start = TEXT.indexOf(quote);
-    return { quote, start, end: start + quote.length, sentence: 0 };
-  };
+  const at = quoteIn(TEXT);
   return {
     source: { id: 'test-wire-visit', language: 'en', title: 'Putin visits North Korea (test)', text: TEXT },
     entities: [
@@ -70,10 +73,7 @@ describe('likely duplicates across type variants', () => {
 
   it('a sameAs onto a signing of other agreements is loaded and reported as a conflict', async () => {
     const text = 'SEOUL, June 20, 2024 - Putin and Kim signed the partnership treaty on June 19.';
-    const at = (quote: string) => {
-      const start = text.indexOf(quote);
-      return { quote, start, end: start + quote.length, sentence: 0 };
-    };
+    const at = quoteIn(text);
     const bundle = {
       source: { id: 'test-wrong-merge', language: 'en', title: 'A wrong merge (test)', text },
       events: [

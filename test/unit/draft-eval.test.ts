@@ -37,30 +37,24 @@ describe('the drafter on text its rules were not written against', () => {
     }
   });
 
-  // Measured on the held-out half: mentions 95.1 % / 97.5 %, new entities 87.5 % / 67.7 %,
-  // dates 94.1 % / 94.1 %, events 56 % / 48.3 %, relationships usable 39.3 %.
+  // Measured (recall / precision): held-out mentions 95.1 % / 97.5 %, new entities 87.5 % / 70 %,
+  // dates 94.1 %, events 56 % / 51.9 %, relationships usable 44.4 %; dev mentions 95.8 % / 93.2 %,
+  // new entities 90.9 % / 88.2 %, dates 100 %, events 60 % / 68.2 %, relationships usable 88.9 %.
   it.each([
-    ['known-entity mentions', 0.95, 0.95],
-    ['new entities (span, label)', 0.85, 0.65],
-    ['dates (value, precision)', 0.9, 0.9],
-    ['events (type, date)', 0.55, 0.45],
-    ['relationships usable', 0.35, 0.35],
-  ] as const)('held-out %s: recall ≥ %d, precision ≥ %d', (category, minRecall, minPrecision) => {
-    expect(recall(heldout, category)).toBeGreaterThanOrEqual(minRecall);
-    expect(precision(heldout, category)).toBeGreaterThanOrEqual(minPrecision);
-  });
-
-  // Measured on the dev half: mentions 94.4 % / 91.9 %, new entities 90.9 % / 88.2 %, dates 100 %,
-  // events 52 % / 56.5 %, relationships usable 82.6 %.
-  it.each([
-    ['known-entity mentions', 0.9, 0.9],
-    ['new entities (span, label)', 0.9, 0.85],
-    ['dates (value, precision)', 1, 1],
-    ['events (type, date)', 0.5, 0.55],
-    ['relationships usable', 0.8, 0.8],
-  ] as const)('dev %s: recall ≥ %d, precision ≥ %d', (category, minRecall, minPrecision) => {
-    expect(recall(dev, category)).toBeGreaterThanOrEqual(minRecall);
-    expect(precision(dev, category)).toBeGreaterThanOrEqual(minPrecision);
+    ['heldout', 'known-entity mentions', 0.95, 0.95],
+    ['heldout', 'new entities (span, label)', 0.85, 0.65],
+    ['heldout', 'dates (value, precision)', 0.9, 0.9],
+    ['heldout', 'events (type, date)', 0.55, 0.5],
+    ['heldout', 'relationships usable', 0.4, 0.4],
+    ['dev', 'known-entity mentions', 0.95, 0.9],
+    ['dev', 'new entities (span, label)', 0.9, 0.85],
+    ['dev', 'dates (value, precision)', 1, 1],
+    ['dev', 'events (type, date)', 0.6, 0.65],
+    ['dev', 'relationships usable', 0.85, 0.85],
+  ] as const)('%s %s: recall ≥ %d, precision ≥ %d', (set, category, minRecall, minPrecision) => {
+    const score = set === 'dev' ? dev : heldout;
+    expect(recall(score, category)).toBeGreaterThanOrEqual(minRecall);
+    expect(precision(score, category)).toBeGreaterThanOrEqual(minPrecision);
   });
 });
 
