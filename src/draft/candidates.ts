@@ -1,6 +1,7 @@
 import type { EntityLabel } from '../domain/model';
 import { matchKey } from '../domain/normalize';
 import type { Sentence } from '../ingest/sentences';
+import { inDateline } from './dateline';
 import { countryNamed, isCapital } from './gazetteer';
 import {
   FUNCTION_WORDS,
@@ -242,11 +243,9 @@ function guessLabel(
   if (countryNamed(name)) return { label: 'Country', reason: 'a country of the country dataset' };
   if (isCapital(name)) return { label: 'Place', reason: 'a capital city of the country dataset' };
   const before = text.slice(sentence.start, span.start);
-  const after = text.slice(span.end, span.end + 3);
-  if (before.trim() === '' && /^\s*(?:,|[–—-] )/u.test(after))
-    return { label: 'Place', reason: 'the place of a dateline' };
-  if (/\($/u.test(before) && after.startsWith(')'))
+  if (/\($/u.test(before) && text.startsWith(')', span.end))
     return { label: 'Organization', reason: 'in brackets after the dateline, as news agencies are' };
+  if (inDateline(sentence, span)) return { label: 'Place', reason: 'the place of a dateline' };
   const cue = ORGANIZATION_CUES[language].find((word) => new RegExp(`\\b${word} $`, 'iu').test(before));
   if (cue) return { label: 'Organization', reason: `"${cue}" precedes it` };
   if (/-(?:19|20)\d{2}$/u.test(name))

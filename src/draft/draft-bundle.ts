@@ -8,6 +8,7 @@ import { draftEvents, type DraftEvent, type EvidenceSpan, type Participant } fro
 import type { KnownEntity, KnownNodes } from './known-nodes';
 import { detectLanguage, isDraftLanguage } from './language';
 import { findKnownMentions, type Mention } from './mentions';
+import { inDateline } from './dateline';
 import { demonymSpans, findDemonymMentions, settleCandidates } from './second-mentions';
 import { BOILERPLATE, SOURCE_MARKERS, TITLE_WORDS, type DraftLanguage } from './rules';
 import { proposeSameAs, type SameAsProposal } from './same-as';
@@ -334,15 +335,6 @@ function participantsOf(
       })),
   );
   return [...known, ...fresh].sort((a, b) => a.start - b.start);
-}
-
-/** "WONSAN, North Korea – ", "SEOUL (Feb 20) – ": where the report was filed, before its story. */
-const DATELINE_PREFIX = /^\p{Lu}[\p{L} .'’-]*(?:,[^–—\n]{0,40}?)?(?:\s*\([^)]{0,30}\))?\s[–—-]\s/u;
-
-/** True for a name in the dateline: the place the report was filed from takes no part in its events. */
-function inDateline(sentence: Sentence | undefined, span: Span): boolean {
-  const prefix = sentence ? DATELINE_PREFIX.exec(sentence.text) : null;
-  return sentence !== undefined && prefix !== null && span.end <= sentence.start + prefix[0].length;
 }
 
 function qualifiesATitle(text: string, span: Span, language: DraftLanguage): boolean {

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { matchKey } from '../domain/normalize';
 import { sentenceAt, type Sentence } from '../ingest/sentences';
 import type { CandidateEntity } from './candidates';
+import { inDateline } from './dateline';
 import { allDemonyms, countryNamed } from './gazetteer';
 import type { KnownEntity } from './known-nodes';
 import type { Mention } from './mentions';
@@ -144,7 +145,6 @@ function onlyStartsSentences(text: string, candidate: CandidateEntity, sentences
         .slice(sentence.start, span.start)
         .replace(/["“«„'‘(]/gu, '')
         .trim() === '';
-    const datelinePlace = /^\s*,/u.test(text.slice(span.end, span.end + 2));
-    return startsIt && !datelinePlace;
+    return startsIt && !inDateline(sentence, span);
   });
 }

@@ -1,5 +1,5 @@
 import { parseFuzzyDate, type FuzzyDate } from '../../src/domain/fuzzy-date';
-import { findDateMentions } from '../../src/draft/dates';
+import { findDateMentions, findPublication } from '../../src/draft/dates';
 import type { DraftLanguage } from '../../src/draft/rules';
 import { splitSentences } from '../../src/ingest/sentences';
 
@@ -60,5 +60,78 @@ describe('date expressions resolved against the publication date', () => {
       ['Em 18 de julho', 0],
       ['Em 19 de junho', 1],
     ]);
+  });
+});
+
+describe('intervals, weeks and dates counted from another date', () => {
+  it.each([
+    ['en', 'Shoigu was in North Korea on July 25-27.', '2023-07-28', 'on July 25-27', '2023-07-25/2023-07-27'],
+    ['en', 'Putin visited on June 18-19.', '2024-06-20', 'on June 18-19', '2024-06-18/2024-06-19'],
+    ['pt', 'A visita decorre de 15 a 17 de janeiro.', '2024-01-17', 'de 15 a 17 de janeiro', '2024-01-15/2024-01-17'],
+    ['pt', 'A votação, entre 15 e 17 de março.', '2024-03-19', 'entre 15 e 17 de março', '2024-03-15/2024-03-17'],
+    // a week: Monday to Sunday of the week before publication (Friday 26 July 2024)
+    ['en', 'Diplomats met last week.', '2024-07-26', 'last week', '2024-07-15/2024-07-21'],
+    ['en', 'They met two weeks ago.', '2024-07-26', 'two weeks ago', '2024-07-08/2024-07-14'],
+    ['pt', 'Há duas semanas, reuniram-se.', '2024-08-16', 'Há duas semanas', '2024-07-29/2024-08-04'],
+    ['en', 'Earlier this month, a delegation visited.', '2024-07-26', 'Earlier this month', '2024-07-01/2024-07-25'],
+    ['en', 'They signed it on Thursday night.', '2024-07-26', 'on Thursday night', '2024-07-25'],
+  ] as const)('%s "%s" (published %s): "%s" is %s', (language, text, published, quote, iso) => {
+    const found = datesIn(text, language, published);
+    expect(found).toContainEqual(expect.objectContaining({ quote, iso, inferred: true }));
+  });
+
+  it('counts "a day earlier", "na véspera" and "three days later" from the last day given, a day before an interval', () => {
+    const en = datesIn(
+      'The parade was on Thursday. He was there on July 25-27. A day earlier, Kim showed him weapons. Three days later he left.',
+      'en',
+      '2023-07-28',
+    );
+    expect(en.map((date) => [date.quote, date.iso])).toEqual([
+      ['on Thursday', '2023-07-27'],
+      ['on July 25-27', '2023-07-25/2023-07-27'],
+      ['A day earlier', '2023-07-26'],
+      ['Three days later', '2023-07-29'],
+    ]);
+    const pt = datesIn('Chegou nesta quinta-feira. Na véspera, assinou o tratado.', 'pt', '2024-06-20');
+    expect(pt.map((date) => [date.quote, date.iso])).toEqual([
+      ['quinta-feira', '2024-06-20'],
+      ['Na véspera', '2024-06-19'],
+    ]);
+  });
+
+  it('counts "one month earlier" to the month', () => {
+    const found = datesIn('They arrived on February 9. The governor came one month earlier.', 'en', '2024-02-13');
+    expect(found.find((date) => date.quote === 'one month earlier')).toMatchObject({
+      iso: '2024-01',
+      precision: 'MONTH',
+    });
+  });
+});
+
+describe('the publication date the page states', () => {
+  const publication = (text: string, language: DraftLanguage) => findPublication(text, splitSentences(text), language);
+
+  it.each([
+    [
+      'en',
+      'Headline\nBy Staff\nPublished: September 14, 2023\nVOSTOCHNY – Kim met Putin.',
+      '2023-09-14',
+      'publication line',
+    ],
+    [
+      'en',
+      'Headline\nBy Regional Staff | Updated Nov 20, 2024\nPYONGYANG, Nov 19 – Text.',
+      '2024-11-20',
+      'publication line',
+    ],
+    ['pt', 'Título\nPor Ana Ribeiro\n30/11/2024 às 10h05\nO ministro chegou.', '2024-11-30', 'date line'],
+    ['en', 'Headline\nFeb 13, 2024\nA group flew.', '2024-02-13', 'date line'],
+    ['pt', 'Título\nPyongyang, 19 de outubro de 2023 – O ministro chegou.', '2023-10-19', 'dateline'],
+  ] as const)('%s: %j is %s from its %s', (language, text, iso, how) => {
+    expect(publication(text, language)).toMatchObject({ iso, how });
+  });
+
+  it('takes no date from a sentence of the story', () => {
+    expect(publication('Kim met Putin on September 13, 2023 in the Far East.\nThey talked.', 'en')).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { draftBundle } from '../../src/draft/draft-bundle';
 import { findCandidateEntities } from '../../src/draft/candidates';
 import { findKnownMentions } from '../../src/draft/mentions';
 import type { KnownEntity } from '../../src/draft/known-nodes';
@@ -103,5 +104,58 @@ describe('candidate new entities', () => {
       text: 'vice-ministro da Defesa',
       role: 'deputy_minister',
     });
+  });
+});
+
+describe('what a draft makes of names it does not know by heart', () => {
+  const known = {
+    entities: [
+      ...KNOWN,
+      entity('vladimir-putin', 'Person', ['Vladimir Putin', 'Putin']),
+      entity('north-korea', 'Country', ['Coreia do Norte', 'North Korea']),
+    ],
+    events: [],
+  };
+  const draftOf = (text: string, language: 'pt' | 'en') =>
+    draftBundle(text, { sourceId: 'sample', textFile: 'sample.txt', language, published: '2024-07-26', known });
+  const mentionOf = (draft: ReturnType<typeof draftOf>, quote: string) =>
+    draft.mentions.find((mention) => mention.quote === quote);
+
+  it('takes demonyms for their country, a surname for the person named before, a close spelling for the stored name', () => {
+    const draft = draftOf(
+      'North Korean leader Kim Jong Un met the Russian envoy. Kim then crossed the Tumanaya by car.',
+      'en',
+    );
+    expect(mentionOf(draft, 'North Korean')).toMatchObject({ entityId: 'north-korea', via: 'demonym' });
+    expect(mentionOf(draft, 'Russian')).toMatchObject({ entityId: 'russia', via: 'demonym' });
+    expect(mentionOf(draft, 'Kim')).toMatchObject({ entityId: 'kim-jong-un', via: 'surname' });
+    expect(mentionOf(draft, 'Tumanaya')).toMatchObject({ entityId: 'tumannaya-river', via: 'variant' });
+    expect(draft.candidates.map((candidate) => candidate.name)).toEqual([]);
+  });
+
+  it('keeps titles out of names, labels from the dataset and the dateline, and no candidate from a sentence start', () => {
+    const draft = draftOf(
+      'SEOUL – Natural Resources Minister Alexander Kozlov arrived in Vietnam.\nEarlier, the newspaper Izvestia wrote about it.',
+      'en',
+    );
+    expect(draft.candidates.map((candidate) => [candidate.name, candidate.label])).toEqual([
+      ['SEOUL', 'Place'],
+      ['Alexander Kozlov', 'Person'],
+      ['Vietnam', 'Country'],
+      ['Izvestia', 'Organization'],
+    ]);
+  });
+
+  it('drafts no event from a headline, none of an agency saying something, and no part for the dateline place', () => {
+    const draft = draftOf(
+      'Putin visits North Korea\nPublished: July 26, 2024\nPYONGYANG – Vladimir Putin visited North Korea on Wednesday, KCNA said.',
+      'en',
+    );
+    expect(draft.events.map((event) => [event.type, event.date.iso])).toEqual([['visit', '2024-07-24']]);
+    expect(draft.events[0]?.links.map((link) => [link.type, link.entityId, link.role])).toEqual([
+      ['PARTICIPATED_IN', 'vladimir-putin', 'visitor'],
+      ['PARTICIPATED_IN', 'north-korea', 'host'],
+      ['REPORTED_BY', 'kcna', undefined],
+    ]);
   });
 });
