@@ -341,13 +341,11 @@ function linksOf(trigger: Trigger, input: EventInput): DraftLink[] {
         reason: 'cited as the reporter ("de acordo com", "according to", "reported")',
       });
     } else {
+      // A title says who someone is, not their part in the event: it stays the link's title, and
+      // the role is the event's (host, guest, visitor, signatory…) or else participant.
       const positional = before ? roles?.before : roles?.after;
-      const role: Role = positional ?? participant.title?.role ?? 'participant';
-      const why = positional
-        ? `named ${before ? 'before' : 'after'} "${trigger.quote}"`
-        : participant.title
-          ? `titled "${participant.title.text}"`
-          : 'in the same sentence';
+      const role: Role = positional ?? 'participant';
+      const why = positional ? `named ${before ? 'before' : 'after'} "${trigger.quote}"` : 'in the same sentence';
       links.push({
         type: 'PARTICIPATED_IN',
         entityId: participant.entityId,

@@ -38,14 +38,14 @@ describe('the drafter on text its rules were not written against', () => {
   });
 
   // Measured (recall / precision): held-out mentions 95.1 % / 97.5 %, new entities 87.5 % / 70 %,
-  // dates 94.1 %, events 56 % / 51.9 %, relationships usable 44.4 %; dev mentions 95.8 % / 93.2 %,
+  // dates 94.1 %, events 56 % / 51.9 %, relationships usable 48.1 %; dev mentions 95.8 % / 93.2 %,
   // new entities 90.9 % / 88.2 %, dates 100 %, events 60 % / 68.2 %, relationships usable 88.9 %.
   it.each([
     ['heldout', 'known-entity mentions', 0.95, 0.95],
     ['heldout', 'new entities (span, label)', 0.85, 0.65],
     ['heldout', 'dates (value, precision)', 0.9, 0.9],
     ['heldout', 'events (type, date)', 0.55, 0.5],
-    ['heldout', 'relationships usable', 0.4, 0.4],
+    ['heldout', 'relationships usable', 0.45, 0.45],
     ['dev', 'known-entity mentions', 0.95, 0.9],
     ['dev', 'new entities (span, label)', 0.9, 0.85],
     ['dev', 'dates (value, precision)', 1, 1],
