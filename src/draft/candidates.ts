@@ -124,6 +124,8 @@ export function findCandidateEntities(
         (!(tokens[tokens.length - 1] as Token).capitalised || skip(tokens[tokens.length - 1] as Token))
       )
         tokens = tokens.slice(0, -1);
+      // a connector left in front once a known name before it was cut away: "… on Russky Island"
+      while (tokens.length > 0 && !(tokens[0] as Token).capitalised) tokens = tokens.slice(1);
       const first = tokens[0];
       const last = tokens[tokens.length - 1];
       if (!first || !last) continue;

@@ -111,6 +111,8 @@ export function findDateMentions(
   for (const result of parserFor(language, reference).parse(text, { instant, timezone: 0 })) {
     const span = quoteSpan(text, result.index, result.index + result.text.length, language);
     if (own.some((item) => overlaps(item, span))) continue;
+    // "for about three hours", "durante duas horas": a duration, not a date
+    if (DURATION.test(result.text)) continue;
     const sentence = sentenceAt(sentences, span.start, span.end);
     const resolved = resolveDate(result, text.slice(span.start, span.end), reference);
     if (!sentence || !resolved) continue;
@@ -135,6 +137,9 @@ export function findDateMentions(
   }
   return mentions;
 }
+
+/** Units of time shorter than a day: chrono reads "for three hours" as three hours from now. */
+const DURATION = /\b(?:hours?|minutes?|seconds?|horas?|minutos?|segundos?)\b/iu;
 
 /** How the publication date was found: a "Published:" line, a line that is only a date, a dateline. */
 export interface PublicationLine extends DateMention {
@@ -171,6 +176,29 @@ export function findPublication(
 /** "Published: …", "By Staff | Updated Nov 20, 2024": a line, or a part of it between bars, that dates the page. */
 export function isPublicationLine(line: string): boolean {
   return line.split(/\s[|·]\s/u).some((part) => PUBLICATION_MARKERS.test(part.trim()));
+}
+
+/**
+ * The day of the dateline ("Moscou, 30 abr (Lusa) –"), its year from the publication date: the
+ * day the story is told from, which "hoje" and "on Friday" count from when the page was published
+ * later ("Publicado em 1 de maio").
+ */
+export function findDatelineDay(
+  text: string,
+  sentences: readonly Sentence[],
+  language: DraftLanguage,
+  published: FuzzyDate,
+): DateMention | undefined {
+  const head = sentences.slice(0, HEAD_SENTENCES);
+  return findDateMentions(text, head, language, published).find((mention) => {
+    const sentence = head.find((item) => item.index === mention.sentence);
+    return (
+      sentence !== undefined &&
+      mention.precision === 'DAY' &&
+      mention.iso <= published.latest &&
+      lineIs('dateline', sentence, mention)
+    );
+  });
 }
 
 /** A time after a date on its line: "às 10h05", "- 07:15", "09:12 GMT". */

@@ -3,7 +3,7 @@ import { matchKey } from '../domain/normalize';
 import { DRAFTED_TITLE_PREFIX } from '../ingest/bundle-schema';
 import { sentenceAt, splitSentences, type Sentence } from '../ingest/sentences';
 import { findCandidateEntities, type CandidateEntity } from './candidates';
-import { findDateMentions, findPublication, type DateMention } from './dates';
+import { findDateMentions, findDatelineDay, findPublication, type DateMention } from './dates';
 import { draftEvents, type DraftEvent, type EvidenceSpan, type Participant } from './events';
 import type { KnownEntity, KnownNodes } from './known-nodes';
 import { detectLanguage, isDraftLanguage } from './language';
@@ -112,7 +112,11 @@ export function draftBundle(text: string, options: DraftOptions): Draft {
   const boilerplate = sentences.filter((sentence) => BOILERPLATE.some((pattern) => pattern.test(sentence.text)));
   const body = sentences.filter((sentence) => !boilerplate.includes(sentence));
 
-  const { published, reference, datelineSpan } = publicationOf(text, sentences, language, options, note);
+  const publication = publicationOf(text, sentences, language, options, note);
+  const { published, datelineSpan } = publication;
+  // Relative dates count from the dateline's day when it has one ("hoje" in a story filed the day before).
+  const datelineDay = findDatelineDay(text, sentences, language, publication.reference);
+  const reference = datelineDay ? (parseFuzzyDate(datelineDay.iso) as FuzzyDate) : publication.reference;
   const dates = findDateMentions(text, body, language, reference);
   const entities = withoutOtherOccasions(options.known, dates);
   const named = findKnownMentions(text, body, entities, language);

@@ -82,8 +82,10 @@ export function draftEvents(input: EventInput): DraftEvent[] {
     const date = dateOf(trigger, input, speakerStart(links), events);
     const family = eventTypeFamily(trigger.rule.type);
     const sameType = events.filter((event) => event.type === trigger.rule.type);
+    // "da visita" after "uma visita de Estado": a noun that points back joins its family's last event
+    const sameFamily = events.filter((event) => eventTypeFamily(event.type) === family);
     const found =
-      (trigger.refersBack ? sameType[sameType.length - 1] : undefined) ??
+      (trigger.refersBack ? sameFamily[sameFamily.length - 1] : undefined) ??
       sameType.find(
         (event) =>
           event.date.iso === date.iso &&
@@ -276,6 +278,10 @@ function linksOf(trigger: Trigger, input: EventInput): DraftLink[] {
     /(\p{L}+)\s+$/u
       .exec(text.slice(Math.max(sentence.start, participant.start - 12), participant.start))?.[1]
       ?.toLowerCase();
+  const placedAt = (participant: Participant) =>
+    /\b(?:at|in|em|no|na)\s+(?:the\s+)?$/iu.test(
+      text.slice(Math.max(sentence.start, participant.start - 12), participant.start),
+    );
   const reporters = new Set(
     inSentence
       .filter((participant) => participant.label === 'Organization' && reports(text, sentence, participant, language))
@@ -340,10 +346,17 @@ function linksOf(trigger: Trigger, input: EventInput): DraftLink[] {
         evidence: [span(participant)],
         reason: 'cited as the reporter ("de acordo com", "according to", "reported")',
       });
+    } else if (participant.label === 'Organization' && placedAt(participant)) {
+      // "at the Far Eastern Federal University": where it happened, not who took part
+      continue;
     } else {
       // A title says who someone is, not their part in the event: it stays the link's title, and
       // the role is the event's (host, guest, visitor, signatory…) or else participant.
-      const positional = before ? roles?.before : roles?.after;
+      // A visit named by a noun says its roles by prepositions: "the visit by X to Y", "a visita de X a Y".
+      const byPreposition =
+        trigger.rule.kind === 'noun' && type === 'visit' ? visitRole(wordBefore(participant)) : undefined;
+      if (trigger.rule.kind === 'noun' && type === 'visit' && !byPreposition) continue;
+      const positional = byPreposition ?? (before ? roles?.before : roles?.after);
       const role: Role = positional ?? 'participant';
       const why = positional ? `named ${before ? 'before' : 'after'} "${trigger.quote}"` : 'in the same sentence';
       links.push({
@@ -357,6 +370,14 @@ function linksOf(trigger: Trigger, input: EventInput): DraftLink[] {
     }
   }
   return links;
+}
+
+/** "by X", "de X": the visitor; "to Y", "a Y": the host. */
+function visitRole(word: string | undefined): Role | undefined {
+  if (word === undefined) return undefined;
+  if (['by', 'of', 'de', 'do', 'da'].includes(word)) return 'visitor';
+  if (['to', 'a', 'à', 'ao'].includes(word)) return 'host';
+  return undefined;
 }
 
 /** Whether the text cites the organisation as its informant: "De acordo com a KCNA", "TASS reported". */

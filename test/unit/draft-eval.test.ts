@@ -29,17 +29,17 @@ describe('the drafter on text its rules were not written against', () => {
   const dev = scoreOf('dev');
   const heldout = scoreOf('heldout');
 
-  it('has both halves, 8 texts each, half Portuguese and half English', () => {
+  it('has both halves, 8 texts or more each, half Portuguese and half English', () => {
     for (const set of ['dev', 'heldout'] as const) {
       const items = readEvalSet(path.join(ROOT, 'test/fixtures/eval', set));
-      expect(items).toHaveLength(8);
-      expect(items.filter((item) => item.gold.language === 'pt')).toHaveLength(4);
+      expect(items.length).toBeGreaterThanOrEqual(8);
+      expect(items.filter((item) => item.gold.language === 'pt')).toHaveLength(items.length / 2);
     }
   });
 
   // Measured (recall / precision): held-out mentions 95.1 % / 97.5 %, new entities 87.5 % / 70 %,
-  // dates 94.1 %, events 56 % / 51.9 %, relationships usable 48.1 %; dev mentions 95.8 % / 93.2 %,
-  // new entities 90.9 % / 88.2 %, dates 100 %, events 60 % / 68.2 %, relationships usable 88.9 %.
+  // dates 94.1 %, events 56 % / 50 %, relationships usable 50 %; dev mentions 96.7 % / 94.6 %,
+  // new entities 92.3 % / 90 %, dates 100 %, events 66.7 % / 73.3 %, relationships usable 89.2 %.
   it.each([
     ['heldout', 'known-entity mentions', 0.95, 0.95],
     ['heldout', 'new entities (span, label)', 0.85, 0.65],
