@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from '../config';
+import { AppError } from '../errors';
 import { createLocalNeo4j } from '../localdb/create';
 import { LocalNeo4jError } from '../localdb/errors';
 import { createLogger } from '../logger';
@@ -180,7 +181,9 @@ main(process.argv.slice(2)).then(
       console.error(`${error.message}\nNothing was written.`);
       process.exit(1);
     }
-    console.error(error instanceof ConfigError || error instanceof LocalNeo4jError ? error.message : error);
+    // Expected failures (Neo4j down, bad configuration) say what happened; anything else keeps its stack.
+    const expected = error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof AppError;
+    console.error(expected ? `${(error as Error).message}\nNothing was written.` : error);
     process.exit(2);
   },
 );

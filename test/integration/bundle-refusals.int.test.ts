@@ -15,11 +15,15 @@ const BRIEFING_SOURCE = 'test-briefing-report';
 const KEY = 'refusal-key-0123456789abcdef0123456789';
 
 /** Runs an npm script as an author does (`npm run seed -- …`): its exit code and all it printed. */
-async function runScript(script: string, args: readonly string[]): Promise<{ code: number; output: string }> {
+async function runScript(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; output: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', script, '--', ...args], {
       cwd: ROOT,
-      env: process.env,
+      env: { ...process.env, ...env },
       timeout: 120_000,
     });
     return { code: 0, output: stdout + stderr };
@@ -145,6 +149,13 @@ describe('no bundle enters without a word', () => {
     const removed = await runScript('seed', ['--remove', BRIEFING_SOURCE]);
     expect(removed.code).toBe(0);
     expect(await snapshotGraph(database)).toEqual(before);
+  });
+
+  it('says so, without a stack trace, when Neo4j does not answer (exit 2, nothing written)', async () => {
+    const { code, output } = await runScript('seed', [BRIEFING], { NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(code).toBe(2);
+    expect(output).toMatch(/unavailable[\s\S]*Nothing was written\./);
+    expect(output).not.toMatch(/^\s+at /m);
   });
 
   it('seed:locate and draft refuse what they cannot read, exiting 1', async () => {
