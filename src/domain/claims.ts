@@ -4,8 +4,9 @@
  * sorted by source id) beside a resolved view that queries and indexes read; the view is a pure
  * function of the claims, so it never depends on the order sources were loaded in.
  *
- * Resolution rule: sources are ranked by publication (earliest first; unknown publication last),
- * ties by source id. Names, titles, descriptions, subtypes and types come from the first-ranked
+ * Resolution rule: claims are ordered by the statement's rank (preferred, normal, deprecated; a
+ * bundle says `rank` where it corrects another source), then by the source's publication (earliest
+ * first; unknown publication last), then by source id. Names, titles, descriptions, subtypes and types come from the first-ranked
  * source that gives them; the English ones (`nameEn`, `titleEn`, `descriptionEn`, `areasEn`) from
  * the first-ranked English-language source, else as the others. Aliases, evidence and quotes are
  * the union of all claims in rank order. Dates: see resolveDate.

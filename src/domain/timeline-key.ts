@@ -7,7 +7,10 @@ import type { FuzzyDate } from './fuzzy-date';
  */
 
 /** Orders a precise date before a vaguer one that starts on the same day. */
-const PRECISION_RANK = { DAY: 0, RANGE: 1, MONTH: 2, YEAR: 3 } as const;
+export const PRECISION_RANK = { DAY: 0, RANGE: 1, MONTH: 2, YEAR: 3 } as const;
+
+/** Raised whenever PRECISION_RANK changes, so that stored keys are rebuilt (graph-schema.repository). */
+export const TIMELINE_KEY_FORMAT = 2;
 
 const KEY = /^\d{4}-\d{2}-\d{2}\|[0-3]\|[a-z0-9-]+$/;
 

@@ -208,7 +208,8 @@ function lineIs(how: PublicationLine['how'], sentence: Sentence, date: DateMenti
   if (how === 'publication line') return isPublicationLine(sentence.text);
   const before = sentence.text.slice(0, date.start - sentence.start);
   const after = sentence.text.slice(date.end - sentence.start);
-  if (how === 'date line') return /^\s*$/u.test(before) && TIME_AFTER.test(after);
+  // A date line is short: the length check also keeps TIME_AFTER's two blank runs from backtracking.
+  if (how === 'date line') return /^\s*$/u.test(before) && after.length <= 40 && TIME_AFTER.test(after);
   // "PYONGYANG, June 19 –", "Moscou, 17 jan (Lusa) –": a place, a comma, the date, then the story.
   return /^[\p{L}][\p{L} .'’-]{1,40},\s*$/u.test(before) && /^\s*(?:\([^)]{1,20}\)\s*)?[–—-]/u.test(after);
 }
@@ -276,13 +277,15 @@ function resolveDate(result: chrono.ParsedResult, quote: string, reference: Fuzz
       isoOf(firstYear, month, day),
       isoOf(firstYear + (endMonth < month ? 1 : 0), endMonth, endDay),
     );
-    if (range)
-      return {
-        iso: range.iso,
-        precision: range.precision,
-        inferred: year === null,
-        ...(year === null ? { note: `${seen} gives no year: the latest such days on or before ${published}.` } : {}),
-      };
+    // An interval longer than a date may be (MAX_RANGE_DAYS) is no date of one event: drop it
+    // rather than keep its first day as if the text had said that day.
+    if (!range) return undefined;
+    return {
+      iso: range.iso,
+      precision: range.precision,
+      inferred: year === null,
+      ...(year === null ? { note: `${seen} gives no year: the latest such days on or before ${published}.` } : {}),
+    };
   }
   if (month !== null && year !== null) {
     return day === null

@@ -4,7 +4,7 @@ import type { Role } from '../domain/roles';
 import type { Sentence } from '../ingest/sentences';
 import type { DateMention } from './dates';
 import { DATE_ANCHORS, LOCATIVES, REPORT_MARKERS, type DraftLanguage } from './rules';
-import { slugify, type Span } from './text-search';
+import { slugify, wordPattern, type Span } from './text-search';
 import type { Title } from './titles';
 import type { Trigger } from './triggers';
 
@@ -207,13 +207,12 @@ function dateOf(
 /** The last drafted event one of whose trigger words the anchor repeats ("after the talks"). */
 function eventNamedIn(anchor: string, drafted: readonly DraftEvent[]): DraftEvent | undefined {
   const words = anchor.toLowerCase();
-  return [...drafted]
-    .reverse()
-    .find((event) =>
-      event.triggers.some((trigger) =>
-        new RegExp(`\\b${trigger.quote.toLowerCase().split(' ').pop()}\\b`, 'u').test(words),
-      ),
-    );
+  return [...drafted].reverse().find((event) =>
+    // Whole words in any script (\b is ASCII-only), the trigger's last word taken literally.
+    event.triggers.some((trigger) =>
+      wordPattern([trigger.quote.toLowerCase().split(' ').pop() ?? ''], 'u').test(words),
+    ),
+  );
 }
 
 function resolved(date: DateMention): Omit<DraftDate, 'evidence'> {

@@ -560,7 +560,7 @@ export const RELATIVE_DATES: Readonly<
 > = {
   en: [
     { pattern: /\blast week\b/giu, kind: 'week', count: 1 },
-    { pattern: /\b(a|one|two|three|four|\d+) weeks? ago\b/giu, kind: 'week' },
+    { pattern: /\b(a|one|two|three|four|\d{1,3}) weeks? ago\b/giu, kind: 'week' },
     { pattern: /\bearlier this month\b/giu, kind: 'monthSoFar' },
     {
       pattern: /\b(?:later that day|(?:on )?that same day|(?:on )?the same day)\b/giu,
@@ -572,18 +572,23 @@ export const RELATIVE_DATES: Readonly<
     { pattern: /\b(?:the day before|the previous day|the eve)\b/giu, kind: 'offset', unit: 'day', sign: -1, count: 1 },
     { pattern: /\b(?:the (?:next|following) day)\b/giu, kind: 'offset', unit: 'day', sign: 1, count: 1 },
     {
-      pattern: /\b(a|one|two|three|four|five|six|seven|\d+) days? (?:earlier|before)\b/giu,
+      pattern: /\b(a|one|two|three|four|five|six|seven|\d{1,3}) days? (?:earlier|before)\b/giu,
       kind: 'offset',
       unit: 'day',
       sign: -1,
     },
-    { pattern: /\b(a|one|two|three|four|five|six|seven|\d+) days? later\b/giu, kind: 'offset', unit: 'day', sign: 1 },
-    { pattern: /\b(a|one|two|three|\d+) months? (?:earlier|before)\b/giu, kind: 'offset', unit: 'month', sign: -1 },
-    { pattern: /\b(a|one|two|three|\d+) months? later\b/giu, kind: 'offset', unit: 'month', sign: 1 },
+    {
+      pattern: /\b(a|one|two|three|four|five|six|seven|\d{1,3}) days? later\b/giu,
+      kind: 'offset',
+      unit: 'day',
+      sign: 1,
+    },
+    { pattern: /\b(a|one|two|three|\d{1,3}) months? (?:earlier|before)\b/giu, kind: 'offset', unit: 'month', sign: -1 },
+    { pattern: /\b(a|one|two|three|\d{1,3}) months? later\b/giu, kind: 'offset', unit: 'month', sign: 1 },
   ],
   pt: [
     { pattern: /\b(?:na )?semana passada\b/giu, kind: 'week', count: 1 },
-    { pattern: /\bhá (uma|duas|três|tres|quatro|\d+) semanas?\b/giu, kind: 'week' },
+    { pattern: /\bhá (uma|duas|três|tres|quatro|\d{1,3}) semanas?\b/giu, kind: 'week' },
     { pattern: /\b(?:no início d|mais cedo n)este mês\b/giu, kind: 'monthSoFar' },
     {
       pattern: /\b(?:no mesmo dia|nesse mesmo dia|mais tarde nesse dia)\b/giu,
@@ -595,19 +600,19 @@ export const RELATIVE_DATES: Readonly<
     { pattern: /\b(?:na véspera|no dia anterior)\b/giu, kind: 'offset', unit: 'day', sign: -1, count: 1 },
     { pattern: /\b(?:no dia seguinte)\b/giu, kind: 'offset', unit: 'day', sign: 1, count: 1 },
     {
-      pattern: /\b(um|dois|três|tres|quatro|cinco|seis|sete|\d+) dias? antes\b/giu,
+      pattern: /\b(um|dois|três|tres|quatro|cinco|seis|sete|\d{1,3}) dias? antes\b/giu,
       kind: 'offset',
       unit: 'day',
       sign: -1,
     },
     {
-      pattern: /\b(um|dois|três|tres|quatro|cinco|seis|sete|\d+) dias? (?:depois|mais tarde)\b/giu,
+      pattern: /\b(um|dois|três|tres|quatro|cinco|seis|sete|\d{1,3}) dias? (?:depois|mais tarde)\b/giu,
       kind: 'offset',
       unit: 'day',
       sign: 1,
     },
-    { pattern: /\b(um|dois|três|tres|\d+) m[eê]s(?:es)? antes\b/giu, kind: 'offset', unit: 'month', sign: -1 },
-    { pattern: /\b(um|dois|três|tres|\d+) m[eê]s(?:es)? depois\b/giu, kind: 'offset', unit: 'month', sign: 1 },
+    { pattern: /\b(um|dois|três|tres|\d{1,3}) m[eê]s(?:es)? antes\b/giu, kind: 'offset', unit: 'month', sign: -1 },
+    { pattern: /\b(um|dois|três|tres|\d{1,3}) m[eê]s(?:es)? depois\b/giu, kind: 'offset', unit: 'month', sign: 1 },
   ],
 };
 

@@ -68,6 +68,14 @@ export function parseBundleText(
   if (options.json) {
     try {
       content = JSON.parse(text);
+      // JSON.parse keeps the last of two equal keys; yaml (JSON is YAML) names them instead.
+      for (const error of parseDocument(text, { uniqueKeys: true }).errors)
+        if (error.code === 'DUPLICATE_KEY')
+          fatal.push({
+            file,
+            path: '',
+            message: `not valid JSON: ${(error.message.split('\n')[0] ?? '').replace(/:$/, '')}`,
+          });
     } catch (error) {
       fatal.push({ file, path: '', message: `not valid JSON: ${(error as Error).message}` });
     }

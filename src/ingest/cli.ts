@@ -130,7 +130,7 @@ function printReport(report: SeedReport, dryRun: boolean): void {
     }
     for (const { eventId, types } of change.typeConflicts) {
       console.log(
-        `  sources type ${eventId} differently: ${types.map((item) => `${item.type} (${item.sourceId})`).join(' vs ')}; the earliest source's is shown`,
+        `  sources type ${eventId} differently: ${types.map((item) => `${item.type} (${item.sourceId})`).join(' vs ')}; the first-ranked claim's is shown (preferred, then earliest published)`,
       );
     }
     for (const { eventId, relation, ours, theirs } of change.linkConflicts) {

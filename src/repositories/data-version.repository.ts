@@ -8,7 +8,7 @@ import { toSafeNumber } from '../neo4j/values';
  * serialised across processes and replicas (no two loads of a source interleave), and readers
  * learn that the graph changed with one index lookup.
  */
-const VERSION_ID = 'graph';
+export const VERSION_ID = 'graph';
 
 /** Locks the data version for this transaction and increments it (seen by others at commit). */
 export async function bumpDataVersion(tx: ManagedTransaction): Promise<number> {

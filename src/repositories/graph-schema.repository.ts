@@ -1,5 +1,7 @@
 import { CALENDAR_LABELS, ENTITY_LABELS } from '../domain/model';
+import { PRECISION_RANK, TIMELINE_KEY_FORMAT } from '../domain/timeline-key';
 import type { Database } from '../neo4j/database';
+import { VERSION_ID } from './data-version.repository';
 
 /** Name of the full-text index over names, aliases and titles. */
 export const SEARCH_INDEX = 'node_search';
@@ -59,7 +61,40 @@ export async function ensureGraphSchema(database: Database): Promise<void> {
     return new Set<string>(result.records[0]?.get('names') ?? []);
   });
   const missing = schemaStatements().filter(({ name }) => !existing.has(name));
-  if (missing.length === 0) return;
-  for (const { statement } of missing) await database.write((tx) => tx.run(statement));
-  await database.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
+  if (missing.length > 0) {
+    for (const { statement } of missing) await database.write((tx) => tx.run(statement));
+    await database.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
+  }
+  await migrateTimelineKeys(database);
+}
+
+/**
+ * Rebuilds the stored `timelineKey` of every event once after the key's format changed (a graph
+ * written before intervals of days ranked MONTH 1 and YEAR 2), so that its order and the timeline's
+ * whole-year branch hold for old graphs too. The data-version node records the format a graph has;
+ * a graph that has it costs one lookup.
+ */
+async function migrateTimelineKeys(database: Database): Promise<void> {
+  const current = await database.read(async (tx) => {
+    const result = await tx.run('OPTIONAL MATCH (v:DataVersion {id: $id}) RETURN v.timelineKeyFormat AS format', {
+      id: VERSION_ID,
+    });
+    return result.records[0]?.get('format') ?? null;
+  });
+  if (current !== null && Number(current) >= TIMELINE_KEY_FORMAT) return;
+  await database.write((tx) =>
+    tx.run(
+      `MATCH (e:Event) WHERE e.datePrecision IS NOT NULL
+       WITH e, toString(e.dateEarliest) + '|' + $ranks[e.datePrecision] + '|' + e.id AS key
+       WHERE e.timelineKey <> key
+       SET e.timelineKey = key`,
+      { ranks: Object.fromEntries(Object.entries(PRECISION_RANK).map(([k, v]) => [k, String(v)])) },
+    ),
+  );
+  await database.write((tx) =>
+    tx.run('MERGE (v:DataVersion {id: $id}) SET v.version = coalesce(v.version, 0), v.timelineKeyFormat = $format', {
+      id: VERSION_ID,
+      format: TIMELINE_KEY_FORMAT,
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { MAX_RANGE_DAYS } from '../domain/fuzzy-date';
 import { HEAD_ROLES } from '../domain/roles';
 import { keyCeiling, yearKeyPrefix } from '../domain/timeline-key';
 
@@ -128,7 +129,8 @@ function otherPredicates(criteria: TimelineCriteria): string[] {
 /**
  * Bounds on `timelineKey`, which starts with the first possible day, so that an index scan starts
  * near the period. An event whose resolved date overlaps [from, to] starts no later than `to`, and
- * no earlier than 31 days before `from` unless its date is a whole year (then it starts on
+ * no earlier than the longest span short of a year before `from` (a month, or a day range of up
+ * to MAX_RANGE_DAYS) unless its date is a whole year (then it starts on
  * 1 January of `from`'s year: the year branch). An event within the period starts on `from` or later.
  */
 function keyBounds(criteria: TimelineCriteria): string[] {
@@ -187,11 +189,14 @@ export function selectionParams(criteria: TimelineCriteria, plan: SelectionPlan)
         ? null
         : criteria.match === 'WITHIN'
           ? criteria.fromDay
-          : shiftDays(criteria.fromDay, -31),
+          : shiftDays(criteria.fromDay, -(LONGEST_SPAN_BELOW_YEAR_DAYS - 1)),
     yearKey: criteria.fromDay === null ? null : yearKeyPrefix(criteria.fromDay.slice(0, 4)),
     keyCeiling: criteria.toDay === null ? null : keyCeiling(criteria.toDay),
   };
 }
+
+/** The longest date short of a whole year, in days: a day range (a month is at most 31). */
+const LONGEST_SPAN_BELOW_YEAR_DAYS = Math.max(MAX_RANGE_DAYS, 31);
 
 function shiftDays(isoDay: string, days: number): string {
   const date = new Date(`${isoDay}T00:00:00Z`);

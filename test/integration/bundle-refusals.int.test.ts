@@ -38,6 +38,7 @@ function writeBrokenFiles(folder: string): { file: string; says: RegExp }[] {
   const at = (name: string) => path.join(folder, name);
   writeFileSync(at('broken.yaml'), 'source: {id: "a"\nentities: [\n');
   writeFileSync(at('truncated.json'), '{"source": {"id": "x", "language"');
+  writeFileSync(at('twice.json'), '{"source": {"id": "x"}, "source": {"id": "y"}}');
   writeFileSync(at('empty.yaml'), '   \n');
   writeFileSync(at('comments.yaml'), '# only a comment\n');
   mkdirSync(at('folder.yaml'));
@@ -58,6 +59,7 @@ function writeBrokenFiles(folder: string): { file: string; says: RegExp }[] {
     { file: at('missing.yaml'), says: /missing\.yaml: \(file\): file not found/ },
     { file: at('broken.yaml'), says: /broken\.yaml: \(file\): not valid YAML/ },
     { file: at('truncated.json'), says: /truncated\.json: \(file\): not valid JSON/ },
+    { file: at('twice.json'), says: /twice\.json: \(file\): not valid JSON: Map keys must be unique/ },
     { file: at('empty.yaml'), says: /empty\.yaml: \(file\): the bundle is empty/ },
     { file: at('comments.yaml'), says: /comments\.yaml: \(file\): the bundle is empty \(it holds only comments\)/ },
     { file: at('folder.yaml'), says: /folder\.yaml: \(file\): is a folder/ },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { BundleValidationError } from '../../src/ingest/bundle-problems';
+import { ensureGraphSchema } from '../../src/repositories/graph-schema.repository';
 import { retractSource, seedBundleInputs, seedBundles } from '../../src/ingest/seed-loader';
 import { FIXTURES_DIR, snapshotGraph, type GraphSnapshot } from '../helpers/graph';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
@@ -80,6 +81,44 @@ describe('dates that are intervals of days', () => {
       ids.indexOf('2024-07-08-north-korean-military-delegation-visit-to-russia'),
     );
     expect(ids.indexOf(CONSULTATIONS)).toBeLessThan(ids.indexOf('2024-07-18-kim-receives-russian-military-delegation'));
+  });
+
+  it('finds an interval that began more than a month before the period it overlaps', async () => {
+    const bundle = parse(readFileSync(RANGE_REPORT, 'utf8')) as { events: { id: string; date: { iso: string } }[] };
+    const consultations = bundle.events.find((event) => event.id === CONSULTATIONS);
+    if (!consultations) throw new Error('the range report lost its consultations');
+    consultations.date.iso = '2024-05-01/2024-07-21';
+    await seedBundleInputs(server.database, [{ file: 'long-interval', content: bundle }]);
+    try {
+      expect(await timelineIds({ from: '2024-07-20', to: '2024-07-31' })).toContain(CONSULTATIONS);
+      expect(await timelineIds({ from: '2024-07-22', to: '2024-07-31' })).not.toContain(CONSULTATIONS);
+    } finally {
+      await seedBundles(server.database, [RANGE_REPORT]);
+    }
+  });
+
+  it('rebuilds timeline keys written in the format before intervals (MONTH ranked 1, YEAR 2)', async () => {
+    const yearEvent = await server.database.read(async (tx) => {
+      const result = await tx.run(
+        "MATCH (e:Event) WHERE e.datePrecision IN ['MONTH', 'YEAR'] RETURN e.id AS id, e.timelineKey AS key LIMIT 1",
+      );
+      return { id: result.records[0]?.get('id') as string, key: result.records[0]?.get('key') as string };
+    });
+    expect(yearEvent.id).toBeDefined();
+    const stale = yearEvent.key.replace(/\|([23])\|/, (_, rank: string) => `|${Number(rank) - 1}|`);
+    await server.database.write((tx) =>
+      tx.run(
+        "MATCH (e:Event {id: $id}) SET e.timelineKey = $stale WITH e MATCH (v:DataVersion {id: 'graph'}) REMOVE v.timelineKeyFormat",
+        { id: yearEvent.id, stale },
+      ),
+    );
+    await ensureGraphSchema(server.database);
+    const rebuilt = await server.database.read(async (tx) => {
+      const result = await tx.run('MATCH (e:Event {id: $id}) RETURN e.timelineKey AS key', { id: yearEvent.id });
+      return result.records[0]?.get('key') as string;
+    });
+    expect(stale).not.toBe(yearEvent.key);
+    expect(rebuilt).toBe(yearEvent.key);
   });
 
   it('hangs the interval on each of its days in the calendar', async () => {

@@ -68,7 +68,7 @@ describe('selectionBranches', () => {
     expect(within).toHaveLength(1);
     expect(within[0]).toContain('e.dateEarliest >= date($fromDay) AND e.dateLatest <= date($toDay)');
     expect(selectionParams({ ...base, fromDay: '2024-03-01', match: 'WITHIN' }, plan).keyFloor).toBe('2024-03-01');
-    expect(selectionParams({ ...base, fromDay: '2024-03-01' }, plan).keyFloor).toBe('2024-01-30');
+    expect(selectionParams({ ...base, fromDay: '2024-03-01' }, plan).keyFloor).toBe('2023-12-01'); // a 92-day interval ending on 1 March starts here;
   });
 
   it('expands from the entities, or from the least-connected one with ALL, unless they are hubs', () => {
