@@ -8,10 +8,12 @@
  * bundle says `rank` where it corrects another source), then by the source's publication (earliest
  * first; unknown publication last), then by source id. Names, titles, descriptions, subtypes and types come from the first-ranked
  * source that gives them; the English ones (`nameEn`, `titleEn`, `descriptionEn`, `areasEn`) from
- * the first-ranked English-language source, else as the others. Aliases, evidence and quotes are
+ * the first-ranked English-language source, else as the others; the entity's declared fields
+ * (entity-fields.ts) alike. Aliases, evidence and quotes are
  * the union of all claims in rank order. Dates: see resolveDate.
  */
 import { canonicalJson } from './canonical-json';
+import { resolveEntityFields, type EntityFieldValues } from './entity-fields';
 import { encodeEvidence, type EvidenceSpan } from './evidence';
 import { daysBetween, parseFuzzyDate, type FuzzyDate } from './fuzzy-date';
 import { ENTITY_KIND_OF, EVENT_TYPES, type EntityLabel, type EventType } from './model';
@@ -43,7 +45,8 @@ export interface DateStatement {
 export type ClaimRank = 'preferred' | 'normal' | 'deprecated';
 export const CLAIM_RANKS: readonly ClaimRank[] = ['preferred', 'normal', 'deprecated'];
 
-export interface EntityClaim {
+/** What a source says of an entity: its names, and the declared fields (entity-fields.ts). */
+export interface EntityClaim extends EntityFieldValues {
   readonly source: ClaimSource;
   readonly rank?: ClaimRank;
   /** The id the source's bundle used (another id when it was resolved onto an existing node). */
@@ -52,11 +55,6 @@ export interface EntityClaim {
   readonly name: string;
   readonly nameEn: string;
   readonly aliases: readonly string[];
-  readonly subtype: string | null;
-  readonly description: string | null;
-  readonly descriptionEn: string | null;
-  readonly areas: readonly string[] | null;
-  readonly areasEn: readonly string[] | null;
   readonly evidence: readonly EvidenceSpan[];
 }
 
@@ -189,7 +187,7 @@ export function resolveDate(claims: readonly DatedClaim[]): DateResolution {
 /** How many days a date may denote: the narrower of two overlapping dates is the more precise. */
 const widthOf = (date: FuzzyDate) => daysBetween(date.earliest, date.latest);
 
-export interface ResolvedEntity {
+export interface ResolvedEntity extends EntityFieldValues {
   readonly id: string;
   readonly label: EntityLabel;
   readonly kind: string;
@@ -201,11 +199,6 @@ export interface ResolvedEntity {
   readonly matchKeyText: string;
   /** Aliases joined for the full-text index. */
   readonly aliasText: string;
-  readonly subtype: string | null;
-  readonly description: string | null;
-  readonly descriptionEn: string | null;
-  readonly areas: readonly string[] | null;
-  readonly areasEn: readonly string[] | null;
   readonly evidence: string[];
   readonly sourceIds: string[];
   /** Ids other bundles gave this node; they keep resolving to it. */
@@ -232,21 +225,17 @@ export function resolveEntity(id: string, claims: readonly EntityClaim[]): Resol
   const english = preferEnglish(worded);
   const aliases = unique(ranked.flatMap((claim) => [claim.name, claim.nameEn, ...claim.aliases]));
   const matchKeys = unique(aliases.map(matchKey));
+  const names = { name: top.name, nameEn: english[0]!.nameEn };
   return {
     id,
     label: top.label,
     kind: ENTITY_KIND_OF[top.label],
-    name: top.name,
-    nameEn: english[0]!.nameEn,
+    ...names,
     aliases,
     matchKeys,
     matchKeyText: matchKeyText(matchKeys),
     aliasText: aliases.map((alias) => ` | ${alias}`).join(''),
-    subtype: firstOf(worded, (claim) => claim.subtype),
-    description: firstOf(worded, (claim) => claim.description),
-    descriptionEn: firstOf(english, (claim) => claim.descriptionEn),
-    areas: firstOf(worded, (claim) => claim.areas),
-    areasEn: firstOf(english, (claim) => claim.areasEn),
+    ...resolveEntityFields(worded, english, names),
     evidence: ranked.flatMap((claim) => claim.evidence.map((span) => encodeEvidence(claim.source.id, span))),
     sourceIds: sortedSourceIds(claims),
     redirectIds: redirectIds(id, claims),

@@ -1,3 +1,4 @@
+import type { EntityFieldValues } from './entity-fields';
 import type { DatePrecision } from './fuzzy-date';
 import type { EntityLabel } from './model';
 
@@ -42,18 +43,13 @@ export interface QuoteModel {
   readonly speakerId: string | null;
 }
 
-export interface EntityModel {
+export interface EntityModel extends EntityFieldValues {
   readonly label: EntityLabel;
   readonly id: string;
   readonly kind: string;
   readonly name: string;
   readonly nameEn: string | null;
   readonly aliases: readonly string[];
-  readonly subtype: string | null;
-  readonly description: string | null;
-  readonly descriptionEn: string | null;
-  readonly areas: readonly string[] | null;
-  readonly areasEn: readonly string[] | null;
   readonly evidence: readonly EvidenceModel[];
   /** Ids other bundles gave this entity; they resolve to it. */
   readonly redirectIds: readonly string[];

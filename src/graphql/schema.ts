@@ -3,6 +3,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from '../paths';
+import type { Resolvers } from './contract/schema-types';
 import { Entity, entityTypes, Node } from './resolvers/entity';
 import { DateClaim, EntityClaim, EventClaim, Evidence, Source } from './resolvers/claims';
 import { Event, Path, Quote } from './resolvers/event';
@@ -13,24 +14,25 @@ import { Subscription } from './resolvers/subscription';
 /** The contract from schema.graphql (read at start) joined with the resolvers. */
 export function buildSchema(): GraphQLSchema {
   const typeDefs = readFileSync(path.join(projectRoot(), 'schema.graphql'), 'utf8');
+  const resolvers: Resolvers = {
+    Query,
+    Mutation,
+    Subscription,
+    Node,
+    Entity,
+    ...entityTypes,
+    Event,
+    Evidence,
+    Path,
+    Quote,
+    Source,
+    DateClaim,
+    EntityClaim,
+    EventClaim,
+  };
   return makeExecutableSchema({
     typeDefs,
-    resolvers: {
-      Query,
-      Mutation,
-      Subscription,
-      Node,
-      Entity,
-      ...entityTypes,
-      Event,
-      Evidence,
-      Path,
-      Quote,
-      Source,
-      DateClaim,
-      EntityClaim,
-      EventClaim,
-    },
+    resolvers,
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENTITY_FIELD_NAMES, ENTITY_FIELDS, type EntityFieldName } from '../domain/entity-fields';
 import { ENTITY_LABELS, EVENT_TYPES, RELATIONSHIP_TYPES } from '../domain/model';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as kim-jong-un');
@@ -40,6 +41,17 @@ const PublishedDateSchema = z
   .strict()
   .refine(hasNoteIfInferred, inferredNeedsNote);
 
+/** Each field of ENTITY_FIELDS, optional: a text, or a list of texts. */
+function declaredFields(): { [K in EntityFieldName]: z.ZodOptional<FieldSchema<(typeof ENTITY_FIELDS)[K]['kind']>> } {
+  return Object.fromEntries(
+    ENTITY_FIELD_NAMES.map((name) => [
+      name,
+      (ENTITY_FIELDS[name].kind === 'list' ? z.array(text) : text).optional().describe(ENTITY_FIELDS[name].doc),
+    ]),
+  ) as never;
+}
+type FieldSchema<Kind> = Kind extends 'list' ? z.ZodArray<typeof text> : typeof text;
+
 export const EntitySchema = z
   .object({
     id,
@@ -48,12 +60,7 @@ export const EntitySchema = z
     /** The English name; defaults to `name` in an English source, required in any other. */
     nameEn: text.optional(),
     aliases: z.array(text).default([]),
-    subtype: text.optional(),
-    description: text.optional(),
-    descriptionEn: text.optional(),
-    /** Areas an agreement covers, in the source's language and in English. */
-    areas: z.array(text).optional(),
-    areasEn: z.array(text).optional(),
+    ...declaredFields(),
     /** The id of an existing entity this one is (when its names do not already say so). */
     sameAs: id.optional(),
     /** How this source's wording (name, description) counts against other sources': see ClaimRank. */

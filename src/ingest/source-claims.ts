@@ -8,6 +8,7 @@ import type {
   RelationshipClaim,
   SourceRecord,
 } from '../domain/claims';
+import { entityFieldsOf } from '../domain/entity-fields';
 import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
 import type { RelationshipType } from '../domain/model';
@@ -66,11 +67,7 @@ export function toSourceClaims(validated: ValidatedBundle, resolution: Resolutio
       name: entity.name,
       nameEn: entity.nameEn,
       aliases: entity.aliases,
-      subtype: entity.subtype ?? null,
-      description: entity.description ?? null,
-      descriptionEn: entity.descriptionEn ?? null,
-      areas: entity.areas ?? null,
-      areasEn: entity.areasEn ?? null,
+      ...entityFieldsOf(entity),
       evidence: spans(entity.evidence),
     });
   }

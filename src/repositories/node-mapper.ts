@@ -1,3 +1,4 @@
+import { entityFieldsOf } from '../domain/entity-fields';
 import type { DatePrecision } from '../domain/fuzzy-date';
 import { ENTITY_LABELS, type EntityLabel } from '../domain/model';
 import { decodeEvidence, decodeEvidenceList } from '../domain/evidence';
@@ -90,11 +91,7 @@ export function toNodeModel(value: unknown): NodeModel {
     name: String(row.name),
     nameEn: (row.nameEn as string | null) ?? null,
     aliases: (row.aliases as string[] | null) ?? [],
-    subtype: (row.subtype as string | null) ?? null,
-    description: (row.description as string | null) ?? null,
-    descriptionEn: (row.descriptionEn as string | null) ?? null,
-    areas: (row.areas as string[] | null) ?? null,
-    areasEn: (row.areasEn as string[] | null) ?? null,
+    ...entityFieldsOf(row),
     evidence: decodeEvidenceList(row.evidence),
     redirectIds: (row.redirectIds as string[] | null) ?? [],
   } satisfies EntityModel;

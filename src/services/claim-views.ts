@@ -1,5 +1,6 @@
 import { decodeEntityClaim, decodeEventClaim, rankClaims, type DateStatement } from '../domain/claims';
 import { decodeEvidence, encodeEvidence, type EvidenceSpan } from '../domain/evidence';
+import { entityFieldsOf, type EntityFieldValues } from '../domain/entity-fields';
 import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import type { EvidenceModel, FuzzyDateModel } from '../domain/types';
 
@@ -11,15 +12,12 @@ export interface DateClaimModel {
   readonly evidence: readonly EvidenceModel[];
 }
 
-export interface EntityClaimModel {
+export interface EntityClaimModel extends EntityFieldValues {
   readonly sourceId: string;
   readonly bundleId: string;
   readonly name: string;
   readonly nameEn: string | null;
   readonly aliases: readonly string[];
-  readonly subtype: string | null;
-  readonly description: string | null;
-  readonly descriptionEn: string | null;
   readonly evidence: readonly EvidenceModel[];
 }
 
@@ -42,9 +40,7 @@ export function toEntityClaims(stored: readonly string[]): EntityClaimModel[] {
     name: claim.name,
     nameEn: claim.nameEn,
     aliases: claim.aliases,
-    subtype: claim.subtype,
-    description: claim.description,
-    descriptionEn: claim.descriptionEn,
+    ...entityFieldsOf(claim),
     evidence: evidenceOf(claim.source.id, claim.evidence),
   }));
 }

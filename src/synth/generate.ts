@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { CALENDAR_LINK, EVENT_TYPES, type EntityLabel, type EventType } from '../domain/model';
-import { matchKey } from '../domain/normalize';
 import { timelineKey } from '../domain/timeline-key';
-import { encodeClaim, matchKeyText, type ClaimSource } from '../domain/claims';
+import { encodeClaim, resolveEntity, type ClaimSource } from '../domain/claims';
+import { ENTITY_FIELD_NAMES, ENTITY_FIELDS, entityFieldsOf } from '../domain/entity-fields';
 import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
 import { CsvFile, arrayField, field } from './csv';
 import { COUNTRIES, FIRST_NAMES, LAST_NAMES, ORGANIZATION_KINDS } from './names';
@@ -60,7 +60,7 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
     'matchKeys:string[]',
     'matchKeyText',
     'aliasText',
-    'subtype',
+    ...ENTITY_FIELD_NAMES.map((name) => (ENTITY_FIELDS[name].kind === 'list' ? `${name}:string[]` : name)),
     'evidence:string[]',
     'sourceIds:string[]',
     'claims:string[]',
@@ -161,34 +161,36 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
   };
   const entityRow = async (entity: Entity, sourceId: string, span: EvidenceSpan, subtype: string | null) => {
     nodes += 1;
-    const claim = encodeClaim({
-      source: claimSource(sourceId),
-      bundleId: entity.id,
-      label: entity.label.split(';')[1] as EntityLabel,
-      name: entity.name,
-      nameEn: entity.name,
-      aliases: [],
-      subtype,
-      description: null,
-      descriptionEn: null,
-      areas: null,
-      areasEn: null,
-      evidence: [span],
-    });
+    // The stored node is the resolved view of its one claim, as a load would write it.
+    const resolved = resolveEntity(entity.id, [
+      {
+        source: claimSource(sourceId),
+        bundleId: entity.id,
+        label: entity.label.split(';')[1] as EntityLabel,
+        name: entity.name,
+        nameEn: entity.name,
+        aliases: [],
+        ...entityFieldsOf({ subtype }),
+        evidence: [span],
+      },
+    ]);
     await entities.row([
       field(entity.id),
       field(entity.label),
-      field(entity.kind),
-      field(entity.name),
-      field(entity.name),
-      arrayField([entity.name]),
-      arrayField([matchKey(entity.name)]),
-      field(matchKeyText([matchKey(entity.name)])),
-      field(` | ${entity.name}`),
-      field(subtype),
-      arrayField([encodeEvidence(sourceId, span)]),
-      arrayField([sourceId]),
-      arrayField([claim]),
+      field(resolved.kind),
+      field(resolved.name),
+      field(resolved.nameEn),
+      arrayField(resolved.aliases),
+      arrayField(resolved.matchKeys),
+      field(resolved.matchKeyText),
+      field(resolved.aliasText),
+      ...ENTITY_FIELD_NAMES.map((name) => {
+        const value = resolved[name];
+        return typeof value === 'string' || value === null ? field(value) : arrayField(value);
+      }),
+      arrayField(resolved.evidence),
+      arrayField(resolved.sourceIds),
+      arrayField(resolved.claims),
     ]);
   };
 

@@ -32,7 +32,7 @@ const entityFields = {
 };
 
 export const Node = { __resolveType: resolveType };
-export const Entity = { __resolveType: resolveType };
+export const Entity = { __resolveType: (entity: EntityModel) => entity.label };
 
 /** Who signed an agreement, and who is bound by it. */
 const partiesOf = (role: 'signatory' | 'party') => (agreement: EntityModel, _: unknown, ctx: GraphqlContext) =>

@@ -28,7 +28,9 @@ export const Event = {
 export const Quote = {
   text: (quote: QuoteModel) => quote.evidence.quote,
   speaker: (quote: QuoteModel, _: unknown, ctx: GraphqlContext) =>
-    quote.speakerId === null ? null : ctx.loaders.node.load(quote.speakerId),
+    quote.speakerId === null
+      ? null
+      : ctx.loaders.node.load(quote.speakerId).then((node) => (node && node.label !== 'Event' ? node : null)),
 };
 
 export const Path = {
