@@ -1,3 +1,4 @@
+import { entityFieldsOf } from '../../src/domain/entity-fields';
 import type { EntityModel } from '../../src/domain/types';
 
 /** An entity as the mappers return it: a person with no description, aliases or evidence unless given. */
@@ -7,11 +8,7 @@ export function entityModel(fields: Partial<EntityModel> & Pick<EntityModel, 'id
     kind: 'PERSON',
     nameEn: null,
     aliases: [],
-    subtype: null,
-    description: null,
-    descriptionEn: null,
-    areas: null,
-    areasEn: null,
+    ...entityFieldsOf({}),
     evidence: [],
     redirectIds: [],
     ...fields,

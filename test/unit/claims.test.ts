@@ -1,3 +1,4 @@
+import { entityFieldsOf } from '../../src/domain/entity-fields';
 import fc from 'fast-check';
 import {
   decodeEntityClaim,
@@ -33,11 +34,7 @@ function entityClaim(
     name,
     nameEn: `${name} (en)`,
     aliases: [],
-    subtype: null,
-    description: null,
-    descriptionEn: null,
-    areas: null,
-    areasEn: null,
+    ...entityFieldsOf({}),
     evidence: [span(name)],
     ...extra,
   };
