@@ -21,6 +21,12 @@ interface FieldDeclaration {
 }
 
 export const ENTITY_FIELDS = {
+  shortName: {
+    kind: 'text',
+    english: false,
+    doc: 'A short caption for a long name ("KCNA"), where space is short: graph nodes, labels. The English name when no source gives one.',
+    orElse: 'nameEn',
+  },
   subtype: { kind: 'text', english: false, doc: 'Finer kind: head of state, news agency, river, treaty…' },
   description: { kind: 'text', english: false, doc: "A short description, in the source's language." },
   descriptionEn: { kind: 'text', english: true, doc: 'The description in English.' },

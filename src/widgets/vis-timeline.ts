@@ -29,7 +29,14 @@ export interface VisItem {
     readonly date: string;
     readonly place: string | null;
     readonly placeId: string | null;
-    readonly participants: readonly { role: string; name: string; id: string; label: string }[];
+    /** `shortName`: the entity's caption where space is short (graph nodes). */
+    readonly participants: readonly {
+      role: string;
+      name: string;
+      shortName: string | null;
+      id: string;
+      label: string;
+    }[];
     /** Agreements the event produced, with who signed them and who is bound. */
     readonly agreements: readonly string[];
     readonly agreementIds: readonly string[];
@@ -91,6 +98,7 @@ export function toVisTimeline(
         participants: details.participants.map((p) => ({
           role: p.role,
           name: p.entity.name,
+          shortName: p.entity.shortName,
           id: p.entity.id,
           label: p.entity.label,
         })),

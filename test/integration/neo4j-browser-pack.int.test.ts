@@ -85,6 +85,35 @@ describe('the Neo4j Browser pack', () => {
     expect(await grass.text()).toBe(style);
   });
 
+  it('captions every node of the seeded graph: each property a caption names is on every node of its label', async () => {
+    const captions = [...style.matchAll(/node\.(\w+) \{[^}]*caption: '\{(\w+)\}';/g)].map(([, label, property]) => ({
+      label: label as string,
+      property: property as string,
+    }));
+    expect(captions.map((caption) => caption.label)).toEqual(expect.arrayContaining([...ENTITY_LABELS]));
+    for (const { label, property } of captions) {
+      if (![...ENTITY_LABELS, 'Event'].includes(label)) continue;
+      const { records } = await server.driver.executeQuery(
+        `MATCH (n) WHERE $label IN labels(n) AND n[$property] IS NULL RETURN collect(n.id) AS uncaptioned`,
+        { label, property },
+      );
+      expect({ label, property, uncaptioned: records[0]?.get('uncaptioned') }).toEqual({
+        label,
+        property,
+        uncaptioned: [],
+      });
+    }
+  });
+
+  it('shows a long organisation name by its short name, and any other by its English name', async () => {
+    const { body } = await server.graphql(
+      '{ kcna: entity(id: "kcna") { name shortName } russia: entity(id: "russia") { nameEn shortName } }',
+    );
+    expect(body.data?.kcna).toEqual({ name: 'Agência Central de Notícias da Coreia', shortName: 'KCNA' });
+    expect(body.data?.russia).toEqual({ nameEn: 'Russia', shortName: 'Russia' });
+    expect(style).toMatch(/node\.Organization \{[^}]*caption: '\{shortName\}';/);
+  });
+
   it('gives every label of the model a caption of its own in the style', () => {
     for (const label of [...ENTITY_LABELS, 'Event', 'Source', ...CALENDAR_LABELS, 'Redirect', 'DataVersion']) {
       expect(style).toMatch(new RegExp(`node\\.${label} \\{[^}]*caption: '[^']+';[^}]*\\}`));

@@ -55,6 +55,8 @@ export type Entity = {
   readonly aliases: ReadonlyArray<Scalars['String']['output']>;
   /** Name in English: as the earliest English-language source writes it, else as the earliest source translates it. */
   readonly nameEn?: Maybe<Scalars['String']['output']>;
+  /** A short caption for a long name ("KCNA"), where space is short: graph nodes, labels. The English name when no source gives one. */
+  readonly shortName?: Maybe<Scalars['String']['output']>;
   /** Finer kind: head of state, news agency, river, treaty… */
   readonly subtype?: Maybe<Scalars['String']['output']>;
   /** A short description, in the source's language. */
@@ -93,6 +95,8 @@ export type Person = Entity &
     readonly aliases: ReadonlyArray<Scalars['String']['output']>;
     /** Name in English: as the earliest English-language source writes it, else as the earliest source translates it. */
     readonly nameEn?: Maybe<Scalars['String']['output']>;
+    /** A short caption for a long name ("KCNA"), where space is short: graph nodes, labels. The English name when no source gives one. */
+    readonly shortName?: Maybe<Scalars['String']['output']>;
     /** Finer kind: head of state, news agency, river, treaty… */
     readonly subtype?: Maybe<Scalars['String']['output']>;
     /** A short description, in the source's language. */
@@ -128,6 +132,8 @@ export type Organization = Entity &
     readonly aliases: ReadonlyArray<Scalars['String']['output']>;
     /** Name in English: as the earliest English-language source writes it, else as the earliest source translates it. */
     readonly nameEn?: Maybe<Scalars['String']['output']>;
+    /** A short caption for a long name ("KCNA"), where space is short: graph nodes, labels. The English name when no source gives one. */
+    readonly shortName?: Maybe<Scalars['String']['output']>;
     /** Finer kind: head of state, news agency, river, treaty… */
     readonly subtype?: Maybe<Scalars['String']['output']>;
     /** A short description, in the source's language. */
@@ -163,6 +169,8 @@ export type Country = Entity &
     readonly aliases: ReadonlyArray<Scalars['String']['output']>;
     /** Name in English: as the earliest English-language source writes it, else as the earliest source translates it. */
     readonly nameEn?: Maybe<Scalars['String']['output']>;
+    /** A short caption for a long name ("KCNA"), where space is short: graph nodes, labels. The English name when no source gives one. */
+    readonly shortName?: Maybe<Scalars['String']['output']>;
     /** Finer kind: head of state, news agency, river, treaty… */
     readonly subtype?: Maybe<Scalars['String']['output']>;
     /** A short description, in the source's language. */
@@ -198,6 +206,8 @@ export type Place = Entity &
     readonly aliases: ReadonlyArray<Scalars['String']['output']>;
     /** Name in English: as the earliest English-language source writes it, else as the earliest source translates it. */
     readonly nameEn?: Maybe<Scalars['String']['output']>;
+    /** A short caption for a long name ("KCNA"), where space is short: graph nodes, labels. The English name when no source gives one. */
+    readonly shortName?: Maybe<Scalars['String']['output']>;
     /** Finer kind: head of state, news agency, river, treaty… */
     readonly subtype?: Maybe<Scalars['String']['output']>;
     /** A short description, in the source's language. */
@@ -233,6 +243,8 @@ export type Delegation = Entity &
     readonly aliases: ReadonlyArray<Scalars['String']['output']>;
     /** Name in English: as the earliest English-language source writes it, else as the earliest source translates it. */
     readonly nameEn?: Maybe<Scalars['String']['output']>;
+    /** A short caption for a long name ("KCNA"), where space is short: graph nodes, labels. The English name when no source gives one. */
+    readonly shortName?: Maybe<Scalars['String']['output']>;
     /** Finer kind: head of state, news agency, river, treaty… */
     readonly subtype?: Maybe<Scalars['String']['output']>;
     /** A short description, in the source's language. */
@@ -268,6 +280,8 @@ export type Agreement = Entity &
     readonly aliases: ReadonlyArray<Scalars['String']['output']>;
     /** Name in English: as the earliest English-language source writes it, else as the earliest source translates it. */
     readonly nameEn?: Maybe<Scalars['String']['output']>;
+    /** A short caption for a long name ("KCNA"), where space is short: graph nodes, labels. The English name when no source gives one. */
+    readonly shortName?: Maybe<Scalars['String']['output']>;
     /** Finer kind: head of state, news agency, river, treaty… */
     readonly subtype?: Maybe<Scalars['String']['output']>;
     /** A short description, in the source's language. */
@@ -355,6 +369,8 @@ export type EntityClaim = {
   readonly bundleId: Scalars['ID']['output'];
   readonly name: Scalars['String']['output'];
   readonly nameEn?: Maybe<Scalars['String']['output']>;
+  /** A short caption for a long name ("KCNA"), where space is short: graph nodes, labels. The English name when no source gives one. */
+  readonly shortName?: Maybe<Scalars['String']['output']>;
   /** Finer kind: head of state, news agency, river, treaty… */
   readonly subtype?: Maybe<Scalars['String']['output']>;
   /** A short description, in the source's language. */
@@ -1146,6 +1162,7 @@ export type PersonResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1166,6 +1183,7 @@ export type OrganizationResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1186,6 +1204,7 @@ export type CountryResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1206,6 +1225,7 @@ export type PlaceResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1226,6 +1246,7 @@ export type DelegationResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1246,6 +1267,7 @@ export type AgreementResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   aliases?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1304,6 +1326,7 @@ export type EntityClaimResolvers<
   bundleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

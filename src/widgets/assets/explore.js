@@ -18,7 +18,7 @@
   var DIM = '#e4e7eb';
   var CONNECT_QUERY =
     'query ($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 4, first: 1) {' +
-    ' length explanation nodes { id label ... on Event { title } ... on Entity { name } }' +
+    ' length explanation nodes { id label ... on Event { title } ... on Entity { name shortName } }' +
     ' relationships { type from to evidence { quote source { title url } } } } }';
 
   var params = new URLSearchParams(window.location.search);
@@ -96,14 +96,14 @@
     eventsOf = {};
     feedItems.forEach(function (item) {
       nodeList[item.eventId] = { id: item.eventId, label: short(item.content), title: item.content, kind: 'Event' };
-      var link = function (id, name, label, caption, from, to) {
-        nodeList[id] = nodeList[id] || { id: id, label: short(name), title: name, kind: label };
+      var link = function (id, name, label, caption, from, to, shortName) {
+        nodeList[id] = nodeList[id] || { id: id, label: short(shortName || name), title: name, kind: label };
         var key = from + '|' + caption + '|' + to;
         edgeList[key] = { id: key, from: from, to: to, label: caption };
         (eventsOf[id] = eventsOf[id] || []).push(item.eventId);
       };
       item.details.participants.forEach(function (p) {
-        link(p.id, p.name, p.label, p.role.replace(/_/g, ' '), p.id, item.eventId);
+        link(p.id, p.name, p.label, p.role.replace(/_/g, ' '), p.id, item.eventId, p.shortName);
       });
       if (item.details.placeId)
         link(item.details.placeId, item.details.place, 'Place', 'in', item.eventId, item.details.placeId);
@@ -154,7 +154,7 @@
     fillConnectForm();
   }
 
-  /** Captions stay short in the graph; the whole name is the node's tooltip. */
+  /** Captions stay short in the graph (an entity's short name); the whole name is the node's tooltip. */
   function short(text) {
     return text.length > 28 ? text.slice(0, 26) + '…' : text;
   }
@@ -301,7 +301,12 @@
       if (!nodes.get(node.id))
         nodes.add(
           paint(
-            { id: node.id, label: short(node.title || node.name), title: node.title || node.name, kind: node.label },
+            {
+              id: node.id,
+              label: short(node.title || node.shortName),
+              title: node.title || node.name,
+              kind: node.label,
+            },
             true,
           ),
         );
