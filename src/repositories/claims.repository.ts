@@ -1,16 +1,10 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type {
-  CalendarLink,
-  ResolvedDate,
-  ResolvedEntity,
-  ResolvedEvent,
-  ResolvedRelationship,
-  SourceRecord,
-} from '../domain/claims';
+import type { CalendarLink, ResolvedEntity, ResolvedEvent, ResolvedRelationship, SourceRecord } from '../domain/claims';
 import { daysOf, parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { CALENDAR_LINK, ENTITY_LABELS, EVENT_TYPE_FAMILY, RELATIONSHIP_TYPES } from '../domain/model';
 import { relationshipKey } from '../domain/relationship-key';
 import { toNeo4jDate, toNative } from '../neo4j/values';
+import { storedDateProperties } from './stored-date';
 
 /**
  * The write side of claims: reads the claims stored on the nodes and relationships a source
@@ -200,9 +194,9 @@ function eventProperties(event: ResolvedEvent): Record<string, unknown> {
     title: event.title,
     titleEn: event.titleEn,
     description: event.description,
-    ...dateProperties('date', event.date),
-    ...dateProperties('endDate', event.endDate),
-    ...dateProperties('reported', event.reported),
+    ...storedDateProperties('date', event.date),
+    ...storedDateProperties('endDate', event.endDate),
+    ...storedDateProperties('reported', event.reported),
     disputed: event.disputed,
     claimedDates: event.claimedDates.map((claimed) => claimed.date.iso),
     // Only a disputed event can overlap a period its resolved date does not: the timeline checks these then.
@@ -214,21 +208,6 @@ function eventProperties(event: ResolvedEvent): Record<string, unknown> {
     sourceIds: event.sourceIds,
     redirectIds: event.redirectIds,
     claims: event.claims,
-  };
-}
-
-function dateProperties(prefix: string, date: ResolvedDate | null): Record<string, unknown> {
-  if (!date) return {};
-  return {
-    [`${prefix}Iso`]: date.iso,
-    [`${prefix}Year`]: neo4j.int(date.year),
-    [`${prefix}Month`]: date.month === null ? null : neo4j.int(date.month),
-    [`${prefix}Day`]: date.day === null ? null : neo4j.int(date.day),
-    [`${prefix}Precision`]: date.precision,
-    [`${prefix}Earliest`]: toNeo4jDate(date.earliest),
-    [`${prefix}Latest`]: toNeo4jDate(date.latest),
-    [`${prefix}Inferred`]: date.inferred,
-    [`${prefix}Note`]: date.note,
   };
 }
 
@@ -411,7 +390,7 @@ export async function writeSource(
   const props = {
     ...rest,
     ...(published && date
-      ? dateProperties('published', { ...date, inferred: published.inferred, note: published.note })
+      ? storedDateProperties('published', { ...date, inferred: published.inferred, note: published.note })
       : {}),
     nodeIds: footprint.nodeIds,
     relationshipKeys: footprint.relationshipKeys,

@@ -1,5 +1,4 @@
 import { entityFieldsOf } from '../domain/entity-fields';
-import type { DatePrecision } from '../domain/fuzzy-date';
 import { ENTITY_LABELS, type EntityLabel } from '../domain/model';
 import { decodeEvidence, decodeEvidenceList } from '../domain/evidence';
 import type {
@@ -12,6 +11,7 @@ import type {
   SourceModel,
 } from '../domain/types';
 import { toNative } from '../neo4j/values';
+import { readStoredDate, storedDateProjection } from './stored-date';
 
 /**
  * Cypher projection that every node-returning query uses, so one mapper reads them all: every
@@ -23,7 +23,7 @@ export const NODE_PROJECTION = (variable: string) => `${variable} {.*, claims: n
 
 /** Cypher projection of a source for toSourceModel. */
 export const SOURCE_PROJECTION = (variable: string) =>
-  `${variable} {.id, .url, .title, .titleEn, .publisher, .language, ${['Iso', 'Year', 'Month', 'Day', 'Precision', 'Earliest', 'Latest', 'Inferred', 'Note'].map((part) => `.published${part}`).join(', ')}}`;
+  `${variable} {.id, .url, .title, .titleEn, .publisher, .language, ${storedDateProjection('published')}}`;
 
 /** Cypher projection of a relationship for the mapper below. */
 export const RELATIONSHIP_PROJECTION = (variable: string) =>
@@ -40,22 +40,6 @@ function toQuotes(values: unknown): QuoteModel[] {
   }));
 }
 
-function toFuzzyDate(row: Row, prefix: string): FuzzyDateModel | null {
-  const iso = row[`${prefix}Iso`];
-  if (typeof iso !== 'string') return null;
-  return {
-    iso,
-    year: row[`${prefix}Year`] as number,
-    month: (row[`${prefix}Month`] as number | null) ?? null,
-    day: (row[`${prefix}Day`] as number | null) ?? null,
-    precision: row[`${prefix}Precision`] as DatePrecision,
-    inferred: row[`${prefix}Inferred`] === true,
-    earliest: String(row[`${prefix}Earliest`]),
-    latest: String(row[`${prefix}Latest`]),
-    note: (row[`${prefix}Note`] as string | null) ?? null,
-  };
-}
-
 /** Maps a NODE_PROJECTION value (driver types included) to an entity or event. */
 export function toNodeModel(value: unknown): NodeModel {
   const row = toNative(value) as Row;
@@ -69,9 +53,9 @@ export function toNodeModel(value: unknown): NodeModel {
       type: String(row.type),
       cameo: (row.cameo as string | null) ?? null,
       description: (row.description as string | null) ?? null,
-      date: toFuzzyDate(row, 'date') as FuzzyDateModel,
-      endDate: toFuzzyDate(row, 'endDate'),
-      reported: toFuzzyDate(row, 'reported'),
+      date: readStoredDate(row, 'date') as FuzzyDateModel,
+      endDate: readStoredDate(row, 'endDate'),
+      reported: readStoredDate(row, 'reported'),
       timelineKey: String(row.timelineKey),
       evidence: decodeEvidenceList(row.evidence),
       disputed: row.disputed === true,
@@ -130,6 +114,6 @@ export function toSourceModel(value: unknown): SourceModel {
     titleEn: (row.titleEn as string | null) ?? null,
     publisher: (row.publisher as string | null) ?? null,
     language: (row.language as string | null) ?? null,
-    published: toFuzzyDate(row, 'published'),
+    published: readStoredDate(row, 'published'),
   };
 }

@@ -1,4 +1,5 @@
 import { RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type RelationshipType } from '../domain/model';
+import { periodPredicate } from './period-filter';
 
 /**
  * Cypher for paths of one length, built by a pure function: the search (graph.repository.ts)
@@ -70,7 +71,12 @@ export function pathsOfLength(shape: PathShape): string {
     't.id = $farId',
     ...(shape.seekFarEnd ? ['(t:Entity OR t:Event)'] : []),
     ...middle.map((name) => `NOT ${name}:Source AND COUNT { (${name})--() } <= $hubDegree`),
-    ...(shape.period ? middle.map((name) => `(NOT ${name}:Event OR ${periodOverlap(name, shape.period!)})`) : []),
+    ...(shape.period
+      ? middle.map(
+          (name) =>
+            `(NOT ${name}:Event OR ${periodPredicate(name, { ...shape.period!, match: 'OVERLAPS' }).join(' AND ') || 'true'})`,
+        )
+      : []),
     ...(shape.length > 1 ? ['all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))'] : []),
   ];
   const chronological = shape.chronological
@@ -113,16 +119,4 @@ export function shortestPathsUpTo(
     ${levels.join('\n    ')}
     UNWIND found[0..$k] AS p
     RETURN [x IN nodes(p) | ${projectNode('x')}] AS nodes, [r IN relationships(p) | ${projectRelationship('r')}] AS relationships`;
-}
-
-/** An event's resolved date, or a disputed event's claimed date, overlaps the period. */
-function periodOverlap(name: string, period: { fromDay: string | null; toDay: string | null }): string {
-  const bounds = (earliest: string, latest: string) =>
-    [
-      period.fromDay !== null ? `${latest} >= date($fromDay)` : '',
-      period.toDay !== null ? `${earliest} <= date($toDay)` : '',
-    ]
-      .filter(Boolean)
-      .join(' AND ') || 'true';
-  return `((${bounds(`${name}.dateEarliest`, `${name}.dateLatest`)}) OR (${name}:Disputed AND any(i IN range(0, size(${name}.claimEarliest) - 1) WHERE ${bounds(`${name}.claimEarliest[i]`, `${name}.claimLatest[i]`)})))`;
 }

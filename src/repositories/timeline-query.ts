@@ -1,6 +1,7 @@
 import { MAX_RANGE_DAYS } from '../domain/fuzzy-date';
 import { HEAD_ROLES } from '../domain/roles';
 import { keyCeiling, yearKeyPrefix } from '../domain/timeline-key';
+import { claimsInPeriod, hasPeriod, periodPredicate, resolvedInPeriod, type Period } from './period-filter';
 
 /**
  * The timeline selection as Cypher, built from the filter by pure functions (no database), so
@@ -8,19 +9,11 @@ import { keyCeiling, yearKeyPrefix } from '../domain/timeline-key';
  */
 
 export type EntityMatch = 'ANY' | 'ALL';
-export type PeriodMatch = 'OVERLAPS' | 'WITHIN';
-
-export interface TimelineCriteria {
+export interface TimelineCriteria extends Period {
   /** Events involving these entities (null: all events). */
   readonly entityIds: readonly string[] | null;
   /** ANY: events involving at least one of them; ALL: events involving every one. */
   readonly entityMatch: EntityMatch;
-  /** First day of the period (YYYY-MM-DD). */
-  readonly fromDay: string | null;
-  /** Last day of the period (YYYY-MM-DD), inclusive. */
-  readonly toDay: string | null;
-  /** OVERLAPS: the event may fall in the period; WITHIN: it is known to fall inside it. */
-  readonly match: PeriodMatch;
   readonly types: readonly string[] | null;
   readonly placeId: string | null;
 }
@@ -78,44 +71,6 @@ function entityPredicate(criteria: TimelineCriteria): string {
     : involves('x.id IN $entityIds');
 }
 
-function resolvedInPeriod(criteria: TimelineCriteria): string[] {
-  const within = criteria.match === 'WITHIN';
-  return [
-    criteria.fromDay !== null ? (within ? 'e.dateEarliest >= date($fromDay)' : 'e.dateLatest >= date($fromDay)') : '',
-    criteria.toDay !== null ? (within ? 'e.dateLatest <= date($toDay)' : 'e.dateEarliest <= date($toDay)') : '',
-  ].filter(Boolean);
-}
-
-/**
- * A disputed event overlaps a period when any source's date does (it is listed once, at its
- * resolved date); it is within a period only when every source's date is.
- */
-function claimsInPeriod(criteria: TimelineCriteria): string {
-  const within = criteria.match === 'WITHIN';
-  const bounds = [
-    criteria.fromDay !== null
-      ? within
-        ? 'e.claimEarliest[i] >= date($fromDay)'
-        : 'e.claimLatest[i] >= date($fromDay)'
-      : '',
-    criteria.toDay !== null ? (within ? 'e.claimLatest[i] <= date($toDay)' : 'e.claimEarliest[i] <= date($toDay)') : '',
-  ].filter(Boolean);
-  const quantifier = within ? 'all' : 'any';
-  return `${quantifier}(i IN range(0, size(e.claimEarliest) - 1) WHERE ${bounds.join(' AND ')})`;
-}
-
-function hasPeriod(criteria: TimelineCriteria): boolean {
-  return criteria.fromDay !== null || criteria.toDay !== null;
-}
-
-/** The period as one predicate, for selections not read from the date index. */
-function periodPredicate(criteria: TimelineCriteria): string[] {
-  if (!hasPeriod(criteria)) return [];
-  const resolved = resolvedInPeriod(criteria).join(' AND ');
-  if (criteria.match === 'WITHIN') return [resolved, `(NOT e:Disputed OR ${claimsInPeriod(criteria)})`];
-  return [`((${resolved}) OR (e:Disputed AND ${claimsInPeriod(criteria)}))`];
-}
-
 /** Type and place filters. */
 function otherPredicates(criteria: TimelineCriteria): string[] {
   return [
@@ -155,14 +110,14 @@ export function selectionBranches(criteria: TimelineCriteria, plan: SelectionPla
     const anchor = criteria.entityMatch === 'ALL' ? '[$anchorId]' : '$entityIds';
     const allOthers =
       criteria.entityMatch === 'ALL' && criteria.entityIds.length > 1 ? [entityPredicate(criteria)] : [];
-    return [`${involvedEvents(anchor)} ${where([...rest, ...allOthers, ...periodPredicate(criteria)])}`];
+    return [`${involvedEvents(anchor)} ${where([...rest, ...allOthers, ...periodPredicate('e', criteria)])}`];
   }
   if (criteria.entityIds) rest.push(entityPredicate(criteria));
   if (!hasPeriod(criteria)) return [`MATCH (e:Event) ${where(rest)}`];
-  const resolved = [...rest, ...resolvedInPeriod(criteria)];
+  const resolved = [...rest, ...resolvedInPeriod('e', criteria)];
   if (criteria.match === 'WITHIN') {
     return [
-      `MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria), `(NOT e:Disputed OR ${claimsInPeriod(criteria)})`])}`,
+      `MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria), `(NOT e:Disputed OR ${claimsInPeriod('e', criteria)})`])}`,
     ];
   }
   return [
@@ -170,7 +125,7 @@ export function selectionBranches(criteria: TimelineCriteria, plan: SelectionPla
     ...(criteria.fromDay !== null
       ? [`MATCH (e:Event) ${where([...resolved, 'e.timelineKey STARTS WITH $yearKey'])}`]
       : []),
-    `MATCH (e:Disputed) ${where([...rest, claimsInPeriod(criteria)])}`,
+    `MATCH (e:Disputed) ${where([...rest, claimsInPeriod('e', criteria)])}`,
   ];
 }
 

@@ -4,7 +4,8 @@ import { badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
 import { EVENT_TYPES } from '../domain/model';
 import { countTimeline, findTimelinePage, type SortOrder } from '../repositories/timeline.repository';
-import type { EntityMatch, PeriodMatch, TimelineCriteria } from '../repositories/timeline-query';
+import type { PeriodMatch } from '../repositories/period-filter';
+import type { EntityMatch, TimelineCriteria } from '../repositories/timeline-query';
 import { decodeCursor, encodeCursor } from './cursor';
 import { boundedInt, LIMITS } from './limits';
 

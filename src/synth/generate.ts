@@ -3,9 +3,10 @@ import path from 'node:path';
 import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { CALENDAR_LINK, EVENT_TYPES, type EntityLabel, type EventType } from '../domain/model';
 import { timelineKey } from '../domain/timeline-key';
-import { encodeClaim, resolveEntity, type ClaimSource } from '../domain/claims';
+import { encodeClaim, resolveEntity, type ClaimSource, type ResolvedDate } from '../domain/claims';
 import { ENTITY_FIELD_NAMES, ENTITY_FIELDS, entityFieldsOf } from '../domain/entity-fields';
 import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
+import { dateParts, STORED_DATE_PARTS } from '../repositories/stored-date';
 import { CsvFile, arrayField, field } from './csv';
 import { COUNTRIES, FIRST_NAMES, LAST_NAMES, ORGANIZATION_KINDS } from './names';
 import { Random, Zipf } from './random';
@@ -72,14 +73,7 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
     'cameo',
     'title',
     'titleEn',
-    'dateIso',
-    'dateYear:long',
-    'dateMonth:long',
-    'dateDay:long',
-    'datePrecision',
-    'dateEarliest:date',
-    'dateLatest:date',
-    'dateInferred:boolean',
+    ...dateColumns('date'),
     'timelineKey',
     'evidence:string[]',
     'sourceIds:string[]',
@@ -289,14 +283,7 @@ export async function generateCorpus(options: SynthOptions): Promise<SynthCorpus
         field(EVENT_TYPES[draft.type].cameo),
         field(draft.title),
         field(draft.title),
-        field(date.iso),
-        String(date.year),
-        date.month === null ? '' : String(date.month),
-        date.day === null ? '' : String(date.day),
-        field(date.precision),
-        date.earliest,
-        date.latest,
-        'false',
+        ...dateFields({ ...date, inferred: false, note: null }),
         field(timelineKey(date, draft.id)),
         arrayField([encodeEvidence(sourceId, evidence)]),
         arrayField([sourceId]),
@@ -473,4 +460,20 @@ function draftEvent(
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
+}
+
+/** neo4j-admin import headers of a stored date's properties (stored-date.ts), typed. */
+function dateColumns(prefix: string): string[] {
+  return Object.entries(STORED_DATE_PARTS).map(([part, type]) =>
+    type === 'string' ? `${prefix}${part}` : `${prefix}${part}:${type}`,
+  );
+}
+
+/** A date's stored properties as CSV fields, in dateColumns order. */
+function dateFields(date: ResolvedDate): string[] {
+  const parts = dateParts(date);
+  return Object.entries(STORED_DATE_PARTS).map(([part, type]) => {
+    const value = parts[part as keyof typeof parts];
+    return value === null ? '' : type === 'string' ? field(value) : String(value);
+  });
 }
