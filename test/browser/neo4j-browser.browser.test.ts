@@ -9,10 +9,15 @@ const SCREENSHOTS = screenshotDir();
 
 /**
  * Neo4j Browser as served by the local Neo4j's HTTP connector. Runs when the global setup
- * started that server (its HTTP port is known); against an external NEO4J_URI it is skipped.
+ * started that server (its HTTP port is known); against an external NEO4J_URI it is skipped, and
+ * says so.
  */
 const local = process.env.TEST_NEO4J_HTTP_URL;
-const describeWithLocalNeo4j = local ? describe : describe.skip;
+const SKIPPED = local
+  ? null
+  : 'NEO4J_URI names an external database, and only the local Neo4j started by the global setup serves Neo4j Browser here';
+if (SKIPPED) console.warn(`Neo4j Browser tests skipped: ${SKIPPED}`);
+const describeWithLocalNeo4j = SKIPPED ? describe.skip : describe;
 
 /** The guide's overview query (entities and events, without calendar or sources), as the guide has it. */
 const guide = readFileSync(path.resolve(__dirname, '../../src/widgets/neo4j-browser/guide.html'), 'utf8');
@@ -23,7 +28,7 @@ const OVERVIEW = (/<pre[^>]*runnable[^>]*>(MATCH \(n:Entity\|Event\)[\s\S]*?)<\/
 const PATHS =
   "MATCH p = allShortestPaths((a:Person {id: 'alexei-krivoruchko'})-[:PARTICIPATED_IN|LED_BY|MEMBER_OF|REPRESENTS|CONCERNS*..4]-(b:Person {id: 'vladimir-putin'})) RETURN p";
 
-describeWithLocalNeo4j('Neo4j Browser on the seeded graph', () => {
+describeWithLocalNeo4j(`Neo4j Browser on the seeded graph${SKIPPED ? ` (skipped: ${SKIPPED})` : ''}`, () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
