@@ -188,7 +188,12 @@ describe('timeline widgets in a real browser', () => {
     await page.goto(`${server.base}/widget/timelinejs?entity=kim-jong-un`);
     await page.waitForFunction(() => document.querySelectorAll('.tl-slide').length > 0);
     await page.locator('.tl-slidenav-next').first().click();
-    await page.waitForTimeout(1200); // the slide's own transition
+    // The slider glides to the first event's slide: wait until that slide stands where the title slide stood.
+    await page.waitForFunction(() => {
+      const view = document.querySelector('.tl-slider-container-mask') as HTMLElement;
+      const slide = document.querySelector('.tl-slide:not(.tl-slide-titleslide)') as HTMLElement;
+      return Math.abs(slide.getBoundingClientRect().left - view.getBoundingClientRect().left) < 1;
+    });
     // The slide is a scrolling box that ends where the strip begins: its text scrolls, never under the strip.
     const slide = await page.evaluate(() => {
       const current = document.querySelector('.tl-slide:not(.tl-slide-titleslide)') as HTMLElement;

@@ -6,7 +6,7 @@ import { readConfig } from '../../src/config';
 import { buildSchema } from '../../src/graphql/schema';
 import { ChangeFeed } from '../../src/services/change-feed';
 import { createLogger } from '../../src/logger';
-import type { Database } from '../../src/neo4j/database';
+import { Database } from '../../src/neo4j/database';
 import { connectDatabase } from '../../src/neo4j/driver';
 import { defaultBundleFiles, seedBundles } from '../../src/ingest/seed-loader';
 import { SEED_DIR } from './graph';
@@ -27,8 +27,14 @@ export interface GraphqlBody {
   errors?: { message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }[];
 }
 
-/** The real app on a free port of loopback, against the database the environment names. */
-export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+/**
+ * The real app on a free port of loopback, against the database the environment names, or over
+ * `options.driver` (a stand-in that fails as Neo4j can) when given.
+ */
+export async function startTestServer(
+  env: NodeJS.ProcessEnv = {},
+  options: { driver?: Driver } = {},
+): Promise<TestServer> {
   // No rate limit unless a test asks for one: the suites send many requests from one address.
   const config = readConfig({
     ...process.env,
@@ -38,7 +44,12 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
   });
   if (!config.neo4j.uri) throw new Error('NEO4J_URI is not set: run integration tests through jest (global setup)');
   const logger = createLogger(config.logLevel);
-  const { driver, database } = connectDatabase(config.neo4j, config.neo4j.uri, logger);
+  const { driver, database } = options.driver
+    ? {
+        driver: options.driver,
+        database: new Database(options.driver, config.neo4j.database, config.neo4j.queryTimeoutMs),
+      }
+    : connectDatabase(config.neo4j, config.neo4j.uri, logger);
   const changes = new ChangeFeed(database, config.ingest.changePollMs, () => undefined);
   const app = createApp({
     database,

@@ -72,13 +72,3 @@ export async function spawnService(env: NodeJS.ProcessEnv): Promise<ServiceProce
     },
   };
 }
-
-/** Polls `check` every 250 ms until it returns true, or fails after timeoutMs. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-}

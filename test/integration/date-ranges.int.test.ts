@@ -83,14 +83,14 @@ describe('dates that are intervals of days', () => {
     expect(ids.indexOf(CONSULTATIONS)).toBeLessThan(ids.indexOf('2024-07-18-kim-receives-russian-military-delegation'));
   });
 
-  it('finds an interval that began more than a month before the period it overlaps', async () => {
+  it('finds the longest interval a date may be (92 days) in a period that holds only its last day', async () => {
     const bundle = parse(readFileSync(RANGE_REPORT, 'utf8')) as { events: { id: string; date: { iso: string } }[] };
     const consultations = bundle.events.find((event) => event.id === CONSULTATIONS);
     if (!consultations) throw new Error('the range report lost its consultations');
-    consultations.date.iso = '2024-05-01/2024-07-21';
+    consultations.date.iso = '2024-04-21/2024-07-21';
     await seedBundleInputs(server.database, [{ file: 'long-interval', content: bundle }]);
     try {
-      expect(await timelineIds({ from: '2024-07-20', to: '2024-07-31' })).toContain(CONSULTATIONS);
+      expect(await timelineIds({ from: '2024-07-21', to: '2024-07-31' })).toContain(CONSULTATIONS);
       expect(await timelineIds({ from: '2024-07-22', to: '2024-07-31' })).not.toContain(CONSULTATIONS);
     } finally {
       await seedBundles(server.database, [RANGE_REPORT]);

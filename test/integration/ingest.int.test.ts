@@ -6,6 +6,7 @@ import { parse, stringify } from 'yaml';
 import { BundleApi } from '../../src/ingest/bundle-api';
 import { ChangeFeed } from '../../src/services/change-feed';
 import { retractSource, seedBundleInputs } from '../../src/ingest/seed-loader';
+import { eventually } from '../helpers/eventually';
 import { FIXTURES_DIR, snapshotGraph } from '../helpers/graph';
 import { startSeededTestServer, startTestServer, type TestServer } from '../helpers/server';
 
@@ -14,11 +15,6 @@ const OTHER_KEY = 'other-key-0123456789abcdef012345678';
 const BRIEFING = readFileSync(path.join(FIXTURES_DIR, 'briefing-report.yaml'), 'utf8');
 const SOURCE_ID = 'test-briefing-report';
 const EVENT_ID = '2024-07-20-krivoruchko-briefs-putin';
-
-/** Resolves once `condition` holds (checked every 50 ms); the test's own timeout bounds it. */
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
-}
 
 describe('ingest through the API', () => {
   let server: TestServer;
@@ -349,7 +345,7 @@ describe('live updates: timelineChanged over Server-Sent Events', () => {
     putin.close();
     statements.close();
     // A client that goes away ends its subscription on the server.
-    await waitFor(() => server.changes.subscribers === 0);
+    await eventually(async () => server.changes.subscribers === 0, 10_000, 'the server ending both subscriptions');
   });
 
   it('ends every stream when the feed closes (at shutdown), and takes no subscription after', async () => {

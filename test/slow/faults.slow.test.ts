@@ -1,8 +1,10 @@
-import { request } from 'node:http';
+import { request, type ClientRequest } from 'node:http';
+import { connect } from 'node:net';
 import type { LocalNeo4j } from '../../src/localdb/instance';
 import { createDisposableNeo4j, TEST_PASSWORD } from '../helpers/local-neo4j';
 import { probe, summarize, type Outcome } from '../helpers/load';
-import { eventually, spawnService, type ServiceProcess } from '../helpers/service-process';
+import { eventually } from '../helpers/eventually';
+import { spawnService, type ServiceProcess } from '../helpers/service-process';
 
 const CONNECTION_TIMEOUT_MS = 1000;
 const RETRY_TIME_MS = 1000;
@@ -169,39 +171,28 @@ describe('faults', () => {
     const service = await start({ SHUTDOWN_DELAY_MS: '1500' });
     await eventually(async () => (await probe(service.base, 0, [])).kind === 'correct', 60_000, 'service ready');
 
-    // A request in flight: its body is still being sent when the signal arrives.
-    const body = JSON.stringify({ query: '{ timeline(first: 3) { totalCount } }' });
-    const url = new URL(`${service.base}/graphql`);
-    const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(
-        {
-          host: url.hostname,
-          port: url.port,
-          path: url.pathname,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        },
-      );
-      req.on('error', reject);
-      req.write(body.slice(0, 10));
-      setTimeout(() => req.end(body.slice(10)), 2500);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A request in flight: the server has read its headers (it answered 100 Continue) and the body
+    // has begun when the signal arrives; the rest of the body follows only once the port is closed.
+    const inFlight = slowRequest(
+      `${service.base}/graphql`,
+      JSON.stringify({ query: '{ timeline(first: 3) { totalCount } }' }),
+    );
+    await inFlight.headersRead;
 
     const signalled = Date.now();
     service.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await service.waitForOutput(/"msg":"shutting down"/);
     expect((await fetch(`${service.base}/health/ready`)).status).toBe(503);
 
-    await new Promise((resolve) => setTimeout(resolve, 1700));
-    await expect(fetch(`${service.base}/health/live`)).rejects.toThrow();
+    // After SHUTDOWN_DELAY_MS the port closes: new connections are refused, the one in flight stays.
+    await eventually(
+      async () => !(await acceptsConnections(service.base)),
+      10_000,
+      'the port closing to new connections',
+    );
+    inFlight.finishBody();
 
-    const answered = await inFlight;
+    const answered = await inFlight.answer;
     expect(answered.status).toBe(200);
     expect(JSON.parse(answered.text)).toEqual({ data: { timeline: { totalCount: 9 } } });
 
@@ -210,3 +201,55 @@ describe('faults', () => {
     expect(service.output.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
   });
 });
+
+/** Whether a TCP connection to the server's port is accepted now. */
+function acceptsConnections(base: string): Promise<boolean> {
+  const url = new URL(base);
+  return new Promise((resolve) => {
+    const socket = connect(Number(url.port), url.hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * A JSON POST sent slowly: `headersRead` resolves once the server has read its headers (it
+ * answers `Expect: 100-continue`) and the first bytes of the body are sent, `finishBody()` sends
+ * the rest, and `answer` resolves with the response.
+ */
+function slowRequest(
+  target: string,
+  body: string,
+): { headersRead: Promise<void>; finishBody(): void; answer: Promise<{ status: number; text: string }> } {
+  const url = new URL(target);
+  let continued: () => void = () => undefined;
+  const headersRead = new Promise<void>((resolve) => (continued = resolve));
+  let req: ClientRequest | undefined;
+  const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          expect: '100-continue',
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.on('continue', () => req?.write(body.slice(0, 10), () => continued()));
+    req.flushHeaders();
+  });
+  return { headersRead, finishBody: () => req?.end(body.slice(10)), answer };
+}

@@ -8,7 +8,7 @@ import type { LocalNeo4j } from '../../src/localdb/instance';
 import type { Database } from '../../src/neo4j/database';
 import { ARTICLE_BUNDLE, SEED_DIR, snapshotGraph } from '../helpers/graph';
 import { startDisposableDatabase, TEST_PASSWORD, type DisposableDatabase } from '../helpers/local-neo4j';
-import { eventually } from '../helpers/service-process';
+import { eventually } from '../helpers/eventually';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { AppError, ERROR_STATUS, errorBody } from '../../src/errors';
+import { AppError } from '../../src/errors';
 import { createErrorFormatter } from '../../src/graphql/errors';
 import { createLogger } from '../../src/logger';
 
@@ -39,18 +39,5 @@ describe('the error model', () => {
     expect(
       format(new GraphQLError('Syntax Error: Unexpected <EOF>.', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })),
     ).toMatchObject({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
-  });
-
-  it('has one status per code, and one body shape', () => {
-    expect(ERROR_STATUS).toMatchObject({
-      BAD_USER_INPUT: 400,
-      NOT_FOUND: 404,
-      UNSUPPORTED_MEDIA_TYPE: 415,
-      RATE_LIMITED: 429,
-      SERVICE_UNAVAILABLE: 503,
-    });
-    expect(errorBody('RATE_LIMITED', 'slow down', { retryAfter: 60 })).toEqual({
-      errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED', retryAfter: 60 } }],
-    });
   });
 });

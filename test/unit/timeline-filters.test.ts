@@ -1,4 +1,4 @@
-import { selectionBranches, selectionParams, type TimelineCriteria } from '../../src/repositories/timeline-query';
+import type { TimelineCriteria } from '../../src/repositories/timeline-query';
 import { boundedInt, LIMITS } from '../../src/services/limits';
 import { toCriteria } from '../../src/services/timeline.service';
 import { parseFeedQuery } from '../../src/widgets/feed-query';
@@ -45,46 +45,6 @@ describe('limits', () => {
     expect(boundedInt(100, LIMITS.timeline, 'first')).toBe(100);
     for (const bad of [0, -1, 101, 1.5])
       expect(() => boundedInt(bad, LIMITS.timeline, 'first')).toThrow(/integer from 1 to 100/);
-  });
-});
-
-describe('selectionBranches', () => {
-  const plan = { hub: false, anchorId: null };
-
-  it('reads the date index alone when nothing is filtered', () => {
-    expect(selectionBranches(base, plan, [])).toEqual(['MATCH (e:Event) ']);
-  });
-
-  it('adds the whole-year and disputed branches to a period that events may overlap, none when within', () => {
-    const overlaps = selectionBranches({ ...base, fromDay: '2024-03-01', toDay: '2024-03-31' }, plan, []);
-    expect(overlaps).toHaveLength(3);
-    expect(overlaps[1]).toContain('e.timelineKey STARTS WITH $yearKey');
-    expect(overlaps[2]).toMatch(/^MATCH \(e:Disputed\) WHERE any\(i IN range/);
-    const within = selectionBranches(
-      { ...base, fromDay: '2024-03-01', toDay: '2024-03-31', match: 'WITHIN' },
-      plan,
-      [],
-    );
-    expect(within).toHaveLength(1);
-    expect(within[0]).toContain('e.dateEarliest >= date($fromDay) AND e.dateLatest <= date($toDay)');
-    expect(selectionParams({ ...base, fromDay: '2024-03-01', match: 'WITHIN' }, plan).keyFloor).toBe('2024-03-01');
-    expect(selectionParams({ ...base, fromDay: '2024-03-01' }, plan).keyFloor).toBe('2023-12-01'); // a 92-day interval ending on 1 March starts here;
-  });
-
-  it('expands from the entities, or from the least-connected one with ALL, unless they are hubs', () => {
-    const any = selectionBranches({ ...base, entityIds: ['a', 'b'] }, plan, []);
-    expect(any[0]).toMatch(/^UNWIND \$entityIds AS entityId/);
-    const all = selectionBranches(
-      { ...base, entityIds: ['a', 'b'], entityMatch: 'ALL' },
-      { hub: false, anchorId: 'a' },
-      [],
-    );
-    expect(all[0]).toMatch(/^UNWIND \[\$anchorId\] AS entityId/);
-    expect(all[0]).toContain('all(entityId IN $entityIds WHERE');
-    const hub = selectionBranches({ ...base, entityIds: ['a'] }, { hub: true, anchorId: null }, [
-      'e.timelineKey > $afterKey',
-    ]);
-    expect(hub[0]).toMatch(/^MATCH \(e:Event\) WHERE e\.timelineKey > \$afterKey AND \(EXISTS/);
   });
 });
 
