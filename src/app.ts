@@ -10,6 +10,8 @@ import { sendAppError, sendError } from './http/send-error';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql';
 import { graphqlStreamHandler } from './http/graphql-stream';
+import { createContext } from './graphql/context';
+import { createGraphqlPipeline } from './graphql/pipeline';
 import { bundleRoutes } from './http/bundles.routes';
 import { BundleApi } from './ingest/bundle-api';
 import { ApiKeys } from './services/api-keys';
@@ -56,12 +58,14 @@ export function createApp(deps: AppDependencies): Express {
   const keys = new ApiKeys(deps.ingest.keys);
   const bundles = new BundleApi(deps.database, deps.logger, (version) => deps.changes.announce(version));
   const shared = { stopWords: new StopWords(), writes: { keys, bundles }, changes: deps.changes };
+  const pipeline = createGraphqlPipeline({
+    schema: deps.schema,
+    limits: deps.graphql,
+    logger: deps.logger,
+    context: (request) => createContext(deps.database, deps.graphql, deps.logger, shared, request.headers),
+  });
   app.use(bundleRoutes(keys, bundles, deps.http.bodyLimit));
-  app.all(
-    '/graphql/stream',
-    express.json({ limit: deps.http.bodyLimit }),
-    graphqlStreamHandler(deps.schema, deps.database, deps.graphql, deps.logger, shared),
-  );
+  app.all('/graphql/stream', express.json({ limit: deps.http.bodyLimit }), graphqlStreamHandler(pipeline));
   // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON
   // per the spec. A JSON POST without a body is refused here: graphql-http would wait for a stream
   // that the body parser has already settled.
@@ -76,7 +80,7 @@ export function createApp(deps: AppDependencies): Express {
       }
       next();
     },
-    graphqlHandler(deps.schema, deps.database, deps.graphql, deps.logger, shared),
+    graphqlHandler(pipeline),
   );
   if (deps.graphql.graphiql) app.use(graphiqlRoutes());
   app.use(feedRoutes(deps.database, deps.graphql.timelineHubDegree));

@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
  * Gives every error a stable `extensions.code`. Expected errors keep their message; anything
  * unexpected is logged with its detail and reaches the client only as INTERNAL_SERVER_ERROR.
  */
-export function createErrorFormatter(logger: Logger): (error: Readonly<GraphQLError | Error>) => GraphQLError | Error {
+export function createErrorFormatter(logger: Logger): (error: Readonly<GraphQLError | Error>) => GraphQLError {
   return (error) => {
     if (!(error instanceof GraphQLError)) {
       // graphql-http's own request errors ("Missing query", "Unparsable JSON body"…) are safe to show.
@@ -35,7 +35,7 @@ export function createErrorFormatter(logger: Logger): (error: Readonly<GraphQLEr
 }
 
 /**
- * Parse and validation errors are coded where they arise (src/http/graphql.ts); what is left
+ * Parse and validation errors are coded where they arise (src/graphql/pipeline.ts); what is left
  * uncoded comes from graphql-js's execution, which tags nothing: a variable of the wrong type
  * ("Variable "$x" got invalid value…") is the client's input, anything else a validation error.
  */
