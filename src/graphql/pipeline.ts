@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import {
   execute,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   parse,
   subscribe,
@@ -18,6 +19,9 @@ import { validationRules, type DemandLimits } from './validation-rules';
 
 /** Total query text kept parsed and validated (~2 MB of strings plus their documents). */
 const DOCUMENT_CACHE_CHARS = 2_000_000;
+
+/** Variable errors reported at most (graphql-js's own bound when it coerces them). */
+const MAX_VARIABLE_ERRORS = 50;
 
 /** One GraphQL operation as a transport received it. */
 export interface GraphqlRequest {
@@ -51,8 +55,9 @@ export interface GraphqlPipelineOptions<Context> {
 /**
  * The one GraphQL request pipeline every transport uses (`/graphql` and `/graphql/stream`), as
  * envelop composes its plugins once: parse (token limit, document cache), validation (the spec's
- * rules and the demand limits), the operation the transport serves, the context, execution or
- * subscription, and error formatting. Each refusal is coded by the step that makes it.
+ * rules and the demand limits), the operation the transport serves, the variables' values, the
+ * context, execution or subscription, and error formatting. Each refusal is coded by the step that
+ * makes it, never by its message.
  */
 export interface GraphqlPipeline<Context> {
   /** Runs every step before execution; the errors are coded, not yet formatted. */
@@ -93,11 +98,16 @@ export function createGraphqlPipeline<Context>(options: GraphqlPipelineOptions<C
         const message =
           operationName === null
             ? 'The document has several operations: name the one to run in operationName'
-            : `The document has no operation named "${operationName.slice(0, 100)}"`;
+            : `The document has no operation named "${String(operationName).slice(0, 100)}"`;
         return { errors: [new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] };
       }
       if (!served.operations.includes(operation.operation))
         return { errors: [new GraphQLError(served.elsewhere, { extensions: { code: 'BAD_REQUEST' } })] };
+      // Coerced here, as execution would, so that every error of the client's values is known as such.
+      const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
+        maxErrors: MAX_VARIABLE_ERRORS,
+      });
+      if (variables.errors) return { errors: variables.errors.map((error) => withCode(error, 'BAD_USER_INPUT')) };
       return {
         args: {
           schema,

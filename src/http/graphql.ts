@@ -1,9 +1,14 @@
 import type { Request as ExpressRequest, RequestHandler } from 'express';
 import { OperationTypeNode } from 'graphql';
-import { createHandler, type OperationArgs, type Request as GraphqlHttpRequest } from 'graphql-http';
+import {
+  createHandler,
+  parseRequestParams,
+  type OperationArgs,
+  type Request as GraphqlHttpRequest,
+} from 'graphql-http';
 import type { GraphqlContext } from '../graphql/context';
 import type { GraphqlPipeline, ServedOperations } from '../graphql/pipeline';
-import { errorBody } from '../errors';
+import { AppError, errorBody } from '../errors';
 import { sendError } from './send-error';
 
 /** What `/graphql` serves. */
@@ -23,6 +28,19 @@ type HttpContext = Record<string, unknown>;
  */
 export function graphqlHandler(pipeline: GraphqlPipeline<GraphqlContext>): RequestHandler {
   const handle = createHandler<ExpressRequest, undefined, HttpContext>({
+    parseRequestParams: async (req) => {
+      try {
+        return await parseRequestParams(req);
+      } catch (error) {
+        // A body that is not JSON is most often the bare GraphQL document: say what to send instead.
+        if (typeof req.body === 'string' && !isJson(req.body))
+          throw new AppError(
+            'BAD_REQUEST',
+            'Unparsable JSON body: send {"query": "{ … }"} as JSON, not the bare GraphQL document',
+          );
+        throw error;
+      }
+    },
     // The pipeline parses, validates and builds the context; graphql-http's own steps never run.
     onSubscribe: (req, params) => {
       const prepared = pipeline.prepare({ ...params, headers: req.raw.headers }, QUERIES_AND_MUTATIONS);
@@ -61,4 +79,13 @@ export function graphqlHandler(pipeline: GraphqlPipeline<GraphqlContext>): Reque
       sendError(res, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
     }
   };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

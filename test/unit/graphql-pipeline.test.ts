@@ -45,7 +45,7 @@ describe('the GraphQL request pipeline', () => {
     expect(contexts).toEqual([request]);
   });
 
-  it.each([
+  it.each<[string, string, string, Record<string, unknown>?]>([
     ['a syntax error', '{ hello', 'GRAPHQL_PARSE_FAILED'],
     ['more tokens than the limit', `{ ${'hello '.repeat(60)}}`, 'GRAPHQL_PARSE_FAILED'],
     ['an unknown field', '{ nope }', 'GRAPHQL_VALIDATION_FAILED'],
@@ -57,9 +57,11 @@ describe('the GraphQL request pipeline', () => {
     ['aliases past the limit', '{ a: hello b: hello c: hello }', 'GRAPHQL_VALIDATION_FAILED'],
     ['several operations, none named', 'query A { hello } query B { hello }', 'GRAPHQL_VALIDATION_FAILED'],
     ['an operation the transport does not serve', 'subscription { ticks }', 'BAD_REQUEST'],
-  ])('refuses %s, coded by the step that finds it, and builds no context', (_name, query, code) => {
+    ['a variable of the wrong type', 'query ($name: String) { hello(name: $name) }', 'BAD_USER_INPUT', { name: 5 }],
+    ['a required variable missing', 'query ($id: ID!) { node(id: $id) { id } }', 'BAD_USER_INPUT'],
+  ])('refuses %s, coded by the step that finds it, and builds no context', (_name, query, code, variables = {}) => {
     const { pipeline, contexts } = pipelineWithContexts();
-    const prepared = pipeline.prepare({ query, headers: {} }, QUERIES);
+    const prepared = pipeline.prepare({ query, variables, headers: {} }, QUERIES);
     expect(codesOf(prepared)).toEqual([code]);
     expect(contexts).toEqual([]);
   });
