@@ -37,6 +37,7 @@ export interface GraphqlContext {
     /** The process's database: a subscription outlives the request's time budget. */
     readonly database: Database;
   };
+  /** Per-request loaders; a timeline page primes `node`, `eventDetails` and `source` with what it read. */
   readonly loaders: {
     readonly node: DataLoader<string, NodeModel | null>;
     readonly eventDetails: DataLoader<string, EventDetails | null>;
@@ -47,15 +48,6 @@ export interface GraphqlContext {
     readonly citations: DataLoader<string, EntityModel[] | null>;
     /** Signatories and parties by agreement id. */
     readonly agreementParties: DataLoader<string, AgreementPartyModel[] | null>;
-  };
-  /**
-   * Details and sources that came with a timeline page. Resolvers read them synchronously before
-   * asking a loader: a page has hundreds of such fields, and a promise for each is most of the cost
-   * of executing it.
-   */
-  readonly known: {
-    readonly details: Map<string, EventDetails>;
-    readonly sources: Map<string, SourceModel>;
   };
 }
 
@@ -104,6 +96,5 @@ export function createContext(
       citations: loaderOf((ids) => findSourceCitations(database, ids)),
       agreementParties: loaderOf((ids) => findAgreementParties(database, ids)),
     },
-    known: { details: new Map(), sources: new Map() },
   };
 }
