@@ -14,7 +14,7 @@ import { createContext } from './graphql/context';
 import { createGraphqlPipeline } from './graphql/pipeline';
 import { bundleRoutes } from './http/bundles.routes';
 import { BundleApi } from './ingest/bundle-api';
-import { ApiKeys } from './services/api-keys';
+import { ApiKeys } from './ingest/api-keys';
 import type { ChangeFeed } from './services/change-feed';
 import { StopWords } from './services/search.service';
 import { healthRoutes, type Readiness } from './http/health';
@@ -55,16 +55,18 @@ export function createApp(deps: AppDependencies): Express {
   app.use(
     cors({ origin: deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }),
   );
-  const keys = new ApiKeys(deps.ingest.keys);
-  const bundles = new BundleApi(deps.database, deps.logger, (version) => deps.changes.announce(version));
-  const shared = { stopWords: new StopWords(), writes: { keys, bundles }, changes: deps.changes };
+  const bundles = new BundleApi(deps.database, new ApiKeys(deps.ingest.keys), deps.logger, (version) =>
+    deps.changes.announce(version),
+  );
+  const shared = { stopWords: new StopWords(), writes: bundles, changes: deps.changes };
   const pipeline = createGraphqlPipeline({
     schema: deps.schema,
     limits: deps.graphql,
     logger: deps.logger,
-    context: (request) => createContext(deps.database, deps.graphql, deps.logger, shared, request.headers),
+    context: (request) =>
+      createContext(deps.database, deps.graphql, deps.logger, shared, request.headers.authorization),
   });
-  app.use(bundleRoutes(keys, bundles, deps.http.bodyLimit));
+  app.use(bundleRoutes(bundles, deps.http.bodyLimit));
   app.all('/graphql/stream', express.json({ limit: deps.http.bodyLimit }), graphqlStreamHandler(pipeline));
   // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON
   // per the spec. A JSON POST without a body is refused here: graphql-http would wait for a stream
