@@ -10,9 +10,11 @@ import { sendAppError, sendError } from './http/send-error';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql';
 import { graphqlStreamHandler } from './http/graphql-stream';
+import { createContext } from './graphql/context';
+import { createGraphqlPipeline } from './graphql/pipeline';
 import { bundleRoutes } from './http/bundles.routes';
 import { BundleApi } from './ingest/bundle-api';
-import { ApiKeys } from './services/api-keys';
+import { ApiKeys } from './ingest/api-keys';
 import type { ChangeFeed } from './services/change-feed';
 import { StopWords } from './services/search.service';
 import { healthRoutes, type Readiness } from './http/health';
@@ -53,15 +55,19 @@ export function createApp(deps: AppDependencies): Express {
   app.use(
     cors({ origin: deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }),
   );
-  const keys = new ApiKeys(deps.ingest.keys);
-  const bundles = new BundleApi(deps.database, deps.logger, (version) => deps.changes.announce(version));
-  const shared = { stopWords: new StopWords(), writes: { keys, bundles }, changes: deps.changes };
-  app.use(bundleRoutes(keys, bundles, deps.http.bodyLimit));
-  app.all(
-    '/graphql/stream',
-    express.json({ limit: deps.http.bodyLimit }),
-    graphqlStreamHandler(deps.schema, deps.database, deps.graphql, deps.logger, shared),
+  const bundles = new BundleApi(deps.database, new ApiKeys(deps.ingest.keys), deps.logger, (version) =>
+    deps.changes.announce(version),
   );
+  const shared = { stopWords: new StopWords(), writes: bundles, changes: deps.changes };
+  const pipeline = createGraphqlPipeline({
+    schema: deps.schema,
+    limits: deps.graphql,
+    logger: deps.logger,
+    context: (request) =>
+      createContext(deps.database, deps.graphql, deps.logger, shared, request.headers.authorization),
+  });
+  app.use(bundleRoutes(bundles, deps.http.bodyLimit));
+  app.all('/graphql/stream', express.json({ limit: deps.http.bodyLimit }), graphqlStreamHandler(pipeline));
   // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON
   // per the spec. A JSON POST without a body is refused here: graphql-http would wait for a stream
   // that the body parser has already settled.
@@ -76,7 +82,7 @@ export function createApp(deps: AppDependencies): Express {
       }
       next();
     },
-    graphqlHandler(deps.schema, deps.database, deps.graphql, deps.logger, shared),
+    graphqlHandler(pipeline),
   );
   if (deps.graphql.graphiql) app.use(graphiqlRoutes());
   app.use(feedRoutes(deps.database, deps.graphql.timelineHubDegree));

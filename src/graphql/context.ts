@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphqlConfig } from '../config';
 import type { BundleApi } from '../ingest/bundle-api';
 import type { AgreementPartyModel, EntityModel, EventDetails, NodeModel, SourceModel } from '../domain/types';
@@ -13,7 +12,6 @@ import {
   findSourcesByIds,
 } from '../repositories/node.repository';
 import { findEventDetails } from '../repositories/timeline.repository';
-import type { ApiKeys } from '../services/api-keys';
 import type { ChangeFeed } from '../services/change-feed';
 import { FeedService } from '../services/feed.service';
 import { GraphService } from '../services/graph.service';
@@ -28,15 +26,16 @@ export interface GraphqlContext {
   readonly search: SearchService;
   readonly graph: GraphService;
   readonly feeds: FeedService;
-  /** The request's headers (the API key of a write). */
-  readonly headers: IncomingHttpHeaders;
+  /** The `Authorization` header as the request presented it: the write service checks it. */
+  readonly authorization?: string;
   /** The write path and live updates; absent where an app is built without them. */
-  readonly writes?: { readonly keys: ApiKeys; readonly bundles: BundleApi };
+  readonly writes?: BundleApi;
   readonly live?: {
     readonly changes: ChangeFeed;
     /** The process's database: a subscription outlives the request's time budget. */
     readonly database: Database;
   };
+  /** Per-request loaders; a timeline page primes `node`, `eventDetails` and `source` with what it read. */
   readonly loaders: {
     readonly node: DataLoader<string, NodeModel | null>;
     readonly eventDetails: DataLoader<string, EventDetails | null>;
@@ -47,15 +46,6 @@ export interface GraphqlContext {
     readonly citations: DataLoader<string, EntityModel[] | null>;
     /** Signatories and parties by agreement id. */
     readonly agreementParties: DataLoader<string, AgreementPartyModel[] | null>;
-  };
-  /**
-   * Details and sources that came with a timeline page. Resolvers read them synchronously before
-   * asking a loader: a page has hundreds of such fields, and a promise for each is most of the cost
-   * of executing it.
-   */
-  readonly known: {
-    readonly details: Map<string, EventDetails>;
-    readonly sources: Map<string, SourceModel>;
   };
 }
 
@@ -79,7 +69,7 @@ export function createContext(
   config: GraphqlConfig,
   logger: Logger,
   shared: SharedState = { stopWords: new StopWords() },
-  headers: IncomingHttpHeaders = {},
+  authorization?: string,
 ): GraphqlContext {
   const database = sharedDatabase.forRequest();
   const node = loaderOf((ids) => findNodesByIds(database, ids));
@@ -93,7 +83,7 @@ export function createContext(
       hubDegree: config.hubDegree,
       connectionsTimeoutMs: config.connectionsTimeoutMs,
     }),
-    headers,
+    authorization,
     writes: shared.writes,
     live: shared.changes && { changes: shared.changes, database: sharedDatabase },
     loaders: {
@@ -104,6 +94,5 @@ export function createContext(
       citations: loaderOf((ids) => findSourceCitations(database, ids)),
       agreementParties: loaderOf((ids) => findAgreementParties(database, ids)),
     },
-    known: { details: new Map(), sources: new Map() },
   };
 }

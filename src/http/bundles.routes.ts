@@ -1,7 +1,6 @@
 import express, { Router, type Request } from 'express';
 import { AppError, badUserInput } from '../errors';
-import type { BundleApi, IngestRequest } from '../ingest/bundle-api';
-import type { ApiKeys } from '../services/api-keys';
+import type { BundleApi, BundleWrites, IngestRequest } from '../ingest/bundle-api';
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
 
@@ -9,25 +8,27 @@ const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text
  * The write path. `POST /bundles` loads one bundle: a YAML body is the bundle; a JSON body is the
  * bundle, or `{bundle, text?, dryRun?}` with the bundle as an object or as YAML/JSON text.
  * `?dryRun=true` validates and reports without writing. `DELETE /bundles/:sourceId` retracts a
- * source. Both need `Authorization: Bearer <key>`; the key is checked before the body is read.
+ * source. Both need `Authorization: Bearer <key>`, which the write service checks before the body
+ * is read.
  */
-export function bundleRoutes(keys: ApiKeys, bundles: BundleApi, bodyLimit: string): Router {
+export function bundleRoutes(bundles: BundleApi, bodyLimit: string): Router {
   const router = Router();
   const authorize = (req: Request, res: express.Response, next: express.NextFunction) => {
-    res.locals.apiKey = keys.authorize(req.headers);
+    res.locals.writes = bundles.authorize(req.headers.authorization);
     next();
   };
+  const writesOf = (res: express.Response) => res.locals.writes as BundleWrites;
   router.post(
     '/bundles',
     authorize,
     express.text({ type: [...YAML_TYPES, 'application/json'], limit: bodyLimit }),
     async (req, res) => {
-      const report = await bundles.ingest(res.locals.apiKey as string, ingestRequestOf(req));
+      const report = await writesOf(res).ingest(ingestRequestOf(req));
       res.status(report.dryRun ? 200 : 201).json(report);
     },
   );
   router.delete('/bundles/:sourceId', authorize, async (req, res) => {
-    res.json(await bundles.retract(res.locals.apiKey as string, req.params.sourceId as string));
+    res.json(await writesOf(res).retract(req.params.sourceId as string));
   });
   return router;
 }

@@ -1,64 +1,37 @@
 import type { RequestHandler } from 'express';
-import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { OperationTypeNode } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/express';
-import type { GraphqlConfig } from '../config';
-import { createContext, type SharedState } from '../graphql/context';
-import { createErrorFormatter, withCode } from '../graphql/errors';
-import type { Logger } from '../logger';
-import type { Database } from '../neo4j/database';
-import { demandLimitRules } from './graphql';
+import type { GraphqlContext } from '../graphql/context';
+import type { GraphqlPipeline, ServedOperations } from '../graphql/pipeline';
 import { sendError } from './send-error';
 
+/** What `/graphql/stream` serves: a GET that an EventSource sends must never write. */
+const SUBSCRIPTIONS: ServedOperations = {
+  operations: [OperationTypeNode.SUBSCRIPTION],
+  elsewhere: '/graphql/stream serves subscriptions; send queries and mutations to /graphql',
+};
+
+/** graphql-sse types the context as a plain record; ours is a typed object built per subscription. */
+type StreamContext = Record<string, unknown>;
+
 /**
- * `/graphql/stream`: subscriptions over Server-Sent Events (graphql-sse). The same parse and demand
- * limits and the same coded, masked errors as /graphql; queries and mutations are refused here (a
- * GET that an EventSource sends must never write).
+ * `/graphql/stream`: subscriptions over Server-Sent Events (graphql-sse), through the same request
+ * pipeline as /graphql (parse and demand limits, context, coded and masked errors); queries and
+ * mutations are refused here.
  */
-export function graphqlStreamHandler(
-  schema: GraphQLSchema,
-  database: Database,
-  config: GraphqlConfig,
-  logger: Logger,
-  shared: SharedState,
-): RequestHandler {
-  const rules = [...specifiedRules, ...demandLimitRules(config)];
-  const formatError = createErrorFormatter(logger);
-  // graphql-sse takes an object as a result only when it has `data`.
-  const refuse = (error: GraphQLError) => ({ data: null, errors: [formatError(error) as GraphQLError] });
-  const handle = createHandler({
+export function graphqlStreamHandler(pipeline: GraphqlPipeline<GraphqlContext>): RequestHandler {
+  const handle = createHandler<StreamContext>({
     // One event stream per subscription: a plain EventSource can listen without a client library.
     authenticate: () => null,
     onSubscribe: (req, params) => {
-      let document;
-      try {
-        document =
-          typeof params.query === 'string' ? parse(params.query, { maxTokens: config.maxTokens }) : params.query;
-      } catch (error) {
-        return refuse(withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED'));
-      }
-      const invalid = validate(schema, document, rules);
-      if (invalid[0]) return refuse(withCode(invalid[0], 'GRAPHQL_VALIDATION_FAILED'));
-      if (getOperationAST(document, params.operationName)?.operation !== 'subscription') {
-        return refuse(
-          new GraphQLError('/graphql/stream serves subscriptions; send queries and mutations to /graphql', {
-            extensions: { code: 'BAD_REQUEST' },
-          }),
-        );
-      }
-      return {
-        schema,
-        document,
-        operationName: params.operationName,
-        variableValues: params.variables,
-        // graphql-sse types the context as a plain record; ours is a typed object built per subscription.
-        contextValue: createContext(database, config, logger, shared, req.raw.headers) as unknown as Record<
-          string,
-          unknown
-        >,
-      };
+      const prepared = pipeline.prepare({ ...params, headers: req.raw.headers }, SUBSCRIPTIONS);
+      // graphql-sse takes an object as a result only when it has `data`; onNext formats its errors.
+      if ('errors' in prepared) return { data: null, errors: [...prepared.errors] };
+      return { ...prepared.args, contextValue: prepared.args.contextValue as unknown as StreamContext };
     },
-    onNext: (_context, _req, result) =>
-      result.errors ? { ...result, errors: result.errors.map((error) => formatError(error) as GraphQLError) } : result,
+    execute: pipeline.execute,
+    subscribe: pipeline.subscribe,
+    onNext: (_context, _req, result) => pipeline.formatResult(result),
   });
   return async (req, res) => {
     try {

@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
+import type { ApiKeys } from './api-keys';
 import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
 import { retractSource, seedBundleInputs, type SeedReport } from './seed-loader';
 import { parseBundleText as parseBundleSource } from './bundle-file';
@@ -41,21 +42,44 @@ export interface RetractReport {
 /** Where problems of a bundle sent to the API are said to be. */
 const REQUEST_BUNDLE = 'bundle';
 
+/** The writes one caller may make, bound to the key it presented. */
+export interface BundleWrites {
+  /** Validates and loads one bundle; INVALID_BUNDLE (nothing written) when it does not validate. */
+  ingest(request: IngestRequest): Promise<IngestReport>;
+  /** Retracts a source; NOT_FOUND when none of that id is loaded, CONFLICT when others depend on it. */
+  retract(sourceId: string): Promise<RetractReport>;
+}
+
 /**
- * Loads and retracts bundles sent over the API (the caller has checked the API key): the bundle is
- * validated exactly as the seed CLI validates files, but no file is read, and the load runs in one
- * transaction (a dry run in one that is rolled back). Every write is logged with the key's name,
- * and its committed data version is passed to `onCommitted` (live subscribers).
+ * Loads and retracts bundles sent over the API, whichever way they come in (`/bundles`, the
+ * mutations). It authorises every write itself: a caller passes the credential it was presented,
+ * never a key name. The bundle is validated exactly as the seed CLI validates files, but no file is
+ * read, and the load runs in one transaction (a dry run in one that is rolled back). Every write is
+ * logged with the key's name, and its committed data version is passed to `onCommitted` (live
+ * subscribers).
  */
 export class BundleApi {
   constructor(
     private readonly database: Database,
+    private readonly keys: ApiKeys,
     private readonly logger: Logger,
     private readonly onCommitted: (version: number) => void,
   ) {}
 
-  /** Validates and loads one bundle; INVALID_BUNDLE (nothing written) when it does not validate. */
-  async ingest(key: string, request: IngestRequest): Promise<IngestReport> {
+  /**
+   * The writes allowed to whoever presents `authorization` (the `Authorization` header as sent,
+   * `Bearer <key>`), checked here and now: FORBIDDEN when writes are off, UNAUTHENTICATED when the
+   * key is missing or wrong.
+   */
+  authorize(authorization: string | undefined): BundleWrites {
+    const keyName = this.keys.authorize(authorization);
+    return {
+      ingest: (request) => this.ingestAs(keyName, request),
+      retract: (sourceId) => this.retractAs(keyName, sourceId),
+    };
+  }
+
+  private async ingestAs(keyName: string, request: IngestRequest): Promise<IngestReport> {
     const content = typeof request.bundle === 'string' ? parseBundleText(request.bundle) : request.bundle;
     const dryRun = request.dryRun === true;
     let report: SeedReport;
@@ -70,22 +94,21 @@ export class BundleApi {
     }
     const result = toIngestReport(report, dryRun);
     this.logger.info(
-      { key, sourceId: result.sourceId, dryRun, version: result.version, nodes: result.nodes },
+      { key: keyName, sourceId: result.sourceId, dryRun, version: result.version, nodes: result.nodes },
       dryRun ? 'bundle dry run' : 'bundle ingested',
     );
     if (result.version !== null) this.onCommitted(result.version);
     return result;
   }
 
-  /** Retracts a source; NOT_FOUND when none of that id is loaded, CONFLICT when others depend on it. */
-  async retract(key: string, sourceId: string): Promise<RetractReport> {
+  private async retractAs(keyName: string, sourceId: string): Promise<RetractReport> {
     let change: SourceChange & { version: number };
     try {
       change = await retractSource(this.database, sourceId);
     } catch (error) {
       throw asAppError(error);
     }
-    this.logger.info({ key, sourceId, version: change.version, nodes: change.nodes }, 'source retracted');
+    this.logger.info({ key: keyName, sourceId, version: change.version, nodes: change.nodes }, 'source retracted');
     this.onCommitted(change.version);
     return { sourceId, version: change.version, nodes: change.nodes, relationships: change.relationships };
   }

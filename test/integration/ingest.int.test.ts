@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { parse, stringify } from 'yaml';
+import { readConfig } from '../../src/config';
+import { ApiKeys } from '../../src/ingest/api-keys';
 import { BundleApi } from '../../src/ingest/bundle-api';
 import { ChangeFeed } from '../../src/services/change-feed';
 import { retractSource, seedBundleInputs } from '../../src/ingest/seed-loader';
@@ -210,7 +212,7 @@ describe('ingest through the API', () => {
     expect(await snapshotGraph(server.database)).toEqual(before);
   });
 
-  it('logs every write with the name of its key, never the key', async () => {
+  it('authorises in the write service, and logs every write with the name of its key, never the key', async () => {
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk, _encoding, done) {
@@ -219,10 +221,16 @@ describe('ingest through the API', () => {
       },
     });
     const announced: number[] = [];
-    const api = new BundleApi(server.database, pino({ level: 'info' }, sink), (version) => announced.push(version));
-    await api.ingest('editor', { bundle: BRIEFING, dryRun: true });
-    await api.ingest('editor', { bundle: BRIEFING });
-    await api.retract('ci', SOURCE_ID);
+    const keys = new ApiKeys(readConfig({ INGEST_API_KEYS: `ci:${KEY},editor:${OTHER_KEY}` }).ingest.keys);
+    const api = new BundleApi(server.database, keys, pino({ level: 'info' }, sink), (version) =>
+      announced.push(version),
+    );
+    // The service takes the credential as presented and checks it itself: no name can be passed in.
+    for (const authorization of [undefined, 'editor', `Bearer ${KEY}x`])
+      expect(() => api.authorize(authorization)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    await api.authorize(`Bearer ${OTHER_KEY}`).ingest({ bundle: BRIEFING, dryRun: true });
+    await api.authorize(`Bearer ${OTHER_KEY}`).ingest({ bundle: BRIEFING });
+    await api.authorize(`Bearer ${KEY}`).retract(SOURCE_ID);
     const entries = lines.map((line) => JSON.parse(line));
     expect(entries.map(({ key, sourceId, msg }) => ({ key, sourceId, msg }))).toEqual([
       { key: 'editor', sourceId: SOURCE_ID, msg: 'bundle dry run' },

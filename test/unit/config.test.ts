@@ -1,5 +1,5 @@
 import { ConfigError, DEVELOPMENT_PASSWORD, readConfig } from '../../src/config';
-import { ApiKeys } from '../../src/services/api-keys';
+import { ApiKeys } from '../../src/ingest/api-keys';
 
 describe('readConfig', () => {
   it('defaults to the embedded local Neo4j and the documented development password', () => {
@@ -54,13 +54,11 @@ describe('INGEST_API_KEYS and the keys it gives', () => {
 
   it('authorizes the configured keys by name, and only them', () => {
     const keys = new ApiKeys(readConfig({ INGEST_API_KEYS: `newsroom:${secret},ci:${'b'.repeat(32)}` }).ingest.keys);
-    expect(keys.authorize({ authorization: `Bearer ${'b'.repeat(32)}` })).toBe('ci');
-    expect(keys.authorize({ authorization: `bearer ${secret}` })).toBe('newsroom');
+    expect(keys.authorize(`Bearer ${'b'.repeat(32)}`)).toBe('ci');
+    expect(keys.authorize(`bearer ${secret}`)).toBe('newsroom');
     for (const authorization of [undefined, secret, `Bearer ${secret}x`, `Bearer ${'a'.repeat(31)}`, 'Basic abc']) {
-      expect(() => keys.authorize({ authorization })).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+      expect(() => keys.authorize(authorization)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     }
-    expect(() => new ApiKeys([]).authorize({ authorization: `Bearer ${secret}` })).toThrow(
-      expect.objectContaining({ code: 'FORBIDDEN' }),
-    );
+    expect(() => new ApiKeys([]).authorize(`Bearer ${secret}`)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 });

@@ -3,13 +3,10 @@ import { toDateClaims, toEventClaims } from '../../services/claim-views';
 import { explainPath } from '../../services/path-explanation';
 import type { GraphqlContext } from '../context';
 
-/** A field of the event's details: synchronous when they came with the page, else from the loader. */
+/** A field of the event's details, from the loader (primed with them when a timeline page brought the event). */
 function detail<T>(pick: (details: EventDetails) => T, missing: T) {
-  return (event: EventModel, _: unknown, ctx: GraphqlContext): T | Promise<T> => {
-    const known = ctx.known.details.get(event.id);
-    if (known) return pick(known);
-    return ctx.loaders.eventDetails.load(event.id).then((details) => (details ? pick(details) : missing));
-  };
+  return (event: EventModel, _: unknown, ctx: GraphqlContext): Promise<T> =>
+    ctx.loaders.eventDetails.load(event.id).then((details) => (details ? pick(details) : missing));
 }
 
 export const Event = {

@@ -1,10 +1,14 @@
 import type { EventConnection, TimelineArgs } from '../../services/timeline.service';
 import type { GraphqlContext } from '../context';
 
-/** A timeline page whose details and sources the event fields then read without another query. */
+/**
+ * A timeline page that primes the request's loaders with what came with it (its events, their
+ * details and the sources their evidence cites), so the event fields read them without a query.
+ */
 export async function timelinePage(ctx: GraphqlContext, args: TimelineArgs): Promise<EventConnection> {
   const connection = await ctx.timeline.page(args);
-  for (const [id, details] of connection.details) ctx.known.details.set(id, details);
-  for (const [id, source] of connection.sources) ctx.known.sources.set(id, source);
+  for (const event of connection.nodes) ctx.loaders.node.prime(event.id, event);
+  for (const [id, details] of connection.details) ctx.loaders.eventDetails.prime(id, details);
+  for (const [id, source] of connection.sources) ctx.loaders.source.prime(id, source);
   return connection;
 }

@@ -1,9 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import { AppError } from '../errors';
 
 /**
- * Checks a request's `Authorization: Bearer <key>` against INGEST_API_KEYS. The presented key is
+ * Checks a presented `Authorization: Bearer <key>` against INGEST_API_KEYS. The presented key is
  * hashed and compared with every configured hash in constant time (all of them, whatever matches),
  * so neither the comparison nor the number of comparisons depends on how much of a key is right.
  */
@@ -21,13 +20,13 @@ export class ApiKeys {
   }
 
   /**
-   * The name of the key the request presents. Throws FORBIDDEN when the write path is off and
-   * UNAUTHENTICATED when the key is missing or wrong.
+   * The name of the key presented as `authorization` (the `Authorization` header as sent). Throws
+   * FORBIDDEN when the write path is off and UNAUTHENTICATED when the key is missing or wrong.
    */
-  authorize(headers: IncomingHttpHeaders): string {
+  authorize(authorization: string | undefined): string {
     if (!this.enabled)
       throw new AppError('FORBIDDEN', 'Writes are off on this service: it has no INGEST_API_KEYS configured');
-    const presented = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1];
+    const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
     if (presented === undefined)
       throw new AppError('UNAUTHENTICATED', 'Send an API key as Authorization: Bearer <key>');
     const digest = createHash('sha256').update(presented).digest();
