@@ -43,7 +43,7 @@ export interface DateStatement {
  * means normal (claims stored before ranks existed are normal).
  */
 export type ClaimRank = 'preferred' | 'normal' | 'deprecated';
-export const CLAIM_RANKS: readonly ClaimRank[] = ['preferred', 'normal', 'deprecated'];
+const CLAIM_RANKS: readonly ClaimRank[] = ['preferred', 'normal', 'deprecated'];
 
 /** What a source says of an entity: its names, and the declared fields (entity-fields.ts). */
 export interface EntityClaim extends EntityFieldValues {
@@ -133,15 +133,13 @@ export function rankClaims<T extends { readonly source: ClaimSource }>(claims: r
  * Claims in the order their wording counts: by rank (preferred, normal, deprecated), then in
  * resolution order. The date is not worded: it follows rankClaims and the dispute rule.
  */
-export function rankWording<T extends { readonly source: ClaimSource; readonly rank?: ClaimRank }>(
-  claims: readonly T[],
-): T[] {
+function rankWording<T extends { readonly source: ClaimSource; readonly rank?: ClaimRank }>(claims: readonly T[]): T[] {
   const weight = (claim: T) => CLAIM_RANKS.indexOf(claim.rank ?? 'normal');
   return rankClaims(claims).sort((a, b) => weight(a) - weight(b));
 }
 
 /** Claims as stored: one per source, ordered by source id. */
-export function storedClaims(claims: readonly Claim[]): string[] {
+function storedClaims(claims: readonly Claim[]): string[] {
   return [...claims].sort((a, b) => compareText(a.source.id, b.source.id)).map(encodeClaim);
 }
 
@@ -207,7 +205,7 @@ export interface ResolvedEntity extends EntityFieldValues {
 }
 
 /** Match keys as one delimited string, for a text index; find a key by CONTAINS matchKeyNeedle(key). */
-export function matchKeyText(keys: readonly string[]): string {
+function matchKeyText(keys: readonly string[]): string {
   return `|${keys.join('|')}|`;
 }
 
@@ -399,7 +397,7 @@ function unique<T>(values: readonly T[]): T[] {
 }
 
 /** Code-unit order, the same on every machine (localeCompare is not). */
-export function compareText(a: string, b: string): number {
+function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -23,11 +23,6 @@ export function isTimelineKey(text: string): boolean {
   return KEY.test(text);
 }
 
-/** The event id at the end of a key. */
-export function eventIdOfKey(key: string): string {
-  return key.slice(key.lastIndexOf('|') + 1);
-}
-
 /** The prefix every key of a whole-year date of `year` starts with (they all start on 1 January). */
 export function yearKeyPrefix(year: string): string {
   return `${year}-01-01|${PRECISION_RANK.YEAR}|`;

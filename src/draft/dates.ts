@@ -174,7 +174,7 @@ export function findPublication(
 }
 
 /** "Published: …", "By Staff | Updated Nov 20, 2024": a line, or a part of it between bars, that dates the page. */
-export function isPublicationLine(line: string): boolean {
+function isPublicationLine(line: string): boolean {
   return line.split(/\s[|·]\s/u).some((part) => PUBLICATION_MARKERS.test(part.trim()));
 }
 

@@ -14,7 +14,7 @@ export interface GazetteerCountry {
 const MIN_ALT_SPELLING = 3;
 
 /** Every country of world-countries, with the Portuguese demonyms of rules.ts. */
-export const GAZETTEER: readonly GazetteerCountry[] = countries.map((country) => ({
+const GAZETTEER: readonly GazetteerCountry[] = countries.map((country) => ({
   code: country.cca3,
   names: [
     ...new Set([

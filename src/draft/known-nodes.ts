@@ -15,8 +15,6 @@ export interface KnownNodes {
   readonly events: readonly KnownEvent[];
 }
 
-export const NO_KNOWN_NODES: KnownNodes = { entities: [], events: [] };
-
 /**
  * Reads and schema-checks bundle files (the quotes are the loader's business, not checked here);
  * refuses with every problem of every file. REVIEW marks do not matter to what a draft reuses.

@@ -31,7 +31,7 @@ export interface QualityRow {
  *   drafted date expression is confirmed when some hand date has its iso and an overlapping span.
  * - Events: each hand event is matched to a distinct drafted event of the same type and date iso.
  */
-export function measureQuality(draft: Draft, hand: Bundle, known: KnownNodes): QualityRow[] {
+function measureQuality(draft: Draft, hand: Bundle, known: KnownNodes): QualityRow[] {
   return [entityRow(draft, hand, known), dateRow(draft, hand), eventRow(draft, hand)];
 }
 

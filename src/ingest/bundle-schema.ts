@@ -5,7 +5,7 @@ import { ENTITY_LABELS, EVENT_TYPES, RELATIONSHIP_TYPES } from '../domain/model'
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as kim-jong-un');
 const text = z.string().trim().min(1);
 
-export const EvidenceSchema = z
+const EvidenceSchema = z
   .object({
     quote: z.string().min(1),
     /** Offset of the quote's first character in the source text (UTF-16 code units). */
@@ -30,7 +30,7 @@ const dateFields = {
 const hasNoteIfInferred = (date: { inferred: boolean; note?: string }) => !date.inferred || date.note !== undefined;
 const inferredNeedsNote = { message: 'an inferred date needs a note saying how', path: ['note'] };
 
-export const BundleDateSchema = z
+const BundleDateSchema = z
   .object({ ...dateFields, evidence: evidenceList })
   .strict()
   .refine(hasNoteIfInferred, inferredNeedsNote);
@@ -52,7 +52,7 @@ function declaredFields(): { [K in EntityFieldName]: z.ZodOptional<FieldSchema<(
 }
 type FieldSchema<Kind> = Kind extends 'list' ? z.ZodArray<typeof text> : typeof text;
 
-export const EntitySchema = z
+const EntitySchema = z
   .object({
     id,
     label: z.enum(ENTITY_LABELS),
@@ -70,9 +70,9 @@ export const EntitySchema = z
   .strict();
 
 /** Words the source quotes: the quote is the evidence, `speaker` who said them. */
-export const QuoteSchema = EvidenceSchema.extend({ speaker: id.optional() }).strict();
+const QuoteSchema = EvidenceSchema.extend({ speaker: id.optional() }).strict();
 
-export const EventSchema = z
+const EventSchema = z
   .object({
     id,
     type: z.enum(Object.keys(EVENT_TYPES) as [keyof typeof EVENT_TYPES, ...(keyof typeof EVENT_TYPES)[]]),
@@ -95,7 +95,7 @@ export const EventSchema = z
   })
   .strict();
 
-export const RelationshipSchema = z
+const RelationshipSchema = z
   .object({
     type: z.enum(RELATIONSHIP_TYPES as [string, ...string[]]),
     from: id,
@@ -109,7 +109,7 @@ export const RelationshipSchema = z
   })
   .strict();
 
-export const SourceSchema = z
+const SourceSchema = z
   .object({
     id,
     /** The file holding the source text, relative to the bundle file (bundles on disk). */
@@ -181,8 +181,3 @@ function isEnglish(language: string): boolean {
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type BundleDate = z.infer<typeof BundleDateSchema>;
 export type Bundle = z.output<typeof BundleSchema>;
-export type BundleEntity = Bundle['entities'][number];
-export type BundleEvent = Bundle['events'][number];
-export type BundleRelationship = z.infer<typeof RelationshipSchema>;
-export type BundleSource = z.infer<typeof SourceSchema>;
-export type BundleQuote = z.infer<typeof QuoteSchema>;

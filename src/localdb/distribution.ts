@@ -13,7 +13,7 @@ export interface Distribution {
 type Progress = (line: string) => void;
 
 /** Reads the pinned versions from the launcher's pom. */
-export function readPinnedVersions(pomPath: string): { neo4jVersion: string; browserVersion: string } {
+function readPinnedVersions(pomPath: string): { neo4jVersion: string; browserVersion: string } {
   const pom = readFileSync(pomPath, 'utf8');
   const neo4jVersion = /<neo4j\.version>([^<]+)</.exec(pom)?.[1];
   const browserVersion = /<neo4j-browser\.version>([^<]+)</.exec(pom)?.[1];

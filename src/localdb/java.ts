@@ -3,7 +3,7 @@ import path from 'node:path';
 import { LocalNeo4jError } from './errors';
 
 /** Java feature releases Neo4j 5.26 LTS runs on. */
-export const SUPPORTED_JAVA_MAJORS: readonly number[] = [17, 21];
+const SUPPORTED_JAVA_MAJORS: readonly number[] = [17, 21];
 
 export interface JavaRuntime {
   readonly executable: string;

@@ -1,18 +1,5 @@
 import neo4j, { isDate, isDateTime, isInt, type Date as Neo4jDate, type Integer } from 'neo4j-driver';
 
-/**
- * JavaScript numbers travel to Neo4j as floats; fields that are integers in the model are sent
- * as Neo4j Integers so they are stored (and compared) as such.
- */
-export function withIntegerFields<T extends Record<string, unknown>>(record: T, fields: readonly string[]): T {
-  const copy: Record<string, unknown> = { ...record };
-  for (const field of fields) {
-    const value = copy[field];
-    if (typeof value === 'number' && Number.isInteger(value)) copy[field] = neo4j.int(value);
-  }
-  return copy as T;
-}
-
 /** A Neo4j Integer as a JS number, refusing values outside the safe range instead of rounding them. */
 export function toSafeNumber(value: Integer | number): number {
   if (typeof value === 'number') return value;

@@ -20,7 +20,7 @@ const UNIQUE_ID_LABELS = [
 ] as const;
 
 /** Schema statements by the name of what they create; labels come from the model's whitelist, so splicing them is safe. */
-export function schemaStatements(): { name: string; statement: string }[] {
+function schemaStatements(): { name: string; statement: string }[] {
   const constraints = UNIQUE_ID_LABELS.map((label) => {
     const name = `${label.toLowerCase()}_id_unique`;
     return { name, statement: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE` };

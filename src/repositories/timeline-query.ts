@@ -36,7 +36,7 @@ export interface SelectionPlan {
  * country containing it; as an agreement the event produced or concerns, or a party or signatory
  * of one; as what the event concerns.
  */
-export const INVOLVEMENT_PATTERNS = [
+const INVOLVEMENT_PATTERNS = [
   '(x)-[:PARTICIPATED_IN]->(e)',
   '(x)<-[:LED_BY]-(:Delegation)-[:PARTICIPATED_IN]->(e)',
   '(x)-[:MEMBER_OF]->(:Delegation)-[:PARTICIPATED_IN]->(e)',

@@ -19,7 +19,7 @@ export interface FeedSelection {
 }
 
 /** Most events one feed carries; widgets page with filters beyond that. */
-export const FEED_MAX_EVENTS = 500;
+const FEED_MAX_EVENTS = 500;
 const PAGE = 100;
 
 /** Collects a timeline selection with details and sources, for the widget feeds. */

@@ -16,7 +16,7 @@ export interface TimelineChange {
  * The largest selection a subscription follows: after every change it is read again (one reading
  * per change and subscriber), so a subscription to a whole corpus is refused.
  */
-export const LIVE_MAX_EVENTS = 5000;
+const LIVE_MAX_EVENTS = 5000;
 
 /**
  * Changes of one timeline selection: after each new data version the selection is read again and

@@ -1,4 +1,5 @@
 import { readableDate } from '../domain/fuzzy-date';
+import type { RelationshipType } from '../domain/model';
 import type { FuzzyDateModel, NodeModel, PathModel, RelationshipModel } from '../domain/types';
 
 /** A date at its precision, in English: "18 July 2024", "July 2024", "2024". */
@@ -14,8 +15,11 @@ function nameOf(node: NodeModel): string {
   return node.nameEn ?? node.name;
 }
 
-/** What a relationship says read from its start (`forward`) or from its end, as a verb phrase. */
-const PHRASES: Readonly<Record<string, { forward: string; backward: string }>> = {
+/**
+ * What a relationship says read from its start (`forward`) or from its end, as a verb phrase. Keyed
+ * by the model's relationship types: a type added to the model without its phrase fails the typecheck.
+ */
+const PHRASES: Readonly<Record<RelationshipType, { forward: string; backward: string }>> = {
   PARTICIPATED_IN: { forward: 'took part in', backward: 'had as a participant' },
   TOOK_PLACE_IN: { forward: 'took place in', backward: 'was the place of' },
   PRODUCED: { forward: 'produced', backward: 'was produced by' },
@@ -50,11 +54,7 @@ const REDUNDANT_ROLES = new Set(['leader', 'member']);
 function clause(relationship: RelationshipModel, forward: boolean, next: NodeModel): string {
   const role =
     relationship.type === 'PARTICIPATED_IN' && relationship.role ? ROLE_PHRASES[relationship.role] : undefined;
-  const words = role ??
-    PHRASES[relationship.type] ?? {
-      forward: relationship.type.toLowerCase(),
-      backward: relationship.type.toLowerCase(),
-    };
+  const words = role ?? PHRASES[relationship.type as RelationshipType];
   // The role key, not a source's own wording: the sentence is English whatever the sources' languages.
   // "leader" and "member" only repeat the verb.
   const title =

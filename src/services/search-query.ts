@@ -3,8 +3,8 @@ import type { NodeModel } from '../domain/types';
 import { badUserInput } from '../errors';
 
 /** Longest text and most words a search takes. */
-export const MAX_TEXT = 200;
-export const MAX_TERMS = 8;
+const MAX_TEXT = 200;
+const MAX_TERMS = 8;
 
 /**
  * The words of a search: normalised to lower-case letters and digits (so Lucene syntax, accents,

@@ -7,7 +7,7 @@ import { parseFeedQuery } from './feed-query';
 import { escapeHtml } from './describe';
 
 /** Beside this module, in src/ as in dist/ (the build copies them). */
-export const WIDGET_ASSETS_DIR = path.join(__dirname, 'assets');
+const WIDGET_ASSETS_DIR = path.join(__dirname, 'assets');
 
 /** Files of the widget page: vis-timeline from npm, the page's own script and style. */
 const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {

@@ -5,7 +5,7 @@ import type { Database } from '../../src/neo4j/database';
 import { connectDatabase } from '../../src/neo4j/driver';
 
 /** Config for the database the global setup provides (NEO4J_URI is always set by then). */
-export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config & { neo4j: { uri: string } } {
+function testConfig(overrides: NodeJS.ProcessEnv = {}): Config & { neo4j: { uri: string } } {
   const config = readConfig({ ...process.env, LOG_LEVEL: 'silent', ...overrides });
   if (!config.neo4j.uri) throw new Error('NEO4J_URI is not set: run integration tests through jest (global setup)');
   return config as Config & { neo4j: { uri: string } };

@@ -6,7 +6,7 @@ interface Probe {
   readonly correct: (data: Record<string, any>) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export const PROBES: readonly Probe[] = [
+const PROBES: readonly Probe[] = [
   {
     query: '{ timeline(first: 5) { totalCount nodes { id participants { role } } } }',
     correct: (d) => d.timeline?.totalCount === 9 && d.timeline.nodes.length === 5,

@@ -216,7 +216,7 @@ export interface ApiFilter {
 }
 
 /** A date of any precision in the given years. */
-export const isoDate = (years: [number, number]) =>
+const isoDate = (years: [number, number]) =>
   fc
     .tuple(
       fc.integer({ min: years[0], max: years[1] }),

@@ -2,7 +2,7 @@ import type { SourceModel } from '../../domain/types';
 import type { GraphqlContext } from '../context';
 
 /** The source a piece of evidence or a claim names, from the loader (primed by a timeline page). */
-export function sourceOf(item: { sourceId: string }, _: unknown, ctx: GraphqlContext): Promise<SourceModel> {
+function sourceOf(item: { sourceId: string }, _: unknown, ctx: GraphqlContext): Promise<SourceModel> {
   return ctx.loaders.source.load(item.sourceId).then((source) => {
     if (!source) throw new Error(`evidence names source ${item.sourceId}, which is not stored`);
     return source;
