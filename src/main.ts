@@ -134,7 +134,8 @@ function printUrls(config: Config, local: LocalNeo4j | undefined, logger: Logger
   const lines = [
     `Event-timeline graph service is up`,
     `  GraphQL:        ${base}/graphql`,
-    `  GraphiQL:       ${base}/graphiql`,
+    ...(config.graphql.graphiql ? [`  GraphiQL:       ${base}/graphiql`] : []),
+    `  Explorer:       ${base}/widget/explore  (widgets: ${base}/widget/timeline, ${base}/widget/timelinejs)`,
     `  Health:         ${base}/health/live  ${base}/health/ready`,
     `  Neo4j:          ${local ? local.boltUri : config.neo4j.uri}  (database ${config.neo4j.database})`,
     ...(local ? [`  Neo4j Browser:  ${local.browserUrl}`] : []),
