@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badUserInput } from '../errors';
 import type { SortOrder } from '../repositories/timeline.repository';
 import type { TimelineFilterInput } from '../services/timeline.service';
-import type { WidgetLanguage } from '../domain/model';
+import { DEFAULT_WORDING, type FeedWording } from './feed-wording';
 import type { GroupBy } from './vis-timeline';
 
 export const DEFAULT_FEED_TITLE = 'Event timeline';
@@ -42,15 +42,6 @@ export interface FeedQuery {
   readonly title: string;
   readonly wording: FeedWording;
 }
-
-/** How a feed words what it shows. */
-export interface FeedWording {
-  readonly language: WidgetLanguage;
-  /** `source`: each event's title as its sources wrote it (the resolved title); `en`: the English one. */
-  readonly titles: 'source' | 'en';
-}
-
-export const DEFAULT_WORDING: FeedWording = { language: 'en', titles: 'source' };
 
 /** Reads the URL parameters shared by the feeds and the widget page (BAD_USER_INPUT when malformed). */
 export function parseFeedQuery(query: unknown): FeedQuery {

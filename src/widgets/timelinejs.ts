@@ -2,7 +2,7 @@ import { eventTypeName } from '../domain/model';
 import type { FuzzyDateModel } from '../domain/types';
 import type { FeedSelection } from '../services/feed.service';
 import { describeAgreements, describeDate, describeEventDate, describeParticipants, escapeHtml } from './describe';
-import { DEFAULT_WORDING, type FeedWording } from './feed-query';
+import { DEFAULT_WORDING, type FeedWording } from './feed-wording';
 import { titleOf } from './vis-timeline';
 
 /** TimelineJS3 date object: only the parts the precision knows. */

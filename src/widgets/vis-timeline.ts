@@ -2,7 +2,7 @@ import { eventTypeName } from '../domain/model';
 import type { EventModel } from '../domain/types';
 import type { FeedSelection } from '../services/feed.service';
 import { describeAgreements, describeEventDate, describeParticipants } from './describe';
-import { DEFAULT_WORDING, type FeedWording } from './feed-query';
+import { DEFAULT_WORDING, type FeedWording } from './feed-wording';
 
 export type GroupBy = 'type' | 'entity';
 
