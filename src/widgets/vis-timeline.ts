@@ -98,7 +98,8 @@ export function toVisTimeline(
         participants: details.participants.map((p) => ({
           role: p.role,
           name: p.entity.name,
-          shortName: p.entity.shortName,
+          // The English name stands in for a short name no source gave: only in an English feed.
+          shortName: p.entity.shortName !== p.entity.nameEn || wording.titles === 'en' ? p.entity.shortName : null,
           id: p.entity.id,
           label: p.entity.label,
         })),
