@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_NEO4J_DEFAULTS, readToolConfig } from '../src/config';
 import { retractSource, seedBundleInputs, seedBundles } from '../src/ingest/seed-loader';
-import type { BundleInput } from '../src/ingest/validate-bundle';
+import type { BundleInput } from '../src/bundle/validate-bundle';
 import { createLocalNeo4j } from '../src/localdb/create';
 import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';

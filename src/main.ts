@@ -10,7 +10,7 @@ import { createLogger, type Logger } from './logger';
 import type { Database } from './neo4j/database';
 import { connectDatabase } from './neo4j/driver';
 import { defaultBundleFiles, seedBundles } from './ingest/seed-loader';
-import { BundleValidationError } from './ingest/validate-bundle';
+import { BundleValidationError } from './bundle/validate-bundle';
 import { projectRoot } from './paths';
 import { buildSchema } from './graphql/schema';
 import { ChangeFeed } from './services/change-feed';

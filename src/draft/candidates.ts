@@ -1,6 +1,6 @@
 import type { EntityLabel } from '../domain/model';
 import { matchKey } from '../domain/normalize';
-import type { Sentence } from '../ingest/sentences';
+import type { Sentence } from '../bundle/sentences';
 import { inDateline } from './dateline';
 import { countryNamed, isCapital } from './gazetteer';
 import {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config';
-import { BundleValidationError } from '../ingest/bundle-problems';
+import { BundleValidationError } from '../bundle/bundle-problems';
 import { defaultBundleFiles } from '../ingest/seed-loader';
 import { projectRoot } from '../paths';
 import { DraftError, draftBundle, type Draft } from './draft-bundle';

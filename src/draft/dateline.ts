@@ -1,4 +1,4 @@
-import type { Sentence } from '../ingest/sentences';
+import type { Sentence } from '../bundle/sentences';
 import type { Span } from './text-search';
 
 /**

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { dayInterval, parseFuzzyDate, type DatePrecision, type FuzzyDate } from '../domain/fuzzy-date';
-import { sentenceAt, type Sentence } from '../ingest/sentences';
+import { sentenceAt, type Sentence } from '../bundle/sentences';
 import { findRelativeDates, resolveRelative, type RelativeDate } from './relative-dates';
 import {
   DATE_PREPOSITIONS,

@@ -1,7 +1,7 @@
 import { daysBetween, parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { matchKey } from '../domain/normalize';
-import { DRAFTED_TITLE_PREFIX } from '../ingest/bundle-schema';
-import { sentenceAt, splitSentences, type Sentence } from '../ingest/sentences';
+import { DRAFTED_TITLE_PREFIX } from '../bundle/bundle-schema';
+import { sentenceAt, splitSentences, type Sentence } from '../bundle/sentences';
 import { findCandidateEntities, type CandidateEntity } from './candidates';
 import { findDateMentions, findDatelineDay, findPublication, type DateMention } from './dates';
 import { draftEvents, type DraftEvent, type EvidenceSpan, type Participant } from './events';
@@ -37,7 +37,7 @@ export const DRAFT_INSTRUCTION = 'Review every item marked REVIEW, fix or delete
 
 type Evidence = EvidenceSpan;
 
-/** A bundle with its `draft:` line: the loader's format (src/ingest/bundle-schema.ts) plus that key. */
+/** A bundle with its `draft:` line: the loader's format (src/bundle/bundle-schema.ts) plus that key. */
 export interface DraftBundle {
   draft: string;
   source: {

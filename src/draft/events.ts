@@ -1,7 +1,7 @@
 import type { DatePrecision, FuzzyDate } from '../domain/fuzzy-date';
 import { eventTypeFamily, type EntityLabel, type EventType, type RelationshipType } from '../domain/model';
 import type { Role } from '../domain/roles';
-import type { Sentence } from '../ingest/sentences';
+import type { Sentence } from '../bundle/sentences';
 import type { DateMention } from './dates';
 import { DATE_ANCHORS, LOCATIVES, REPORT_MARKERS, type DraftLanguage } from './rules';
 import { slugify, wordPattern, type Span } from './text-search';

@@ -1,7 +1,7 @@
-import { readBundleFile } from '../ingest/bundle-file';
-import { BundleValidationError, type BundleProblem } from '../ingest/bundle-problems';
-import { BundleSchema, type Bundle } from '../ingest/bundle-schema';
-import { formatPath } from '../ingest/validate-bundle';
+import { readBundleFile } from '../bundle/bundle-file';
+import { BundleValidationError, type BundleProblem } from '../bundle/bundle-problems';
+import { BundleSchema, type Bundle } from '../bundle/bundle-schema';
+import { formatPath } from '../bundle/validate-bundle';
 import type { StoredEntityNames, StoredEventOutline } from '../repositories/draft-knowledge.repository';
 
 /** An entity the graph (or a seed bundle) already has: a draft reuses its id. */

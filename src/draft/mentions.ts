@@ -1,6 +1,6 @@
 import type { EntityLabel } from '../domain/model';
 import { matchKey } from '../domain/normalize';
-import { sentenceAt, type Sentence } from '../ingest/sentences';
+import { sentenceAt, type Sentence } from '../bundle/sentences';
 import { countryNamed } from './gazetteer';
 import type { KnownEntity } from './known-nodes';
 import { AGREEMENT_ANAPHORA, AGREEMENT_WORDS, MINISTRY_FROM_TITLE, REPORT_MARKERS, type DraftLanguage } from './rules';

@@ -1,5 +1,5 @@
 import { matchKey } from '../domain/normalize';
-import type { Bundle } from '../ingest/bundle-schema';
+import type { Bundle } from '../bundle/bundle-schema';
 import { draftBundle, type Draft } from './draft-bundle';
 import { knownNodesFromBundles, type KnownNodes } from './known-nodes';
 import { overlaps, type Span } from './text-search';

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { matchKey } from '../domain/normalize';
-import { sentenceAt, type Sentence } from '../ingest/sentences';
+import { sentenceAt, type Sentence } from '../bundle/sentences';
 import type { CandidateEntity } from './candidates';
 import { inDateline } from './dateline';
 import { allDemonyms, countryNamed } from './gazetteer';

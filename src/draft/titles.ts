@@ -1,5 +1,5 @@
 import type { Role } from '../domain/roles';
-import type { Sentence } from '../ingest/sentences';
+import type { Sentence } from '../bundle/sentences';
 import { TITLE_WORDS, type DraftLanguage } from './rules';
 import { wordPattern } from './text-search';
 

@@ -1,4 +1,4 @@
-import { sentenceAt, type Sentence } from '../ingest/sentences';
+import { sentenceAt, type Sentence } from '../bundle/sentences';
 import { DEFINITE_ARTICLES, PURPOSE_BEFORE_NOUN, TRIGGERS, type DraftLanguage, type TriggerRule } from './rules';
 import { overlaps, wordPattern } from './text-search';
 

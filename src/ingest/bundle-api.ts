@@ -4,8 +4,8 @@ import type { Database } from '../neo4j/database';
 import type { ApiKeys } from './api-keys';
 import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
 import { retractSource, seedBundleInputs, type SeedReport } from './seed-loader';
-import { parseBundleText as parseBundleSource } from './bundle-file';
-import { BundleValidationError, type BundleProblem } from './bundle-problems';
+import { parseBundleText as parseBundleSource } from '../bundle/bundle-file';
+import { BundleValidationError, type BundleProblem } from '../bundle/bundle-problems';
 
 /** What a client sends: a bundle (YAML or JSON text, or parsed JSON) and its source text if not inline. */
 export interface IngestRequest {

@@ -1,6 +1,6 @@
 import { matchKey } from '../domain/normalize';
 import type { KnownNode, KnownRedirect } from '../repositories/known-nodes.repository';
-import type { BundleProblem, ValidatedBundle } from './validate-bundle';
+import type { BundleProblem, ValidatedBundle } from '../bundle/validate-bundle';
 
 export interface Merge {
   readonly file: string;

@@ -6,7 +6,7 @@ import type { Database } from '../neo4j/database';
 import { bumpDataVersion } from '../repositories/data-version.repository';
 import { ensureGraphSchema } from '../repositories/graph-schema.repository';
 import { findKnownNodes } from '../repositories/known-nodes.repository';
-import { BUNDLE_EXTENSIONS } from './bundle-file';
+import { BUNDLE_EXTENSIONS } from '../bundle/bundle-file';
 import { applySourceClaims, type SourceChange } from './apply-source';
 import { resolveEntities, type AliasConflict, type Merge } from './resolve-entities';
 import { toSourceClaims } from './source-claims';
@@ -20,7 +20,7 @@ import {
   type Coverage,
   type Reference,
   type ValidatedBundle,
-} from './validate-bundle';
+} from '../bundle/validate-bundle';
 
 export interface SeedReport {
   readonly files: readonly { file: string; sourceId: string; coverage: Coverage; change: SourceChange }[];

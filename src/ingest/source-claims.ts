@@ -13,9 +13,9 @@ import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
 import type { RelationshipType } from '../domain/model';
 import { relationshipKey } from '../domain/relationship-key';
-import type { BundleDate, Evidence } from './bundle-schema';
+import type { BundleDate, Evidence } from '../bundle/bundle-schema';
 import type { Resolution } from './resolve-entities';
-import type { ValidatedBundle } from './validate-bundle';
+import type { ValidatedBundle } from '../bundle/validate-bundle';
 
 /** One relationship a source states, between resolved ids. */
 export interface RelationshipStatement {

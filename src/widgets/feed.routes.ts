@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { Database } from '../neo4j/database';
 import { FeedService } from '../services/feed.service';
-import { parseFeedQuery } from './feed-query';
-import { toTimelineJs } from './timelinejs';
-import { toVisTimeline } from './vis-timeline';
+import { parseFeedQuery } from '../feeds/feed-query';
+import { toTimelineJs } from '../feeds/timelinejs';
+import { toVisTimeline } from '../feeds/vis-timeline';
 
 /**
  * Plain GET JSON feeds for timeline widgets, with the selection of Query.timeline:

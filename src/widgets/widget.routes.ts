@@ -3,8 +3,8 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import { packageFile } from '../paths';
 import type { TimelineFilterInput } from '../services/timeline.service';
-import { parseFeedQuery } from './feed-query';
-import { escapeHtml } from './describe';
+import { parseFeedQuery } from '../feeds/feed-query';
+import { escapeHtml } from '../feeds/describe';
 
 /** Beside this module, in src/ as in dist/ (the build copies them). */
 const WIDGET_ASSETS_DIR = path.join(__dirname, 'assets');

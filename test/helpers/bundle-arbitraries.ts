@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { BundleInput } from '../../src/ingest/validate-bundle';
+import type { BundleInput } from '../../src/bundle/validate-bundle';
 
 /**
  * Random bundles about a small shared world, so that any two of them overlap: the same event ids,

@@ -1,4 +1,4 @@
-import { DRAFTED_TITLE_PREFIX } from '../../src/ingest/bundle-schema';
+import { DRAFTED_TITLE_PREFIX } from '../../src/bundle/bundle-schema';
 
 /**
  * What an author does last to a draft: deletes its `draft:` line and writes a title for each

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { BundleValidationError } from '../../src/ingest/bundle-problems';
+import { BundleValidationError } from '../../src/bundle/bundle-problems';
 import { ensureGraphSchema } from '../../src/repositories/graph-schema.repository';
 import { retractSource, seedBundleInputs, seedBundles } from '../../src/ingest/seed-loader';
 import { FIXTURES_DIR, snapshotGraph, type GraphSnapshot } from '../helpers/graph';

@@ -5,7 +5,7 @@ import { draftBundle } from '../../src/draft/draft-bundle';
 import { renderDraftYaml } from '../../src/draft/draft-yaml';
 import { knownNodesFromBundles, readBundles } from '../../src/draft/known-nodes';
 import { defaultBundleFiles, retractSource, seedBundleInputs } from '../../src/ingest/seed-loader';
-import { validateBundleInputs } from '../../src/ingest/validate-bundle';
+import { validateBundleInputs } from '../../src/bundle/validate-bundle';
 import { findDraftKnowledge } from '../../src/repositories/draft-knowledge.repository';
 import { FIXTURES_DIR, SEED_DIR, snapshotGraph } from '../helpers/graph';
 import { startSeededTestServer, type TestServer } from '../helpers/server';

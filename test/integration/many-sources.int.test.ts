@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { SourceInUseError, SourceNotFoundError } from '../../src/ingest/apply-source';
 import { retractSource, seedBundleInputs, seedBundles } from '../../src/ingest/seed-loader';
-import { BundleValidationError } from '../../src/ingest/validate-bundle';
+import { BundleValidationError } from '../../src/bundle/validate-bundle';
 import { ARTICLE_BUNDLE, FIXTURES_DIR, snapshotGraph } from '../helpers/graph';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
 

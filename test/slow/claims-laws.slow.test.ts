@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { retractSource, seedBundleInputs } from '../../src/ingest/seed-loader';
-import type { BundleInput } from '../../src/ingest/validate-bundle';
+import type { BundleInput } from '../../src/bundle/validate-bundle';
 import type { Database } from '../../src/neo4j/database';
 import { bundleArbitrary, withCanonicalIds } from '../helpers/bundle-arbitraries';
 import { readGraph, snapshotGraph, toSnapshot } from '../helpers/graph';

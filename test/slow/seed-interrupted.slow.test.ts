@@ -79,7 +79,7 @@ describe('seeding killed half-way', () => {
     expect(clean.nodes.length).toBeGreaterThan(4500);
     await emptyDatabase();
 
-    const seeder = spawn(process.execPath, ['--import', 'tsx', 'src/ingest/cli.ts', ...files], {
+    const seeder = spawn(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts', ...files], {
       cwd: ROOT,
       env: { ...process.env, NEO4J_URI: neo4j.boltUri, NEO4J_PASSWORD: TEST_PASSWORD },
       stdio: ['ignore', 'pipe', 'pipe'],

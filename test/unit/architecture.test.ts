@@ -54,7 +54,9 @@ describe('architecture', () => {
     ['neo4j', ['errors', 'config', 'logger', 'domain']],
     ['repositories', ['errors', 'domain', 'neo4j']],
     ['services', ['errors', 'domain', 'neo4j', 'repositories']],
-    ['ingest', ['errors', 'config', 'logger', 'paths', 'domain', 'neo4j', 'repositories', 'localdb']],
+    ['bundle', ['domain']],
+    ['ingest', ['errors', 'config', 'logger', 'paths', 'domain', 'neo4j', 'repositories', 'localdb', 'bundle']],
+    ['feeds', ['errors', 'domain', 'repositories', 'services']],
   ])('keeps %s below the layers above it (imports only %j)', (folder, allowed) => {
     const imported = [...(graph.get(folder) ?? [])].filter((to) => !allowed.includes(to));
     expect(imported).toEqual([]);

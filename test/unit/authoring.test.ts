@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { locateQuotes } from '../../src/ingest/locate-quotes';
-import { BundleValidationError, validateBundleInputs } from '../../src/ingest/validate-bundle';
+import { locateQuotes } from '../../src/bundle/locate-quotes';
+import { BundleValidationError, validateBundleInputs } from '../../src/bundle/validate-bundle';
 
 const TEXT = 'Em 18 de julho, o líder Kim Jong Un recebeu uma delegação. A reunião durou horas.\n';
 

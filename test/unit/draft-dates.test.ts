@@ -1,7 +1,7 @@
 import { parseFuzzyDate, type FuzzyDate } from '../../src/domain/fuzzy-date';
 import { findDateMentions, findPublication } from '../../src/draft/dates';
 import type { DraftLanguage } from '../../src/draft/rules';
-import { splitSentences } from '../../src/ingest/sentences';
+import { splitSentences } from '../../src/bundle/sentences';
 
 function datesIn(text: string, language: DraftLanguage, published: string) {
   return findDateMentions(text, splitSentences(text), language, parseFuzzyDate(published) as FuzzyDate);

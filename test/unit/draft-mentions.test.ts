@@ -3,7 +3,7 @@ import { findCandidateEntities } from '../../src/draft/candidates';
 import { findKnownMentions } from '../../src/draft/mentions';
 import type { KnownEntity } from '../../src/draft/known-nodes';
 import { detectLanguage } from '../../src/draft/language';
-import { splitSentences } from '../../src/ingest/sentences';
+import { splitSentences } from '../../src/bundle/sentences';
 
 const entity = (id: string, label: KnownEntity['label'], names: string[], areas: string[] = []): KnownEntity => ({
   id,

@@ -7,7 +7,7 @@ import { knownNodesFromBundles, readBundles } from '../../src/draft/known-nodes'
 import { defaultBundleFiles } from '../../src/ingest/seed-loader';
 import { draftAndMeasure, precisionOf, recallOf, type QualityRow } from '../../src/draft/quality';
 import { draftBundle } from '../../src/draft/draft-bundle';
-import { validateBundleInputs } from '../../src/ingest/validate-bundle';
+import { validateBundleInputs } from '../../src/bundle/validate-bundle';
 import { reviewDraft } from '../helpers/review-draft';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 import type { EntityModel, EventModel, FuzzyDateModel } from '../../src/domain/types';
 import type { FeedSelection } from '../../src/services/feed.service';
-import { toTimelineJs } from '../../src/widgets/timelinejs';
-import { toVisTimeline } from '../../src/widgets/vis-timeline';
+import { toTimelineJs } from '../../src/feeds/timelinejs';
+import { toVisTimeline } from '../../src/feeds/vis-timeline';
 import { entityModel } from '../helpers/models';
 
 const date = (

@@ -1,5 +1,5 @@
 import { matchKey } from '../../src/domain/normalize';
-import { splitSentences } from '../../src/ingest/sentences';
+import { splitSentences } from '../../src/bundle/sentences';
 
 describe('matchKey', () => {
   it('ignores case, accents, hyphens and spacing', () => {

@@ -1,6 +1,6 @@
 import { resolveEntities } from '../../src/ingest/resolve-entities';
 import { toSourceClaims } from '../../src/ingest/source-claims';
-import type { ValidatedBundle } from '../../src/ingest/validate-bundle';
+import type { ValidatedBundle } from '../../src/bundle/validate-bundle';
 
 const span = { quote: 'x', start: 0, end: 1, sentence: 0, confidence: 1 };
 

@@ -1,7 +1,7 @@
 import type { TimelineCriteria } from '../../src/repositories/timeline-query';
 import { boundedInt, LIMITS } from '../../src/services/limits';
 import { toCriteria } from '../../src/services/timeline.service';
-import { parseFeedQuery } from '../../src/widgets/feed-query';
+import { parseFeedQuery } from '../../src/feeds/feed-query';
 
 const base: TimelineCriteria = {
   entityIds: null,

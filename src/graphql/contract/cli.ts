@@ -47,8 +47,8 @@ const MAPPERS: Record<string, string> = {
   TimelineChange: '../../services/live-timeline.service#TimelineChange as TimelineChangeModel',
   IngestReport: '../../ingest/bundle-api#IngestReport as IngestReportModel',
   RetractReport: '../../ingest/bundle-api#RetractReport as RetractReportModel',
-  TimelineJsFeed: '../../widgets/timelinejs#TimelineJsFeed as TimelineJsFeedModel',
-  VisTimelineFeed: '../../widgets/vis-timeline#VisTimelineFeed as VisTimelineFeedModel',
+  TimelineJsFeed: '../../feeds/timelinejs#TimelineJsFeed as TimelineJsFeedModel',
+  VisTimelineFeed: '../../feeds/vis-timeline#VisTimelineFeed as VisTimelineFeedModel',
 };
 
 async function generatedFiles(): Promise<{ file: string; text: string }[]> {

@@ -20,8 +20,8 @@ import type { EventConnection as EventConnectionModel } from '../../services/tim
 import type { SearchHit as SearchHitModel } from '../../services/search.service';
 import type { TimelineChange as TimelineChangeModel } from '../../services/live-timeline.service';
 import type { IngestReport as IngestReportModel, RetractReport as RetractReportModel } from '../../ingest/bundle-api';
-import type { TimelineJsFeed as TimelineJsFeedModel } from '../../widgets/timelinejs';
-import type { VisTimelineFeed as VisTimelineFeedModel } from '../../widgets/vis-timeline';
+import type { TimelineJsFeed as TimelineJsFeedModel } from '../../feeds/timelinejs';
+import type { VisTimelineFeed as VisTimelineFeedModel } from '../../feeds/vis-timeline';
 import type { GraphqlContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -2,9 +2,9 @@ import type { EntityModel, EventModel } from '../../domain/types';
 import type { SortOrder } from '../../repositories/timeline.repository';
 import type { ConnectionFilterInput } from '../../services/graph.service';
 import type { TimelineFilterInput } from '../../services/timeline.service';
-import { DEFAULT_FEED_TITLE } from '../../widgets/feed-query';
-import { toTimelineJs } from '../../widgets/timelinejs';
-import { toVisTimeline } from '../../widgets/vis-timeline';
+import { DEFAULT_FEED_TITLE } from '../../feeds/feed-query';
+import { toTimelineJs } from '../../feeds/timelinejs';
+import { toVisTimeline } from '../../feeds/vis-timeline';
 import type { GraphqlContext } from '../context';
 import { timelinePage } from './timeline-page';
 

@@ -1,5 +1,5 @@
-import { locateQuotes } from './locate-quotes';
-import { BundleValidationError } from './validate-bundle';
+import { locateQuotes } from '../bundle/locate-quotes';
+import { BundleValidationError } from '../bundle/validate-bundle';
 
 /**
  * `npm run seed:locate -- seed/bundle.yaml…`: fills in the offsets of quotes written as

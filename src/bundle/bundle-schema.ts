@@ -12,7 +12,7 @@ const EvidenceSchema = z
     start: z.number().int().nonnegative(),
     /** Offset after its last character. */
     end: z.number().int().positive(),
-    /** Index of the sentence holding the quote (sentences as src/ingest/sentences.ts splits them). */
+    /** Index of the sentence holding the quote (sentences as src/bundle/sentences.ts splits them). */
     sentence: z.number().int().nonnegative(),
     confidence: z.number().min(0).max(1).default(1),
     note: text.optional(),

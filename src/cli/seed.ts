@@ -8,12 +8,12 @@ import { LocalNeo4jError } from '../localdb/errors';
 import { createLogger } from '../logger';
 import { connectDatabase } from '../neo4j/driver';
 import { projectRoot } from '../paths';
-import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
-import { splitSentences } from './sentences';
-import { resolveSourceText, type SourceTextFields } from './source-text';
-import { readBundleFile } from './bundle-file';
-import { defaultBundleFiles, loadValidatedBundles, retractSource, type SeedReport } from './seed-loader';
-import { BundleValidationError, validateBundles } from './validate-bundle';
+import { SourceInUseError, SourceNotFoundError, type SourceChange } from '../ingest/apply-source';
+import { splitSentences } from '../bundle/sentences';
+import { resolveSourceText, type SourceTextFields } from '../bundle/source-text';
+import { readBundleFile } from '../bundle/bundle-file';
+import { defaultBundleFiles, loadValidatedBundles, retractSource, type SeedReport } from '../ingest/seed-loader';
+import { BundleValidationError, validateBundles } from '../bundle/validate-bundle';
 
 const USAGE = `usage:
   npm run seed [-- [--dry-run] [--accept-review] bundle.yaml…]   load bundles (default: every bundle in seed/)
