@@ -12,6 +12,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: { ...globals.browser, vis: 'readonly', TL: 'readonly' } },
   },
   {
+    // The author's workbench is ES modules (it imports the YAML library's browser build).
+    files: ['src/widgets/assets/author*.js'],
+    languageOptions: { sourceType: 'module' },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',

@@ -13,6 +13,8 @@ import { graphqlStreamHandler } from './http/graphql-stream';
 import { createContext } from './graphql/context';
 import { createGraphqlPipeline } from './graphql/pipeline';
 import { bundleRoutes } from './http/bundles.routes';
+import { authorRoutes } from './http/author.routes';
+import { AuthorApi } from './author/author-api';
 import { BundleApi } from './ingest/bundle-api';
 import { ApiKeys } from './ingest/api-keys';
 import type { ChangeFeed } from './services/change-feed';
@@ -55,9 +57,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(
     cors({ origin: deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }),
   );
-  const bundles = new BundleApi(deps.database, new ApiKeys(deps.ingest.keys), deps.logger, (version) =>
-    deps.changes.announce(version),
-  );
+  const keys = new ApiKeys(deps.ingest.keys);
+  const bundles = new BundleApi(deps.database, keys, deps.logger, (version) => deps.changes.announce(version));
   const shared = { stopWords: new StopWords(), writes: bundles, changes: deps.changes };
   const pipeline = createGraphqlPipeline({
     schema: deps.schema,
@@ -67,6 +68,7 @@ export function createApp(deps: AppDependencies): Express {
       createContext(deps.database, deps.graphql, deps.logger, shared, request.headers.authorization),
   });
   app.use(bundleRoutes(bundles, deps.http.bodyLimit));
+  app.use(authorRoutes(new AuthorApi(deps.database, keys), deps.http.bodyLimit));
   app.all('/graphql/stream', express.json({ limit: deps.http.bodyLimit }), graphqlStreamHandler(pipeline));
   // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON
   // per the spec. A JSON POST without a body is refused here: graphql-http would wait for a stream

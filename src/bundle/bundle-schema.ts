@@ -159,13 +159,13 @@ export const BundleSchema = z
     events: bundle.events.map((event) => ({ ...event, titleEn: event.titleEn ?? event.title })),
   }));
 
+/** What the drafter puts before the clause it proposes as a title: the loader refuses it until rewritten. */
+export const DRAFTED_TITLE_PREFIX = 'DRAFT: ';
+
 /**
  * A bundle from `npm run draft` carries a top-level `draft` key until its author has reviewed it.
  * Returns the content without it, and whether it was there.
  */
-/** What the drafter puts before the clause it proposes as a title: the loader refuses it until rewritten. */
-export const DRAFTED_TITLE_PREFIX = 'DRAFT: ';
-
 export function splitDraftMark(content: unknown): { isDraft: boolean; bundle: unknown } {
   if (typeof content !== 'object' || content === null || !('draft' in content))
     return { isDraft: false, bundle: content };

@@ -103,6 +103,11 @@ export interface SourceRecord {
   readonly text: string;
   readonly textSha256: string;
   readonly evidence: readonly string[];
+  /**
+   * The bundle as it was loaded, its text left out (canonical JSON, the bundle's own ids): what
+   * the author's workbench re-opens to correct and reload.
+   */
+  readonly bundle: string;
 }
 
 /** The stored form of a claim. */

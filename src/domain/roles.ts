@@ -3,7 +3,7 @@
  * so every source that says Putin leads Russia as its president — "presidente", "President" —
  * backs the same `LED_BY {role: head_of_state}`; each source's own wording is kept as its title.
  */
-const ROLES = {
+export const ROLES = {
   host: 'receives the others (the host country or leader)',
   guest: 'is received',
   visitor: 'travels to another country or place',

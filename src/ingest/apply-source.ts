@@ -46,6 +46,8 @@ export interface SourceChange {
   readonly sourceId: string;
   readonly nodes: ChangeCounts;
   readonly relationships: ChangeCounts;
+  /** Which nodes (ids) and relationships (`TYPE|from|to|role` keys) the counts above count, sorted. */
+  readonly changed: { readonly nodes: ChangedIds; readonly relationships: ChangedIds };
   /** Events this source dates differently from another source: each source's date. */
   readonly disputed: readonly { eventId: string; dates: readonly { sourceId: string; iso: string }[] }[];
   /** Events this source types differently from another source. */
@@ -62,6 +64,13 @@ export interface ChangeCounts {
   readonly updated: number;
   readonly unchanged: number;
   readonly deleted: number;
+}
+
+/** The ids behind the created, updated and deleted counts (unchanged ones are left out). */
+export interface ChangedIds {
+  readonly created: readonly string[];
+  readonly updated: readonly string[];
+  readonly deleted: readonly string[];
 }
 
 /** Retracting the source would leave another source's relationships without an end. */
@@ -182,8 +191,24 @@ export async function applySourceClaims(
   const relationshipsUnchanged = relationshipsBefore.filter((row) =>
     sameClaims(storedRelationships.get(keyOf(row)), row.resolved.claims),
   );
+  const nodeIdsOf = (nodes: readonly { id: string }[]) => nodes.map((node) => node.id).sort();
+  const keysOf = (rows: readonly RelationshipRef[]) => rows.map(keyOf).sort();
+  const nodesWritten = [...entities, ...events];
+  const relationshipsChanged = relationshipsBefore.filter((row) => !relationshipsUnchanged.includes(row));
   return {
     sourceId,
+    changed: {
+      nodes: {
+        created: nodeIdsOf(nodesWritten.filter((node) => !stored.has(node.id))),
+        updated: nodeIdsOf(nodesBefore.filter((node) => !nodesUnchanged.includes(node))),
+        deleted: [...deletedNodes].sort(),
+      },
+      relationships: {
+        created: keysOf(written.filter((row) => !storedRelationships.has(keyOf(row)))),
+        updated: keysOf(relationshipsChanged),
+        deleted: keysOf(deletedRelationships),
+      },
+    },
     nodes: {
       created: entities.length + events.length - nodesBefore.length,
       updated: nodesBefore.length - nodesUnchanged.length,

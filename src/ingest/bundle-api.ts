@@ -24,6 +24,8 @@ export interface IngestReport {
   readonly coverage: { covered: number; total: number; uncovered: { index: number; text: string }[] };
   readonly nodes: SourceChange['nodes'];
   readonly relationships: SourceChange['relationships'];
+  /** Which nodes and relationships were created, updated (claims added or changed) and deleted. */
+  readonly changed: SourceChange['changed'];
   readonly disputed: SourceChange['disputed'];
   readonly typeConflicts: SourceChange['typeConflicts'];
   readonly likelyDuplicates: SourceChange['likelyDuplicates'];
@@ -37,6 +39,7 @@ export interface RetractReport {
   readonly version: number;
   readonly nodes: SourceChange['nodes'];
   readonly relationships: SourceChange['relationships'];
+  readonly changed: SourceChange['changed'];
 }
 
 /** Where problems of a bundle sent to the API are said to be. */
@@ -110,7 +113,13 @@ export class BundleApi {
     }
     this.logger.info({ key: keyName, sourceId, version: change.version, nodes: change.nodes }, 'source retracted');
     this.onCommitted(change.version);
-    return { sourceId, version: change.version, nodes: change.nodes, relationships: change.relationships };
+    return {
+      sourceId,
+      version: change.version,
+      nodes: change.nodes,
+      relationships: change.relationships,
+      changed: change.changed,
+    };
   }
 }
 
@@ -154,6 +163,7 @@ function toIngestReport(report: SeedReport, dryRun: boolean): IngestReport {
     },
     nodes: change.nodes,
     relationships: change.relationships,
+    changed: change.changed,
     disputed: change.disputed,
     typeConflicts: change.typeConflicts,
     likelyDuplicates: change.likelyDuplicates,

@@ -8,6 +8,7 @@ import type {
   RelationshipClaim,
   SourceRecord,
 } from '../domain/claims';
+import { canonicalJson } from '../domain/canonical-json';
 import { entityFieldsOf } from '../domain/entity-fields';
 import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
 import { parseFuzzyDate } from '../domain/fuzzy-date';
@@ -128,11 +129,18 @@ export function toSourceClaims(validated: ValidatedBundle, resolution: Resolutio
       text: validated.sourceText,
       textSha256: createHash('sha256').update(validated.sourceText).digest('hex'),
       evidence: bundle.source.evidence.map((evidence) => encodeEvidence(sourceId, spanOf(evidence))),
+      bundle: canonicalJson(withoutText(bundle)),
     },
     entities,
     events,
     relationships,
   };
+}
+
+/** The bundle without its text (stored beside it) or the file it was read from. */
+function withoutText(bundle: ValidatedBundle['bundle']): unknown {
+  const { text: _text, textFile: _textFile, ...source } = bundle.source;
+  return { ...bundle, source };
 }
 
 function dateStatement(date: BundleDate | undefined): DateStatement | null {

@@ -24,11 +24,20 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   'timeline-window.js': { file: path.join(WIDGET_ASSETS_DIR, 'timeline-window.js'), type: 'text/javascript' },
   'explore.js': { file: path.join(WIDGET_ASSETS_DIR, 'explore.js'), type: 'text/javascript' },
   'explore.css': { file: path.join(WIDGET_ASSETS_DIR, 'explore.css'), type: 'text/css' },
+  'author.js': { file: path.join(WIDGET_ASSETS_DIR, 'author.js'), type: 'text/javascript' },
+  'author-api.js': { file: path.join(WIDGET_ASSETS_DIR, 'author-api.js'), type: 'text/javascript' },
+  'author-dom.js': { file: path.join(WIDGET_ASSETS_DIR, 'author-dom.js'), type: 'text/javascript' },
+  'author-report.js': { file: path.join(WIDGET_ASSETS_DIR, 'author-report.js'), type: 'text/javascript' },
+  'author-review.js': { file: path.join(WIDGET_ASSETS_DIR, 'author-review.js'), type: 'text/javascript' },
+  'author.css': { file: path.join(WIDGET_ASSETS_DIR, 'author.css'), type: 'text/css' },
   'vis-network.js': {
     file: packageFile('vis-network', 'standalone/umd/vis-network.min.js'),
     type: 'text/javascript',
   },
 };
+
+/** The browser build of the YAML library the loader reads bundles with: the workbench writes the same format. */
+const YAML_BROWSER = packageFile('yaml', 'browser');
 
 /** TimelineJS3's build (script, styles, locales, fonts) as npm ships it; it loads its locale at run time. */
 const TIMELINEJS_DIST = packageFile('@knight-lab/timelinejs', 'dist');
@@ -110,6 +119,16 @@ export function widgetRoutes(): Router {
       ),
     );
   });
+  router.get('/author', (_req, res) => {
+    res
+      .type('html')
+      .send(
+        renderPage('Author’s workbench', ['/widget/assets/author.css'], [], AUTHOR_PAGE_BODY, [
+          '/widget/assets/author.js',
+        ]),
+      );
+  });
+  router.use('/vendor/yaml', express.static(YAML_BROWSER, { index: false, maxAge: '1h', fallthrough: true }));
   router.use('/vendor/timelinejs', express.static(TIMELINEJS_DIST, { index: false, maxAge: '1h', fallthrough: true }));
   router.get('/widget/assets/:file', (req, res, next) => {
     const asset = ASSETS[req.params.file];
@@ -126,7 +145,13 @@ function liveHolder(filter: TimelineFilterInput): string {
 }
 
 /** A widget page: no inline script or style, so a strict Content-Security-Policy allows it. */
-function renderPage(title: string, styles: readonly string[], scripts: readonly string[], body: string): string {
+function renderPage(
+  title: string,
+  styles: readonly string[],
+  scripts: readonly string[],
+  body: string,
+  modules: readonly string[] = [],
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -137,7 +162,72 @@ ${styles.map((href) => `  <link rel="stylesheet" href="${href}">`).join('\n')}
 </head>
 <body>${body}
 ${scripts.map((src) => `  <script src="${src}"></script>`).join('\n')}
+${modules.map((src) => `  <script type="module" src="${src}"></script>`).join('\n')}
 </body>
 </html>
 `;
 }
+
+/**
+ * The author's workbench (author.js fills it): a text in, its draft shown as the text with its
+ * mentions, dates and event words marked, a decision per item, a dry run, a load.
+ */
+const AUTHOR_PAGE_BODY = `
+  <header><h1>Author’s workbench</h1>
+    <span class="count" id="progress"></span>
+    <form id="key-form" class="key"><label for="key">Ingest key</label>
+      <input id="key" type="password" autocomplete="off" placeholder="needed to draft and load" size="22"></form>
+  </header>
+  <main>
+    <section id="intake" aria-labelledby="intake-title">
+      <h2 id="intake-title">1. The text</h2>
+      <form id="draft-form">
+        <label for="text">Article text <span class="hint">(headline first; up to 50,000 characters)</span></label>
+        <textarea id="text" rows="10" spellcheck="false"></textarea>
+        <div class="row">
+          <label>Published <input id="published" placeholder="from the dateline" size="12"></label>
+          <label>Language <select id="language"><option value="">detect</option><option value="pt">Portuguese</option><option value="en">English</option></select></label>
+          <label>Source id <input id="source-id" placeholder="from the headline" size="24"></label>
+          <button type="submit" id="draft-button">Draft</button>
+          <span class="status" id="draft-status" role="status"></span>
+        </div>
+      </form>
+      <form id="open-form" class="row">
+        <label>Or open a loaded source <input id="open-id" placeholder="source id" size="24"></label>
+        <button type="submit" id="open-button">Open</button>
+        <span class="status" id="open-status" role="status"></span>
+      </form>
+    </section>
+    <section id="review" hidden aria-labelledby="review-title">
+      <h2 id="review-title">2. Review <span class="hint" id="review-hint"></span></h2>
+      <p class="keys" id="keys">Keys: <kbd>j</kbd>/<kbd>↓</kbd> next · <kbd>k</kbd>/<kbd>↑</kbd> previous · <kbd>n</kbd> next undecided ·
+        <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>l</kbd> relabel · <kbd>e</kbd> edit · <kbd>m</kbd> merge · <kbd>Esc</kbd> back to the list</p>
+      <div class="panes">
+        <div id="source-text" class="source-text" aria-label="The text, with what the draft found marked"></div>
+        <div class="items-pane">
+          <ol id="items" role="listbox" tabindex="0" aria-label="Items to decide"></ol>
+          <section id="editor" aria-live="polite"></section>
+        </div>
+      </div>
+    </section>
+    <section id="actions" hidden aria-labelledby="actions-title">
+      <h2 id="actions-title">3. Load</h2>
+      <p id="plan" class="plan"></p>
+      <div class="row">
+        <button type="button" id="dry-run-button">Dry run</button>
+        <span class="status" id="dry-run-status" role="status"></span>
+      </div>
+      <div id="diff" class="diff"></div>
+      <div class="row">
+        <button type="button" id="load-button">Load</button>
+        <span class="status" id="load-status" role="status"></span>
+      </div>
+      <div id="load-report" class="diff"></div>
+      <div class="row">
+        <button type="button" id="download-button">Download YAML</button>
+        <button type="button" id="retract-button" hidden>Retract</button>
+        <button type="button" id="discard-button">Discard</button>
+        <span class="status" id="file-status" role="status"></span>
+      </div>
+    </section>
+  </main>`;
