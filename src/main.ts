@@ -136,6 +136,9 @@ function printUrls(config: Config, local: LocalNeo4j | undefined, logger: Logger
     `  GraphQL:        ${base}/graphql`,
     ...(config.graphql.graphiql ? [`  GraphiQL:       ${base}/graphiql`] : []),
     `  Explorer:       ${base}/widget/explore  (widgets: ${base}/widget/timeline, ${base}/widget/timelinejs)`,
+    config.ingest.keys.length > 0
+      ? `  Author:         ${base}/author  (drafts and loads with an INGEST_API_KEYS key)`
+      : `  Author:         ${base}/author  (set INGEST_API_KEYS to draft and load there)`,
     `  Health:         ${base}/health/live  ${base}/health/ready`,
     `  Neo4j:          ${local ? local.boltUri : config.neo4j.uri}  (database ${config.neo4j.database})`,
     ...(local ? [`  Neo4j Browser:  ${local.browserUrl}`] : []),

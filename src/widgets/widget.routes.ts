@@ -44,8 +44,9 @@ const TIMELINEJS_DIST = packageFile('@knight-lab/timelinejs', 'dist');
 
 /**
  * `/widget/timeline` (vis-timeline), `/widget/timelinejs` (TimelineJS3) and `/widget/explore`
- * (timeline and graph, linked) with the feeds' parameters: `?entity=…&from=…&to=…&type=…&place=…&groupBy=type|entity`: an embeddable
- * timeline page (vis-timeline); the parameters are those of the feeds.
+ * (timeline and graph, linked), embeddable, with the feeds' parameters
+ * (`?entity=…&from=…&to=…&type=…&place=…&groupBy=type|entity`); and `/author`, the author's
+ * workbench (its API is src/http/author.routes.ts).
  */
 export function widgetRoutes(): Router {
   const router = Router();

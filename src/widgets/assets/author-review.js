@@ -55,6 +55,11 @@ export function eventIndex(state) {
 
 export const kept = (item) => item.decision !== 'rejected';
 
+/** Whether an item waits for the author: a link whose end was rejected goes with it, undecided. */
+export function undecided(state, item) {
+  return item.decision === 'pending' && !(item.kind === 'relationship' && rejectedEnd(state, item.data));
+}
+
 /** A relationship's end that is rejected (its relationship goes with it), if any. */
 export function rejectedEnd(state, relationship) {
   const entities = entityIndex(state);

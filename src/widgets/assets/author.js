@@ -16,6 +16,7 @@ import {
   nameOf,
   rejectedEnd,
   summaryOf,
+  undecided,
 } from './author-review.js';
 
 const STORAGE_KEY = 'author-workbench';
@@ -152,7 +153,7 @@ function renderItems() {
           'data-id': itemIdOf(item),
           role: 'option',
           'aria-selected': index === state.selected ? 'true' : 'false',
-          className: `item ${item.decision}${index === state.selected ? ' selected' : ''}${dropped ? ' dropped' : ''}`,
+          className: `item ${dropped ? 'dropped' : item.decision}${index === state.selected ? ' selected' : ''}`,
           onclick: () => select(index),
         },
         el('span', { className: `kind kind-${item.kind}` }, LABELS[item.kind]),
@@ -174,7 +175,7 @@ function renderItems() {
   );
   list.setAttribute('aria-activedescendant', `item-${state.selected}`);
   $(`item-${state.selected}`)?.scrollIntoView({ block: 'nearest' });
-  const pending = state.items.filter((item) => item.decision === 'pending').length;
+  const pending = state.items.filter((item) => undecided(state, item)).length;
   $('progress').textContent =
     `${state.items.length - pending} of ${state.items.length} decided · ${state.decisions} decision(s) made`;
   $('review-hint').textContent =
@@ -515,7 +516,7 @@ function linksOf(item) {
 /** What Load will do, said before it does it. */
 function renderPlan() {
   const { bundle } = bundleOf(state);
-  const pending = state.items.filter((item) => item.decision === 'pending').length;
+  const pending = state.items.filter((item) => undecided(state, item)).length;
   const replaces =
     state.doc.sourceLoaded || state.loaded
       ? ` Source “${bundle.source.id}” is loaded: its claims will be replaced.`
@@ -558,7 +559,7 @@ function decide(decision) {
   if (!item || (item.kind === 'source' && decision === 'rejected')) return;
   item.decision = decision;
   decided();
-  const next = state.items.findIndex((other, index) => index > state.selected && other.decision === 'pending');
+  const next = state.items.findIndex((other, index) => index > state.selected && undecided(state, other));
   if (next >= 0) select(next);
 }
 
@@ -584,7 +585,7 @@ document.addEventListener('keydown', (event) => {
     ArrowDown: () => select(state.selected + 1),
     k: () => select(state.selected - 1),
     ArrowUp: () => select(state.selected - 1),
-    n: () => select(state.items.findIndex((item) => item.decision === 'pending')),
+    n: () => select(state.items.findIndex((item) => undecided(state, item))),
     a: () => decide('accepted'),
     r: () => decide('rejected'),
   };
@@ -615,7 +616,7 @@ $('draft-form').addEventListener('submit', async (event) => {
       ...($('source-id').value.trim() ? { sourceId: $('source-id').value.trim() } : {}),
     });
     start(doc);
-    const review = state.items.filter((item) => item.decision === 'pending').length;
+    const review = state.items.filter((item) => undecided(state, item)).length;
     say(
       'draft-status',
       `Drafted “${doc.sourceId}” (${doc.language}${doc.languageDetected ? ', detected' : ''}): ${state.items.length} items, ${review} to decide.${doc.sourceLoaded ? ' A source of this id is loaded: loading will replace it.' : ''}`,
@@ -733,7 +734,7 @@ $('download-button').addEventListener('click', () => {
   document.body.append(link);
   link.click();
   link.remove();
-  const pending = state.items.filter((item) => item.decision === 'pending').length;
+  const pending = state.items.filter((item) => undecided(state, item)).length;
   say(
     'file-status',
     `Saved ${bundle.source.id}.yaml (npm run seed -- ${bundle.source.id}.yaml loads it)${pending ? `; ${pending} item(s) were still undecided and are in it` : ''}.`,
