@@ -28,7 +28,7 @@ import { ROOT } from './lib/service';
 
 const KEY = 'bench-authoring-key-0123456789abcdef01';
 const HELDOUT = path.join(ROOT, 'test/fixtures/eval/heldout');
-const DEFAULT_TEXTS = ['01-vostochny-summit', '02-lavrov-pyongyang', '03-choe-in-moscow'];
+const DEFAULT_TEXTS = ['01-vostochny-summit', '02-lavrov-pyongyang', '03-choe-in-moscow', '04-shoigu-pyongyang'];
 
 /** Keystroke-level model operators, seconds (Card, Moran & Newell 1980; K for a 40 wpm typist). */
 const KLM = { keystroke: 0.28, point: 1.1, click: 0.2, home: 0.4, mental: 1.35 };
@@ -180,6 +180,22 @@ async function authorOne(page: Page, server: TestServer, item: EvalText): Promis
     }
   }
 
+  // A gold event the draft missed: its date's words selected in the text, added as an event of its type.
+  const found = new Set(matched.values());
+  for (const event of gold.events.filter((candidate) => !found.has(candidate))) {
+    const quote = gold.dates.find((date) => date.iso === event.date)?.quote;
+    if (quote === undefined) throw new Error(`${item.name}: no words of the text date the missed ${event.type}`);
+    counts.clicks += 1; // the drag that selects the words
+    await selectWords(page, quote);
+    await choose('#selection-type', event.type);
+    await click('#add-event');
+    const id = (await page.getAttribute('#items li.selected', 'data-id')) as string;
+    matched.set(id, event);
+    const title = titleOf(event, gold);
+    await type('#editor [data-field="title"]', title.pt);
+    await type('#editor [data-field="titleEn"]', title.en);
+  }
+
   // Links: keep the drafted ones the gold confirms, reject the others, add what is missing.
   const entities = (await state()).items.filter((entry) => entry.kind === 'entity' && entry.decision !== 'rejected');
   const present = new Set<string>();
@@ -199,7 +215,7 @@ async function authorOne(page: Page, server: TestServer, item: EvalText): Promis
       if (entry.decision === 'pending') await decide(entry.key, 'accept');
     } else await decide(entry.key, 'reject');
   }
-  for (const entry of drafted) {
+  for (const entry of (await state()).items.filter((candidate) => candidate.kind === 'event')) {
     const event = matched.get(entry.data.id);
     if (!event) continue;
     const missing = Object.entries(event.participants).filter(([id]) => !present.has(`${entry.data.id}|${id}`));
@@ -266,6 +282,27 @@ async function authorOne(page: Page, server: TestServer, item: EvalText): Promis
     workbench: { ...counts, minutes: round(workbenchSeconds / 60) },
     editor: { ...editor, minutes: round((reading + editor.seconds) / 60) },
   };
+}
+
+/** Selects the first occurrence of `quote` in the page's text, as a drag of the mouse does. */
+async function selectWords(page: Page, quote: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const container = document.getElementById('source-text') as HTMLElement;
+    const at = (container.textContent ?? '').indexOf(wanted);
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent?.length ?? 0;
+      if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+      if (seen < at + wanted.length && at + wanted.length <= seen + length)
+        range.setEnd(node, at + wanted.length - seen);
+      seen += length;
+    }
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+    container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, quote);
 }
 
 /** The decisions the page counted (its progress line; the load has cleared its storage). */

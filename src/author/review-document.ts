@@ -1,3 +1,4 @@
+import { splitSentences } from '../bundle/sentences';
 import { ENTITY_LABELS, EVENT_TYPES, RELATIONSHIP_RULES, type RelationshipType } from '../domain/model';
 import { ROLES, type Role } from '../domain/roles';
 import type { Draft } from '../draft/draft-bundle';
@@ -57,6 +58,8 @@ export interface ReviewDocument {
   readonly knownIds: readonly string[];
   readonly dates: readonly DateChoice[];
   readonly triggers: readonly TriggerMark[];
+  /** The text's sentences as evidence numbers them: what an added item's evidence cites. */
+  readonly sentences: readonly { index: number; start: number; end: number }[];
   readonly vocabulary: Vocabulary;
 }
 
@@ -79,6 +82,7 @@ export function reviewDocumentOfDraft(
     bundle: { ...bundle, source: { ...source, text } },
     notes: Object.fromEntries(draft.notes),
     knownIds: bundle.entities.map((entity) => entity.id).filter((id) => !candidates.has(id)),
+    sentences: sentencesOf(text),
     ...textMarksOf(draft),
   };
 }
@@ -103,6 +107,7 @@ export function reviewDocumentOfLoaded(
     bundle: { ...stored.bundle, source: { ...source, text: stored.text } },
     notes: {},
     knownIds: entities.map((entity) => entity.id),
+    sentences: sentencesOf(stored.text),
     ...(draftOfText ? textMarksOf(draftOfText) : { dates: [], triggers: [], vocabulary: VOCABULARY }),
   };
 }
@@ -123,6 +128,10 @@ function textMarksOf(draft: Draft): Pick<ReviewDocument, 'dates' | 'triggers' | 
       .map(({ quote, start, end, rule }) => ({ quote, start, end, type: rule.type })),
     vocabulary: VOCABULARY,
   };
+}
+
+function sentencesOf(text: string): ReviewDocument['sentences'] {
+  return splitSentences(text).map(({ index, start, end }) => ({ index, start, end }));
 }
 
 const VOCABULARY: Vocabulary = {

@@ -204,7 +204,15 @@ const AUTHOR_PAGE_BODY = `
       <p class="keys" id="keys">Keys: <kbd>j</kbd>/<kbd>↓</kbd> next · <kbd>k</kbd>/<kbd>↑</kbd> previous · <kbd>n</kbd> next undecided ·
         <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>l</kbd> relabel · <kbd>e</kbd> edit · <kbd>m</kbd> merge · <kbd>Esc</kbd> back to the list</p>
       <div class="panes">
-        <div id="source-text" class="source-text" aria-label="The text, with what the draft found marked"></div>
+        <div class="text-pane">
+          <div id="source-text" class="source-text" aria-label="The text, with what the draft found marked"></div>
+          <p class="hint" id="selection-hint">Select words of the text to add what the draft missed: an entity, another mention of one, an event.</p>
+          <div id="selection-tools" class="row selection-tools" hidden>
+            <span>“<strong id="selection-quote"></strong>”</span>
+            <label>as <select id="selection-label"></select></label> <button type="button" id="add-entity">Add entity</button>
+            <label>or <select id="selection-type"></select></label> <button type="button" id="add-event">Add event</button>
+          </div>
+        </div>
         <div class="items-pane">
           <ol id="items" role="listbox" tabindex="0" aria-label="Items to decide"></ol>
           <section id="editor" aria-live="polite"></section>

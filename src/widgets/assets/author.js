@@ -531,6 +531,144 @@ function renderPlan() {
   $('retract-button').textContent = `Retract “${bundle.source.id}”`;
 }
 
+// ---------------------------------------------------------------- adding what the draft missed
+
+/** The selected words of the text as a span of it (offsets, quote, sentence), or null. */
+function selectedSpan() {
+  const selection = window.getSelection();
+  if (!state || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const container = $('source-text');
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+  const offsetOf = (node, offset) => {
+    const before = document.createRange();
+    before.selectNodeContents(container);
+    before.setEnd(node, offset);
+    return before.toString().length;
+  };
+  const { text } = state.doc;
+  let start = offsetOf(range.startContainer, range.startOffset);
+  let end = offsetOf(range.endContainer, range.endOffset);
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /[\s.,;:]/.test(text[end - 1])) end--;
+  const sentence = state.doc.sentences.find((candidate) => candidate.start <= start && end <= candidate.end);
+  if (start === end || !sentence) return null;
+  return { quote: text.slice(start, end), sentence: sentence.index, start, end };
+}
+
+let selection = null;
+
+function showSelectionTools() {
+  selection = selectedSpan();
+  $('selection-tools').hidden = selection === null;
+  if (!selection) return;
+  $('selection-quote').textContent = selection.quote;
+  const fill = (select, options) => {
+    if (select.options.length === 0) select.replaceChildren(...options);
+  };
+  fill(
+    $('selection-label'),
+    state.doc.vocabulary.labels.map((label) => option(label, label, 'Person')),
+  );
+  fill(
+    $('selection-type'),
+    state.doc.vocabulary.eventTypes.map((type) => option(type.key, type.key, 'meeting')),
+  );
+}
+
+function slugOf(text) {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A new entity from the selection, or another mention of the entity of that name. */
+function addEntity() {
+  if (!selection) return;
+  const span = selection;
+  const id = slugOf(span.quote);
+  const existing = state.items.findIndex(
+    (item) => item.kind === 'entity' && (item.data.id === id || item.data.name === span.quote),
+  );
+  if (existing >= 0) {
+    const evidence = state.items[existing].data.evidence;
+    if (!evidence.some((other) => other.start === span.start)) evidence.push(span);
+    state.selected = existing;
+  } else {
+    state.items.push({
+      key: `added.${state.items.length}`,
+      kind: 'entity',
+      data: { id, label: $('selection-label').value, name: span.quote, nameEn: span.quote, evidence: [span] },
+      notes: ['Added by the author: check the name in English.'],
+      decision: 'accepted',
+      drafted: false,
+    });
+    state.selected = state.items.length - 1;
+  }
+  window.getSelection()?.removeAllRanges();
+  $('selection-tools').hidden = true;
+  decided();
+}
+
+/** A new event from the selection, dated by a date of its sentence (else the one before it, else publication). */
+function addEvent() {
+  if (!selection) return;
+  const span = selection;
+  const type = $('selection-type').value;
+  const dates = state.doc.dates;
+  const date =
+    dates.find((candidate) => candidate.sentence === span.sentence) ||
+    [...dates].reverse().find((candidate) => candidate.end <= span.start);
+  const published = state.items[0].data.published;
+  const eventDate = date
+    ? {
+        iso: date.iso,
+        inferred: date.inferred,
+        ...(date.note ? { note: date.note } : {}),
+        evidence: [{ quote: date.quote, sentence: date.sentence, start: date.start, end: date.end }],
+      }
+    : {
+        iso: published?.iso ?? '',
+        inferred: true,
+        note: 'The text gives no date for it: the publication date.',
+        evidence: [span],
+      };
+  const base = `${eventDate.iso.replace('/', '-')}-${type}-${slugOf(span.quote).split('-').slice(0, 3).join('-')}`;
+  let id = base;
+  for (let n = 2; state.items.some((item) => item.data.id === id); n++) id = `${base}-${n}`;
+  const sentence = state.doc.sentences[span.sentence];
+  const clause = state.doc.text.slice(sentence.start, sentence.end).replace(/[.!?]$/u, '');
+  state.items.push({
+    key: `added.${state.items.length}`,
+    kind: 'event',
+    data: {
+      id,
+      type,
+      title: `DRAFT: ${clause}`,
+      titleEn: `DRAFT: ${clause}`,
+      date: eventDate,
+      evidence: [
+        { quote: clause, sentence: sentence.index, start: sentence.start, end: sentence.start + clause.length },
+      ],
+    },
+    notes: ['Added by the author: write its titles, check its date, add who took part.'],
+    decision: 'accepted',
+    drafted: false,
+  });
+  state.selected = state.items.length - 1;
+  window.getSelection()?.removeAllRanges();
+  $('selection-tools').hidden = true;
+  decided();
+}
+
+$('source-text').addEventListener('mouseup', showSelectionTools);
+$('source-text').addEventListener('keyup', showSelectionTools);
+$('add-entity').addEventListener('click', addEntity);
+$('add-event').addEventListener('click', addEvent);
+
 // ---------------------------------------------------------------- decisions
 
 function select(index) {
