@@ -130,7 +130,16 @@ function renderText() {
     );
   }
   const first = container.querySelector('mark.sel');
-  if (first) first.scrollIntoView({ block: 'nearest' });
+  if (first) scrollWithin(container, first);
+}
+
+/** Brings `element` into view inside its scrolling `container` (positioned), leaving the page where the reader has it. */
+function scrollWithin(container, element) {
+  const top = element.offsetTop;
+  const bottom = top + element.offsetHeight;
+  if (top < container.scrollTop) container.scrollTop = Math.max(0, top - 24);
+  else if (bottom > container.scrollTop + container.clientHeight)
+    container.scrollTop = bottom - container.clientHeight + 24;
 }
 
 function spansOf(item) {
@@ -174,7 +183,8 @@ function renderItems() {
     }),
   );
   list.setAttribute('aria-activedescendant', `item-${state.selected}`);
-  $(`item-${state.selected}`)?.scrollIntoView({ block: 'nearest' });
+  const selectedItem = $(`item-${state.selected}`);
+  if (selectedItem) scrollWithin(list, selectedItem);
   const pending = state.items.filter((item) => undecided(state, item)).length;
   $('progress').textContent =
     `${state.items.length - pending} of ${state.items.length} decided · ${state.decisions} decision(s) made`;
@@ -351,7 +361,7 @@ function renderEditor() {
     ),
   );
   const focused = document.activeElement?.closest?.('#editor') ? document.activeElement.dataset.field : undefined;
-  editor.replaceChildren(...parts);
+  editor.replaceChildren(...parts.filter(Boolean));
   if (focused) editor.querySelector(`[data-field="${focused}"]`)?.focus();
 }
 
