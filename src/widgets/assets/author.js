@@ -561,7 +561,7 @@ function selectedSpan() {
   let end = offsetOf(range.endContainer, range.endOffset);
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /[\s.,;:]/.test(text[end - 1])) end--;
-  const sentence = state.doc.sentences.find((candidate) => candidate.start <= start && end <= candidate.end);
+  const sentence = (state.doc.sentences || []).find((candidate) => candidate.start <= start && end <= candidate.end);
   if (start === end || !sentence) return null;
   return { quote: text.slice(start, end), sentence: sentence.index, start, end };
 }
@@ -649,7 +649,7 @@ function addEvent() {
   const base = `${eventDate.iso.replace('/', '-')}-${type}-${slugOf(span.quote).split('-').slice(0, 3).join('-')}`;
   let id = base;
   for (let n = 2; state.items.some((item) => item.data.id === id); n++) id = `${base}-${n}`;
-  const sentence = state.doc.sentences[span.sentence];
+  const sentence = (state.doc.sentences || [])[span.sentence];
   const clause = state.doc.text.slice(sentence.start, sentence.end).replace(/[.!?]$/u, '');
   state.items.push({
     key: `added.${state.items.length}`,
