@@ -235,8 +235,13 @@ describe("the author's workbench in Chromium", () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.type('Kim Jong Un');
     await page.keyboard.press('Enter');
+    const entitiesPlanned = async () =>
+      Number(/with (\d+) entities/.exec((await page.textContent('#plan')) ?? '')?.[1]);
+    const entitiesBefore = await entitiesPlanned();
     await page.locator('#editor button[data-merge="kim-jong-un"]').click();
     expect(await itemById('choe-son-hui').textContent()).toContain('→ Kim Jong Un (Person, kim-jong-un)');
+    // Merged into an entity the bundle already holds: one entity, with both's evidence.
+    expect(await entitiesPlanned()).toBe(entitiesBefore - 1);
     // The keys are on the page.
     expect(await page.textContent('#keys')).toMatch(/j.*next.*k.*previous.*a.*accept.*r.*reject.*l.*relabel/s);
     expect(problems).toEqual([]);

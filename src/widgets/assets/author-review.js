@@ -90,7 +90,7 @@ export function bundleOf(state) {
       if (taken >= 0) {
         // Two drafted entities merged into one: one entity with both's evidence.
         const other = bundle.entities[taken];
-        other.evidence = [...other.evidence, ...entity.evidence];
+        other.evidence = sameSpansOnce([...other.evidence, ...entity.evidence]);
         return;
       }
       origin.set(`entities[${bundle.entities.length}]`, index);
@@ -104,12 +104,36 @@ export function bundleOf(state) {
       const { sameAsName: _name, ...event } = item.data;
       bundle.events.push(event);
     } else if (!rejectedEnd(state, item.data)) {
+      const { added: _added, ...data } = item.data;
+      const relationship = { ...data, from: rename(data.from), to: rename(data.to) };
+      // A merge can make two links one (same type, ends and role): one link with both's evidence.
+      const same = bundle.relationships.find(
+        (other) =>
+          other.type === relationship.type &&
+          other.from === relationship.from &&
+          other.to === relationship.to &&
+          (other.role || '') === (relationship.role || ''),
+      );
+      if (same) {
+        same.evidence = sameSpansOnce([...same.evidence, ...relationship.evidence]);
+        return;
+      }
       origin.set(`relationships[${bundle.relationships.length}]`, index);
-      const { added: _added, ...relationship } = item.data;
-      bundle.relationships.push({ ...relationship, from: rename(relationship.from), to: rename(relationship.to) });
+      bundle.relationships.push(relationship);
     }
   });
   return { bundle, origin };
+}
+
+/** Evidence spans, each once. */
+function sameSpansOnce(spans) {
+  const seen = new Set();
+  return spans.filter((span) => {
+    const key = `${span.start}:${span.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The item a loader's problem path (`events[2].date.iso`, `bundle: entities[0]`) is about. */
