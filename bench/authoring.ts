@@ -11,6 +11,7 @@ import { slugify } from '../src/draft/text-search';
 import { createLocalNeo4j } from '../src/localdb/create';
 import { findFreePort } from '../src/localdb/ports';
 import { launchChromium } from '../test/helpers/chromium';
+import { selectWords } from '../test/helpers/select-words';
 import { startSeededTestServer, type TestServer } from '../test/helpers/server';
 import { ROOT } from './lib/service';
 
@@ -60,7 +61,10 @@ async function main(): Promise<void> {
   });
   const names = values.texts ? values.texts.split(',') : DEFAULT_TEXTS;
   const texts = readEvalSet(HELDOUT).filter((item) => names.includes(item.name));
-  if (texts.length !== names.length) throw new Error(`unknown text among ${names.join(', ')}`);
+  if (texts.length !== names.length)
+    throw new UsageError(
+      `unknown text among ${names.join(', ')}: the held-out texts are in ${path.relative(process.cwd(), HELDOUT)}`,
+    );
 
   const config = readToolConfig(BENCH_NEO4J_DEFAULTS);
   const neo4j = createLocalNeo4j(config, {
@@ -284,27 +288,6 @@ async function authorOne(page: Page, server: TestServer, item: EvalText): Promis
   };
 }
 
-/** Selects the first occurrence of `quote` in the page's text, as a drag of the mouse does. */
-async function selectWords(page: Page, quote: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const container = document.getElementById('source-text') as HTMLElement;
-    const at = (container.textContent ?? '').indexOf(wanted);
-    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let seen = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent?.length ?? 0;
-      if (seen <= at && at < seen + length) range.setStart(node, at - seen);
-      if (seen < at + wanted.length && at + wanted.length <= seen + length)
-        range.setEnd(node, at + wanted.length - seen);
-      seen += length;
-    }
-    window.getSelection()?.removeAllRanges();
-    window.getSelection()?.addRange(range);
-    container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, quote);
-}
-
 /** The decisions the page counted (its progress line; the load has cleared its storage). */
 async function decisionsShown(page: Page): Promise<number> {
   const progress = (await page.textContent('#progress')) ?? '';
@@ -472,10 +455,16 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** A wrong flag or text name: said in a line with the usage, not as a stack trace. */
+class UsageError extends Error {}
+
+const USAGE = 'usage: npm run bench:authoring [-- --texts 01-vostochny-summit,02-lavrov-pyongyang] [--out file.json]';
+
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error);
+    const usage = error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    console.error(usage ? `${(error as Error).message}\n${USAGE}` : error);
     process.exit(1);
   },
 );

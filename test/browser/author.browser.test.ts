@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
 import { launchChromium, screenshotDir } from '../helpers/chromium';
+import { selectWords } from '../helpers/select-words';
 import { FIXTURES_DIR, snapshotGraph } from '../helpers/graph';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
 
@@ -314,27 +315,7 @@ describe("the author's workbench in Chromium", () => {
 
   it('adds what the draft missed from words selected in the text: an event, its date, who took part', async () => {
     await draftText(KEY, SHOIGU);
-    /** Selects the first occurrence of `quote` in the shown text, as a drag of the mouse does. */
-    const selectText = (quote: string) =>
-      page.evaluate((wanted) => {
-        const container = document.getElementById('source-text') as HTMLElement;
-        const at = (container.textContent ?? '').indexOf(wanted);
-        const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-        const range = document.createRange();
-        let seen = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const length = node.textContent?.length ?? 0;
-          if (seen <= at && at < seen + length) range.setStart(node, at - seen);
-          if (seen < at + wanted.length && at + wanted.length <= seen + length)
-            range.setEnd(node, at + wanted.length - seen);
-          seen += length;
-        }
-        const selection = window.getSelection() as Selection;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      }, quote);
-    await selectText('tinha visitado');
+    await selectWords(page, 'tinha visitado');
     expect(await page.textContent('#selection-quote')).toBe('tinha visitado');
     await page.locator('#selection-type').selectOption('visit');
     await page.click('#add-event');
@@ -346,7 +327,7 @@ describe("the author's workbench in Chromium", () => {
     await addLink('sergei-shoigu', 'PARTICIPATED_IN', 'visitor');
     await addLink('north-korea', 'TOOK_PLACE_IN');
     // Another mention of a known entity, added the same way, joins its evidence.
-    await selectText('Vladimir Putin');
+    await selectWords(page, 'Vladimir Putin');
     await page.locator('#selection-label').selectOption('Person');
     await page.click('#add-entity');
     expect(await page.getAttribute('#items li.selected', 'data-id')).toBe('vladimir-putin');

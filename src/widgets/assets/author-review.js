@@ -1,6 +1,7 @@
 // The review's model: the items an author decides on, and the bundle their decisions make.
 
-const DRAFTED_TITLE = 'DRAFT: ';
+/** The drafter's mark on a title still to write (the loader refuses it). */
+export const DRAFTED_TITLE = 'DRAFT: ';
 
 const reviewNeeded = (notes) => (notes || []).some((line) => line.startsWith('REVIEW'));
 

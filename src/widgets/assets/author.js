@@ -7,6 +7,7 @@ import { $, el, field, option, say } from './author-dom.js';
 import { describeReport } from './author-report.js';
 import {
   bundleOf,
+  DRAFTED_TITLE,
   entityIndex,
   itemIdOf,
   itemOfProblem,
@@ -479,10 +480,9 @@ function linksOf(item) {
     const rule = rules.find((candidate) => candidate.type === typeSelect.value);
     if (!rule || !entitySelect.value) return;
     const fromEvent = rule.from.includes('Event') && !rule.to.includes('Event');
-    state.items.push({
-      key: `added.${state.items.length}`,
-      kind: 'relationship',
-      data: {
+    addItem(
+      'relationship',
+      {
         type: rule.type,
         from: fromEvent ? eventId : entitySelect.value,
         to: fromEvent ? entitySelect.value : eventId,
@@ -490,10 +490,8 @@ function linksOf(item) {
         evidence: item.data.evidence,
         added: true,
       },
-      notes: ['Added by the author; its evidence is the event’s.'],
-      decision: 'accepted',
-      drafted: false,
-    });
+      'Added by the author; its evidence is the event’s.',
+    );
     decided();
   };
   return el(
@@ -606,21 +604,11 @@ function addEntity() {
   if (existing >= 0) {
     const evidence = state.items[existing].data.evidence;
     if (!evidence.some((other) => other.start === span.start)) evidence.push(span);
-    state.selected = existing;
-  } else {
-    state.items.push({
-      key: `added.${state.items.length}`,
-      kind: 'entity',
-      data: { id, label: $('selection-label').value, name: span.quote, nameEn: span.quote, evidence: [span] },
-      notes: ['Added by the author: check the name in English.'],
-      decision: 'accepted',
-      drafted: false,
-    });
-    state.selected = state.items.length - 1;
+    closeSelection(existing);
+    return;
   }
-  window.getSelection()?.removeAllRanges();
-  $('selection-tools').hidden = true;
-  decided();
+  const data = { id, label: $('selection-label').value, name: span.quote, nameEn: span.quote, evidence: [span] };
+  closeSelection(addItem('entity', data, 'Added by the author: check the name in English.'));
 }
 
 /** A new event from the selection, dated by a date of its sentence (else the one before it, else publication). */
@@ -651,24 +639,33 @@ function addEvent() {
   for (let n = 2; state.items.some((item) => item.data.id === id); n++) id = `${base}-${n}`;
   const sentence = (state.doc.sentences || [])[span.sentence];
   const clause = state.doc.text.slice(sentence.start, sentence.end).replace(/[.!?]$/u, '');
+  const data = {
+    id,
+    type,
+    title: `${DRAFTED_TITLE}${clause}`,
+    titleEn: `${DRAFTED_TITLE}${clause}`,
+    date: eventDate,
+    evidence: [{ quote: clause, sentence: sentence.index, start: sentence.start, end: sentence.start + clause.length }],
+  };
+  closeSelection(addItem('event', data, 'Added by the author: write its titles, check its date, add who took part.'));
+}
+
+/** An item the author adds (accepted: adding it is the decision); its index. */
+function addItem(kind, data, note) {
   state.items.push({
     key: `added.${state.items.length}`,
-    kind: 'event',
-    data: {
-      id,
-      type,
-      title: `DRAFT: ${clause}`,
-      titleEn: `DRAFT: ${clause}`,
-      date: eventDate,
-      evidence: [
-        { quote: clause, sentence: sentence.index, start: sentence.start, end: sentence.start + clause.length },
-      ],
-    },
-    notes: ['Added by the author: write its titles, check its date, add who took part.'],
+    kind,
+    data,
+    notes: [note],
     decision: 'accepted',
     drafted: false,
   });
-  state.selected = state.items.length - 1;
+  return state.items.length - 1;
+}
+
+/** Ends a selection's use: the item it made or joined is selected, the selection and its tools go. */
+function closeSelection(index) {
+  state.selected = index;
   window.getSelection()?.removeAllRanges();
   $('selection-tools').hidden = true;
   decided();
