@@ -104,6 +104,12 @@ const RelationshipSchema = z
     role: text.optional(),
     /** The source's own wording of the role: "presidente", "President", "vice-ministro da Defesa". */
     title: text.optional(),
+    /**
+     * LED_BY only: when the leadership began and ended, as ISO dates of any precision ("2011-12",
+     * "2024-05-07"); a side left out is open. A head counts for a country's summits within it.
+     */
+    since: z.string().optional(),
+    until: z.string().optional(),
     note: text.optional(),
     evidence: evidenceList,
   })

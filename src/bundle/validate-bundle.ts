@@ -259,6 +259,24 @@ function checkQuote(
     problem(`${where}.sentence`, `quote is in sentence ${sentence.index}, not ${evidence.sentence}`);
 }
 
+/** `since`/`until` belong to LED_BY, are dates the API reads, and do not end before they start. */
+function checkLeadershipPeriod(
+  relationship: Bundle['relationships'][number],
+  problem: (at: string, message: string) => void,
+): void {
+  for (const side of ['since', 'until'] as const) {
+    const iso = relationship[side];
+    if (iso === undefined) continue;
+    if (relationship.type !== 'LED_BY') problem(`.${side}`, `${side} applies to LED_BY only (a leadership's period)`);
+    else if (!parseFuzzyDate(iso) || iso.includes('/'))
+      problem(`.${side}`, `"${iso}" is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD`);
+  }
+  const since = relationship.since === undefined ? undefined : parseFuzzyDate(relationship.since);
+  const until = relationship.until === undefined ? undefined : parseFuzzyDate(relationship.until);
+  if (since && until && until.latest < since.earliest)
+    problem('.until', `the leadership ends (${relationship.until}) before it begins (${relationship.since})`);
+}
+
 /** Checks roles and duplicate relationships; returns every id the bundle refers to. */
 function collectReferences(file: string, bundle: Bundle, problems: BundleProblem[]): Reference[] {
   const references: Reference[] = [];
@@ -282,6 +300,7 @@ function collectReferences(file: string, bundle: Bundle, problems: BundleProblem
         `unknown role "${relationship.role}"; one of ${ROLE_KEYS.join(', ')} (put the source's own wording in title)`,
       );
     }
+    checkLeadershipPeriod(relationship, problem);
     const key = `${relationship.from}|${relationship.type}|${relationship.to}|${relationship.role ?? ''}`;
     if (keys.has(key))
       problem(

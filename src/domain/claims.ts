@@ -85,6 +85,9 @@ export interface RelationshipClaim {
   readonly source: ClaimSource;
   /** The source's own wording of the role ("presidente", "President"). */
   readonly title: string | null;
+  /** A leadership's first and last date as the source gives them (ISO, any precision); absent: open. */
+  readonly since?: string;
+  readonly until?: string;
   readonly note: string | null;
   readonly evidence: readonly EvidenceSpan[];
 }
@@ -345,6 +348,12 @@ function calendarLinks(ranked: readonly EventClaim[]): CalendarLink[] {
 export interface ResolvedRelationship {
   /** Each source's wording of the role, distinct, in rank order. */
   readonly titles: string[];
+  /**
+   * The span every source's period covers (YYYY-MM-DD): from the earliest first day any claim
+   * gives to the latest last day; null on a side that some claim leaves open.
+   */
+  readonly since: string | null;
+  readonly until: string | null;
   readonly note: string | null;
   /** The highest confidence any piece of evidence gives it. */
   readonly confidence: number;
@@ -359,11 +368,27 @@ export function resolveRelationship(claims: readonly RelationshipClaim[]): Resol
   if (ranked.length === 0) throw new Error('a relationship needs at least one claim');
   return {
     titles: unique(ranked.flatMap((claim) => (claim.title ? [claim.title] : []))),
+    ...periodHull(claims),
     note: firstOf(ranked, (claim) => claim.note),
     confidence: Math.max(...ranked.flatMap((claim) => claim.evidence.map((span) => span.confidence))),
     evidence: ranked.flatMap((claim) => claim.evidence.map((span) => encodeEvidence(claim.source.id, span))),
     sourceIds: sortedSourceIds(claims),
     claims: storedClaims(claims),
+  };
+}
+
+/** The hull of the claims' periods: a side any claim leaves open stays open. */
+function periodHull(claims: readonly RelationshipClaim[]): { since: string | null; until: string | null } {
+  const days = (pick: (claim: RelationshipClaim) => string | undefined, side: 'earliest' | 'latest') =>
+    claims.map((claim) => {
+      const iso = pick(claim);
+      return iso === undefined ? null : (parseFuzzyDate(iso)?.[side] ?? null);
+    });
+  const starts = days((claim) => claim.since, 'earliest');
+  const ends = days((claim) => claim.until, 'latest');
+  return {
+    since: starts.includes(null) ? null : ([...(starts as string[])].sort(compareText)[0] ?? null),
+    until: ends.includes(null) ? null : ([...(ends as string[])].sort(compareText).at(-1) ?? null),
   };
 }
 

@@ -146,6 +146,15 @@ export const EVENT_TYPES = {
   },
 } as const;
 
+/**
+ * Diplomatic types whose country participants act through their heads: the person who leads a
+ * participating country as head of state or government at the event's date is involved in its
+ * summits, state visits, talks and signings. Not in the rest of what the country does (exchanges of
+ * officials, a delegation's visit, a statement), which would fill a head's timeline with everything
+ * about the country.
+ */
+export const HEAD_LED_EVENT_TYPES: readonly EventType[] = ['summit', 'state_visit', 'talks', 'signing'];
+
 /** Languages the widgets speak: type names, dates and (for `en`) the English titles. */
 export type WidgetLanguage = 'en' | 'pt';
 

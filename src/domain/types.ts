@@ -83,6 +83,8 @@ export interface ParticipationModel {
   /** The first-ranked source's own wording of the role ("presidente"), if it gives one. */
   readonly title: string | null;
   readonly entity: EntityModel;
+  /** How an entity that is not a participant itself is involved: the LED_BY through which it leads one. */
+  readonly via?: RelationshipModel;
 }
 
 /** Who signed an agreement or is bound by it, with the quotes that say so. */
@@ -104,6 +106,12 @@ export interface AgreementSummary {
 /** What an event connects to, loaded in one batch for a page of events. */
 export interface EventDetails {
   readonly participants: readonly ParticipationModel[];
+  /**
+   * Heads of state or government of participating countries, involved through leading them at
+   * the event's date (head-led types only); role and title are the leadership's, `via` its LED_BY.
+   * Absent where a reader built details without them (a feed's placeholder): none.
+   */
+  readonly heads?: readonly ParticipationModel[];
   readonly place: EntityModel | null;
   readonly agreements: readonly EntityModel[];
   /** The agreements with who signed them and who is bound (for the feeds' text). */

@@ -110,6 +110,9 @@ export function toSourceClaims(validated: ValidatedBundle, resolution: Resolutio
       claim: {
         source,
         title: relationship.title ?? null,
+        // Only when given, so that claims stored before leadership periods existed encode the same.
+        ...(relationship.since !== undefined ? { since: relationship.since } : {}),
+        ...(relationship.until !== undefined ? { until: relationship.until } : {}),
         note: relationship.note ?? null,
         evidence: spans(relationship.evidence),
       },

@@ -367,6 +367,8 @@ function relationshipProperties(key: string, resolved: ResolvedRelationship): Re
     role: key === '' ? null : key,
     title: resolved.titles[0] ?? null,
     titles: resolved.titles,
+    since: resolved.since === null ? null : toNeo4jDate(resolved.since),
+    until: resolved.until === null ? null : toNeo4jDate(resolved.until),
     note: resolved.note,
     confidence: resolved.confidence,
     evidence: resolved.evidence,

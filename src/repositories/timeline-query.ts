@@ -1,5 +1,5 @@
 import { MAX_RANGE_DAYS } from '../domain/fuzzy-date';
-import { HEAD_ROLES } from '../domain/roles';
+import { HEAD_PARAMS, leadingAtEvent } from './head-leadership';
 import { keyCeiling, yearKeyPrefix } from '../domain/timeline-key';
 import { claimsInPeriod, hasPeriod, periodPredicate, resolvedInPeriod, type Period } from './period-filter';
 
@@ -30,29 +30,32 @@ export interface SelectionPlan {
 }
 
 /**
- * How an entity `x` is involved in an event `e`, each a pattern from x to e: it takes part; down,
- * through a delegation it leads or belongs to; up, through a delegation or organization that
- * represents it, or the person that leads it as head of state or government; as the place, or a
- * country containing it; as an agreement the event produced or concerns, or a party or signatory
- * of one; as what the event concerns.
+ * How an entity `x` is involved in an event `e`, each a pattern from x to e with an optional
+ * condition: it takes part; down, through a delegation it leads or belongs to, or (a head) through
+ * the country it leads at the event's date in a summit, state visit, talks or signing; up, through a
+ * delegation or organization that represents it, or the person that leads it as head of state or
+ * government; as the place, or a country containing it; as an agreement the event produced or
+ * concerns, or a party or signatory of one; as what the event concerns.
  */
-const INVOLVEMENT_PATTERNS = [
-  '(x)-[:PARTICIPATED_IN]->(e)',
-  '(x)<-[:LED_BY]-(:Delegation)-[:PARTICIPATED_IN]->(e)',
-  '(x)-[:MEMBER_OF]->(:Delegation)-[:PARTICIPATED_IN]->(e)',
-  '(x)<-[:REPRESENTS]-(:Delegation|Organization)-[:PARTICIPATED_IN]->(e)',
+const INVOLVEMENT_PATTERNS: readonly { readonly pattern: string; readonly where?: string }[] = [
+  { pattern: '(x)-[:PARTICIPATED_IN]->(e)' },
+  { pattern: '(x)<-[:LED_BY]-(:Delegation)-[:PARTICIPATED_IN]->(e)' },
+  { pattern: '(x)-[:MEMBER_OF]->(:Delegation)-[:PARTICIPATED_IN]->(e)' },
+  { pattern: '(x)<-[headOf:LED_BY]-(:Country)-[:PARTICIPATED_IN]->(e)', where: leadingAtEvent('headOf', 'e') },
+  { pattern: '(x)<-[:REPRESENTS]-(:Delegation|Organization)-[:PARTICIPATED_IN]->(e)' },
   // Heads only: a country is not involved in everything its deputy minister attends.
-  '(x)-[lead:LED_BY WHERE lead.role IN $headRoles]->(:Person)-[:PARTICIPATED_IN]->(e)',
-  '(x)<-[:TOOK_PLACE_IN]-(e)',
-  '(x)<-[:LOCATED_IN]-(:Place)<-[:TOOK_PLACE_IN]-(e)',
-  '(x)<-[:PRODUCED|CONCERNS]-(e)',
-  '(x)-[:PARTY_TO|SIGNED]->(:Agreement)<-[:PRODUCED|CONCERNS]-(e)',
-] as const;
+  { pattern: '(x)-[lead:LED_BY WHERE lead.role IN $headRoles]->(:Person)-[:PARTICIPATED_IN]->(e)' },
+  { pattern: '(x)<-[:TOOK_PLACE_IN]-(e)' },
+  { pattern: '(x)<-[:LOCATED_IN]-(:Place)<-[:TOOK_PLACE_IN]-(e)' },
+  { pattern: '(x)<-[:PRODUCED|CONCERNS]-(e)' },
+  { pattern: '(x)-[:PARTY_TO|SIGNED]->(:Agreement)<-[:PRODUCED|CONCERNS]-(e)' },
+];
 
 /** The events the entities bound by `UNWIND … AS entityId` are involved in, expanded from them. */
 function involvedEvents(idsParameter: string): string {
   const union = INVOLVEMENT_PATTERNS.map(
-    (pattern) => `WITH x MATCH ${pattern.replace('(e)', '(e:Event)')} RETURN e`,
+    ({ pattern, where }) =>
+      `WITH x MATCH ${pattern.replace('(e)', '(e:Event)')}${where ? ` WHERE ${where}` : ''} RETURN e`,
   ).join(' UNION ');
   return `UNWIND ${idsParameter} AS entityId MATCH (x:Entity {id: entityId}) CALL { ${union} } WITH DISTINCT e`;
 }
@@ -60,7 +63,8 @@ function involvedEvents(idsParameter: string): string {
 /** Whether event `e` involves the entity whose id passes `idTest` (a predicate on `x.id`). */
 function involves(idTest: string): string {
   return `(${INVOLVEMENT_PATTERNS.map(
-    (pattern) => `EXISTS { MATCH ${pattern.replace('(x)', '(x:Entity)')} WHERE ${idTest} }`,
+    ({ pattern, where }) =>
+      `EXISTS { MATCH ${pattern.replace('(x)', '(x:Entity)')} WHERE ${[idTest, ...(where ? [where] : [])].join(' AND ')} }`,
   ).join(' OR ')})`;
 }
 
@@ -138,7 +142,7 @@ export function selectionParams(criteria: TimelineCriteria, plan: SelectionPlan)
     toDay: criteria.toDay,
     types: criteria.types,
     placeId: criteria.placeId,
-    headRoles: HEAD_ROLES,
+    ...HEAD_PARAMS,
     keyFloor:
       criteria.fromDay === null
         ? null

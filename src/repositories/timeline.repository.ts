@@ -5,7 +5,16 @@ import type { AgreementSummary, EventDetails, EventModel, SourceModel } from '..
 import { AppError, badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
 import { toNative } from '../neo4j/values';
-import { NODE_PROJECTION, SOURCE_PROJECTION, toEntityModel, toEventModel, toSourceModel } from './node-mapper';
+import { HEAD_PARAMS, leadingAtEvent } from './head-leadership';
+import {
+  NODE_PROJECTION,
+  RELATIONSHIP_PROJECTION,
+  SOURCE_PROJECTION,
+  toEntityModel,
+  toEventModel,
+  toRelationshipModel,
+  toSourceModel,
+} from './node-mapper';
 import { selectionBranches, selectionParams, type SelectionPlan, type TimelineCriteria } from './timeline-query';
 
 export type { TimelineCriteria } from './timeline-query';
@@ -38,8 +47,9 @@ async function planSelection(
      OPTIONAL MATCH (n:Entity {id: id})
      OPTIONAL MATCH (:Redirect {id: id})-[:SAME_AS]->(r:Entity)
      WITH id, coalesce(n, r) AS x
-     RETURN id, x.id AS stored, [l IN labels(x) WHERE l <> 'Entity'][0] AS label, CASE WHEN x IS NULL THEN 0 ELSE COUNT { (x)--() } END AS degree`,
-    { ids: [...new Set(ids)] },
+     RETURN id, x.id AS stored, [l IN labels(x) WHERE l <> 'Entity'][0] AS label,
+       CASE WHEN x IS NULL THEN 0 ELSE COUNT { (x)--() } + reduce(total = 0, events IN ${HEADED_COUNTRY_EVENTS('x')} | total + events) END AS degree`,
+    { ids: [...new Set(ids)], ...HEAD_PARAMS },
   );
   const found = new Map(
     result.records.map((record) => [
@@ -90,6 +100,13 @@ async function planSelection(
     plan: { hub: entities.reduce((sum, node) => sum + node.degree, 0) > hubDegree, anchorId: null },
   };
 }
+
+/**
+ * The participations of each country `x` heads, as a Cypher list: a head's timeline reaches its
+ * countries' summits, so their events count towards its degree (each a stored degree, not a walk).
+ */
+const HEADED_COUNTRY_EVENTS = (x: string) =>
+  `COLLECT { MATCH (${x})<-[lead:LED_BY]-(country:Country) WHERE lead.role IN $headRoles RETURN COUNT { (country)-[:PARTICIPATED_IN]->() } }`;
 
 /**
  * One page of the timeline, ordered by `timelineKey` (first possible day, precision, id), after
@@ -204,9 +221,10 @@ export async function fingerprintTimeline(
   );
 }
 
-/** Cypher returning `id`, `participants`, `places`, `agreements` and `related` of event `e`. */
+/** Cypher returning `id`, `participants`, `heads`, `places`, `agreements` and `related` of event `e`. */
 const DETAILS_PROJECTION = (e: string) => `${e}.id AS id,
   [(x:Entity)-[r:PARTICIPATED_IN]->(${e}) | {role: r.role, title: r.title, entity: ${NODE_PROJECTION('x')}}] AS participants,
+  [(h:Person)<-[lead:LED_BY]-(:Country)-[:PARTICIPATED_IN]->(${e}) WHERE ${leadingAtEvent('lead', e)} | {role: lead.role, title: lead.title, entity: ${NODE_PROJECTION('h')}, via: ${RELATIONSHIP_PROJECTION('lead')}}] AS heads,
   [(${e})-[:TOOK_PLACE_IN]->(p:Entity) | ${NODE_PROJECTION('p')}] AS places,
   [(${e})-[:PRODUCED]->(a:Agreement) | ${NODE_PROJECTION('a')}] AS agreements,
   [(${e})-[:PRODUCED]->(a:Agreement) | {id: a.id, name: a.name, signatories: [(s)-[:SIGNED]->(a) | s.name], parties: [(p)-[:PARTY_TO]->(a) | p.name]}] AS agreementSummaries,
@@ -217,6 +235,14 @@ function toEventDetails(record: Neo4jRecord): EventDetails {
   const participants = (record.get('participants') as { role: string; title: string | null; entity: unknown }[])
     .map((item) => ({ role: item.role, title: item.title ?? null, entity: toEntityModel(item.entity) }))
     .sort((a, b) => a.role.localeCompare(b.role) || a.entity.name.localeCompare(b.entity.name));
+  const heads = (record.get('heads') as { role: string; title: string | null; entity: unknown; via: unknown }[])
+    .map((item) => ({
+      role: item.role,
+      title: item.title ?? null,
+      entity: toEntityModel(item.entity),
+      via: toRelationshipModel(item.via),
+    }))
+    .sort((a, b) => a.via.from.localeCompare(b.via.from) || a.entity.name.localeCompare(b.entity.name));
   // The most specific place: a city before the country it lies in.
   const places = (record.get('places') as unknown[])
     .map(toEntityModel)
@@ -224,6 +250,7 @@ function toEventDetails(record: Neo4jRecord): EventDetails {
   const related = new Map((record.get('related') as unknown[]).map(toEventModel).map((event) => [event.id, event]));
   return {
     participants,
+    heads,
     place: places[0] ?? null,
     agreements: (record.get('agreements') as unknown[]).map(toEntityModel).sort((a, b) => a.id.localeCompare(b.id)),
     agreementSummaries: (record.get('agreementSummaries') as AgreementSummary[])
@@ -242,6 +269,7 @@ export async function findEventDetails(database: Database, ids: readonly string[
   return database.read(async (tx) => {
     const result = await tx.run(`UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN ${DETAILS_PROJECTION('e')}`, {
       ids,
+      ...HEAD_PARAMS,
     });
     return new Map(result.records.map((record) => [record.get('id') as string, toEventDetails(record)]));
   });

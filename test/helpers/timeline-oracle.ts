@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseFuzzyDate } from '../../src/domain/fuzzy-date';
-import { EVENT_TYPES } from '../../src/domain/model';
+import { EVENT_TYPES, HEAD_LED_EVENT_TYPES } from '../../src/domain/model';
 import { HEAD_ROLES } from '../../src/domain/roles';
 import type { Database } from '../../src/neo4j/database';
 import { toNative } from '../../src/neo4j/values';
@@ -29,6 +29,9 @@ interface Edge {
   readonly from: string;
   readonly to: string;
   readonly role: string | null;
+  /** A leadership's first and last possible day (YYYY-MM-DD); null: open. */
+  readonly since?: string | null;
+  readonly until?: string | null;
 }
 
 export interface OracleFilter {
@@ -47,6 +50,7 @@ export class TimelineOracle {
   private readonly out = new Map<string, Edge[]>();
   private readonly in = new Map<string, Edge[]>();
   private readonly participations = new Map<string, Set<string>>();
+  private readonly eventsById: ReadonlyMap<string, OracleEvent>;
 
   constructor(
     readonly events: readonly OracleEvent[],
@@ -58,6 +62,7 @@ export class TimelineOracle {
       if (list) list.push(edge);
       else index.set(key, [edge]);
     };
+    this.eventsById = new Map(events.map((event) => [event.id, event]));
     for (const edge of edges) {
       add(this.out, `${edge.from}|${edge.type}`, edge);
       add(this.in, `${edge.to}|${edge.type}`, edge);
@@ -78,7 +83,7 @@ export class TimelineOracle {
       const nodes = await tx.run('MATCH (n) WHERE n:Entity OR n:Event RETURN n.id AS id, labels(n) AS labels');
       const edges = await tx.run(
         `MATCH (a)-[r]->(b) WHERE type(r) IN ['PARTICIPATED_IN', 'LED_BY', 'MEMBER_OF', 'REPRESENTS', 'TOOK_PLACE_IN', 'LOCATED_IN', 'PRODUCED', 'CONCERNS', 'PARTY_TO', 'SIGNED']
-         RETURN type(r) AS type, a.id AS from, b.id AS to, r.role AS role`,
+         RETURN type(r) AS type, a.id AS from, b.id AS to, r.role AS role, toString(r.since) AS since, toString(r.until) AS until`,
       );
       return new TimelineOracle(
         events.records.map((record) => {
@@ -101,6 +106,8 @@ export class TimelineOracle {
           from: record.get('from'),
           to: record.get('to'),
           role: record.get('role') ?? null,
+          since: record.get('since') ?? null,
+          until: record.get('until') ?? null,
         })),
       );
     });
@@ -135,6 +142,21 @@ export class TimelineOracle {
     if (
       this.outgoing(entityId, 'MEMBER_OF').some(
         (edge) => this.is(edge.to, 'Delegation') && this.participates(edge.to, eventId),
+      )
+    )
+      return true;
+    // Down, for a head: a summit, state visit, talks or signing of a country it led at that date.
+    const event = this.eventsById.get(eventId);
+    if (
+      event &&
+      (HEAD_LED_EVENT_TYPES as readonly string[]).includes(event.type) &&
+      this.incoming(entityId, 'LED_BY').some(
+        (edge) =>
+          HEAD_ROLES.includes(edge.role as never) &&
+          this.is(edge.from, 'Country') &&
+          (edge.since == null || edge.since <= event.latest) &&
+          (edge.until == null || edge.until >= event.earliest) &&
+          this.participates(edge.from, eventId),
       )
     )
       return true;

@@ -339,7 +339,15 @@ export type Event = Node & {
   /** Record time: when the source reported the event. */
   readonly reportedDate?: Maybe<FuzzyDate>;
   readonly place?: Maybe<Entity>;
+  /** Who the sources say took part, each in a role. */
   readonly participants: ReadonlyArray<Participation>;
+  /**
+   * The heads of state or government involved because they led a participating country at the
+   * event's date (summits, state visits, talks and signings only): `role` and `title` are the
+   * leadership's (head_of_state), `via` the LED_BY relationship with the evidence of the leadership.
+   * Their timelines hold the event. A head who also took part in person is in `participants` too.
+   */
+  readonly heads: ReadonlyArray<Participation>;
   readonly agreements: ReadonlyArray<Entity>;
   /** Events this one recalls or is recalled by. */
   readonly related: ReadonlyArray<Event>;
@@ -423,6 +431,8 @@ export type Participation = {
   /** The earliest source's own wording of the role, if it gives one ("presidente"). */
   readonly title?: Maybe<Scalars['String']['output']>;
   readonly entity: Entity;
+  /** For an entity involved without taking part itself (Event.heads): the LED_BY relationship that involves it. */
+  readonly via?: Maybe<Relationship>;
 };
 
 /**
@@ -1300,6 +1310,7 @@ export type EventResolvers<
   reportedDate?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   participants?: Resolver<ReadonlyArray<ResolversTypes['Participation']>, ParentType, ContextType>;
+  heads?: Resolver<ReadonlyArray<ResolversTypes['Participation']>, ParentType, ContextType>;
   agreements?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType>;
   related?: Resolver<ReadonlyArray<ResolversTypes['Event']>, ParentType, ContextType>;
   evidence?: Resolver<ReadonlyArray<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -1376,6 +1387,7 @@ export type ParticipationResolvers<
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
 };
 
 export type FuzzyDateResolvers<

@@ -12,6 +12,7 @@ function detail<T>(pick: (details: EventDetails) => T, missing: T) {
 export const Event = {
   reportedDate: (event: EventModel) => event.reported,
   participants: detail((details) => details.participants, []),
+  heads: detail((details) => details.heads ?? [], []),
   place: detail((details) => details.place, null),
   agreements: detail((details) => details.agreements, []),
   related: detail((details) => details.related, []),
