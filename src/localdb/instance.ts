@@ -79,8 +79,10 @@ export class LocalNeo4j {
     return `bolt://127.0.0.1:${this.currentPorts().boltPort}`;
   }
 
+  /** Neo4j Browser with its login form filled in (`dbms`: scheme, address and the user name neo4j). */
   get browserUrl(): string {
-    return `http://127.0.0.1:${this.currentPorts().httpPort}/browser/`;
+    const { httpPort, boltPort } = this.currentPorts();
+    return `http://127.0.0.1:${httpPort}/browser/?dbms=neo4j://neo4j@127.0.0.1:${boltPort}`;
   }
 
   get logFile(): string {

@@ -43,6 +43,11 @@ describeWithLocalNeo4j(`Neo4j Browser on the seeded graph${SKIPPED ? ` (skipped:
     await server?.close();
   });
 
+  let settingsWereRead: () => Promise<boolean> = async () => false;
+
+  /** The service's address as README writes it: `localhost`, on Neo4j Browser's built-in allow-list. */
+  const localhostBase = (): string => server.base.replace('//127.0.0.1:', '//localhost:');
+
   /** The newest result frame (Browser stacks them newest first). */
   const newestFrame = (): Locator => page.getByTestId('frame').first();
 
@@ -118,29 +123,36 @@ describeWithLocalNeo4j(`Neo4j Browser on the seeded graph${SKIPPED ? ` (skipped:
     await svg.dispose();
   }
 
-  it("opens from the local server with the form's defaults: neo4j:// and the server's Bolt address", async () => {
+  it('opens from the local server with the user name filled in by the link README gives', async () => {
     const settingsRead = watchServerSettings();
-    await page.goto(`${local}/browser/`);
     const bolt = new URL(process.env.NEO4J_URI as string);
-    // What README tells people to expect on the login form.
+    // README's link: `?dbms=neo4j://neo4j@<bolt address>` fills in the scheme, address and user name.
+    await page.goto(`${local}/browser/?dbms=${encodeURIComponent(`neo4j://neo4j@${bolt.host}`)}`);
     await expect(page.getByTestId('bolt-scheme-select').inputValue()).resolves.toBe('neo4j://');
     await expect(page.getByTestId('boltaddress').inputValue()).resolves.toBe(bolt.host);
-    await page.getByTestId('username').fill(process.env.NEO4J_USER ?? 'neo4j');
+    await expect(page.getByTestId('username').inputValue()).resolves.toBe('neo4j');
     await page.getByTestId('password').fill(process.env.NEO4J_PASSWORD as string);
     await page.getByTestId('connect').click();
     await page.getByText('You are connected as user').waitFor();
-    await eventually(settingsRead, 30_000, "Browser reading the server's settings");
+    settingsWereRead = settingsRead;
   });
 
-  it("plays the guide from the service; its first slide's :style command loads the style", async () => {
-    await run(`:play ${server.base}/neo4j-browser/guide.html`);
+  it('applies the style with one :style right after connecting, as README says', async () => {
+    // At once, before Browser may have read the server's allow-list: a `localhost` URL is on Browser's own list.
+    const styleCommand = `:style ${localhostBase()}/neo4j-browser/style.grass`;
+    await run(styleCommand);
+    await newestFrame().getByText('node.Event').first().waitFor();
+    expect(await newestFrame().getByText('node.Event').count()).toBeGreaterThan(0);
+    await eventually(settingsWereRead, 30_000, "Browser reading the server's settings");
+  });
+
+  it("plays the guide from the service; its first slide's :style command is the same one step", async () => {
+    await run(`:play ${localhostBase()}/neo4j-browser/guide.html`);
     await page.getByText('The event-timeline graph').first().waitFor();
-    const styleCommand = `:style ${server.base}/neo4j-browser/style.grass`;
+    const styleCommand = `:style ${localhostBase()}/neo4j-browser/style.grass`;
     const runnable = newestFrame().locator('pre.runnable', { hasText: styleCommand });
     await expect(runnable.count()).resolves.toBe(1);
     expect(await newestFrame().locator('pre.runnable', { hasText: 'MATCH (n:Entity|Event)' }).count()).toBe(1);
-    await run(styleCommand);
-    await page.getByText('node.Event').first().waitFor();
   });
 
   it('draws the overview with whole captions, colours and sizes by label', async () => {
