@@ -7,7 +7,7 @@ import type { ExportPage, TimelineExport } from '../services/timeline-export.ser
 import { eventDays } from './event-days';
 
 /** The columns of the CSV export, in order; the header row names them. */
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'title',
   'title_en',

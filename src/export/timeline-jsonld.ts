@@ -65,7 +65,7 @@ function article(source: SourceModel | undefined, sourceId: string): Record<stri
  * participant is wrapped in a schema.org Role that names its role; the evidence is `citation`
  * (each quote a Quotation, part of its source) and the sources are `subjectOf`.
  */
-export function toJsonLdEvent(item: FeedEvent, page: ExportPage, wording: FeedWording): Record<string, unknown> {
+function toJsonLdEvent(item: FeedEvent, page: ExportPage, wording: FeedWording): Record<string, unknown> {
   const { event, details } = item;
   const days = eventDays(event);
   const range = event.date.precision === 'RANGE';
