@@ -82,7 +82,9 @@ function toRecords(page: ExportPage, wording: FeedWording): CsvRecord[] {
  * order mark: without it Excel reads the file as the local code page and garbles "Rússia".
  */
 export async function* timelineCsv(selection: TimelineExport, wording: FeedWording): AsyncGenerator<string> {
-  const options = { columns: [...CSV_COLUMNS], record_delimiter: 'windows' as const };
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF; strict readers
+  // (Python's csv, Excel) would then split the record: every line break is quoted.
+  const options = { columns: [...CSV_COLUMNS], record_delimiter: 'windows' as const, quoted_match: /[\r\n]/ };
   yield stringify([], { ...options, header: true, bom: true });
   for await (const page of selection.pages) yield stringify(toRecords(page, wording), options);
 }

@@ -113,8 +113,11 @@ describe('exports', () => {
       const withBreak = values.find((value) => value.includes('\n'));
       // The data hold all three (a quote's commas, the note's "junho passado", several quotes of one event).
       expect([withComma, withQuote, withBreak].every(Boolean)).toBe(true);
-      for (const value of [withComma, withQuote, withBreak] as string[])
+      // Every such field is quoted, its quotes doubled (a bare line feed too, which strict readers split on).
+      for (const value of values.filter((candidate) => /[",\r\n]/.test(candidate)))
         expect(text).toContain(`"${value.replace(/"/g, '""')}"`);
+      // Outside quoted fields, the only line breaks are the CRLFs that end records.
+      expect(text.replace(/"(?:[^"]|"")*"/g, '').match(/\r?\n/g)).toEqual(Array(rows.length + 1).fill('\r\n'));
       // Records end with CRLF; a line break inside a quoted field stays what it is.
       expect(text.endsWith('\r\n')).toBe(true);
     });
