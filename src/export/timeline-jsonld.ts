@@ -43,7 +43,12 @@ function participantProperty(role: string): 'organizer' | 'performer' | 'attende
 }
 
 function thing(entity: EntityModel): Record<string, unknown> {
-  return { '@type': SCHEMA_TYPE[entity.label] ?? 'Thing', identifier: entity.id, name: entity.name };
+  return {
+    '@type': SCHEMA_TYPE[entity.label] ?? 'Thing',
+    identifier: entity.id,
+    name: entity.name,
+    ...(entity.nameEn && entity.nameEn !== entity.name ? { alternateName: entity.nameEn } : {}),
+  };
 }
 
 function article(source: SourceModel | undefined, sourceId: string): Record<string, unknown> {

@@ -336,6 +336,22 @@ describe('exports', () => {
     });
   });
 
+  it("README's export examples answer with a named file of their media type", async () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const urls = [...readme.matchAll(/curl -OJ 'http:\/\/127\.0\.0\.1:4000(\/export\/[^']+)'/g)].map(
+      (match) => match[1] as string,
+    );
+    expect(urls).toHaveLength(5);
+    for (const url of urls) {
+      const response = await fetch(`${server.base}${url}`);
+      await response.arrayBuffer();
+      expect({ url, status: response.status }).toEqual({ url, status: 200 });
+      expect(response.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="[a-z0-9-]+\.(csv|ics|json|graphml|gexf)"$/,
+      );
+    }
+  });
+
   describe('refusals', () => {
     async function refusal(url: string, base = server.base) {
       const response = await fetch(`${base}${url}`);
