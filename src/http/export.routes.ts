@@ -101,7 +101,10 @@ async function send(
   try {
     await pipeline(Readable.from(body), res);
   } catch (error) {
-    req.log.error({ err: error }, 'export failed while streaming');
+    // A reader that goes away mid-download is not a failure of the service.
+    if (req.destroyed && (error as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE')
+      req.log.info('export abandoned by the client');
+    else req.log.error({ err: error }, 'export failed while streaming');
     res.destroy();
   }
 }
