@@ -21,6 +21,7 @@ import type { ChangeFeed } from './services/change-feed';
 import { StopWords } from './services/search.service';
 import { healthRoutes, type Readiness } from './http/health';
 import { feedRoutes } from './widgets/feed.routes';
+import { exportRoutes } from './http/export.routes';
 import { neo4jBrowserRoutes } from './widgets/neo4j-browser.routes';
 import { widgetRoutes } from './widgets/widget.routes';
 import type { Logger } from './logger';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDependencies): Express {
   );
   if (deps.graphql.graphiql) app.use(graphiqlRoutes());
   app.use(feedRoutes(deps.database, deps.graphql.timelineHubDegree));
+  app.use(exportRoutes(deps.database, deps.graphql, { maxEvents: deps.http.exportMaxEvents }));
   app.use(widgetRoutes());
   app.use(neo4jBrowserRoutes());
   app.use((_req, res) => {

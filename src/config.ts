@@ -41,6 +41,7 @@ const EnvSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb')
     .default('100kb'),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().nonnegative().default(0),
+  EXPORT_MAX_EVENTS: z.coerce.number().int().positive().default(10000),
   CONNECTIONS_HUB_DEGREE: z.coerce.number().int().positive().default(1000),
   TIMELINE_HUB_DEGREE: z.coerce.number().int().positive().default(2000),
   CONNECTIONS_TIMEOUT_MS: millis.default(5000),
@@ -123,6 +124,8 @@ export interface HttpConfig {
   readonly bodyLimit: string;
   /** After SIGTERM, how long the service stays up reporting not-ready before it stops accepting. */
   readonly shutdownDelayMs: number;
+  /** Most events a timeline export carries; a larger selection is refused (BAD_USER_INPUT). */
+  readonly exportMaxEvents: number;
 }
 
 /** Who may write through the API (POST/DELETE /bundles, ingestBundle); none: the write path is off. */
@@ -168,6 +171,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       bodyLimit: e.BODY_LIMIT,
       shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+      exportMaxEvents: e.EXPORT_MAX_EVENTS,
     },
     ingest: { keys: parseApiKeys(e.INGEST_API_KEYS ?? ''), changePollMs: e.CHANGE_POLL_MS },
     corsOrigins:

@@ -22,6 +22,7 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   'follow-feed.js': { file: path.join(WIDGET_ASSETS_DIR, 'follow-feed.js'), type: 'text/javascript' },
   'event-details.js': { file: path.join(WIDGET_ASSETS_DIR, 'event-details.js'), type: 'text/javascript' },
   'timeline-window.js': { file: path.join(WIDGET_ASSETS_DIR, 'timeline-window.js'), type: 'text/javascript' },
+  'export-links.js': { file: path.join(WIDGET_ASSETS_DIR, 'export-links.js'), type: 'text/javascript' },
   'explore.js': { file: path.join(WIDGET_ASSETS_DIR, 'explore.js'), type: 'text/javascript' },
   'explore.css': { file: path.join(WIDGET_ASSETS_DIR, 'explore.css'), type: 'text/css' },
   'author.js': { file: path.join(WIDGET_ASSETS_DIR, 'author.js'), type: 'text/javascript' },
@@ -62,11 +63,13 @@ export function widgetRoutes(): Router {
           '/widget/assets/follow-feed.js',
           '/widget/assets/event-details.js',
           '/widget/assets/timeline-window.js',
+          '/widget/assets/export-links.js',
           '/widget/assets/widget.js',
         ],
         `
   ${liveHolder(filter)}
-  <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span></header>
+  <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span>
+    <nav class="exports" id="exports" aria-label="Export this selection" hidden></nav></header>
   <div id="status">Loading…</div>
   <div id="timeline"></div>
   <section id="details" aria-live="polite" hidden></section>`,

@@ -57,6 +57,7 @@ describe('architecture', () => {
     ['bundle', ['domain']],
     ['ingest', ['errors', 'config', 'logger', 'paths', 'domain', 'neo4j', 'repositories', 'localdb', 'bundle']],
     ['feeds', ['errors', 'domain', 'repositories', 'services']],
+    ['export', ['errors', 'domain', 'repositories', 'services', 'feeds']],
     ['author', ['errors', 'domain', 'neo4j', 'repositories', 'bundle', 'draft', 'ingest']],
   ])('keeps %s below the layers above it (imports only %j)', (folder, allowed) => {
     const imported = [...(graph.get(folder) ?? [])].filter((to) => !allowed.includes(to));

@@ -76,5 +76,26 @@
     if (lastFeed) render(lastFeed);
   });
 
+  // Downloads of this selection: real links, so they are focusable, keyboard operable and can be copied.
+  function renderExports() {
+    var nav = document.getElementById('exports');
+    var label = document.createElement('span');
+    label.textContent = 'Export:';
+    nav.replaceChildren(label);
+    window.exportLinks(params).forEach(function (link) {
+      var anchor = document.createElement('a');
+      anchor.href = link.href;
+      anchor.textContent = link.label;
+      anchor.setAttribute('data-format', link.format);
+      anchor.setAttribute('aria-label', 'Export as ' + link.label);
+      anchor.title = 'Download these events as ' + link.description;
+      anchor.setAttribute('download', '');
+      nav.appendChild(document.createTextNode(' '));
+      nav.appendChild(anchor);
+    });
+    nav.hidden = false;
+  }
+
+  renderExports();
   window.followFeed('/feeds/vis-timeline.json', render);
 })();
