@@ -69,22 +69,40 @@ export function nameSpans(terms: readonly string[]): NameSpan[] {
 const COMPACT_NAME_PROPERTIES = ['nameVariants', 'searchParticipants', 'searchPlaces'] as const;
 
 /**
- * Lucene query: each word matches exactly, as a prefix ("Krivo"), within a few edits ("Putim",
- * "krivoruchco"), or as part of a whole name within edits ("Kim Jong Um"); boosts rank exact above
- * prefix above fuzzy. `all` requires every word, `any` at least one (BM25 ranks more words higher).
+ * Where a word may be a typo: names and titles, and the names of an event's participants, places
+ * and agreements (not its type or date words, nor generated variants, which a typo would only
+ * blur). Each fuzzy clause costs an automaton per property, so the list is kept short.
+ */
+const TYPO_PROPERTIES = [
+  'name',
+  'nameEn',
+  'aliasText',
+  'title',
+  'titleEn',
+  'searchParticipants',
+  'searchPlaces',
+  'searchAgreements',
+] as const;
+
+/**
+ * Lucene query: each word matches exactly, as a prefix ("Krivo") or within a few edits ("Putim",
+ * "krivoruchco"); boosts rank exact above prefix above fuzzy. `all` requires every word, `any` at
+ * least one (BM25 ranks more words higher). Either way a run of words within edits of a whole name
+ * ("Kim Jong Um") is a match too; rankHits then counts which words matched.
  */
 export function toLuceneQuery(terms: readonly string[], mode: 'all' | 'any' = 'all'): string | undefined {
   if (terms.length === 0) return undefined;
-  const spans = nameSpans(terms);
-  return terms
-    .map((term, index) => {
+  const words = terms
+    .map((term) => {
       const edits = fuzzyEdits(term);
-      const names = spans
-        .filter((span) => span.first <= index && index <= span.last)
-        .flatMap((span) => COMPACT_NAME_PROPERTIES.map((property) => `${property}:${span.compact}~${span.edits}`));
-      return `(${[`${term}^4`, `${term}*^2`, ...(edits > 0 ? [`${term}~${edits}`] : []), ...names].join(' OR ')})`;
+      const typos = edits > 0 ? TYPO_PROPERTIES.map((property) => `${property}:${term}~${edits}`) : [];
+      return `(${[`${term}^4`, `${term}*^2`, ...typos].join(' OR ')})`;
     })
     .join(mode === 'all' ? ' AND ' : ' OR ');
+  const names = nameSpans(terms).flatMap((span) =>
+    COMPACT_NAME_PROPERTIES.map((property) => `${property}:${span.compact}~${span.edits}`),
+  );
+  return names.length === 0 ? words : `(${words}) OR ${names.join(' OR ')}`;
 }
 
 /** Lucene query for suggestions: any word, up to two edits away. */
