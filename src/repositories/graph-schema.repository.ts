@@ -67,7 +67,10 @@ function schemaStatements(): { name: string; statement: string }[] {
  * Creates the constraints and indexes that are missing (idempotent) and waits for them to come
  * online. One read when all exist, as on every load after the first.
  */
-export async function ensureGraphSchema(database: Database): Promise<void> {
+export async function ensureGraphSchema(
+  database: Database,
+  options: { readonly searchTextWritten?: boolean } = {},
+): Promise<void> {
   const { online, staleSearch } = await database.read(async (tx) => {
     const result = await tx.run(
       `SHOW INDEXES YIELD name, state, properties
@@ -91,14 +94,15 @@ export async function ensureGraphSchema(database: Database): Promise<void> {
     await database.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
   }
   await migrateTimelineKeys(database);
-  await migrateSearchText(database);
+  await migrateSearchText(database, options.searchTextWritten === true);
 }
 
 /**
  * Computes the searchable text of entities and events once for a graph stored before it existed
  * (or with an older format); a graph that has it costs one lookup. The data-version node records it.
+ * `written`: the graph was imported with the current text (the synthetic corpus), only recorded.
  */
-async function migrateSearchText(database: Database): Promise<void> {
+async function migrateSearchText(database: Database, written: boolean): Promise<void> {
   const current = await database.read(async (tx) => {
     const result = await tx.run('OPTIONAL MATCH (v:DataVersion {id: $id}) RETURN v.searchTextFormat AS format', {
       id: VERSION_ID,
@@ -106,7 +110,7 @@ async function migrateSearchText(database: Database): Promise<void> {
     return result.records[0]?.get('format') ?? null;
   });
   if (current !== null && Number(current) >= SEARCH_TEXT_FORMAT) return;
-  await backfillSearchText(database);
+  if (!written) await backfillSearchText(database);
   await database.write((tx) =>
     tx.run('MERGE (v:DataVersion {id: $id}) SET v.version = coalesce(v.version, 0), v.searchTextFormat = $format', {
       id: VERSION_ID,
