@@ -1,4 +1,5 @@
 /** The benchmark scenarios, each the same question asked of our API, of raw Cypher, and of the peer. */
+import { COUNTRIES, LAST_NAMES } from '../src/synth/names';
 
 export interface Landmarks {
   readonly rare: string;
@@ -23,6 +24,12 @@ export interface Scenario {
 
 const OUR_PAGE = `pageInfo { hasNextPage endCursor } edges { cursor node { id title date { iso precision } place { id name } participants { role entity { id name } } evidence { quote start end source { id title } } } }`;
 const PEER_PAGE = `pageInfo { hasNextPage endCursor } edges { node { id title dateIso datePrecision evidence place { id name } participantsConnection { edges { properties { role } node { id name } } } } }`;
+
+/**
+ * A three-word question about events, who-what-where, as an analyst types it ("Putin visit
+ * Pyongyang"): a person's surname, a type and a capital of the synthetic corpus.
+ */
+export const EVENT_SEARCH = `${LAST_NAMES[3]} visit ${(COUNTRIES[0] as readonly [string, string])[1]}`;
 
 /** A head of state: rank 0 of the Zipf participation, in a large share of all events. */
 export const HUB_PERSON = 'syn-person-0';
@@ -114,6 +121,19 @@ export function scenarios(landmarks: Landmarks): Scenario[] {
       peer: {
         query: 'query ($q: String!) { searchNodes(query: $q, limit: 30) { id score } }',
         variables: { q: `(${landmarks.searchTerm.toLowerCase()}^2 OR ${landmarks.searchTerm.toLowerCase()}*)` },
+      },
+    },
+    {
+      name: 'search-event',
+      description: `event search by who, what and where: "${EVENT_SEARCH}" (every word first, then any word)`,
+      ours: {
+        query: 'query ($text: String!) { search(text: $text) { score matchedOn node { id } } }',
+        variables: { text: EVENT_SEARCH },
+      },
+      raw: `/raw/search?text=${encodeURIComponent(EVENT_SEARCH)}`,
+      peer: {
+        query: 'query ($q: String!) { searchNodes(query: $q, limit: 30) { id score } }',
+        variables: { q: EVENT_SEARCH.toLowerCase().split(' ').join(' AND ') },
       },
     },
     connections('connections', `shortest paths between two rare people (${landmarks.farA}, ${landmarks.farB})`, [

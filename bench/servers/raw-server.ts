@@ -33,11 +33,19 @@ async function timelinePage(criteria: Partial<TimelineCriteria>): Promise<unknow
   };
 }
 
+/** The API's search Cypher: every word, then any word when fewer than a page (10) hold them all. */
+async function rawSearch(text: string): Promise<unknown> {
+  const terms = searchTerms(text, new Set());
+  const hits = await searchFullText(database, toLuceneQuery(terms, 'all') as string, 30);
+  if (hits.length >= 10 || terms.length < 2) return hits;
+  return [...hits, ...(await searchFullText(database, toLuceneQuery(terms, 'any') as string, 30))];
+}
+
 const HANDLERS: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
   timeline: () => timelinePage({}),
   'timeline-entity': (q) => timelinePage({ entityIds: [q.get('id') as string] }),
   'timeline-period': (q) => timelinePage({ fromDay: q.get('from'), toDay: q.get('to') }),
-  search: (q) => searchFullText(database, toLuceneQuery(searchTerms(q.get('text') as string, new Set())) as string, 30),
+  search: (q) => rawSearch(q.get('text') as string),
   connections: (q) =>
     findShortestPaths(database, {
       fromId: q.get('from') as string,

@@ -18,6 +18,7 @@ import { encodeEvidence, type EvidenceSpan } from './evidence';
 import { daysBetween, parseFuzzyDate, type FuzzyDate } from './fuzzy-date';
 import { ENTITY_KIND_OF, EVENT_TYPES, type EntityLabel, type EventType } from './model';
 import { matchKey } from './normalize';
+import { nameVariantText } from './search-text';
 import { timelineKey } from './timeline-key';
 
 /** What resolution needs to know of the source behind a claim. */
@@ -205,6 +206,8 @@ export interface ResolvedEntity extends EntityFieldValues {
   readonly matchKeyText: string;
   /** Aliases joined for the full-text index. */
   readonly aliasText: string;
+  /** Romanisation variants and whole names as one word, for the full-text index (src/domain/search-text.ts). */
+  readonly nameVariants: string;
   readonly evidence: string[];
   readonly sourceIds: string[];
   /** Ids other bundles gave this node; they keep resolving to it. */
@@ -241,6 +244,7 @@ export function resolveEntity(id: string, claims: readonly EntityClaim[]): Resol
     matchKeys,
     matchKeyText: matchKeyText(matchKeys),
     aliasText: aliases.map((alias) => ` | ${alias}`).join(''),
+    nameVariants: nameVariantText({ label: top.label, ...names, aliases }),
     ...resolveEntityFields(worded, english, names),
     evidence: ranked.flatMap((claim) => claim.evidence.map((span) => encodeEvidence(claim.source.id, span))),
     sourceIds: sortedSourceIds(claims),

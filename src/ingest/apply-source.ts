@@ -14,6 +14,7 @@ import {
   type ResolvedRelationship,
 } from '../domain/claims';
 import { encodeEvidence } from '../domain/evidence';
+import { findEventsNamingEntities, refreshEventSearchText } from '../repositories/event-search.repository';
 import { parseRelationshipKey, relationshipKey } from '../domain/relationship-key';
 import {
   deleteNodes,
@@ -181,6 +182,7 @@ export async function applySourceClaims(
   await writeRelationships(tx, written);
   if (!next) await deleteSource(tx, sourceId);
   await pruneCalendar(tx, calendarIds);
+  await refreshSearchText(tx, stored, entities, events, [...written, ...deletedRelationships]);
 
   const newEvents = events.filter(
     (event) => !stored.has(event.id) && event.sourceIds.length === 1 && event.redirectIds.length === 0,
@@ -251,6 +253,39 @@ export async function applySourceClaims(
         )
       : [],
   };
+}
+
+/**
+ * Brings the searchable text of every event this change touched up to date: events written, events
+ * at an end of a relationship written or deleted, and events naming an entity whose names changed
+ * (an alias added or retracted). The text is recomputed from the graph, so it is exact after a
+ * retraction too.
+ */
+async function refreshSearchText(
+  tx: ManagedTransaction,
+  stored: ReadonlyMap<string, { kind: string; claims: readonly string[] }>,
+  entities: readonly ResolvedEntity[],
+  events: readonly ResolvedEvent[],
+  relationships: readonly RelationshipRef[],
+): Promise<void> {
+  const renamed = entities.filter((entity) => {
+    const before = stored.get(entity.id);
+    if (!before || before.kind !== 'Entity' || before.claims.length === 0) return false;
+    const old = resolveEntity(entity.id, before.claims.map(decodeEntityClaim));
+    return old.label !== entity.label || old.aliasText !== entity.aliasText;
+  });
+  const eventIds = new Set([
+    ...events.map((event) => event.id),
+    ...relationships.flatMap((ref) => [
+      ...(ref.fromKind === 'Event' ? [ref.from] : []),
+      ...(ref.toKind === 'Event' ? [ref.to] : []),
+    ]),
+    ...(await findEventsNamingEntities(
+      tx,
+      renamed.map((entity) => entity.id),
+    )),
+  ]);
+  await refreshEventSearchText(tx, [...eventIds]);
 }
 
 /**

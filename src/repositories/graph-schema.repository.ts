@@ -1,10 +1,24 @@
 import { CALENDAR_LABELS, ENTITY_LABELS } from '../domain/model';
+import { EVENT_SEARCH_FIELDS } from '../domain/search-text';
 import { PRECISION_RANK, TIMELINE_KEY_FORMAT } from '../domain/timeline-key';
 import type { Database } from '../neo4j/database';
 import { VERSION_ID } from './data-version.repository';
+import { backfillSearchText } from './event-search.repository';
 
-/** Name of the full-text index over names, aliases and titles. */
+/** Name of the full-text index over names, aliases, titles and what an event is (who, where, when). */
 export const SEARCH_INDEX = 'node_search';
+/** The properties it covers; a graph whose index covers others gets it rebuilt. */
+export const SEARCH_PROPERTIES = [
+  'name',
+  'nameEn',
+  'aliasText',
+  'nameVariants',
+  'title',
+  'titleEn',
+  ...EVENT_SEARCH_FIELDS,
+] as const;
+/** Version of the stored searchable text; a graph stored with an older one gets it recomputed once. */
+const SEARCH_TEXT_FORMAT = 1;
 /** Its analyzer: Lucene's standard tokenizer and English stop words, accents folded. */
 export const SEARCH_ANALYZER = 'standard-folding';
 
@@ -31,7 +45,7 @@ function schemaStatements(): { name: string; statement: string }[] {
     index(
       SEARCH_INDEX,
       `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${[...ENTITY_LABELS, 'Event'].join('|')}) ` +
-        `ON EACH [n.name, n.nameEn, n.aliasText, n.title, n.titleEn] ` +
+        `ON EACH [${SEARCH_PROPERTIES.map((property) => `n.${property}`).join(', ')}] ` +
         `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${SEARCH_ANALYZER}', \`fulltext.eventually_consistent\`: false } }`,
     ),
     index(
@@ -53,19 +67,56 @@ function schemaStatements(): { name: string; statement: string }[] {
  * Creates the constraints and indexes that are missing (idempotent) and waits for them to come
  * online. One read when all exist, as on every load after the first.
  */
-export async function ensureGraphSchema(database: Database): Promise<void> {
-  const existing = await database.read(async (tx) => {
+export async function ensureGraphSchema(
+  database: Database,
+  options: { readonly searchTextWritten?: boolean } = {},
+): Promise<void> {
+  const { online, staleSearch } = await database.read(async (tx) => {
     const result = await tx.run(
-      "SHOW INDEXES YIELD name, state RETURN collect(CASE WHEN state = 'ONLINE' THEN name END) AS names",
+      `SHOW INDEXES YIELD name, state, properties
+       RETURN collect(CASE WHEN state = 'ONLINE' THEN name END) AS names,
+         any(i IN collect({name: name, properties: properties}) WHERE i.name = $search AND i.properties <> $properties) AS stale`,
+      { search: SEARCH_INDEX, properties: [...SEARCH_PROPERTIES] },
     );
-    return new Set<string>(result.records[0]?.get('names') ?? []);
+    return {
+      online: new Set<string>(result.records[0]?.get('names') ?? []),
+      staleSearch: result.records[0]?.get('stale') === true,
+    };
   });
-  const missing = schemaStatements().filter(({ name }) => !existing.has(name));
+  // A full-text index cannot change its properties: an older one is dropped and built again.
+  if (staleSearch) {
+    await database.write((tx) => tx.run(`DROP INDEX ${SEARCH_INDEX} IF EXISTS`));
+    online.delete(SEARCH_INDEX);
+  }
+  const missing = schemaStatements().filter(({ name }) => !online.has(name));
   if (missing.length > 0) {
     for (const { statement } of missing) await database.write((tx) => tx.run(statement));
     await database.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
   }
   await migrateTimelineKeys(database);
+  await migrateSearchText(database, options.searchTextWritten === true);
+}
+
+/**
+ * Computes the searchable text of entities and events once for a graph stored before it existed
+ * (or with an older format); a graph that has it costs one lookup. The data-version node records it.
+ * `written`: the graph was imported with the current text (the synthetic corpus), only recorded.
+ */
+async function migrateSearchText(database: Database, written: boolean): Promise<void> {
+  const current = await database.read(async (tx) => {
+    const result = await tx.run('OPTIONAL MATCH (v:DataVersion {id: $id}) RETURN v.searchTextFormat AS format', {
+      id: VERSION_ID,
+    });
+    return result.records[0]?.get('format') ?? null;
+  });
+  if (current !== null && Number(current) >= SEARCH_TEXT_FORMAT) return;
+  if (!written) await backfillSearchText(database);
+  await database.write((tx) =>
+    tx.run('MERGE (v:DataVersion {id: $id}) SET v.version = coalesce(v.version, 0), v.searchTextFormat = $format', {
+      id: VERSION_ID,
+      format: SEARCH_TEXT_FORMAT,
+    }),
+  );
 }
 
 /**

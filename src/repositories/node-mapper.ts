@@ -1,4 +1,5 @@
 import { entityFieldsOf } from '../domain/entity-fields';
+import { EVENT_SEARCH_FIELDS } from '../domain/search-text';
 import { ENTITY_LABELS, type EntityLabel } from '../domain/model';
 import { decodeEvidence, decodeEvidenceList } from '../domain/evidence';
 import type {
@@ -19,7 +20,11 @@ import { readStoredDate, storedDateProjection } from './stored-date';
  * cost a db hit per name, present or not: 6,264 db hits and 3× the time for a timeline page at
  * 100k events, against 2,251 for `.*`.
  */
-export const NODE_PROJECTION = (variable: string) => `${variable} {.*, claims: null, labels: labels(${variable})}`;
+export const NODE_PROJECTION = (variable: string) =>
+  `${variable} {.*, claims: null, ${HIDDEN_TEXT.map((name) => `${name}: null`).join(', ')}, labels: labels(${variable})}`;
+
+/** Text kept for the full-text index only (src/domain/search-text.ts), never shown: left out of every node read. */
+const HIDDEN_TEXT = ['nameVariants', ...EVENT_SEARCH_FIELDS];
 
 /** Cypher projection of a source for toSourceModel. */
 export const SOURCE_PROJECTION = (variable: string) =>

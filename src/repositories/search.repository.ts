@@ -1,27 +1,36 @@
 import neo4j from 'neo4j-driver';
 import type { NodeModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
-import { SEARCH_ANALYZER, SEARCH_INDEX } from './graph-schema.repository';
+import { SEARCH_ANALYZER, SEARCH_INDEX, SEARCH_PROPERTIES } from './graph-schema.repository';
 import { NODE_PROJECTION, toNodeModel } from './node-mapper';
 
 export interface FullTextHit {
   readonly node: NodeModel;
-  /** Lucene relevance of the hit. */
+  /** Lucene relevance of the hit (BM25). */
   readonly score: number;
+  /** The hit's indexed texts by property name (null where it has none), to tell why it matched. */
+  readonly texts: Readonly<Record<string, string | null>>;
 }
 
-/** Full-text hits over names, aliases and titles; `luceneQuery` must already be escaped. */
+/** The indexed properties of `node`, as a Cypher map projection. */
+const TEXTS = `node {${SEARCH_PROPERTIES.map((property) => `.${property}`).join(', ')}}`;
+
+/**
+ * Full-text hits over names, aliases, titles and what events are (participants, places,
+ * agreements, type and date words); `luceneQuery` must already be escaped.
+ */
 export async function searchFullText(database: Database, luceneQuery: string, limit: number): Promise<FullTextHit[]> {
   return database.read(
     async (tx) => {
       const result = await tx.run(
         `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
-       RETURN ${NODE_PROJECTION('node')} AS node, score`,
+       RETURN ${NODE_PROJECTION('node')} AS node, ${TEXTS} AS texts, score`,
         { index: SEARCH_INDEX, query: luceneQuery, limit: neo4j.int(limit) },
       );
       return result.records.map((record) => ({
         node: toNodeModel(record.get('node')),
         score: Number(record.get('score')),
+        texts: record.get('texts') as Record<string, string | null>,
       }));
     },
     { query: 'search' },

@@ -30,17 +30,79 @@ export function fuzzyEdits(term: string): number {
 }
 
 /**
- * Lucene query: every word must match, exactly, as a prefix ("Krivo"), or within a few edits
- * ("Putim", "krivoruchco"); boosts rank exact above prefix above fuzzy.
+ * Portuguese function words ("de", "do", "em"), dropped from a search as the analyzer's English stop
+ * words are: "junho de 2024" and "Coreia do Norte" mean their other words.
  */
-export function toLuceneQuery(terms: readonly string[]): string | undefined {
+export const PORTUGUESE_STOP_WORDS: ReadonlySet<string> = new Set(
+  'a ao aos as com da das de do dos e em na nas no nos o os ou para pela pelas pelo pelos por um uma'.split(' '),
+);
+
+/**
+ * A run of consecutive words written as one ("kim jong eun" as "kimjongeun"), matched within edits
+ * against whole names stored as one word: a typo in a short name part ("Jong Eun", "Kim Jong Um")
+ * is then a small share of the whole name, as it is for a reader.
+ */
+export interface NameSpan {
+  /** Index of its first and last word in the terms. */
+  readonly first: number;
+  readonly last: number;
+  readonly compact: string;
+  readonly edits: number;
+}
+
+/** Words a name span may join (names of two or three parts). */
+const SPAN_WORDS = [2, 3] as const;
+
+/** The name spans of a search: 2–3 consecutive words of letters making at least 6 letters. */
+export function nameSpans(terms: readonly string[]): NameSpan[] {
+  return SPAN_WORDS.flatMap((size) =>
+    terms.slice(0, terms.length - size + 1).flatMap((_, first) => {
+      const words = terms.slice(first, first + size);
+      const compact = words.join('');
+      if (compact.length < 6 || /\p{N}/u.test(compact)) return [];
+      return [{ first, last: first + size - 1, compact, edits: compact.length < 9 ? 1 : 2 }];
+    }),
+  );
+}
+
+/** The stored properties that hold whole names as one word (src/domain/search-text.ts). */
+const COMPACT_NAME_PROPERTIES = ['nameVariants', 'searchParticipants', 'searchPlaces'] as const;
+
+/**
+ * Where a word may be a typo: names and titles, and the names of an event's participants, places
+ * and agreements (not its type or date words, nor generated variants, which a typo would only
+ * blur). Each fuzzy clause costs an automaton per property, so the list is kept short.
+ */
+const TYPO_PROPERTIES = [
+  'name',
+  'nameEn',
+  'aliasText',
+  'title',
+  'titleEn',
+  'searchParticipants',
+  'searchPlaces',
+  'searchAgreements',
+] as const;
+
+/**
+ * Lucene query: each word matches exactly, as a prefix ("Krivo") or within a few edits ("Putim",
+ * "krivoruchco"); boosts rank exact above prefix above fuzzy. `all` requires every word, `any` at
+ * least one (BM25 ranks more words higher). Either way a run of words within edits of a whole name
+ * ("Kim Jong Um") is a match too; rankHits then counts which words matched.
+ */
+export function toLuceneQuery(terms: readonly string[], mode: 'all' | 'any' = 'all'): string | undefined {
   if (terms.length === 0) return undefined;
-  return terms
+  const words = terms
     .map((term) => {
       const edits = fuzzyEdits(term);
-      return `(${term}^4 OR ${term}*^2${edits > 0 ? ` OR ${term}~${edits}` : ''})`;
+      const typos = edits > 0 ? TYPO_PROPERTIES.map((property) => `${property}:${term}~${edits}`) : [];
+      return `(${[`${term}^4`, `${term}*^2`, ...typos].join(' OR ')})`;
     })
-    .join(' AND ');
+    .join(mode === 'all' ? ' AND ' : ' OR ');
+  const names = nameSpans(terms).flatMap((span) =>
+    COMPACT_NAME_PROPERTIES.map((property) => `${property}:${span.compact}~${span.edits}`),
+  );
+  return names.length === 0 ? words : `(${words}) OR ${names.join(' OR ')}`;
 }
 
 /** Lucene query for suggestions: any word, up to two edits away. */
@@ -56,11 +118,17 @@ function namesOf(node: NodeModel): string[] {
 }
 
 /**
- * How well the words name the node: 3 its name or title, 2 one of its aliases, 1 every word a
- * word (or the start of one) of its names, 0 only within edits (a typo). Names are compared
- * without stop words, as the words are.
+ * How well the words name the node: 3 its name or title, 2 one of its aliases or of the name's
+ * romanisation variants (`nameVariants` holds them as one word), 1 every word a word (or the start
+ * of one) of its names, 0 only within edits (a typo). Names are compared without stop words, as the
+ * words are.
  */
-export function matchTier(node: NodeModel, terms: readonly string[], stopWords: ReadonlySet<string>): number {
+export function matchTier(
+  node: NodeModel,
+  terms: readonly string[],
+  stopWords: ReadonlySet<string>,
+  nameVariants: string | null = null,
+): number {
   const key = terms.join(' ');
   const significant = (name: string) =>
     matchKey(name)
@@ -69,6 +137,158 @@ export function matchTier(node: NodeModel, terms: readonly string[], stopWords: 
   const main = node.label === 'Event' ? [node.title, node.titleEn] : [node.name, node.nameEn];
   if (main.some((name) => name !== null && significant(name).join(' ') === key)) return 3;
   if (node.label !== 'Event' && node.aliases.some((alias) => significant(alias).join(' ') === key)) return 2;
+  if (terms.length > 1 && (nameVariants ?? '').split(' ').includes(terms.join(''))) return 2;
   const words = namesOf(node).flatMap(significant);
   return terms.every((term) => words.some((word) => word.startsWith(term))) ? 1 : 0;
+}
+
+/** Why a hit matched: which of its texts hold the words. */
+export const MATCH_FIELDS = ['NAME', 'ALIAS', 'TITLE', 'PARTICIPANT', 'PLACE', 'AGREEMENT', 'TYPE', 'DATE'] as const;
+export type MatchField = (typeof MATCH_FIELDS)[number];
+
+/** The full-text index's properties, and what a match in each says. */
+export const FIELD_OF_PROPERTY = {
+  name: 'NAME',
+  nameEn: 'NAME',
+  aliasText: 'ALIAS',
+  nameVariants: 'ALIAS',
+  title: 'TITLE',
+  titleEn: 'TITLE',
+  searchParticipants: 'PARTICIPANT',
+  searchPlaces: 'PLACE',
+  searchAgreements: 'AGREEMENT',
+  searchType: 'TYPE',
+  searchDate: 'DATE',
+} as const satisfies Record<string, MatchField>;
+export type SearchProperty = keyof typeof FIELD_OF_PROPERTY;
+
+/** A hit's indexed texts by property (absent or null where the node has none). */
+export type SearchTexts = Readonly<Partial<Record<SearchProperty, string | null>>>;
+
+export interface MatchAnalysis {
+  /** How many of the words match somewhere. */
+  readonly matched: number;
+  /** Every word matches whole or as a prefix somewhere (no typo needed). */
+  readonly exact: boolean;
+  /** The fields where a word found its best match, in MATCH_FIELDS order. */
+  readonly fields: MatchField[];
+}
+
+const EXACT = 2;
+const FUZZY = 1;
+
+/**
+ * Which words match which of a hit's texts, by the rules of toLuceneQuery (whole word, prefix,
+ * within edits, or inside a whole name within edits), so that a ranking and an explanation can
+ * be given per word: Lucene's score says how well, not where.
+ */
+export function analyseMatch(texts: SearchTexts, terms: readonly string[]): MatchAnalysis {
+  const spans = nameSpans(terms);
+  const properties = (Object.keys(FIELD_OF_PROPERTY) as SearchProperty[]).flatMap((property) => {
+    const text = texts[property];
+    return text ? [{ property, words: matchKey(text).split(' ') }] : [];
+  });
+  const fields = new Set<MatchField>();
+  let matched = 0;
+  let exact = true;
+  terms.forEach((term, index) => {
+    const edits = fuzzyEdits(term);
+    const covering = spans.filter((span) => span.first <= index && index <= span.last);
+    const grades = properties.map(({ property, words }) => {
+      if (words.some((word) => word.startsWith(term))) return EXACT;
+      if (edits > 0 && words.some((word) => withinEdits(word, term, edits))) return FUZZY;
+      const compact = (COMPACT_NAME_PROPERTIES as readonly string[]).includes(property);
+      if (compact && covering.some((span) => words.some((word) => withinEdits(word, span.compact, span.edits))))
+        return FUZZY;
+      return 0;
+    });
+    const best = Math.max(0, ...grades);
+    if (best === 0) {
+      exact = false;
+      return;
+    }
+    matched += 1;
+    if (best < EXACT) exact = false;
+    grades.forEach((grade, i) => {
+      if (grade === best) fields.add(FIELD_OF_PROPERTY[(properties[i] as { property: SearchProperty }).property]);
+    });
+  });
+  return { matched, exact, fields: MATCH_FIELDS.filter((field) => fields.has(field)) };
+}
+
+/**
+ * Whether two words are at most `edits` apart, a transposition counting as one edit as in Lucene's
+ * fuzzy queries (optimal string alignment distance).
+ */
+export function withinEdits(a: string, b: string, edits: number): boolean {
+  if (Math.abs(a.length - b.length) > edits) return false;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (before[j - 2] as number) + 1);
+      current.push(value);
+    }
+    before = previous;
+    previous = current;
+  }
+  return (previous[b.length] as number) <= edits;
+}
+
+/** A full-text hit as the ranking needs it. */
+export interface RankableHit {
+  readonly node: NodeModel;
+  /** Lucene's BM25 score. */
+  readonly score: number;
+  readonly texts: SearchTexts;
+}
+
+export interface RankedHit {
+  readonly node: NodeModel;
+  readonly score: number;
+  readonly matchedOn: MatchField[];
+}
+
+/**
+ * Orders hits: those matching every word first, then by how many words match; among equals an
+ * entity the words name (its name, an alias, a variant) first, then events the words describe by
+ * who, where or what they produced, then Lucene's BM25. The score is monotone in that order:
+ * 100 for every word, 10 a word, 2 per tier (entities 1–4, events 0–3), plus BM25 scaled under 1.
+ */
+export function rankHits(
+  hits: readonly RankableHit[],
+  terms: readonly string[],
+  stopWords: ReadonlySet<string>,
+): RankedHit[] {
+  return hits
+    .map((hit) => {
+      const match = analyseMatch(hit.texts, terms);
+      const every = match.matched === terms.length;
+      const score =
+        (every ? 100 : 0) + 10 * match.matched + 2 * tierOf(hit, match, terms, stopWords) + hit.score / (1 + hit.score);
+      return { node: hit.node, score, matchedOn: match.fields };
+    })
+    .sort((a, b) => b.score - a.score || a.node.id.localeCompare(b.node.id));
+}
+
+/** Entities by how the words name them (1–4); events 3 for their exact title, else up to 1 for naming who/where/what and for needing no typo. */
+function tierOf(
+  hit: RankableHit,
+  match: MatchAnalysis,
+  terms: readonly string[],
+  stopWords: ReadonlySet<string>,
+): number {
+  const tier = matchTier(hit.node, terms, stopWords, hit.texts.nameVariants ?? null);
+  if (hit.node.label !== 'Event') return 1 + tier;
+  if (tier === 3) return 3;
+  const named = match.fields.some((field) => field === 'PARTICIPANT' || field === 'PLACE' || field === 'AGREEMENT');
+  return (named ? 0.5 : 0) + (match.exact ? 0.5 : 0);
 }

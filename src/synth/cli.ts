@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   await neo4j.start();
   const connection = connectDatabase(config.neo4j, neo4j.boltUri, createLogger('error'), 600_000);
   try {
-    await ensureGraphSchema(connection.database);
+    // The corpus files hold the searchable text already (src/domain/search-text.ts): no backfill.
+    await ensureGraphSchema(connection.database, { searchTextWritten: true });
   } finally {
     await connection.close();
   }

@@ -4,6 +4,7 @@ import { ENTITY_FIELD_NAMES, ENTITY_FIELDS, entityFieldsOf } from '../domain/ent
 import { encodeEvidence, type EvidenceSpan } from '../domain/evidence';
 import { parseFuzzyDate, type FuzzyDate } from '../domain/fuzzy-date';
 import { CALENDAR_LINK, EVENT_TYPES, type EntityLabel, type EventType } from '../domain/model';
+import { EVENT_SEARCH_FIELDS, eventSearchFields, type NamedNode } from '../domain/search-text';
 import { timelineKey } from '../domain/timeline-key';
 import { dateParts, STORED_DATE_PARTS } from '../repositories/stored-date';
 import { CsvFile, arrayField, field } from './csv';
@@ -14,6 +15,34 @@ export interface SynthEntity {
   readonly label: string;
   readonly name: string;
   readonly kind: string;
+}
+
+/** The entities an event of the synthetic corpus is linked to. */
+export interface SynthEventLinks {
+  readonly participants: readonly SynthEntity[];
+  readonly places: readonly SynthEntity[];
+  readonly agreements: readonly SynthEntity[];
+}
+
+/** The event's searchable text as a load would store it (src/domain/search-text.ts). */
+function searchFieldsOf(event: SynthEvent, links: SynthEventLinks): string[] {
+  const named = (entities: readonly SynthEntity[]): NamedNode[] =>
+    entities.map((entity) => ({
+      id: entity.id,
+      label: entity.label.split(';')[1] as string,
+      name: entity.name,
+      nameEn: entity.name,
+      aliases: [entity.name],
+    }));
+  const fields = eventSearchFields({
+    type: event.type,
+    dateIso: event.date.iso,
+    endDateIso: null,
+    participants: named(links.participants),
+    places: named(links.places),
+    agreements: named(links.agreements),
+  });
+  return EVENT_SEARCH_FIELDS.map((name) => field(fields[name]));
 }
 
 /** An event of the synthetic corpus, before it is written. */
@@ -52,6 +81,7 @@ export class CorpusWriter {
       'matchKeys:string[]',
       'matchKeyText',
       'aliasText',
+      'nameVariants',
       ...ENTITY_FIELD_NAMES.map((name) => (ENTITY_FIELDS[name].kind === 'list' ? `${name}:string[]` : name)),
       'evidence:string[]',
       'sourceIds:string[]',
@@ -66,6 +96,7 @@ export class CorpusWriter {
       'titleEn',
       ...dateColumns('date'),
       'timelineKey',
+      ...EVENT_SEARCH_FIELDS,
       'evidence:string[]',
       'sourceIds:string[]',
       'disputed:boolean',
@@ -125,6 +156,7 @@ export class CorpusWriter {
       arrayField(resolved.matchKeys),
       field(resolved.matchKeyText),
       field(resolved.aliasText),
+      field(resolved.nameVariants),
       ...ENTITY_FIELD_NAMES.map((name) => {
         const value = resolved[name];
         return typeof value === 'string' || value === null ? field(value) : arrayField(value);
@@ -135,8 +167,11 @@ export class CorpusWriter {
     ]);
   }
 
-  /** An event with its one claim, linked to its source and to its calendar node. */
-  async event(event: SynthEvent, sourceId: string, span: EvidenceSpan): Promise<void> {
+  /**
+   * An event with its one claim, linked to its source and to its calendar node; `links` are the
+   * entities the caller links it to, for its searchable text.
+   */
+  async event(event: SynthEvent, sourceId: string, span: EvidenceSpan, links: SynthEventLinks): Promise<void> {
     this.nodes += 1;
     const { date } = event;
     const claim = encodeClaim({
@@ -161,6 +196,7 @@ export class CorpusWriter {
       field(event.title),
       ...dateFields({ ...date, inferred: false, note: null }),
       field(timelineKey(date, event.id)),
+      ...searchFieldsOf(event, links),
       arrayField([encodeEvidence(sourceId, span)]),
       arrayField([sourceId]),
       'false',

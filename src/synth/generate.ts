@@ -135,24 +135,31 @@ async function writeEvents(writer: CorpusWriter, cast: Cast, options: SynthOptio
     const sentences = drafts.map((draft) => draft.sentence);
     for (const [i, span] of spansOf(sentences).entries()) {
       const draft = drafts[i] as EventDraft;
-      await writer.event(draft, sourceId, span);
+      const agreement: SynthEntity | null =
+        draft.type === 'signing'
+          ? {
+              id: `syn-agreement-${agreements}`,
+              label: 'Entity;Agreement',
+              name: `Agreement ${agreements} on ${draft.place.name}`,
+              kind: 'AGREEMENT',
+            }
+          : null;
+      await writer.event(draft, sourceId, span, {
+        participants: draft.participants,
+        places: [draft.place],
+        agreements: agreement ? [agreement] : [],
+      });
       dates.add(draft.date.iso);
       await writer.relationship(draft.id, draft.place.id, 'TOOK_PLACE_IN', span, sourceId);
       for (const [p, person] of draft.participants.entries())
         await writer.relationship(person.id, draft.id, 'PARTICIPATED_IN', span, sourceId, ROLES[p % ROLES.length]);
-      if (draft.type === 'signing') {
-        const agreementId = `syn-agreement-${agreements++}`;
-        const name = `Agreement ${agreementId.slice(14)} on ${draft.place.name}`;
-        await writer.entity(
-          { id: agreementId, label: 'Entity;Agreement', name, kind: 'AGREEMENT' },
-          sourceId,
-          span,
-          'agreement',
-        );
-        await writer.relationship(draft.id, agreementId, 'PRODUCED', span, sourceId);
-        await writer.relationship(agreementId, sourceId, 'MENTIONED_IN', span, sourceId);
+      if (agreement) {
+        agreements += 1;
+        await writer.entity(agreement, sourceId, span, 'agreement');
+        await writer.relationship(draft.id, agreement.id, 'PRODUCED', span, sourceId);
+        await writer.relationship(agreement.id, sourceId, 'MENTIONED_IN', span, sourceId);
         for (const person of draft.participants)
-          await writer.relationship(person.id, agreementId, 'SIGNED', span, sourceId);
+          await writer.relationship(person.id, agreement.id, 'SIGNED', span, sourceId);
       }
       options.onProgress?.(start + i + 1);
     }

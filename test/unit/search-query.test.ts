@@ -1,6 +1,16 @@
 import type { EntityModel } from '../../src/domain/types';
-import { fuzzyEdits, matchTier, searchTerms, toLuceneQuery, toSuggestionQuery } from '../../src/services/search-query';
-import { entityModel } from '../helpers/models';
+import {
+  analyseMatch,
+  fuzzyEdits,
+  matchTier,
+  nameSpans,
+  rankHits,
+  searchTerms,
+  toLuceneQuery,
+  toSuggestionQuery,
+  withinEdits,
+} from '../../src/services/search-query';
+import { entityModel, eventModel } from '../helpers/models';
 
 const STOP = new Set(['on', 'and', 'the', 'of', 'a']);
 
@@ -28,18 +38,110 @@ describe('searchTerms', () => {
 });
 
 describe('toLuceneQuery', () => {
-  it('requires every word, exactly, as a prefix, or within edits for words of five letters or more', () => {
-    expect(toLuceneQuery(['kim', 'putim'])).toBe('(kim^4 OR kim*^2) AND (putim^4 OR putim*^2 OR putim~1)');
-    expect(toLuceneQuery(['krivoruchco'])).toBe('(krivoruchco^4 OR krivoruchco*^2 OR krivoruchco~2)');
+  it('requires every word, exactly, as a prefix, or within edits (five letters or more) in names and titles', () => {
+    const query = toLuceneQuery(['kim', 'putim']) as string;
+    expect(query.startsWith('((kim^4 OR kim*^2) AND (putim^4 OR putim*^2 OR name:putim~1 OR ')).toBe(true);
+    expect(query).toContain('searchParticipants:putim~1');
+    expect(query).not.toContain('searchDate:putim');
+    expect(toLuceneQuery(['kim', 'putim'], 'any')).toMatch(/^\(\(kim\^4 OR kim\*\^2\) OR \(putim/);
+    expect(toLuceneQuery(['krivoruchco'])).toContain('title:krivoruchco~2');
     expect(toLuceneQuery([])).toBeUndefined();
     expect([fuzzyEdits('kim'), fuzzyEdits('rusia'), fuzzyEdits('pyongyan'), fuzzyEdits('krivoruchco')]).toEqual([
       0, 1, 2, 2,
     ]);
   });
 
+  it('matches a run of short name parts as one whole name within edits', () => {
+    expect(nameSpans(['kim', 'jong', 'um', 'visit']).map((span) => [span.compact, span.edits])).toEqual([
+      ['kimjong', 1],
+      ['jongum', 1],
+      ['umvisit', 1],
+      ['kimjongum', 2],
+      ['jongumvisit', 2],
+    ]);
+    expect(nameSpans(['june', '2024'])).toEqual([]);
+    const query = toLuceneQuery(['kim', 'jong', 'um']) as string;
+    expect(query).toMatch(/^\(\(kim\^4 OR kim\*\^2\) AND .*\) OR nameVariants:kimjong~1 OR /);
+    expect(query).toContain(
+      ' OR nameVariants:kimjongum~2 OR searchParticipants:kimjongum~2 OR searchPlaces:kimjongum~2',
+    );
+  });
+
   it('suggests from any word of three letters or more', () => {
     expect(toSuggestionQuery(['kremlin', 'of', 'xi'])).toBe('kremlin~2');
     expect(toSuggestionQuery(['xi'])).toBeUndefined();
+  });
+});
+
+describe('analyseMatch and rankHits', () => {
+  const visit = eventModel({
+    id: 'visit',
+    title: 'Visita de Estado de Vladimir Putin',
+    titleEn: "Vladimir Putin's state visit",
+  });
+  const summit = eventModel({ id: 'summit', title: 'Cúpula em Pyongyang', titleEn: 'Summit in Pyongyang' });
+  const visitTexts = {
+    title: visit.title,
+    titleEn: visit.titleEn,
+    searchParticipants: 'vladimir putin kim jong un kimjongun jongun eun kimjongeun',
+    searchPlaces: 'pyongyang pionguiangue',
+    searchType: 'state visit visita de estado visits visited',
+    searchDate: '19 june junho 2024',
+  };
+
+  it('says which texts hold each word, whole, as a prefix, with a typo or inside a whole name', () => {
+    expect(analyseMatch(visitTexts, ['putin', 'visit', 'pyongyang'])).toEqual({
+      matched: 3,
+      exact: true,
+      fields: ['TITLE', 'PARTICIPANT', 'PLACE', 'TYPE'],
+    });
+    expect(analyseMatch(visitTexts, ['junho', 'putim'])).toEqual({
+      matched: 2,
+      exact: false,
+      fields: ['TITLE', 'PARTICIPANT', 'DATE'],
+    });
+    expect(analyseMatch(visitTexts, ['kim', 'jong', 'um'])).toMatchObject({ matched: 3, exact: false });
+    expect(analyseMatch(visitTexts, ['moscow'])).toEqual({ matched: 0, exact: false, fields: [] });
+  });
+
+  it('ranks hits matching every word first, then by words matched, the named entity above its events', () => {
+    const putin = entityModel({
+      label: 'Person',
+      id: 'putin',
+      kind: 'PERSON',
+      name: 'Vladimir Putin',
+      aliases: ['Putin'],
+    });
+    const ranked = rankHits(
+      [
+        { node: summit, score: 9, texts: { title: summit.title, titleEn: summit.titleEn, searchPlaces: 'pyongyang' } },
+        { node: putin, score: 1, texts: { name: 'Vladimir Putin', aliasText: ' | Putin' } },
+        { node: visit, score: 0.5, texts: visitTexts },
+      ],
+      ['putin', 'visit', 'pyongyang'],
+      STOP,
+    );
+    expect(ranked.map((hit) => hit.node.id)).toEqual(['visit', 'putin', 'summit']);
+    expect(ranked[0]!.score).toBeGreaterThan(100);
+    const named = rankHits(
+      [
+        { node: visit, score: 9, texts: visitTexts },
+        { node: putin, score: 1, texts: { name: 'Vladimir Putin', aliasText: ' | Putin' } },
+      ],
+      ['putin'],
+      STOP,
+    );
+    expect(named.map((hit) => [hit.node.id, hit.matchedOn])).toEqual([
+      ['putin', ['NAME', 'ALIAS']],
+      ['visit', ['TITLE', 'PARTICIPANT']],
+    ]);
+  });
+
+  it('counts a transposition as one edit, as Lucene does', () => {
+    expect(withinEdits('putin', 'ptuin', 1)).toBe(true);
+    expect(withinEdits('putin', 'pitun', 1)).toBe(false);
+    expect(withinEdits('kimjongun', 'kimjongeun', 1)).toBe(true);
+    expect(withinEdits('a', 'abcd', 2)).toBe(false);
   });
 });
 
@@ -52,5 +154,13 @@ describe('matchTier', () => {
     expect(matchTier(treaty, searchTerms('Comprehensive Strategic Partnership Treaty', STOP), STOP)).toBe(2);
     expect(matchTier(treaty, searchTerms('strategic treat', STOP), STOP)).toBe(1);
     expect(matchTier(treaty, searchTerms('strategic treety', STOP), STOP)).toBe(0);
+  });
+});
+
+describe('matchTier with romanisation variants', () => {
+  it('ranks a variant of the name as an alias', () => {
+    const kim = entityModel({ label: 'Person', id: 'kim', kind: 'PERSON', name: 'Kim Jong Un', aliases: [] });
+    expect(matchTier(kim, ['kim', 'jong', 'eun'], STOP, 'eun kimjongeun jongun')).toBe(2);
+    expect(matchTier(kim, ['kim', 'jong', 'eun'], STOP, null)).toBe(0);
   });
 });

@@ -545,7 +545,28 @@ export type SearchHit = {
   readonly __typename?: 'SearchHit';
   readonly score: Scalars['Float']['output'];
   readonly node: Node;
+  /** Why it matched: which of the node's texts hold the words (its name, an alias, an event's title, participants, place…). */
+  readonly matchedOn: ReadonlyArray<SearchMatch>;
 };
+
+/** Where search found the words of a hit. */
+export type SearchMatch =
+  /** The entity's name (in either language). */
+  | 'NAME'
+  /** One of its aliases, or a romanisation or spacing variant of a personal name (Jong Eun for Jong Un). */
+  | 'ALIAS'
+  /** The event's title in either language. */
+  | 'TITLE'
+  /** The name, an alias or a variant of one of the event's participants. */
+  | 'PARTICIPANT'
+  /** The name or an alias of the event's place, or of the place of a larger event it is part of. */
+  | 'PLACE'
+  /** The name or an alias of an agreement the event produced or concerns. */
+  | 'AGREEMENT'
+  /** The event's type in English or Portuguese, or a verb form of it (signed, assinaram, visited). */
+  | 'TYPE'
+  /** The event's date in words: day, month in English and Portuguese, year (June 2024, junho de 2024). */
+  | 'DATE';
 
 /** Which paths connections may return. */
 export type ConnectionFilter = {
@@ -665,9 +686,14 @@ export type Query = {
   readonly entities: ReadonlyArray<Entity>;
   readonly event?: Maybe<Event>;
   /**
-   * Names, aliases and titles; case-, accent- and hyphen-insensitive. Every word must match, whole,
-   * as a prefix, or (5+ letters) within one or two edits; stop words ("on", "and") are ignored.
-   * Ranked: exact name or title, alias, all words, typo. At most 8 words.
+   * Entities by names, aliases and romanisation variants; events by title in either language, and
+   * by what they are: participants, place, agreements, type (in both languages) and date in words
+   * ("Putin visit Pyongyang", "visita Putin Pyongyang junho"). Case-, accent- and hyphen-insensitive.
+   * A word matches whole, as a prefix, (5+ letters) within one or two edits, or as part of a whole
+   * name within edits ("Kim Jong Eun"); stop words ("on", "and", "de") are ignored. Ranked: hits
+   * matching every word first, then those matching most words (BM25 over any word); among them the
+   * entity the words name (exact name, alias, all words, typo), then events by who and where. At
+   * most 8 words. `matchedOn` says why each hit matched.
    */
   readonly search: ReadonlyArray<SearchHit>;
   /** Names and titles close to the text (any word up to two edits away): what to suggest when search finds nothing. */
@@ -1047,6 +1073,7 @@ export type ResolversTypes = {
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SearchMatch: SearchMatch;
   ConnectionFilter: ConnectionFilter;
   Path: ResolverTypeWrapper<PathModel>;
   Relationship: ResolverTypeWrapper<RelationshipModel>;
@@ -1464,6 +1491,7 @@ export type SearchHitResolvers<
 > = {
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  matchedOn?: Resolver<ReadonlyArray<ResolversTypes['SearchMatch']>, ParentType, ContextType>;
 };
 
 export type PathResolvers<
