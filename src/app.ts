@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { GraphqlConfig, HttpConfig, IngestConfig } from './config';
 import { securityHeaders } from './http/security-headers';
+import { compressResponses } from './http/compress-responses';
 import { rateLimit } from './http/rate-limit';
 import { AppError } from './errors';
 import { sendAppError, sendError } from './http/send-error';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false } }));
   app.use(securityHeaders(deps.http.frameAncestors));
+  app.use(compressResponses());
   app.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });

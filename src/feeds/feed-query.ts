@@ -16,7 +16,8 @@ const list = z.union([z.string(), z.array(z.string())]).transform((value) =>
 );
 const single = z.string().max(200);
 
-const FeedQuerySchema = z
+/** Each parameter the feeds and the widget pages share, with the values it takes. */
+export const FeedQuerySchema = z
   .object({
     entity: list.optional(),
     entityMatch: z.enum(['ANY', 'ALL', 'any', 'all']).optional(),

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 import { packageFile } from '../paths';
-import type { TimelineFilterInput } from '../services/timeline.service';
-import { parseFeedQuery } from '../feeds/feed-query';
+import { parsePageQuery, type PageQuery } from '../feeds/page-query';
 import { escapeHtml } from '../feeds/describe';
 
 /** Beside this module, in src/ as in dist/ (the build copies them). */
@@ -53,7 +52,8 @@ export function widgetRoutes(): Router {
   const router = Router();
   const cache = new Map<string, Buffer>();
   router.get('/widget/timeline', (req, res) => {
-    const { title, filter } = parseFeedQuery(req.query);
+    const query = parsePageQuery(req.query);
+    const { title } = query;
     res.type('html').send(
       renderPage(
         title,
@@ -67,9 +67,10 @@ export function widgetRoutes(): Router {
           '/widget/assets/widget.js',
         ],
         `
-  ${liveHolder(filter)}
+  ${liveHolder(query)}
   <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span>
     <nav class="exports" id="exports" aria-label="Export this selection" hidden></nav></header>
+  ${noticesOf(query)}
   <div id="status">Loading…</div>
   <div id="timeline"></div>
   <section id="details" aria-live="polite" hidden></section>`,
@@ -77,14 +78,16 @@ export function widgetRoutes(): Router {
     );
   });
   router.get('/widget/timelinejs', (req, res) => {
-    const { title, filter } = parseFeedQuery(req.query);
+    const query = parsePageQuery(req.query);
+    const { title } = query;
     res.type('html').send(
       renderPage(
         title,
         ['/vendor/timelinejs/css/timeline.css', '/widget/assets/widget.css'],
         ['/vendor/timelinejs/js/timeline.js', '/widget/assets/follow-feed.js', '/widget/assets/timelinejs-page.js'],
         `
-  ${liveHolder(filter)}
+  ${liveHolder(query)}
+  ${noticesOf(query)}
   <div id="status">Loading…</div>
   <div id="timeline-embed"></div>`,
       ),
@@ -92,8 +95,8 @@ export function widgetRoutes(): Router {
   });
   router.get('/widget/explore', (req, res) => {
     // The explorer's own parameters (what is selected) beside the feed's (what is shown).
-    const { focus: _focus, event: _event, connect: _connect, ...feedParameters } = req.query as Record<string, unknown>;
-    const { title, filter } = parseFeedQuery(feedParameters);
+    const query = parsePageQuery(req.query, ['focus', 'event', 'connect']);
+    const { title } = query;
     res.type('html').send(
       renderPage(
         title,
@@ -107,8 +110,9 @@ export function widgetRoutes(): Router {
           '/widget/assets/explore.js',
         ],
         `
-  ${liveHolder(filter)}
+  ${liveHolder(query)}
   <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span></header>
+  ${noticesOf(query)}
   <div class="explore-tools">
     <form id="connect"><label for="connect-from">Connect</label> <select id="connect-from"></select>
       <label for="connect-to">and</label> <select id="connect-to"></select> <button type="submit">Show path</button></form>
@@ -143,9 +147,23 @@ export function widgetRoutes(): Router {
   return router;
 }
 
-/** The page's selection as the timelineChanged subscription takes it (read by follow-feed.js; no inline script). */
-function liveHolder(filter: TimelineFilterInput): string {
-  return `<div id="live" hidden data-filter="${escapeHtml(JSON.stringify(filter))}"></div>`;
+/**
+ * The page's selection as the timelineChanged subscription takes it, and the query string its feed
+ * is asked with: the link's parameters less those the page ignored (read by follow-feed.js; no inline script).
+ */
+function liveHolder(query: PageQuery): string {
+  return `<div id="live" hidden data-filter="${escapeHtml(JSON.stringify(query.filter))}" data-query="${escapeHtml(query.feedSearch)}"></div>`;
+}
+
+/** What the page made of a link it could not follow entirely: alerts for bad values, a note for unknown names. */
+function noticesOf(query: PageQuery): string {
+  return query.notices
+    .map((notice) =>
+      notice.severity === 'alert'
+        ? `<p class="page-notice" role="alert">${escapeHtml(notice.message)}</p>`
+        : `<p class="page-notice page-note" role="status">${escapeHtml(notice.message)}</p>`,
+    )
+    .join('\n  ');
 }
 
 /** A widget page: no inline script or style, so a strict Content-Security-Policy allows it. */

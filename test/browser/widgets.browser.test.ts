@@ -166,9 +166,15 @@ describe('timeline widgets in a real browser', () => {
   });
 
   it('says so when the selection is bad, instead of failing silently', async () => {
-    await page.goto(`${server.base}/widget/timeline?from=2024-13`);
-    await page.locator('#status.error').waitFor();
-    expect(await page.textContent('#status')).toContain('filter.from must be a real date');
+    // A malformed date is dropped with an alert; the rest of the link's selection is shown.
+    await page.goto(`${server.base}/widget/timeline?from=2024-13&entity=kim-jong-un&fbclid=IwAR0x`);
+    expect(await page.getByRole('alert').textContent()).toContain('from=“2024-13” is not a date');
+    await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
+    expect(await page.textContent('#count')).toBe('4 events');
+    // An id the graph does not hold: the feed's refusal, as an alert.
+    await page.goto(`${server.base}/widget/timeline?entity=nobody`);
+    await page.locator('#status.error[role="alert"]').waitFor();
+    expect(await page.textContent('#status')).toContain('nobody');
   });
 
   it('feeds the TimelineJS3 JSON to the real TimelineJS3 library: a title slide plus one slide per event', async () => {

@@ -24,11 +24,14 @@
     var status = document.getElementById('status');
     var holder = document.getElementById('live');
     var latest = 0;
+    // The parameters the page kept (it ignores tracking and malformed ones); the address's own without the holder.
+    var search =
+      holder && holder.hasAttribute('data-query') ? holder.getAttribute('data-query') : window.location.search;
 
     // Loads may overlap when changes come quickly: only the newest one renders.
     function load() {
       var number = ++latest;
-      return fetchFeed(typeof feed === 'function' ? feed() : feed + window.location.search)
+      return fetchFeed(typeof feed === 'function' ? feed() : feed + search)
         .then(function (feed) {
           if (number !== latest) return;
           render(feed);
@@ -38,6 +41,7 @@
         .catch(function (error) {
           if (number !== latest) return;
           status.hidden = false;
+          status.setAttribute('role', 'alert');
           status.textContent = 'Could not load the timeline: ' + error.message;
           status.className = 'error';
         });

@@ -3,7 +3,8 @@
 // quoted evidence of the event the reader selects.
 (function () {
   'use strict';
-  var params = new URLSearchParams(window.location.search);
+  // The parameters the page kept of its link (see follow-feed.js).
+  var params = new URLSearchParams(document.getElementById('live').getAttribute('data-query') || '');
   var status = document.getElementById('status');
   var details = document.getElementById('details');
 

@@ -1,0 +1,67 @@
+import { parsePageQuery } from '../../src/feeds/page-query';
+
+describe('parsePageQuery: a widget page follows any link it is given', () => {
+  it('ignores tracking parameters without a word and keeps the selection', () => {
+    const query = parsePageQuery({
+      entity: 'kim-jong-un',
+      utm_source: 'newsletter',
+      utm_campaign: 'june',
+      fbclid: 'IwAR0abc',
+      gclid: 'x',
+      mc_cid: '1',
+      mc_eid: '2',
+      igshid: '3',
+      ref: 'twitter',
+    });
+    expect(query.notices).toEqual([]);
+    expect(query.filter.entityIds).toEqual(['kim-jong-un']);
+    expect(query.feedSearch).toBe('?entity=kim-jong-un');
+  });
+
+  it('ignores another unknown parameter with a note naming it (a misspelt one would widen the selection)', () => {
+    const query = parsePageQuery({ entities: 'russia' });
+    expect(query.notices).toEqual([expect.objectContaining({ parameter: 'entities', severity: 'note' })]);
+    expect(query.notices[0]?.message).toContain('“entities”');
+    expect(query.filter.entityIds).toBeNull();
+    expect(query.feedSearch).toBe('');
+  });
+
+  it.each([
+    ['lang', { lang: 'fr' }, 'en or pt'],
+    ['groupBy', { groupBy: 'place' }, 'type or entity'],
+    ['lang given twice', { lang: ['en', 'pt'] }, 'en or pt'],
+    ['from', { from: '2024-13' }, 'YYYY, YYYY-MM or YYYY-MM-DD'],
+    ['to', { to: 'yesterday' }, 'YYYY, YYYY-MM or YYYY-MM-DD'],
+    ['an inverted period', { from: '2024-08', to: '2024-06' }, 'the period is inverted'],
+  ])('drops a bad %s with an alert saying what it takes, and keeps the rest', (_, bad, expected) => {
+    const query = parsePageQuery({ entity: 'russia', ...bad });
+    expect(query.notices).toHaveLength(1);
+    expect(query.notices[0]).toMatchObject({ severity: 'alert' });
+    expect(query.notices[0]?.message).toContain(expected);
+    expect(query.feedSearch).toBe('?entity=russia');
+    expect(query.wording.language).toBe('en');
+    expect(query.groupBy).toBe('type');
+    expect(query.filter.from).toBeNull();
+  });
+
+  it("checks the explorer's own parameters only where the page has them", () => {
+    const query = parsePageQuery({ focus: 'kim-jong-un', event: 'Nobody <b>', connect: 'a,b' }, [
+      'focus',
+      'event',
+      'connect',
+    ]);
+    expect(query.own).toEqual({ focus: 'kim-jong-un', connect: 'a,b' });
+    expect(query.notices).toEqual([expect.objectContaining({ parameter: 'event', severity: 'alert' })]);
+    expect(parsePageQuery({ focus: 'kim-jong-un' }).notices).toEqual([
+      expect.objectContaining({ parameter: 'focus', severity: 'note' }),
+    ]);
+  });
+
+  it('keeps every valid parameter in the feed query, repeated ones included', () => {
+    const query = parsePageQuery({ entity: ['kim-jong-un', 'russia'], from: '2024-06', lang: 'pt', groupBy: 'entity' });
+    expect(query.notices).toEqual([]);
+    expect(new URLSearchParams(query.feedSearch).getAll('entity')).toEqual(['kim-jong-un', 'russia']);
+    expect(query.wording.language).toBe('pt');
+    expect(query.groupBy).toBe('entity');
+  });
+});
