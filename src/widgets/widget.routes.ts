@@ -5,6 +5,7 @@ import { packageFile } from '../paths';
 import type { TimelineFilterInput } from '../services/timeline.service';
 import { parseFeedQuery } from '../feeds/feed-query';
 import { escapeHtml } from '../feeds/describe';
+import { EXPLORER_PARAMETERS, explorePageBody } from './explore-page';
 
 /** Beside this module, in src/ as in dist/ (the build copies them). */
 const WIDGET_ASSETS_DIR = path.join(__dirname, 'assets');
@@ -89,8 +90,9 @@ export function widgetRoutes(): Router {
   });
   router.get('/widget/explore', (req, res) => {
     // The explorer's own parameters (what is selected) beside the feed's (what is shown).
-    const { focus: _focus, event: _event, connect: _connect, ...feedParameters } = req.query as Record<string, unknown>;
-    const { title, filter } = parseFeedQuery(feedParameters);
+    const feedParameters = { ...(req.query as Record<string, unknown>) };
+    for (const name of EXPLORER_PARAMETERS) delete feedParameters[name];
+    const { title, filter, wording } = parseFeedQuery(feedParameters);
     res.type('html').send(
       renderPage(
         title,
@@ -104,19 +106,7 @@ export function widgetRoutes(): Router {
           '/widget/assets/explore.js',
         ],
         `
-  ${liveHolder(filter)}
-  <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span></header>
-  <div class="explore-tools">
-    <form id="connect"><label for="connect-from">Connect</label> <select id="connect-from"></select>
-      <label for="connect-to">and</label> <select id="connect-to"></select> <button type="submit">Show path</button></form>
-    <span id="focus-bar" hidden>Events of <strong id="focus"></strong> <button type="button" id="clear-focus">All events</button></span>
-  </div>
-  <div id="status">Loading…</div>
-  <div id="timeline"></div>
-  <div class="explore-main">
-    <div id="graph" role="img" aria-label="The graph of the events in the timeline and who and what they involve"></div>
-    <section id="details" aria-live="polite" hidden></section>
-  </div>`,
+  ${liveHolder(filter)}${explorePageBody(title, filter, wording.language)}`,
       ),
     );
   });
