@@ -39,7 +39,8 @@
   var SUGGEST_QUERY = 'query ($text: String!) { didYouMean(text: $text) }';
   var EVENT_QUERY = 'query ($id: ID!) { event(id: $id) { id title } }';
   var WORDING_QUERY =
-    'query ($filter: TimelineFilter) { timeline(filter: $filter, first: 500) { nodes { id title titleEn' +
+    'query ($filter: TimelineFilter, $after: String) { timeline(filter: $filter, first: 100, after: $after) {' +
+    ' pageInfo { hasNextPage endCursor } nodes { id title titleEn' +
     ' claims { title source { language } } evidence { quote source { language } }' +
     ' participants { entity { id name nameEn } } place { id name nameEn } agreements { id name nameEn } } } }';
 
@@ -216,37 +217,43 @@
     }
   }
 
-  function loadWording(filter) {
-    return graphql(WORDING_QUERY, { filter: filter })
+  /** Reads the wording of the filter's events, page by page (as many as a feed holds). */
+  function loadWording(filter, after, pages) {
+    pages = pages || 0;
+    return graphql(WORDING_QUERY, { filter: filter, after: after || null })
       .then(function (data) {
-        data.timeline.nodes.forEach(function (event) {
-          var claim = event.claims.find(function (c) {
-            return c.title === event.title;
-          });
-          var sourceLang = claim && claim.source.language;
-          wording.titleLang[event.id] = english && event.titleEn ? 'en' : sourceLang;
-          event.evidence.forEach(function (e) {
-            if (e.source.language) wording.quoteLang[e.quote] = e.source.language;
-          });
-          if (!english) return;
-          event.participants
-            .map(function (p) {
-              return p.entity;
-            })
-            .concat(event.place ? [event.place] : [], event.agreements)
-            .forEach(function (entity) {
-              if (entity.nameEn) wording.names[entity.id] = entity.nameEn;
-            });
-        });
+        data.timeline.nodes.forEach(learnWording);
+        var info = data.timeline.pageInfo;
+        if (info.hasNextPage && pages < 4) return loadWording(filter, info.endCursor, pages + 1);
       })
       .catch(function () {
         // Without it the page still works, in the feed's own words.
       });
   }
 
+  function learnWording(event) {
+    var claim = event.claims.find(function (c) {
+      return c.title === event.title;
+    });
+    var sourceLang = claim && claim.source.language;
+    wording.titleLang[event.id] = english && event.titleEn ? 'en' : sourceLang;
+    event.evidence.forEach(function (e) {
+      if (e.source.language) wording.quoteLang[e.quote] = e.source.language;
+    });
+    if (!english) return;
+    event.participants
+      .map(function (p) {
+        return p.entity;
+      })
+      .concat(event.place ? [event.place] : [], event.agreements)
+      .forEach(function (entity) {
+        if (entity.nameEn) wording.names[entity.id] = entity.nameEn;
+      });
+  }
+
   /** Marks text in another language than the page's (lang="pt" on Portuguese titles and quotes). */
   function markLang(node, lang) {
-    if (lang && lang !== 'en') node.lang = lang;
+    if (node && lang && lang !== 'en') node.lang = lang;
   }
 
   /** The item as the details show it: names in English when the page is. */
@@ -945,6 +952,11 @@
 
   var connecting = false;
 
+  /** Errors worth a second try: the server was slow or busy, not the question wrong. */
+  function transient(error) {
+    return ['NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'].indexOf(error.code) < 0;
+  }
+
   function connect(from, to, origin) {
     var connectStatus = document.getElementById('connect-status');
     if (!from || !to) {
@@ -965,7 +977,14 @@
     connectStatus.classList.add('busy');
     remember('connect', from + ',' + to);
     remember('event', null);
-    return graphql(CONNECT_QUERY, { from: from, to: to })
+    var variables = { from: from, to: to };
+    return graphql(CONNECT_QUERY, variables)
+      .catch(function (error) {
+        // A cold server can miss its deadline on the first search of paths: say so, and try once more.
+        if (!transient(error)) throw error;
+        connectStatus.textContent = 'The server is slow; trying again…';
+        return graphql(CONNECT_QUERY, variables);
+      })
       .then(function (data) {
         connectStatus.textContent = data.connections.length > 0 ? '' : 'No connection found.';
         showPath(data.connections[0] || null, from, to, origin);
@@ -1295,7 +1314,21 @@
 
   // ----- loading -----
 
+  // Loads render one after the other: a live change never overtakes the first view.
+  var rendered = Promise.resolve();
+
   function render(feed) {
+    rendered = rendered
+      .then(function () {
+        return draw(feed);
+      })
+      .catch(function (error) {
+        warn('Could not draw the selection: ' + error.message);
+      });
+    return rendered;
+  }
+
+  function draw(feed) {
     var first = loads === 0;
     loads += 1;
     return loadWording(baseFilter()).then(function () {
@@ -1319,6 +1352,61 @@
   function applyUrlSelection() {
     var eventId = params.get('event');
     var pair = splitList(params.get('connect'));
+    return knownEntities(selection.focus).then(function (known) {
+      var unknown = selection.focus.filter(function (id) {
+        return !known[id];
+      });
+      if (unknown.length > 0) {
+        warn(
+          'No entity has the id ' +
+            unknown
+              .map(function (id) {
+                return '“' + id + '”';
+              })
+              .join(', ') +
+            ' (from the link’s focus): ' +
+            (unknown.length === selection.focus.length ? 'showing every event of the selection.' : 'left out.'),
+        );
+        selection.focus = selection.focus.filter(function (id) {
+          return known[id];
+        });
+        remember('focus', selection.focus.join(','));
+      }
+      return applyKnownSelection(eventId, pair);
+    });
+  }
+
+  /** Which of these ids name an entity (one request). */
+  function knownEntities(ids) {
+    if (ids.length === 0) return Promise.resolve({});
+    var declarations = ids.map(function (_id, index) {
+      return '$i' + index + ': ID!';
+    });
+    var fields = ids.map(function (_id, index) {
+      return 'e' + index + ': entity(id: $i' + index + ') { id }';
+    });
+    var variables = {};
+    ids.forEach(function (id, index) {
+      variables['i' + index] = id;
+    });
+    return graphql('query (' + declarations.join(', ') + ') { ' + fields.join(' ') + ' }', variables)
+      .then(function (data) {
+        var known = {};
+        ids.forEach(function (id, index) {
+          if (data['e' + index]) known[id] = true;
+        });
+        return known;
+      })
+      .catch(function () {
+        // Not known to be unknown: the feed will say if it is.
+        return ids.reduce(function (known, id) {
+          known[id] = true;
+          return known;
+        }, {});
+      });
+  }
+
+  function applyKnownSelection(eventId, pair) {
     var focusDone =
       selection.focus.length > 0
         ? focusEntities(selection.focus, { origin: 'url', keepEvent: !!eventId, keepPath: pair.length === 2 })
