@@ -40,7 +40,11 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The page's own parameters and what makes them well formed (an id, or two for connect). */
 const OWN_PARAMETERS: Readonly<Record<string, { valid(value: string): boolean; expected: string }>> = {
-  focus: { valid: (value) => ID.test(value), expected: 'an entity or event id such as kim-jong-un' },
+  focus: {
+    valid: (value) => value.split(',').every((id) => ID.test(id)),
+    expected: 'entity ids separated by commas, such as kim-jong-un',
+  },
+  focusMatch: { valid: (value) => /^(any|all)$/i.test(value), expected: 'any or all' },
   event: { valid: (value) => ID.test(value), expected: 'an event id such as 2024-06-19-putin-kim-summit' },
   connect: {
     valid: (value) => /^[a-z0-9-]+,[a-z0-9-]+$/.test(value) && value.split(',').every((id) => ID.test(id)),

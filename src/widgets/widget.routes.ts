@@ -4,6 +4,7 @@ import express, { Router } from 'express';
 import { packageFile } from '../paths';
 import { parsePageQuery, type PageQuery } from '../feeds/page-query';
 import { escapeHtml } from '../feeds/describe';
+import { EXPLORER_PARAMETERS, explorePageBody } from './explore-page';
 
 /** Beside this module, in src/ as in dist/ (the build copies them). */
 const WIDGET_ASSETS_DIR = path.join(__dirname, 'assets');
@@ -95,7 +96,7 @@ export function widgetRoutes(): Router {
   });
   router.get('/widget/explore', (req, res) => {
     // The explorer's own parameters (what is selected) beside the feed's (what is shown).
-    const query = parsePageQuery(req.query, ['focus', 'event', 'connect']);
+    const query = parsePageQuery(req.query, EXPLORER_PARAMETERS);
     const { title } = query;
     res.type('html').send(
       renderPage(
@@ -110,20 +111,7 @@ export function widgetRoutes(): Router {
           '/widget/assets/explore.js',
         ],
         `
-  ${liveHolder(query)}
-  <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span></header>
-  ${noticesOf(query)}
-  <div class="explore-tools">
-    <form id="connect"><label for="connect-from">Connect</label> <select id="connect-from"></select>
-      <label for="connect-to">and</label> <select id="connect-to"></select> <button type="submit">Show path</button></form>
-    <span id="focus-bar" hidden>Events of <strong id="focus"></strong> <button type="button" id="clear-focus">All events</button></span>
-  </div>
-  <div id="status">Loading…</div>
-  <div id="timeline"></div>
-  <div class="explore-main">
-    <div id="graph" role="img" aria-label="The graph of the events in the timeline and who and what they involve"></div>
-    <section id="details" aria-live="polite" hidden></section>
-  </div>`,
+  ${liveHolder(query)}${noticesOf(query)}${explorePageBody(title, query.filter, query.wording.language)}`,
       ),
     );
   });

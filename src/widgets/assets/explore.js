@@ -1,37 +1,75 @@
 // The explorer: a timeline above and the graph of the same events below, linked. Selecting an
-// event highlights its participants, place and agreements; selecting an entity narrows the
-// timeline to its events; "Connect" draws the shortest connection between two entities with each
-// hop's evidence; moving or zooming the timeline keeps only the events in view in the graph. The
-// view is in the URL (focus, event, connect), so it can be shared.
+// event highlights its participants, place and agreements; selecting an entity shows its card and
+// narrows the timeline to its events (shift-click a second one, or "and" in the search results,
+// for the events of both); "Connect" draws the shortest connection between two entities with each
+// hop's evidence; the graph holds exactly the events of the timeline's window. The view is in the
+// URL (focus, focusMatch, event, connect; the filters type, from, to), so it can be shared, and
+// the layout is seeded, so a shared link looks the same.
 (function () {
   'use strict';
   var FEED_PARAMETERS = ['entity', 'entityMatch', 'from', 'to', 'match', 'type', 'place', 'order', 'lang'];
-  var LABEL_COLOURS = {
-    Event: '#f79767',
-    Person: '#4c8eda',
-    Organization: '#8dcc93',
-    Country: '#57c7e3',
-    Place: '#ecb5c9',
-    Delegation: '#ffc454',
-    Agreement: '#c990c0',
+  var DAY_MS = 86400000;
+  // Each kind has a shape as well as a colour, so colour is never the only cue. Every colour is at
+  // least 4.5:1 on white; labels are #1f2933, dimmed ones #52606d (both AA on white).
+  var KINDS = {
+    Event: { name: 'Event', shape: 'box', colour: '#b5451b', fill: '#fde8dc' },
+    Person: { name: 'Person', shape: 'dot', colour: '#1d5fa8' },
+    Organization: { name: 'Organization', shape: 'square', colour: '#2e6b30' },
+    Country: { name: 'Country', shape: 'diamond', colour: '#00687d' },
+    Place: { name: 'Place', shape: 'triangle', colour: '#a8285e' },
+    Delegation: { name: 'Delegation', shape: 'hexagon', colour: '#7f4f00' },
+    Agreement: { name: 'Agreement', shape: 'star', colour: '#6f3a92' },
   };
-  var DIM = '#e4e7eb';
+  var ENTITY_KINDS = ['Person', 'Organization', 'Country', 'Place', 'Delegation', 'Agreement'];
+  var DIM = { fill: '#eef0f2', border: '#8a96a3', font: '#52606d', edge: '#c3cad2' };
+  var FONT = '#1f2933';
+  var EDGE = '#52606d';
+  /** The layout's seed: the same data is drawn the same way on every load. */
+  var LAYOUT_SEED = 23;
   var CONNECT_QUERY =
     'query ($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 4, first: 1) {' +
-    ' length explanation nodes { id label ... on Event { title } ... on Entity { name shortName } }' +
-    ' relationships { type from to evidence { quote source { title url } } } } }';
+    ' length explanation nodes { id label ... on Event { title titleEn } ... on Entity { name nameEn shortName } }' +
+    ' relationships { type from to evidence { quote source { title url language } } } } }';
+  var ENTITY_QUERY =
+    'query ($id: ID!) { entity(id: $id) { id label kind name nameEn aliases subtype description descriptionEn' +
+    ' evidence { source { id title url publisher language } } timeline { totalCount } } }';
+  var SEARCH_QUERY =
+    'query ($text: String!) { search(text: $text, first: 8) { node { id label' +
+    ' ... on Entity { name nameEn } ... on Event { title titleEn date { iso } } } } }';
+  var SUGGEST_QUERY = 'query ($text: String!) { didYouMean(text: $text) }';
+  var EVENT_QUERY = 'query ($id: ID!) { event(id: $id) { id title } }';
+  var WORDING_QUERY =
+    'query ($filter: TimelineFilter, $after: String) { timeline(filter: $filter, first: 100, after: $after) {' +
+    ' pageInfo { hasNextPage endCursor } nodes { id title titleEn' +
+    ' claims { title source { language } } evidence { quote source { language } }' +
+    ' participants { entity { id name nameEn } } place { id name nameEn } agreements { id name nameEn } } } }';
 
   var params = new URLSearchParams(window.location.search);
+  var english = params.get('lang') === 'en';
   var element = window.EventDetails.element;
   var details = document.getElementById('details');
   var status = document.getElementById('status');
+  var alertBox = document.getElementById('explore-alert');
   var narrow = window.matchMedia('(max-width: 480px)');
   var nodes = new vis.DataSet();
   var edges = new vis.DataSet();
   var network = null; // nodes carry `kind` (their label): vis-network's own `group` would restyle them
   var timeline = null;
-  var items = []; // the feed's items, one per event
+  var items = []; // the selection's feed items, one per event
+  var totalCount = 0;
   var eventsOf = {}; // entity id -> event ids it takes part in (in the graph)
+  var windowRange = null; // [start, end) in ms of the timeline's window; null: everything
+  var wording = { titleLang: {}, quoteLang: {}, names: {} };
+  var loads = 0;
+  var focusLoads = 0;
+  var selection = {
+    focus: splitList(params.get('focus')),
+    focusMatch: (params.get('focusMatch') || 'ALL').toUpperCase() === 'ANY' ? 'ANY' : 'ALL',
+    focusItems: null, // the focused entities' feed items; null when nothing is focused
+    focusTotal: 0,
+    event: null,
+    pathAdded: [], // nodes and edges a path brought into the graph
+  };
   var state = {
     highlighted: { event: null, participants: [], places: [], agreements: [] },
     path: null,
@@ -40,7 +78,7 @@
       return nodes
         .get({
           filter: function (node) {
-            return node.color.background !== DIM && !node.hidden;
+            return node.lit && !node.hidden;
           },
         })
         .map(function (node) {
@@ -59,14 +97,46 @@
           return node.id;
         });
     },
-    /** Moves the timeline to a period, as dragging it would (the graph follows). */
+    /** Moves the timeline to a period, as dragging it would (the graph follows); `end` is inclusive. */
     showPeriod: function (start, end) {
-      timeline.setWindow(Date.parse(start), Date.parse(end), { animation: false });
-      brush(Date.parse(start), Date.parse(end));
+      setWindow(Date.parse(start), Date.parse(end) + DAY_MS);
+    },
+    /** Node positions, rounded: the same link draws the same picture. */
+    positions: function () {
+      var positions = network ? network.getPositions() : {};
+      var rounded = {};
+      Object.keys(positions).forEach(function (id) {
+        rounded[id] = [Math.round(positions[id].x), Math.round(positions[id].y)];
+      });
+      return rounded;
+    },
+    /** The colours the graph draws with (text and shapes), for contrast checks. */
+    palette: function () {
+      return nodes.get().map(function (node) {
+        return { id: node.id, font: node.font.color, border: node.color.border, fill: node.color.background };
+      });
+    },
+    focus: function () {
+      return selection.focus.slice();
+    },
+    /** Where a node is drawn, in the page's viewport coordinates (to click it). */
+    pointOf: function (id) {
+      var box = document.getElementById('graph').getBoundingClientRect();
+      var point = network.canvasToDOM(network.getPositions([id])[id]);
+      return { x: box.left + point.x, y: box.top + point.y };
     },
   };
   // For the page's tests and for scripts that embed the explorer.
   window.explorer = state;
+
+  function splitList(value) {
+    return (value || '')
+      .split(',')
+      .map(function (part) {
+        return part.trim();
+      })
+      .filter(Boolean);
+  }
 
   function feedUrl(extra) {
     var query = new URLSearchParams();
@@ -81,26 +151,145 @@
     return '/feeds/vis-timeline.json?' + query.toString();
   }
 
-  /** Keeps the view in the URL without reloading: focus, event, connect. */
+  /** Keeps the view in the URL without reloading. */
   function remember(name, value) {
     if (value) params.set(name, value);
     else params.delete(name);
-    window.history.replaceState(null, '', window.location.pathname + '?' + params.toString());
+    var query = params.toString();
+    window.history.replaceState(null, '', window.location.pathname + (query ? '?' + query : ''));
+  }
+
+  function graphql(query, variables) {
+    return fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: query, variables: variables }),
+    })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (body) {
+        if (body.errors && body.errors.length > 0) {
+          var error = new Error(body.errors[0].message);
+          error.code = body.errors[0].extensions && body.errors[0].extensions.code;
+          throw error;
+        }
+        return body.data;
+      });
+  }
+
+  /** A message every reader notices (role="alert"); empty text clears it. */
+  function warn(text) {
+    alertBox.textContent = text || '';
+  }
+
+  function nameOf(id, fallback) {
+    return wording.names[id] || fallback || id;
+  }
+
+  function itemOf(eventId) {
+    var find = function (list) {
+      return (list || []).find(function (candidate) {
+        return candidate.eventId === eventId;
+      });
+    };
+    return find(items) || find(selection.focusItems);
+  }
+
+  function dedupe(feedItems) {
+    var seen = {};
+    return feedItems.filter(function (item) {
+      if (seen[item.eventId]) return false;
+      seen[item.eventId] = true;
+      return true;
+    });
+  }
+
+  // ----- wording: English names, and the language of each title and quote -----
+
+  /** The selection's filter as the API takes it (the page wrote it in #live). */
+  function baseFilter() {
+    var holder = document.getElementById('live');
+    try {
+      return JSON.parse((holder && holder.getAttribute('data-filter')) || '{}');
+    } catch {
+      return {};
+    }
+  }
+
+  /** Reads the wording of the filter's events, page by page (as many as a feed holds). */
+  function loadWording(filter, after, pages) {
+    pages = pages || 0;
+    return graphql(WORDING_QUERY, { filter: filter, after: after || null })
+      .then(function (data) {
+        data.timeline.nodes.forEach(learnWording);
+        var info = data.timeline.pageInfo;
+        if (info.hasNextPage && pages < 4) return loadWording(filter, info.endCursor, pages + 1);
+      })
+      .catch(function () {
+        // Without it the page still works, in the feed's own words.
+      });
+  }
+
+  function learnWording(event) {
+    var claim = event.claims.find(function (c) {
+      return c.title === event.title;
+    });
+    var sourceLang = claim && claim.source.language;
+    wording.titleLang[event.id] = english && event.titleEn ? 'en' : sourceLang;
+    event.evidence.forEach(function (e) {
+      if (e.source.language) wording.quoteLang[e.quote] = e.source.language;
+    });
+    if (!english) return;
+    event.participants
+      .map(function (p) {
+        return p.entity;
+      })
+      .concat(event.place ? [event.place] : [], event.agreements)
+      .forEach(function (entity) {
+        if (entity.nameEn) wording.names[entity.id] = entity.nameEn;
+      });
+  }
+
+  /** Marks text in another language than the page's (lang="pt" on Portuguese titles and quotes). */
+  function markLang(node, lang) {
+    if (node && lang && lang !== 'en') node.lang = lang;
+  }
+
+  /** The item as the details show it: names in English when the page is. */
+  function localised(item) {
+    if (!english) return item;
+    var d = item.details;
+    return Object.assign({}, item, {
+      details: Object.assign({}, d, {
+        place: d.placeId ? nameOf(d.placeId, d.place) : d.place,
+        participants: d.participants.map(function (p) {
+          return Object.assign({}, p, { name: nameOf(p.id, p.name) });
+        }),
+      }),
+    });
   }
 
   // ----- the graph -----
 
-  function buildGraph(feedItems) {
+  function graphData(feedItems) {
     var nodeList = {};
     var edgeList = {};
-    eventsOf = {};
+    var order = [];
+    var of = {};
+    var add = function (node) {
+      if (nodeList[node.id]) return;
+      nodeList[node.id] = node;
+      order.push(node.id);
+    };
     feedItems.forEach(function (item) {
-      nodeList[item.eventId] = { id: item.eventId, label: short(item.content), title: item.content, kind: 'Event' };
+      add({ id: item.eventId, label: short(item.content), title: item.content, kind: 'Event' });
       var link = function (id, name, label, caption, from, to, shortName) {
-        nodeList[id] = nodeList[id] || { id: id, label: short(shortName || name), title: name, kind: label };
+        var display = nameOf(id, name);
+        add({ id: id, label: short(english ? shortName || display : shortName || name), title: display, kind: label });
         var key = from + '|' + caption + '|' + to;
         edgeList[key] = { id: key, from: from, to: to, label: caption };
-        (eventsOf[id] = eventsOf[id] || []).push(item.eventId);
+        (of[id] = of[id] || []).push(item.eventId);
       };
       item.details.participants.forEach(function (p) {
         link(p.id, p.name, p.label, p.role.replace(/_/g, ' '), p.id, item.eventId, p.shortName);
@@ -111,47 +300,115 @@
         link(id, item.details.agreements[index].replace(/ \(.*$/, ''), 'Agreement', 'produced', item.eventId, id);
       });
     });
-    nodes.clear();
-    edges.clear();
+    return { nodes: nodeList, order: order, edges: edgeList, eventsOf: of };
+  }
+
+  /**
+   * Draws the selection's graph. The first time it lays it out from the seed; afterwards (a live
+   * change) the nodes already drawn keep their places and only new ones are laid out around them.
+   */
+  function updateGraph(feedItems) {
+    var data = graphData(feedItems);
+    eventsOf = data.eventsOf;
+    var kept = {};
+    selection.pathAdded.forEach(function (id) {
+      kept[id] = true;
+    });
+    nodes.remove(
+      nodes.getIds().filter(function (id) {
+        return !data.nodes[id] && !kept[id];
+      }),
+    );
+    edges.remove(
+      edges.getIds().filter(function (id) {
+        return !data.edges[id] && !kept[id];
+      }),
+    );
+    var existing = nodes.getIds();
+    var added = data.order.filter(function (id) {
+      return !nodes.get(id);
+    });
+    nodes.update(
+      existing
+        .filter(function (id) {
+          return data.nodes[id];
+        })
+        .map(function (id) {
+          var node = data.nodes[id];
+          return { id: id, label: node.label, title: node.title };
+        }),
+    );
     nodes.add(
-      Object.keys(nodeList).map(function (id) {
-        return paint(nodeList[id], true);
+      added.map(function (id) {
+        return paint(data.nodes[id], true);
       }),
     );
     edges.add(
-      Object.keys(edgeList).map(function (id) {
-        return edgeList[id];
-      }),
+      Object.keys(data.edges)
+        .filter(function (id) {
+          return !edges.get(id);
+        })
+        .map(function (id) {
+          return data.edges[id];
+        }),
     );
-    if (network) {
-      // New data (a live change): lay it out again, then stop, as at the start.
-      network.setOptions({ physics: { enabled: true } });
-      network.stabilize(200);
-    } else {
-      network = new vis.Network(
-        document.getElementById('graph'),
-        { nodes: nodes, edges: edges },
-        {
-          // As measured for 500 nodes (docs/BENCHMARKS.md): forceAtlas2 with 200 iterations settles in a seventh of the default's time.
-          physics: { solver: 'forceAtlas2Based', stabilization: { iterations: 200 } },
-          layout: { improvedLayout: false },
-          nodes: { shape: 'dot', size: 12, font: { size: 13 } },
-          edges: { arrows: 'to', font: { size: 10, align: 'middle' }, color: { color: '#9aa5b1' }, smooth: false },
-          interaction: { hover: true, tooltipDelay: 150 },
-        },
+    if (!network) {
+      createNetwork();
+    } else if (added.length > 0) {
+      // What the reader already sees stays where it is: only the new nodes move into place.
+      nodes.update(
+        existing.map(function (id) {
+          return { id: id, fixed: true };
+        }),
       );
-      network.on('stabilizationIterationsDone', function () {
-        network.setOptions({ physics: false });
-        window.graphReady = true;
-      });
-      network.on('click', function (event) {
-        var id = event.nodes[0];
-        if (!id) return;
-        if (nodes.get(id).kind === 'Event') selectEvent(id, true);
-        else focusEntity(id);
-      });
+      network.setOptions({ physics: { enabled: true } });
+      network.stabilize(100);
     }
-    fillConnectForm();
+  }
+
+  function createNetwork() {
+    var container = document.getElementById('graph');
+    network = new vis.Network(
+      container,
+      { nodes: nodes, edges: edges },
+      {
+        // As measured for 500 nodes (docs/BENCHMARKS.md): forceAtlas2 with 200 iterations settles in a seventh of the default's time.
+        physics: { solver: 'forceAtlas2Based', stabilization: { iterations: 200 } },
+        layout: { improvedLayout: false, randomSeed: LAYOUT_SEED },
+        nodes: { size: 12, font: { size: 13, color: FONT } },
+        edges: {
+          arrows: 'to',
+          font: { size: 10, align: 'middle', color: '#3e4c59', strokeColor: '#ffffff', strokeWidth: 3 },
+          color: { color: EDGE },
+          smooth: false,
+        },
+        // On a phone the page scrolls over the graph (explore.css lets vertical swipes through).
+        interaction: { hover: true, tooltipDelay: 150, dragView: !narrow.matches, zoomView: !narrow.matches },
+      },
+    );
+    network.on('stabilizationIterationsDone', function () {
+      network.setOptions({ physics: false });
+      var fixed = nodes.get({
+        filter: function (node) {
+          return node.fixed;
+        },
+      });
+      if (fixed.length > 0)
+        nodes.update(
+          fixed.map(function (node) {
+            return { id: node.id, fixed: false };
+          }),
+        );
+      window.graphReady = true;
+    });
+    network.on('click', function (event) {
+      var id = event.nodes[0];
+      if (!id) return;
+      var node = nodes.get(id);
+      if (node.kind === 'Event') selectEvent(id, 'graph');
+      else if (event.event && event.event.srcEvent && event.event.srcEvent.shiftKey) addFocus(id);
+      else focusEntities([id]);
+    });
   }
 
   /** Captions stay short in the graph (an entity's short name); the whole name is the node's tooltip. */
@@ -160,11 +417,19 @@
   }
 
   function paint(node, lit) {
-    var colour = LABEL_COLOURS[node.kind] || '#9aa5b1';
+    var kind = KINDS[node.kind] || KINDS.Event;
+    var isEvent = node.kind === 'Event';
     return Object.assign(node, {
-      shape: node.kind === 'Event' ? 'box' : 'dot',
-      color: { background: lit ? colour : DIM, border: lit ? colour : DIM },
-      font: { color: lit ? '#1f2933' : '#9aa5b1' },
+      lit: lit,
+      shape: kind.shape,
+      borderWidth: isEvent ? 2 : 1,
+      color: {
+        background: lit ? kind.fill || kind.colour : DIM.fill,
+        border: lit ? kind.colour : DIM.border,
+        highlight: { background: kind.fill || kind.colour, border: FONT },
+        hover: { background: kind.fill || kind.colour, border: FONT },
+      },
+      font: { color: lit ? FONT : DIM.font },
     });
   }
 
@@ -178,24 +443,247 @@
       }, {});
     nodes.update(
       nodes.get().map(function (node) {
-        return paint(node, !on || on[node.id]);
+        return paint({ id: node.id, kind: node.kind }, !on || !!on[node.id]);
       }),
     );
     edges.update(
       edges.get().map(function (edge) {
         var lit = !on || (on[edge.from] && on[edge.to]);
-        return { id: edge.id, color: { color: lit ? '#52606d' : DIM }, width: on && lit ? 2 : 1 };
+        return { id: edge.id, color: { color: lit ? EDGE : DIM.edge }, width: on && lit ? 2 : 1 };
       }),
     );
   }
 
+  /** Lights what is selected: a path, else an event, else the focused entities and their events. */
+  function lightSelection() {
+    if (state.path) {
+      light(
+        state.path.nodes.map(function (node) {
+          return node.id;
+        }),
+      );
+    } else if (selection.event) {
+      var h = state.highlighted;
+      light([h.event].concat(h.participants, h.places, h.agreements));
+    } else if (selection.focus.length > 0 && selection.focusItems) {
+      light(
+        selection.focus.concat(
+          selection.focusItems.map(function (item) {
+            return item.eventId;
+          }),
+        ),
+      );
+    } else {
+      light(null);
+    }
+  }
+
+  // ----- the period in view: the graph holds exactly its events -----
+
+  function interval(item) {
+    var from = Date.parse(item.start);
+    // Feed ends are exclusive (the day after the last); a point is its whole day.
+    return [from, item.end ? Date.parse(item.end) : from + DAY_MS];
+  }
+
+  function inWindow(item) {
+    if (!windowRange) return true;
+    var span = interval(item);
+    return span[0] < windowRange[1] && span[1] > windowRange[0];
+  }
+
+  /** The period the filters name, [start, end) in ms; null when they name none. */
+  function filterPeriod() {
+    var from = document.getElementById('filter-from').value;
+    var to = document.getElementById('filter-to').value;
+    if (!from && !to) return null;
+    var times = items.map(interval);
+    var start = from
+      ? Date.parse(from)
+      : Math.min.apply(
+          null,
+          times.map(function (t) {
+            return t[0];
+          }),
+        );
+    var end = to
+      ? Date.parse(to) + DAY_MS
+      : Math.max.apply(
+          null,
+          times.map(function (t) {
+            return t[1];
+          }),
+        );
+    return isFinite(start) && isFinite(end) && end > start ? [start, end] : null;
+  }
+
+  function setWindow(start, end) {
+    if (timeline) timeline.setWindow(start, end, { animation: false });
+    windowRange = [start, end];
+    applyWindow();
+  }
+
+  /** Keeps in the graph the events that overlap the window, the entities of those events, and a drawn path. */
+  function applyWindow() {
+    var visible = {};
+    items.forEach(function (item) {
+      if (inWindow(item)) visible[item.eventId] = true;
+    });
+    var onPath = {};
+    (state.path ? state.path.nodes : []).forEach(function (node) {
+      onPath[node.id] = true;
+    });
+    nodes.update(
+      nodes.get().map(function (node) {
+        var shown =
+          onPath[node.id] ||
+          (node.kind === 'Event'
+            ? !!visible[node.id]
+            : eventsOf[node.id]
+              ? eventsOf[node.id].some(function (id) {
+                  return visible[id];
+                })
+              : false);
+        return { id: node.id, hidden: !shown };
+      }),
+    );
+    state.brush = windowRange && {
+      start: new Date(windowRange[0]).toISOString().slice(0, 10),
+      end: new Date(windowRange[1] - 1).toISOString().slice(0, 10),
+    };
+    renderNodeList();
+  }
+
+  // ----- the list view of the graph (keyboard and screen readers) -----
+
+  function renderNodeList() {
+    var eventList = document.getElementById('node-list-events');
+    var entityList = document.getElementById('node-list-entities');
+    var shown = nodes.get({
+      filter: function (node) {
+        return !node.hidden;
+      },
+    });
+    var events = items.filter(function (item) {
+      return inWindow(item);
+    });
+    eventList.replaceChildren.apply(
+      eventList,
+      events.map(function (item) {
+        var button = listButton(item.content, 'Event', item.details.date, function () {
+          selectEvent(item.eventId, 'list');
+        });
+        markLang(button.querySelector('.node-name'), wording.titleLang[item.eventId]);
+        button.setAttribute('data-node-id', item.eventId);
+        return element('li').appendChild(button).parentNode;
+      }),
+    );
+    var entities = shown.filter(function (node) {
+      return node.kind !== 'Event';
+    });
+    entities.sort(byKindAndName);
+    entityList.replaceChildren.apply(
+      entityList,
+      entities.map(function (node) {
+        var button = listButton(node.title, node.kind, KINDS[node.kind].name, function (event) {
+          if (event.shiftKey) addFocus(node.id);
+          else focusEntities([node.id]);
+        });
+        button.setAttribute('data-node-id', node.id);
+        return element('li').appendChild(button).parentNode;
+      }),
+    );
+  }
+
+  function listButton(text, kind, meta, onClick) {
+    var button = element('button', null, 'node-button');
+    button.type = 'button';
+    button.appendChild(kindIcon(kind));
+    button.appendChild(element('span', text, 'node-name'));
+    if (meta) button.appendChild(element('span', meta, 'node-meta'));
+    button.addEventListener('click', onClick);
+    return button;
+  }
+
+  function byKindAndName(a, b) {
+    var kind = ENTITY_KINDS.indexOf(a.kind) - ENTITY_KINDS.indexOf(b.kind);
+    return kind !== 0 ? kind : a.title.localeCompare(b.title);
+  }
+
+  // ----- the legend: a shape beside each colour -----
+
+  var SVG = 'http://www.w3.org/2000/svg';
+  var SHAPE_PATHS = {
+    box: 'M2 4h12v8H2z',
+    dot: 'M8 2a6 6 0 1 0 0.01 0z',
+    square: 'M3 3h10v10H3z',
+    diamond: 'M8 1l7 7-7 7-7-7z',
+    triangle: 'M8 2l6.5 11h-13z',
+    hexagon: 'M4.5 2h7l3.5 6-3.5 6h-7L1 8z',
+    star: 'M8 1l2 4.6 5 .5-3.8 3.3 1.1 4.9L8 11.8 3.7 14.3l1.1-4.9L1 6.1l5-.5z',
+  };
+
+  /** The kind's shape in its colour, as the graph draws it (decorative: the text beside it names the kind). */
+  function kindIcon(kind) {
+    var spec = KINDS[kind] || KINDS.Event;
+    var svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('width', '16');
+    svg.setAttribute('height', '16');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('class', 'kind-icon');
+    var path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', SHAPE_PATHS[spec.shape]);
+    path.setAttribute('fill', spec.fill || spec.colour);
+    path.setAttribute('stroke', spec.colour);
+    path.setAttribute('stroke-width', '1.5');
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function renderLegend() {
+    var legend = document.getElementById('legend');
+    legend.replaceChildren.apply(
+      legend,
+      ['Event'].concat(ENTITY_KINDS).map(function (kind) {
+        var item = element('li', null, 'legend-item');
+        item.appendChild(kindIcon(kind));
+        item.appendChild(element('span', KINDS[kind].name));
+        return item;
+      }),
+    );
+  }
+
+  // ----- the details pane: one thing at a time -----
+
+  /** Brings the details into view when they are off-screen (on a phone they are below the graph). */
+  function revealDetails() {
+    var box = details.getBoundingClientRect();
+    if (box.top > window.innerHeight - 40 || box.bottom < 0)
+      details.scrollIntoView({ block: 'start', behavior: 'auto' });
+  }
+
+  function clearDetails() {
+    details.replaceChildren();
+    details.hidden = true;
+  }
+
+  function showEventDetails(item) {
+    window.EventDetails.show(details, localised(item));
+    var heading = details.querySelector('h2');
+    if (heading) markLang(heading, wording.titleLang[item.eventId]);
+    details.querySelectorAll('blockquote').forEach(function (quote) {
+      markLang(quote, wording.quoteLang[quote.textContent]);
+    });
+  }
+
   // ----- selecting an event -----
 
-  function selectEvent(eventId, fromGraph) {
-    var item = items.find(function (candidate) {
-      return candidate.eventId === eventId;
-    });
-    if (!item) return;
+  function selectEvent(eventId, origin) {
+    var item = itemOf(eventId);
+    if (!item) return false;
+    selection.event = eventId;
+    state.path = null;
     state.highlighted = {
       event: eventId,
       participants: item.details.participants.map(function (p) {
@@ -204,42 +692,221 @@
       places: item.details.placeId ? [item.details.placeId] : [],
       agreements: item.details.agreementIds.slice(),
     };
-    light([eventId].concat(state.highlighted.participants, state.highlighted.places, state.highlighted.agreements));
-    window.EventDetails.show(details, item);
-    if (fromGraph && timeline) {
-      // Selected and brought into view at the same zoom (the period in view filters the graph).
+    lightSelection();
+    showEventDetails(item);
+    if (timeline && origin !== 'timeline') {
       timeline.setSelection([eventId]);
-      timeline.moveTo(Date.parse(item.start), { animation: false });
+      // Brought into view at the same zoom when outside it (the period in view filters the graph).
+      if (!inWindow(item)) timeline.moveTo(Date.parse(item.start), { animation: false });
     }
+    markSelectedCards();
     remember('event', eventId);
+    remember('connect', null);
+    updateClearButton();
+    if (origin !== 'url' && origin !== 'live') revealDetails();
+    return true;
   }
 
-  // ----- selecting an entity: the timeline narrows to its events -----
+  // ----- focusing entities: their card, and the timeline narrows to their events -----
 
-  function focusEntity(entityId) {
-    remember('focus', entityId);
-    remember('event', null);
-    document.getElementById('focus').textContent = nodes.get(entityId) ? nodes.get(entityId).title : entityId;
-    document.getElementById('focus-bar').hidden = false;
-    light([entityId].concat(eventsOf[entityId] || []));
-    window.fetchFeed(feedUrl({ entity: entityId })).then(function (feed) {
-      // The API's events of the entity: also those it is in through a delegation or a leader.
-      light(
-        [entityId].concat(
-          feed.items.map(function (item) {
-            return item.eventId;
-          }),
-        ),
-      );
-      renderTimeline(feed.items);
+  function focusEntities(ids, options) {
+    options = options || {};
+    selection.focus = ids.slice();
+    remember('focus', ids.join(','));
+    remember('focusMatch', ids.length > 1 && selection.focusMatch === 'ANY' ? 'ANY' : null);
+    if (!options.keepEvent) {
+      selection.event = null;
+      state.highlighted = { event: null, participants: [], places: [], agreements: [] };
+      remember('event', null);
+      if (timeline) timeline.setSelection([]);
+    }
+    if (!options.keepPath) {
+      state.path = null;
+      remember('connect', null);
+    }
+    renderFocusBar();
+    updateClearButton();
+    if (ids.length === 0) {
+      selection.focusItems = null;
+      lightSelection();
+      renderTimeline(items, true);
+      updateCount();
+      return Promise.resolve();
+    }
+    var shownId = options.cardId || ids[ids.length - 1];
+    if (!options.keepEvent && !options.keepPath) showCard(shownId, options.origin);
+    suggestConnectFrom(shownId);
+    var token = ++focusLoads;
+    var filter = Object.assign({}, baseFilter(), { entityIds: ids, entityMatch: selection.focusMatch });
+    return Promise.all([
+      window.fetchFeed(feedUrl({ entity: ids.join(','), entityMatch: selection.focusMatch })),
+      loadWording(filter),
+    ])
+      .then(function (results) {
+        if (token !== focusLoads) return;
+        var feed = results[0];
+        selection.focusItems = dedupe(feed.items);
+        selection.focusTotal = feed.totalCount;
+        lightSelection();
+        renderTimeline(selection.focusItems, !options.keepWindow);
+        updateCount();
+      })
+      .catch(function (error) {
+        if (token !== focusLoads) return;
+        warn('Could not show the events of ' + ids.join(' and ') + ': ' + error.message);
+      });
+  }
+
+  function addFocus(id) {
+    if (selection.focus.indexOf(id) >= 0) return focusEntities(selection.focus, { cardId: id });
+    return focusEntities(selection.focus.concat([id]), { cardId: id });
+  }
+
+  function removeFocus(id) {
+    return focusEntities(
+      selection.focus.filter(function (other) {
+        return other !== id;
+      }),
+    );
+  }
+
+  function renderFocusBar() {
+    var bar = document.getElementById('focus-bar');
+    var chips = document.getElementById('focus-chips');
+    bar.hidden = selection.focus.length === 0;
+    chips.replaceChildren();
+    selection.focus.forEach(function (id, index) {
+      if (index > 0) chips.appendChild(element('span', selection.focusMatch === 'ALL' ? 'and' : 'or', 'chip-joiner'));
+      var node = nodes.get(id);
+      var name = nameOf(id, node ? node.title : id);
+      var chip = element('span', null, 'chip');
+      chip.setAttribute('data-entity-id', id);
+      chip.appendChild(element('strong', name));
+      var remove = element('button', '×', 'chip-remove');
+      remove.type = 'button';
+      remove.setAttribute('aria-label', 'Remove ' + name + ' from the focus');
+      remove.addEventListener('click', function () {
+        removeFocus(id);
+      });
+      chip.appendChild(remove);
+      chips.appendChild(chip);
+    });
+    document.getElementById('focus-match').hidden = selection.focus.length < 2;
+    document.querySelectorAll('input[name="focus-match"]').forEach(function (radio) {
+      radio.checked = radio.value === selection.focusMatch;
     });
   }
 
-  function clearFocus() {
-    remember('focus', null);
-    document.getElementById('focus-bar').hidden = true;
-    light(null);
-    renderTimeline(items);
+  /** The selected entity's card: name, kind, aliases, how many events its timeline holds, its sources. */
+  function showCard(id, origin) {
+    var token = ++cardLoads;
+    details.replaceChildren(element('p', 'Loading…', 'meta'));
+    details.hidden = false;
+    return graphql(ENTITY_QUERY, { id: id })
+      .then(function (data) {
+        if (token !== cardLoads) return;
+        var entity = data.entity;
+        if (!entity) throw Object.assign(new Error('unknown'), { code: 'NOT_FOUND' });
+        renderCard(entity);
+        if (origin !== 'url') revealDetails();
+      })
+      .catch(function (error) {
+        if (token !== cardLoads) return;
+        clearDetails();
+        if (error.code === 'NOT_FOUND') unknownFocus(id);
+        else warn('Could not load ' + id + ': ' + error.message);
+      });
+  }
+  var cardLoads = 0;
+
+  function renderCard(entity) {
+    details.replaceChildren();
+    var card = element('div', null, 'entity-card');
+    card.setAttribute('data-entity-id', entity.id);
+    var heading = element('h2');
+    heading.appendChild(kindIcon(entity.label));
+    heading.appendChild(document.createTextNode(' ' + (english && entity.nameEn ? entity.nameEn : entity.name)));
+    card.appendChild(heading);
+    var kind = KINDS[entity.label] ? KINDS[entity.label].name : entity.label;
+    card.appendChild(element('p', kind + (entity.subtype ? ' · ' + entity.subtype.replace(/_/g, ' ') : ''), 'meta'));
+    var description = english ? entity.descriptionEn || entity.description : entity.description;
+    if (description) card.appendChild(element('p', description, 'description'));
+    var names = entity.aliases.filter(function (alias) {
+      return alias !== entity.name && alias !== entity.nameEn;
+    });
+    if (names.length > 0) card.appendChild(element('p', 'Also known as: ' + names.join(', '), 'aliases'));
+    var count = entity.timeline.totalCount;
+    card.appendChild(element('p', count + ' event' + (count === 1 ? '' : 's') + ' in its timeline', 'card-count'));
+    var sources = {};
+    entity.evidence.forEach(function (e) {
+      sources[e.source.id] = e.source;
+    });
+    var ids = Object.keys(sources);
+    if (ids.length > 0) {
+      card.appendChild(element('h3', ids.length === 1 ? 'Source' : 'Sources (' + ids.length + ')'));
+      var list = element('ul', null, 'card-sources');
+      ids.forEach(function (sourceId) {
+        var source = sources[sourceId];
+        var entry = element('li');
+        var titleNode = source.url
+          ? element('a', source.title || source.url)
+          : element('span', source.title || sourceId);
+        if (source.url) {
+          titleNode.href = source.url;
+          titleNode.target = '_blank';
+          titleNode.rel = 'noopener';
+        }
+        markLang(titleNode, source.language);
+        entry.appendChild(titleNode);
+        if (source.publisher) entry.appendChild(document.createTextNode(' · ' + source.publisher));
+        list.appendChild(entry);
+      });
+      card.appendChild(list);
+    }
+    var actions = element('p', null, 'card-actions');
+    var connectButton = element('button', 'Connect from here…');
+    connectButton.type = 'button';
+    connectButton.addEventListener('click', function () {
+      document.getElementById('connect-from').value = entity.id;
+      document.getElementById('connect-to').focus();
+    });
+    actions.appendChild(connectButton);
+    card.appendChild(actions);
+    details.appendChild(card);
+    details.hidden = false;
+  }
+
+  function unknownFocus(id) {
+    warn('No entity has the id “' + id + '” (from the link’s focus): showing every event of the selection.');
+    selection.focus = selection.focus.filter(function (other) {
+      return other !== id;
+    });
+    focusEntities(selection.focus);
+  }
+
+  // ----- clearing the selection -----
+
+  function clearSelection() {
+    removePathNodes();
+    state.path = null;
+    selection.event = null;
+    state.highlighted = { event: null, participants: [], places: [], agreements: [] };
+    remember('event', null);
+    remember('connect', null);
+    warn('');
+    clearDetails();
+    focusEntities([]);
+    markSelectedCards();
+    document.getElementById('connect-status').textContent = '';
+  }
+
+  function updateClearButton() {
+    document.getElementById('clear-selection').disabled = !(
+      selection.event ||
+      state.path ||
+      selection.focus.length > 0 ||
+      !details.hidden
+    );
   }
 
   // ----- connect A and B -----
@@ -247,48 +914,117 @@
   function fillConnectForm() {
     var entities = nodes.get({
       filter: function (node) {
-        return node.kind !== 'Event';
+        return node.kind !== 'Event' && eventsOf[node.id];
       },
     });
-    entities.sort(function (a, b) {
-      return a.title.localeCompare(b.title);
-    });
+    entities.sort(byKindAndName);
+    var pair = splitList(params.get('connect'));
     ['connect-from', 'connect-to'].forEach(function (name, index) {
       var select = document.getElementById(name);
-      var chosen = select.value || (params.get('connect') || '').split(',')[index] || '';
-      select.replaceChildren();
-      entities.forEach(function (node) {
-        var option = element('option', node.title);
-        option.value = node.id;
-        select.appendChild(option);
+      var chosen = select.value || pair[index] || '';
+      var placeholder = element('option', index === 0 ? 'choose an entity' : 'choose another');
+      placeholder.value = '';
+      select.replaceChildren(placeholder);
+      ENTITY_KINDS.forEach(function (kind) {
+        var ofKind = entities.filter(function (node) {
+          return node.kind === kind;
+        });
+        if (ofKind.length === 0) return;
+        var group = element('optgroup');
+        group.label = KINDS[kind].name;
+        ofKind.forEach(function (node) {
+          var option = element('option', nameOf(node.id, node.title));
+          option.value = node.id;
+          group.appendChild(option);
+        });
+        select.appendChild(group);
       });
-      if (chosen) select.value = chosen;
-      else if (index === 1 && entities.length > 1) select.value = entities[entities.length - 1].id;
+      select.value = chosen;
+      if (select.value !== chosen) select.value = '';
     });
   }
 
-  function connect(from, to) {
+  /** A focused entity is where a connection most likely starts. */
+  function suggestConnectFrom(id) {
+    var from = document.getElementById('connect-from');
+    if (!from.value && nodes.get(id)) from.value = id;
+  }
+
+  var connecting = false;
+
+  /** Errors worth a second try: the server was slow or busy, not the question wrong. */
+  function transient(error) {
+    return ['NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'].indexOf(error.code) < 0;
+  }
+
+  function connect(from, to, origin) {
+    var connectStatus = document.getElementById('connect-status');
+    if (!from || !to) {
+      connectStatus.textContent = 'Choose two entities to connect.';
+      return Promise.resolve();
+    }
+    if (from === to) {
+      connectStatus.textContent = 'Choose two different entities.';
+      return Promise.resolve();
+    }
+    if (connecting) return Promise.resolve();
+    connecting = true;
+    var form = document.getElementById('connect');
+    var button = document.getElementById('connect-button');
+    form.setAttribute('aria-busy', 'true');
+    button.setAttribute('aria-disabled', 'true');
+    connectStatus.textContent = 'Finding a connection…';
+    connectStatus.classList.add('busy');
     remember('connect', from + ',' + to);
-    return fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: CONNECT_QUERY, variables: { from: from, to: to } }),
-    })
-      .then(function (response) {
-        return response.json();
+    remember('event', null);
+    var variables = { from: from, to: to };
+    return graphql(CONNECT_QUERY, variables)
+      .catch(function (error) {
+        // A cold server can miss its deadline on the first search of paths: say so, and try once more.
+        if (!transient(error)) throw error;
+        connectStatus.textContent = 'The server is slow; trying again…';
+        return graphql(CONNECT_QUERY, variables);
       })
-      .then(function (body) {
-        if (body.errors) throw new Error(body.errors[0].message);
-        showPath(body.data.connections[0] || null, from, to);
+      .then(function (data) {
+        connectStatus.textContent = data.connections.length > 0 ? '' : 'No connection found.';
+        showPath(data.connections[0] || null, from, to, origin);
       })
       .catch(function (error) {
-        details.replaceChildren(element('p', 'Could not connect them: ' + error.message, 'error'));
-        details.hidden = false;
+        connectStatus.textContent = '';
+        warn('Could not connect them: ' + error.message);
+        remember('connect', null);
+      })
+      .then(function () {
+        connecting = false;
+        form.removeAttribute('aria-busy');
+        button.removeAttribute('aria-disabled');
+        connectStatus.classList.remove('busy');
+        updateClearButton();
       });
   }
 
-  function showPath(path, from, to) {
+  function removePathNodes() {
+    if (selection.pathAdded.length === 0) return;
+    var added = selection.pathAdded;
+    selection.pathAdded = [];
+    nodes.remove(
+      added.filter(function (id) {
+        return nodes.get(id) && !eventsOf[id] && !itemOf(id);
+      }),
+    );
+    edges.remove(
+      added.filter(function (id) {
+        return edges.get(id);
+      }),
+    );
+  }
+
+  function showPath(path, from, to, origin) {
+    removePathNodes();
     state.path = path;
+    selection.event = null;
+    state.highlighted = { event: null, participants: [], places: [], agreements: [] };
+    if (timeline) timeline.setSelection([]);
     details.replaceChildren();
     if (!path) {
       details.appendChild(element('p', 'No meaningful connection within 4 steps.', 'meta'));
@@ -298,35 +1034,26 @@
     }
     // Nodes of the path the selection does not show (a country, an organization) join the graph.
     path.nodes.forEach(function (node) {
-      if (!nodes.get(node.id))
-        nodes.add(
-          paint(
-            {
-              id: node.id,
-              label: short(node.title || node.shortName),
-              title: node.title || node.name,
-              kind: node.label,
-            },
-            true,
-          ),
-        );
+      if (!nodes.get(node.id)) {
+        selection.pathAdded.push(node.id);
+        var name = node.label === 'Event' ? (english && node.titleEn) || node.title : nameOf(node.id, node.name);
+        nodes.add(paint({ id: node.id, label: short(node.shortName || name), title: name, kind: node.label }, true));
+      }
     });
     path.relationships.forEach(function (relationship) {
       var key = relationship.from + '|' + relationship.type + '|' + relationship.to;
-      if (!edges.get(key))
+      if (!edges.get(key)) {
+        selection.pathAdded.push(key);
         edges.add({
           id: key,
           from: relationship.from,
           to: relationship.to,
           label: relationship.type.toLowerCase().replace(/_/g, ' '),
         });
+      }
     });
-    state.highlighted = { event: null, participants: [], places: [], agreements: [] };
-    light(
-      path.nodes.map(function (node) {
-        return node.id;
-      }),
-    );
+    lightSelection();
+    applyWindow();
     details.appendChild(element('h2', 'Connection in ' + path.length + ' step' + (path.length === 1 ? '' : 's')));
     details.appendChild(element('p', path.explanation, 'explanation'));
     var hops = element('ol', null, 'hops');
@@ -335,11 +1062,13 @@
       hop.appendChild(element('p', describe(path, relationship), 'hop-title'));
       relationship.evidence.forEach(function (e) {
         window.EventDetails.evidence(hop, e.quote, e.source.title, e.source.url);
+        markLang(hop.querySelector('blockquote:last-of-type'), e.source.language);
       });
       hops.appendChild(hop);
     });
     details.appendChild(hops);
     details.hidden = false;
+    if (origin !== 'url' && origin !== 'live') revealDetails();
   }
 
   function describe(path, relationship) {
@@ -347,7 +1076,8 @@
       var node = path.nodes.find(function (candidate) {
         return candidate.id === id;
       });
-      return node ? node.title || node.name : id;
+      if (!node) return id;
+      return node.label === 'Event' ? (english && node.titleEn) || node.title : nameOf(node.id, node.name);
     };
     return (
       name(relationship.from) +
@@ -358,98 +1088,461 @@
     );
   }
 
+  // ----- search: the API's search, to focus an entity or select an event -----
+
+  var searchLoads = 0;
+  var lastHits = [];
+
+  function runSearch(text) {
+    var results = document.getElementById('search-results');
+    var searchStatus = document.getElementById('search-status');
+    var token = ++searchLoads;
+    text = text.trim();
+    if (!text) {
+      lastHits = [];
+      results.replaceChildren();
+      results.hidden = true;
+      searchStatus.textContent = '';
+      return Promise.resolve([]);
+    }
+    return graphql(SEARCH_QUERY, { text: text.slice(0, 200) })
+      .then(function (data) {
+        if (token !== searchLoads) return lastHits;
+        lastHits = data.search.map(function (hit) {
+          return hit.node;
+        });
+        renderHits(lastHits);
+        if (lastHits.length === 0) suggest(text, token);
+        else searchStatus.textContent = lastHits.length + ' result' + (lastHits.length === 1 ? '' : 's');
+        return lastHits;
+      })
+      .catch(function (error) {
+        if (token !== searchLoads) return [];
+        searchStatus.textContent = 'Search failed: ' + error.message;
+        results.replaceChildren(element('li', 'Search failed: ' + error.message, 'error'));
+        results.hidden = false;
+        return [];
+      });
+  }
+
+  function suggest(text, token) {
+    var results = document.getElementById('search-results');
+    var searchStatus = document.getElementById('search-status');
+    searchStatus.textContent = 'No match for “' + text + '”.';
+    results.replaceChildren(element('li', 'No match for “' + text + '”.', 'meta'));
+    results.hidden = false;
+    graphql(SUGGEST_QUERY, { text: text.slice(0, 200) })
+      .then(function (data) {
+        if (token !== searchLoads || data.didYouMean.length === 0) return;
+        var item = element('li', 'Did you mean: ', 'meta');
+        data.didYouMean.slice(0, 4).forEach(function (word) {
+          var button = element('button', word, 'suggestion');
+          button.type = 'button';
+          button.addEventListener('click', function () {
+            document.getElementById('search').value = word;
+            runSearch(word);
+          });
+          item.appendChild(button);
+          item.appendChild(document.createTextNode(' '));
+        });
+        results.appendChild(item);
+      })
+      .catch(function () {});
+  }
+
+  function renderHits(hits) {
+    var results = document.getElementById('search-results');
+    results.replaceChildren();
+    hits.forEach(function (node) {
+      var isEvent = node.label === 'Event';
+      var text = isEvent
+        ? (english && node.titleEn) || node.title
+        : nameOf(node.id, english ? node.nameEn || node.name : node.name);
+      var meta = isEvent ? 'Event · ' + node.date.iso : KINDS[node.label] ? KINDS[node.label].name : node.label;
+      var entry = element('li', null, 'search-hit');
+      var button = listButton(text, node.label, meta, function () {
+        chooseHit(node, false);
+      });
+      button.setAttribute('data-node-id', node.id);
+      entry.appendChild(button);
+      if (!isEvent && selection.focus.length > 0 && selection.focus.indexOf(node.id) < 0) {
+        var and = element('button', '+ and', 'and-button');
+        and.type = 'button';
+        and.setAttribute('aria-label', 'Add ' + text + ' to the focus: events of both');
+        and.setAttribute('data-node-id', node.id);
+        and.addEventListener('click', function () {
+          chooseHit(node, true);
+        });
+        entry.appendChild(and);
+      }
+      results.appendChild(entry);
+    });
+    results.hidden = hits.length === 0;
+  }
+
+  function closeSearch() {
+    var results = document.getElementById('search-results');
+    results.replaceChildren();
+    results.hidden = true;
+    lastHits = [];
+  }
+
+  function chooseHit(node, add) {
+    closeSearch();
+    warn('');
+    if (node.label !== 'Event') {
+      if (add) addFocus(node.id);
+      else focusEntities([node.id]);
+      return;
+    }
+    if (!selectEvent(node.id, 'search'))
+      warn('“' + (node.title || node.id) + '” is not in this selection: clear the filters to see it.');
+  }
+
   // ----- the timeline, and its period as a brush on the graph -----
 
-  function renderTimeline(feedItems) {
+  function renderTimeline(feedItems, refit) {
     var container = document.getElementById('timeline');
     if (narrow.matches) {
       if (timeline) {
         timeline.destroy();
         timeline = null;
       }
-      window.EventDetails.list(container, feedItems, function (item) {
-        selectEvent(item.eventId, false);
-      });
+      renderCards(container, feedItems);
+      if (refit || !windowRange) {
+        windowRange = filterPeriod();
+        applyWindow();
+      }
       return;
     }
     // One item per event, ungrouped: the explorer's timeline has no rows.
     var data = feedItems.map(function (item) {
-      return Object.assign(window.toTimelineItem(item), { id: item.eventId, group: undefined });
+      var drawn = Object.assign(window.toTimelineItem(item), { id: item.eventId, group: undefined });
+      markLang(drawn.content, wording.titleLang[item.eventId]);
+      return drawn;
     });
     if (timeline) {
       timeline.setItems(new vis.DataSet(data));
-      window.fitTimelineWindow(timeline, feedItems);
+      if (selection.event && itemOf(selection.event)) timeline.setSelection([selection.event]);
+      if (refit) fitWindow(feedItems);
+      else applyWindow();
       return;
     }
     container.replaceChildren();
     timeline = new vis.Timeline(container, data, {
       stack: true,
       zoomable: true,
+      // The wheel scrolls the page and the panel; ctrl + wheel (or a pinch) zooms.
+      zoomKey: 'ctrlKey',
       margin: { item: 4 },
       orientation: 'top',
-      maxHeight: '260px',
+      // Days as the feed dates them (UTC), whatever the reader's time zone.
+      moment: function (date) {
+        return vis.moment(date).utc();
+      },
     });
     timeline.on('select', function (event) {
-      if (event.items.length > 0) selectEvent(event.items[0], false);
+      if (event.items.length > 0) selectEvent(event.items[0], 'timeline');
     });
     timeline.on('rangechanged', function (range) {
-      brush(range.start.valueOf(), range.end.valueOf());
+      windowRange = [range.start.valueOf(), range.end.valueOf()];
+      applyWindow();
     });
-    window.fitTimelineWindow(timeline, feedItems);
+    fitWindow(feedItems);
   }
 
-  /** Keeps in the graph the events that overlap [start, end] and the entities of those events. */
-  function brush(start, end) {
-    var visible = {};
-    items.forEach(function (item) {
-      var from = Date.parse(item.start);
-      var to = Date.parse(item.end || item.start) + 86400000;
-      if (from <= end && to >= start) visible[item.eventId] = true;
+  function fitWindow(feedItems) {
+    var period = filterPeriod();
+    if (period) {
+      setWindow(period[0], period[1]);
+      return;
+    }
+    if (feedItems.length === 0) return;
+    window.fitTimelineWindow(timeline, feedItems);
+    var shown = timeline.getWindow();
+    windowRange = [shown.start.valueOf(), shown.end.valueOf()];
+    applyWindow();
+  }
+
+  /** The narrow layout: one card (a button) per event, in time order. */
+  function renderCards(container, feedItems) {
+    var cards = element('ol', null, 'tl-list explore-cards');
+    feedItems.forEach(function (item) {
+      var entry = element('li');
+      var card = element('button', null, 'tl-card' + (item.disputed ? ' tl-disputed' : ''));
+      card.type = 'button';
+      card.setAttribute('data-event-id', item.eventId);
+      card.appendChild(element('span', item.details.date, 'tl-card-date'));
+      var title = element('span', item.content, 'tl-card-title');
+      markLang(title, wording.titleLang[item.eventId]);
+      card.appendChild(title);
+      card.appendChild(
+        element(
+          'span',
+          item.typeName + (item.details.place ? ' · ' + nameOf(item.details.placeId, item.details.place) : ''),
+          'tl-card-meta',
+        ),
+      );
+      card.addEventListener('click', function () {
+        selectEvent(item.eventId, 'list');
+      });
+      entry.appendChild(card);
+      cards.appendChild(entry);
     });
-    nodes.update(
-      nodes.get().map(function (node) {
-        var shown =
-          node.kind === 'Event'
-            ? visible[node.id]
-            : (eventsOf[node.id] || []).some(function (id) {
-                return visible[id];
-              }) || !eventsOf[node.id];
-        return { id: node.id, hidden: !shown };
-      }),
-    );
-    state.brush = { start: new Date(start).toISOString().slice(0, 10), end: new Date(end).toISOString().slice(0, 10) };
+    container.replaceChildren(cards);
+    markSelectedCards();
+  }
+
+  /** The selected card says so (a tap's feedback): pressed and highlighted. */
+  function markSelectedCards() {
+    document.querySelectorAll('.tl-card[data-event-id], .node-button[data-node-id]').forEach(function (card) {
+      var id = card.getAttribute('data-event-id') || card.getAttribute('data-node-id');
+      if (card.classList.contains('tl-card')) card.setAttribute('aria-pressed', String(id === selection.event));
+      card.classList.toggle('selected', id === selection.event);
+    });
+  }
+
+  function updateCount() {
+    var count = document.getElementById('count');
+    var plural = function (n) {
+      return n + ' event' + (n === 1 ? '' : 's');
+    };
+    if (selection.focus.length > 0 && selection.focusItems)
+      count.textContent = selection.focusTotal + ' of ' + plural(totalCount);
+    else count.textContent = plural(totalCount);
   }
 
   // ----- loading -----
 
+  // Loads render one after the other: a live change never overtakes the first view.
+  var rendered = Promise.resolve();
+
   function render(feed) {
-    var seen = {};
-    items = feed.items.filter(function (item) {
-      if (seen[item.eventId]) return false;
-      seen[item.eventId] = true;
-      return true;
-    });
-    document.getElementById('count').textContent = feed.totalCount + ' event' + (feed.totalCount === 1 ? '' : 's');
-    status.hidden = items.length > 0;
-    if (items.length === 0) status.textContent = 'No event matches this selection.';
-    buildGraph(items);
-    renderTimeline(items);
-    // The shared view: what the URL says was selected.
-    if (params.get('focus')) focusEntity(params.get('focus'));
-    if (params.get('event')) selectEvent(params.get('event'), true);
-    var pair = (params.get('connect') || '').split(',');
-    if (pair.length === 2 && pair[0] && pair[1]) connect(pair[0], pair[1]);
+    rendered = rendered
+      .then(function () {
+        return draw(feed);
+      })
+      .catch(function (error) {
+        warn('Could not draw the selection: ' + error.message);
+      });
+    return rendered;
   }
+
+  function draw(feed) {
+    var first = loads === 0;
+    loads += 1;
+    return loadWording(baseFilter()).then(function () {
+      items = dedupe(feed.items);
+      totalCount = feed.totalCount;
+      updateCount();
+      status.hidden = items.length > 0;
+      if (items.length === 0) status.textContent = 'No event matches this selection.';
+      updateGraph(items);
+      fillConnectForm();
+      renderFocusBar();
+      if (first) {
+        renderTimeline(items, true);
+        return applyUrlSelection();
+      }
+      return refreshSelection();
+    });
+  }
+
+  /** The shared view: what the URL says was selected; an unknown id gets a visible message. */
+  function applyUrlSelection() {
+    var eventId = params.get('event');
+    var pair = splitList(params.get('connect'));
+    return knownEntities(selection.focus).then(function (known) {
+      var unknown = selection.focus.filter(function (id) {
+        return !known[id];
+      });
+      if (unknown.length > 0) {
+        warn(
+          'No entity has the id ' +
+            unknown
+              .map(function (id) {
+                return '“' + id + '”';
+              })
+              .join(', ') +
+            ' (from the link’s focus): ' +
+            (unknown.length === selection.focus.length ? 'showing every event of the selection.' : 'left out.'),
+        );
+        selection.focus = selection.focus.filter(function (id) {
+          return known[id];
+        });
+        remember('focus', selection.focus.join(','));
+      }
+      return applyKnownSelection(eventId, pair);
+    });
+  }
+
+  /** Which of these ids name an entity (one request). */
+  function knownEntities(ids) {
+    if (ids.length === 0) return Promise.resolve({});
+    var declarations = ids.map(function (_id, index) {
+      return '$i' + index + ': ID!';
+    });
+    var fields = ids.map(function (_id, index) {
+      return 'e' + index + ': entity(id: $i' + index + ') { id }';
+    });
+    var variables = {};
+    ids.forEach(function (id, index) {
+      variables['i' + index] = id;
+    });
+    return graphql('query (' + declarations.join(', ') + ') { ' + fields.join(' ') + ' }', variables)
+      .then(function (data) {
+        var known = {};
+        ids.forEach(function (id, index) {
+          if (data['e' + index]) known[id] = true;
+        });
+        return known;
+      })
+      .catch(function () {
+        // Not known to be unknown: the feed will say if it is.
+        return ids.reduce(function (known, id) {
+          known[id] = true;
+          return known;
+        }, {});
+      });
+  }
+
+  function applyKnownSelection(eventId, pair) {
+    var focusDone =
+      selection.focus.length > 0
+        ? focusEntities(selection.focus, { origin: 'url', keepEvent: !!eventId, keepPath: pair.length === 2 })
+        : Promise.resolve();
+    return focusDone.then(function () {
+      if (eventId) {
+        if (!selectEvent(eventId, 'url')) {
+          remember('event', null);
+          graphql(EVENT_QUERY, { id: eventId })
+            .then(function (data) {
+              warn(
+                data.event
+                  ? 'The event “' + data.event.title + '” (from the link) is not in this selection.'
+                  : 'No event has the id “' + eventId + '” (from the link).',
+              );
+            })
+            .catch(function () {
+              warn('No event has the id “' + eventId + '” (from the link).');
+            });
+        }
+      } else if (pair.length === 2) {
+        document.getElementById('connect-from').value = pair[0];
+        document.getElementById('connect-to').value = pair[1];
+        return connect(pair[0], pair[1], 'url');
+      } else if (params.get('connect')) {
+        warn('The link’s connect parameter needs two ids: connect=a,b.');
+        remember('connect', null);
+      }
+    });
+  }
+
+  /** A live change: the reader keeps the window, zoom and selection; a retracted event's details go. */
+  function refreshSelection() {
+    if (selection.focus.length > 0)
+      focusEntities(selection.focus, { keepEvent: true, keepPath: true, keepWindow: true });
+    else renderTimeline(items, false);
+    if (state.path) {
+      var pair = splitList(params.get('connect'));
+      if (pair.length === 2) connect(pair[0], pair[1], 'live');
+    } else if (selection.event) {
+      if (!selectEvent(selection.event, 'live')) {
+        selection.event = null;
+        remember('event', null);
+        details.replaceChildren(element('p', 'The selected event is no longer in this selection.', 'meta'));
+        lightSelection();
+      }
+    } else lightSelection();
+    updateClearButton();
+  }
+
+  // ----- controls -----
 
   document.getElementById('connect').addEventListener('submit', function (event) {
     event.preventDefault();
-    connect(document.getElementById('connect-from').value, document.getElementById('connect-to').value);
+    warn('');
+    connect(document.getElementById('connect-from').value, document.getElementById('connect-to').value, 'form');
   });
-  document.getElementById('clear-focus').addEventListener('click', clearFocus);
-  narrow.addEventListener('change', function () {
-    renderTimeline(items);
+  document.getElementById('clear-selection').addEventListener('click', clearSelection);
+  document.querySelectorAll('input[name="focus-match"]').forEach(function (radio) {
+    radio.addEventListener('change', function () {
+      selection.focusMatch = radio.value === 'ANY' ? 'ANY' : 'ALL';
+      focusEntities(selection.focus);
+    });
   });
 
+  var searchInput = document.getElementById('search');
+  var searchTimer = null;
+  searchInput.addEventListener('input', function () {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () {
+      runSearch(searchInput.value);
+    }, 200);
+  });
+  searchInput.addEventListener('keydown', function (event) {
+    if (event.key === 'ArrowDown') {
+      var first = document.querySelector('#search-results button');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    } else if (event.key === 'Escape') closeSearch();
+  });
+  document.getElementById('search-results').addEventListener('keydown', function (event) {
+    var buttons = Array.prototype.slice.call(document.querySelectorAll('#search-results button'));
+    var index = buttons.indexOf(document.activeElement);
+    if (event.key === 'ArrowDown' && index < buttons.length - 1) buttons[index + 1].focus();
+    else if (event.key === 'ArrowUp') (index > 0 ? buttons[index - 1] : searchInput).focus();
+    else if (event.key === 'Escape') {
+      closeSearch();
+      searchInput.focus();
+    } else return;
+    event.preventDefault();
+  });
+  // Enter picks the best match.
+  document.getElementById('search-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    clearTimeout(searchTimer);
+    runSearch(searchInput.value).then(function (hits) {
+      if (hits.length > 0) chooseHit(hits[0], false);
+    });
+  });
+
+  // Filters are the feed's own parameters: applying them loads the page for the new selection,
+  // so the live subscription follows it and a reload keeps it.
+  document.getElementById('filters').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var next = new URLSearchParams(params.toString());
+    next.delete('type');
+    var types = Array.prototype.map.call(
+      document.querySelectorAll('#filters input[name="type"]:checked'),
+      function (box) {
+        return box.value;
+      },
+    );
+    if (types.length > 0) next.set('type', types.join(','));
+    ['from', 'to'].forEach(function (name) {
+      var value = document.getElementById('filter-' + name).value;
+      if (value) next.set(name, value);
+      else next.delete(name);
+    });
+    next.delete('event');
+    window.location.assign(window.location.pathname + '?' + next.toString());
+  });
+  document.getElementById('filter-reset').addEventListener('click', function () {
+    var next = new URLSearchParams(params.toString());
+    ['type', 'from', 'to', 'event'].forEach(function (name) {
+      next.delete(name);
+    });
+    window.location.assign(window.location.pathname + (next.toString() ? '?' + next.toString() : ''));
+  });
+
+  narrow.addEventListener('change', function () {
+    renderTimeline(selection.focusItems || items, true);
+  });
+
+  renderLegend();
   window.followFeed(function () {
     return feedUrl();
   }, render);
