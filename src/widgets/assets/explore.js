@@ -1371,6 +1371,7 @@
           return known[id];
         });
         remember('focus', selection.focus.join(','));
+        renderFocusBar();
       }
       return applyKnownSelection(eventId, pair);
     });
