@@ -66,11 +66,7 @@ export async function overlappingTexts(page: Page, within = 'body'): Promise<str
         const clip = parent.getBoundingClientRect();
         const left = Math.max(box.left, clip.left);
         const top = Math.max(box.top, clip.top);
-        // Wholly clipped: stop here (a DOMRect of negative size would flip into a box of its own).
-        const width = Math.min(box.right, clip.right) - left;
-        const height = Math.min(box.bottom, clip.bottom) - top;
-        box = new DOMRect(left, top, Math.max(width, 0), Math.max(height, 0));
-        if (box.width === 0 || box.height === 0) break;
+        box = new DOMRect(left, top, Math.min(box.right, clip.right) - left, Math.min(box.bottom, clip.bottom) - top);
       }
       if (box.width <= 0 || box.height <= 0) continue;
       boxes.push({ element, text: (element.textContent ?? '').trim().slice(0, 30), box });

@@ -62,6 +62,7 @@
   var wording = { titleLang: {}, quoteLang: {}, names: {} };
   var loads = 0;
   var focusLoads = 0;
+  var cardLoads = 0;
   var selection = {
     focus: splitList(params.get('focus')),
     focusMatch: (params.get('focusMatch') || 'ALL').toUpperCase() === 'ANY' ? 'ANY' : 'ALL',
@@ -817,7 +818,6 @@
         else warn('Could not load ' + id + ': ' + error.message);
       });
   }
-  var cardLoads = 0;
 
   function renderCard(entity) {
     details.replaceChildren();
