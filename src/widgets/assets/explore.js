@@ -38,6 +38,7 @@
   var totalCount = 0;
   var eventsOf = {}; // entity id -> event ids it takes part in (in the graph)
   var windowRange = null; // [start, end) in ms of the timeline's window; null: everything
+  var windowMoved = false; // the reader moved the window: a live change keeps it (else it fits the new events)
   var wording = Api.createWording(english);
   var loads = 0;
   var focusLoads = 0;
@@ -79,6 +80,7 @@
     },
     /** Moves the timeline to a period, as dragging it would (the graph follows); `end` is inclusive. */
     showPeriod: function (start, end) {
+      windowMoved = true;
       setWindow(Date.parse(start), Date.parse(end) + DAY_MS);
     },
     /** Node positions, rounded: the same link draws the same picture. */
@@ -565,7 +567,10 @@
     if (timeline && origin !== 'timeline') {
       timeline.setSelection([eventId]);
       // Brought into view at the same zoom when outside it (the period in view filters the graph).
-      if (!inWindow(item)) timeline.moveTo(Date.parse(item.start), { animation: false });
+      if (!inWindow(item)) {
+        windowMoved = true;
+        timeline.moveTo(Date.parse(item.start), { animation: false });
+      }
     }
     markSelectedCards();
     remember('event', eventId);
@@ -1001,6 +1006,7 @@
       if (event.items.length > 0) selectEvent(event.items[0], 'timeline');
     });
     timeline.on('rangechanged', function (range) {
+      if (range.byUser) windowMoved = true;
       windowRange = [range.start.valueOf(), range.end.valueOf()];
       applyWindow();
     });
@@ -1008,6 +1014,7 @@
   }
 
   function fitWindow(feedItems) {
+    windowMoved = false;
     var period = filterPeriod();
     if (period) {
       setWindow(period[0], period[1]);
@@ -1168,8 +1175,8 @@
   /** A live change: the reader keeps the window, zoom and selection; a retracted event's details go. */
   function refreshSelection() {
     if (selection.focus.length > 0)
-      focusEntities(selection.focus, { keepEvent: true, keepPath: true, keepWindow: true });
-    else renderTimeline(items, false);
+      focusEntities(selection.focus, { keepEvent: true, keepPath: true, keepWindow: windowMoved });
+    else renderTimeline(items, !windowMoved);
     if (state.path) {
       var pair = splitList(params.get('connect'));
       if (pair.length === 2) connect(pair[0], pair[1], 'live');
