@@ -8,8 +8,12 @@ export const EXPLORER_PARAMETERS = ['focus', 'focusMatch', 'event', 'connect'] a
 /** A filter bound as a date input shows it: YYYY-MM-DD, a month or year widened to its first or last day. */
 function dateInputValue(value: string | null | undefined, end: boolean): string {
   if (!value) return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  if (/^\d{4}-\d{2}$/.test(value)) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    // A day that does not exist (2024-13-40) shows as no date, as the input itself would.
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value) ? value : '';
+  }
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
     if (!end) return `${value}-01`;
     const [year, month] = value.split('-').map(Number) as [number, number];
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -505,20 +505,20 @@ describe('the explorer: timeline and graph, linked', () => {
   it('at 360 px, a vertical swipe over the graph scrolls the page', async () => {
     await newPage(NARROW, true);
     await open();
-    // The page scrolled to its end, the graph on screen: a swipe down over it scrolls the page back up.
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    // A finger put on the graph (its canvas) and moved up by 150 px scrolls the page down.
+    await page.evaluate(() => window.scrollTo(0, 150));
     const before = await page.evaluate(() => window.scrollY);
-    const top = (await page.locator('#graph').boundingBox())?.y ?? 0;
-    expect(before).toBeGreaterThan(150);
+    const graph = await page.locator('#graph').boundingBox();
+    if (!graph) throw new Error('the graph is not drawn');
+    const x = 180;
+    const y = Math.round(Math.min(graph.y + graph.height / 2, NARROW.height - 200));
+    expect(await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.tagName, [x, y])).toBe('CANVAS');
     const client = await page.context().newCDPSession(page);
-    await client.send('Input.synthesizeScrollGesture', {
-      x: 180,
-      y: Math.max(top + 20, 20),
-      yDistance: 150,
-      gestureSourceType: 'touch',
-      speed: 800,
-    });
-    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(before - 100);
+    await client.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let step = 1; step <= 10; step += 1)
+      await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - step * 15 }] });
+    await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForFunction((start) => window.scrollY > start + 100, before);
   });
 
   it('a live change keeps the reader’s window and selection', async () => {

@@ -9,40 +9,19 @@
   'use strict';
   var FEED_PARAMETERS = ['entity', 'entityMatch', 'from', 'to', 'match', 'type', 'place', 'order', 'lang'];
   var DAY_MS = 86400000;
-  // Each kind has a shape as well as a colour, so colour is never the only cue. Every colour is at
-  // least 4.5:1 on white; labels are #1f2933, dimmed ones #52606d (both AA on white).
-  var KINDS = {
-    Event: { name: 'Event', shape: 'box', colour: '#b5451b', fill: '#fde8dc' },
-    Person: { name: 'Person', shape: 'dot', colour: '#1d5fa8' },
-    Organization: { name: 'Organization', shape: 'square', colour: '#2e6b30' },
-    Country: { name: 'Country', shape: 'diamond', colour: '#00687d' },
-    Place: { name: 'Place', shape: 'triangle', colour: '#a8285e' },
-    Delegation: { name: 'Delegation', shape: 'hexagon', colour: '#7f4f00' },
-    Agreement: { name: 'Agreement', shape: 'star', colour: '#6f3a92' },
-  };
-  var ENTITY_KINDS = ['Person', 'Organization', 'Country', 'Place', 'Delegation', 'Agreement'];
-  var DIM = { fill: '#eef0f2', border: '#8a96a3', font: '#52606d', edge: '#c3cad2' };
-  var FONT = '#1f2933';
-  var EDGE = '#52606d';
   /** The layout's seed: the same data is drawn the same way on every load. */
   var LAYOUT_SEED = 23;
-  var CONNECT_QUERY =
-    'query ($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 4, first: 1) {' +
-    ' length explanation nodes { id label ... on Event { title titleEn } ... on Entity { name nameEn shortName } }' +
-    ' relationships { type from to evidence { quote source { title url language } } } } }';
-  var ENTITY_QUERY =
-    'query ($id: ID!) { entity(id: $id) { id label kind name nameEn aliases subtype description descriptionEn' +
-    ' evidence { source { id title url publisher language } } timeline { totalCount } } }';
-  var SEARCH_QUERY =
-    'query ($text: String!) { search(text: $text, first: 8) { node { id label' +
-    ' ... on Entity { name nameEn } ... on Event { title titleEn date { iso } } } } }';
-  var SUGGEST_QUERY = 'query ($text: String!) { didYouMean(text: $text) }';
-  var EVENT_QUERY = 'query ($id: ID!) { event(id: $id) { id title } }';
-  var WORDING_QUERY =
-    'query ($filter: TimelineFilter, $after: String) { timeline(filter: $filter, first: 100, after: $after) {' +
-    ' pageInfo { hasNextPage endCursor } nodes { id title titleEn' +
-    ' claims { title source { language } } evidence { quote source { language } }' +
-    ' participants { entity { id name nameEn } } place { id name nameEn } agreements { id name nameEn } } } }';
+  var Kinds = window.ExploreKinds;
+  var KINDS = Kinds.KINDS;
+  var ENTITY_KINDS = Kinds.ENTITY_KINDS;
+  var DIM = Kinds.DIM;
+  var FONT = Kinds.FONT;
+  var EDGE = Kinds.EDGE;
+  var kindIcon = Kinds.kindIcon;
+  var nodeButton = Kinds.nodeButton;
+  var byKindAndName = Kinds.byKindAndName;
+  var Api = window.ExploreApi;
+  var graphql = Api.graphql;
 
   var params = new URLSearchParams(window.location.search);
   var english = params.get('lang') === 'en';
@@ -59,9 +38,11 @@
   var totalCount = 0;
   var eventsOf = {}; // entity id -> event ids it takes part in (in the graph)
   var windowRange = null; // [start, end) in ms of the timeline's window; null: everything
-  var wording = { titleLang: {}, quoteLang: {}, names: {} };
+  var windowMoved = false; // the reader moved the window: a live change keeps it (else it fits the new events)
+  var wording = Api.createWording(english);
   var loads = 0;
   var focusLoads = 0;
+  var cardLoads = 0;
   var selection = {
     focus: splitList(params.get('focus')),
     focusMatch: (params.get('focusMatch') || 'ALL').toUpperCase() === 'ANY' ? 'ANY' : 'ALL',
@@ -99,6 +80,7 @@
     },
     /** Moves the timeline to a period, as dragging it would (the graph follows); `end` is inclusive. */
     showPeriod: function (start, end) {
+      windowMoved = true;
       setWindow(Date.parse(start), Date.parse(end) + DAY_MS);
     },
     /** Node positions, rounded: the same link draws the same picture. */
@@ -159,25 +141,6 @@
     window.history.replaceState(null, '', window.location.pathname + (query ? '?' + query : ''));
   }
 
-  function graphql(query, variables) {
-    return fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: query, variables: variables }),
-    })
-      .then(function (response) {
-        return response.json();
-      })
-      .then(function (body) {
-        if (body.errors && body.errors.length > 0) {
-          var error = new Error(body.errors[0].message);
-          error.code = body.errors[0].extensions && body.errors[0].extensions.code;
-          throw error;
-        }
-        return body.data;
-      });
-  }
-
   /** A message every reader notices (role="alert"); empty text clears it. */
   function warn(text) {
     alertBox.textContent = text || '';
@@ -215,40 +178,6 @@
     } catch {
       return {};
     }
-  }
-
-  /** Reads the wording of the filter's events, page by page (as many as a feed holds). */
-  function loadWording(filter, after, pages) {
-    pages = pages || 0;
-    return graphql(WORDING_QUERY, { filter: filter, after: after || null })
-      .then(function (data) {
-        data.timeline.nodes.forEach(learnWording);
-        var info = data.timeline.pageInfo;
-        if (info.hasNextPage && pages < 4) return loadWording(filter, info.endCursor, pages + 1);
-      })
-      .catch(function () {
-        // Without it the page still works, in the feed's own words.
-      });
-  }
-
-  function learnWording(event) {
-    var claim = event.claims.find(function (c) {
-      return c.title === event.title;
-    });
-    var sourceLang = claim && claim.source.language;
-    wording.titleLang[event.id] = english && event.titleEn ? 'en' : sourceLang;
-    event.evidence.forEach(function (e) {
-      if (e.source.language) wording.quoteLang[e.quote] = e.source.language;
-    });
-    if (!english) return;
-    event.participants
-      .map(function (p) {
-        return p.entity;
-      })
-      .concat(event.place ? [event.place] : [], event.agreements)
-      .forEach(function (entity) {
-        if (entity.nameEn) wording.names[entity.id] = entity.nameEn;
-      });
   }
 
   /** Marks text in another language than the page's (lang="pt" on Portuguese titles and quotes). */
@@ -570,7 +499,7 @@
     eventList.replaceChildren.apply(
       eventList,
       events.map(function (item) {
-        var button = listButton(item.content, 'Event', item.details.date, function () {
+        var button = nodeButton(item.content, 'Event', item.details.date, function () {
           selectEvent(item.eventId, 'list');
         });
         markLang(button.querySelector('.node-name'), wording.titleLang[item.eventId]);
@@ -585,71 +514,12 @@
     entityList.replaceChildren.apply(
       entityList,
       entities.map(function (node) {
-        var button = listButton(node.title, node.kind, KINDS[node.kind].name, function (event) {
+        var button = nodeButton(node.title, node.kind, KINDS[node.kind].name, function (event) {
           if (event.shiftKey) addFocus(node.id);
           else focusEntities([node.id]);
         });
         button.setAttribute('data-node-id', node.id);
         return element('li').appendChild(button).parentNode;
-      }),
-    );
-  }
-
-  function listButton(text, kind, meta, onClick) {
-    var button = element('button', null, 'node-button');
-    button.type = 'button';
-    button.appendChild(kindIcon(kind));
-    button.appendChild(element('span', text, 'node-name'));
-    if (meta) button.appendChild(element('span', meta, 'node-meta'));
-    button.addEventListener('click', onClick);
-    return button;
-  }
-
-  function byKindAndName(a, b) {
-    var kind = ENTITY_KINDS.indexOf(a.kind) - ENTITY_KINDS.indexOf(b.kind);
-    return kind !== 0 ? kind : a.title.localeCompare(b.title);
-  }
-
-  // ----- the legend: a shape beside each colour -----
-
-  var SVG = 'http://www.w3.org/2000/svg';
-  var SHAPE_PATHS = {
-    box: 'M2 4h12v8H2z',
-    dot: 'M8 2a6 6 0 1 0 0.01 0z',
-    square: 'M3 3h10v10H3z',
-    diamond: 'M8 1l7 7-7 7-7-7z',
-    triangle: 'M8 2l6.5 11h-13z',
-    hexagon: 'M4.5 2h7l3.5 6-3.5 6h-7L1 8z',
-    star: 'M8 1l2 4.6 5 .5-3.8 3.3 1.1 4.9L8 11.8 3.7 14.3l1.1-4.9L1 6.1l5-.5z',
-  };
-
-  /** The kind's shape in its colour, as the graph draws it (decorative: the text beside it names the kind). */
-  function kindIcon(kind) {
-    var spec = KINDS[kind] || KINDS.Event;
-    var svg = document.createElementNS(SVG, 'svg');
-    svg.setAttribute('viewBox', '0 0 16 16');
-    svg.setAttribute('width', '16');
-    svg.setAttribute('height', '16');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('class', 'kind-icon');
-    var path = document.createElementNS(SVG, 'path');
-    path.setAttribute('d', SHAPE_PATHS[spec.shape]);
-    path.setAttribute('fill', spec.fill || spec.colour);
-    path.setAttribute('stroke', spec.colour);
-    path.setAttribute('stroke-width', '1.5');
-    svg.appendChild(path);
-    return svg;
-  }
-
-  function renderLegend() {
-    var legend = document.getElementById('legend');
-    legend.replaceChildren.apply(
-      legend,
-      ['Event'].concat(ENTITY_KINDS).map(function (kind) {
-        var item = element('li', null, 'legend-item');
-        item.appendChild(kindIcon(kind));
-        item.appendChild(element('span', KINDS[kind].name));
-        return item;
       }),
     );
   }
@@ -697,7 +567,10 @@
     if (timeline && origin !== 'timeline') {
       timeline.setSelection([eventId]);
       // Brought into view at the same zoom when outside it (the period in view filters the graph).
-      if (!inWindow(item)) timeline.moveTo(Date.parse(item.start), { animation: false });
+      if (!inWindow(item)) {
+        windowMoved = true;
+        timeline.moveTo(Date.parse(item.start), { animation: false });
+      }
     }
     markSelectedCards();
     remember('event', eventId);
@@ -740,7 +613,7 @@
     var filter = Object.assign({}, baseFilter(), { entityIds: ids, entityMatch: selection.focusMatch });
     return Promise.all([
       window.fetchFeed(feedUrl({ entity: ids.join(','), entityMatch: selection.focusMatch })),
-      loadWording(filter),
+      wording.load(filter),
     ])
       .then(function (results) {
         if (token !== focusLoads) return;
@@ -802,7 +675,7 @@
     var token = ++cardLoads;
     details.replaceChildren(element('p', 'Loading…', 'meta'));
     details.hidden = false;
-    return graphql(ENTITY_QUERY, { id: id })
+    return graphql(Api.ENTITY_QUERY, { id: id })
       .then(function (data) {
         if (token !== cardLoads) return;
         var entity = data.entity;
@@ -817,7 +690,6 @@
         else warn('Could not load ' + id + ': ' + error.message);
       });
   }
-  var cardLoads = 0;
 
   function renderCard(entity) {
     details.replaceChildren();
@@ -978,12 +850,12 @@
     remember('connect', from + ',' + to);
     remember('event', null);
     var variables = { from: from, to: to };
-    return graphql(CONNECT_QUERY, variables)
+    return graphql(Api.CONNECT_QUERY, variables)
       .catch(function (error) {
         // A cold server can miss its deadline on the first search of paths: say so, and try once more.
         if (!transient(error)) throw error;
         connectStatus.textContent = 'The server is slow; trying again…';
-        return graphql(CONNECT_QUERY, variables);
+        return graphql(Api.CONNECT_QUERY, variables);
       })
       .then(function (data) {
         connectStatus.textContent = data.connections.length > 0 ? '' : 'No connection found.';
@@ -1088,117 +960,6 @@
     );
   }
 
-  // ----- search: the API's search, to focus an entity or select an event -----
-
-  var searchLoads = 0;
-  var lastHits = [];
-
-  function runSearch(text) {
-    var results = document.getElementById('search-results');
-    var searchStatus = document.getElementById('search-status');
-    var token = ++searchLoads;
-    text = text.trim();
-    if (!text) {
-      lastHits = [];
-      results.replaceChildren();
-      results.hidden = true;
-      searchStatus.textContent = '';
-      return Promise.resolve([]);
-    }
-    return graphql(SEARCH_QUERY, { text: text.slice(0, 200) })
-      .then(function (data) {
-        if (token !== searchLoads) return lastHits;
-        lastHits = data.search.map(function (hit) {
-          return hit.node;
-        });
-        renderHits(lastHits);
-        if (lastHits.length === 0) suggest(text, token);
-        else searchStatus.textContent = lastHits.length + ' result' + (lastHits.length === 1 ? '' : 's');
-        return lastHits;
-      })
-      .catch(function (error) {
-        if (token !== searchLoads) return [];
-        searchStatus.textContent = 'Search failed: ' + error.message;
-        results.replaceChildren(element('li', 'Search failed: ' + error.message, 'error'));
-        results.hidden = false;
-        return [];
-      });
-  }
-
-  function suggest(text, token) {
-    var results = document.getElementById('search-results');
-    var searchStatus = document.getElementById('search-status');
-    searchStatus.textContent = 'No match for “' + text + '”.';
-    results.replaceChildren(element('li', 'No match for “' + text + '”.', 'meta'));
-    results.hidden = false;
-    graphql(SUGGEST_QUERY, { text: text.slice(0, 200) })
-      .then(function (data) {
-        if (token !== searchLoads || data.didYouMean.length === 0) return;
-        var item = element('li', 'Did you mean: ', 'meta');
-        data.didYouMean.slice(0, 4).forEach(function (word) {
-          var button = element('button', word, 'suggestion');
-          button.type = 'button';
-          button.addEventListener('click', function () {
-            document.getElementById('search').value = word;
-            runSearch(word);
-          });
-          item.appendChild(button);
-          item.appendChild(document.createTextNode(' '));
-        });
-        results.appendChild(item);
-      })
-      .catch(function () {});
-  }
-
-  function renderHits(hits) {
-    var results = document.getElementById('search-results');
-    results.replaceChildren();
-    hits.forEach(function (node) {
-      var isEvent = node.label === 'Event';
-      var text = isEvent
-        ? (english && node.titleEn) || node.title
-        : nameOf(node.id, english ? node.nameEn || node.name : node.name);
-      var meta = isEvent ? 'Event · ' + node.date.iso : KINDS[node.label] ? KINDS[node.label].name : node.label;
-      var entry = element('li', null, 'search-hit');
-      var button = listButton(text, node.label, meta, function () {
-        chooseHit(node, false);
-      });
-      button.setAttribute('data-node-id', node.id);
-      entry.appendChild(button);
-      if (!isEvent && selection.focus.length > 0 && selection.focus.indexOf(node.id) < 0) {
-        var and = element('button', '+ and', 'and-button');
-        and.type = 'button';
-        and.setAttribute('aria-label', 'Add ' + text + ' to the focus: events of both');
-        and.setAttribute('data-node-id', node.id);
-        and.addEventListener('click', function () {
-          chooseHit(node, true);
-        });
-        entry.appendChild(and);
-      }
-      results.appendChild(entry);
-    });
-    results.hidden = hits.length === 0;
-  }
-
-  function closeSearch() {
-    var results = document.getElementById('search-results');
-    results.replaceChildren();
-    results.hidden = true;
-    lastHits = [];
-  }
-
-  function chooseHit(node, add) {
-    closeSearch();
-    warn('');
-    if (node.label !== 'Event') {
-      if (add) addFocus(node.id);
-      else focusEntities([node.id]);
-      return;
-    }
-    if (!selectEvent(node.id, 'search'))
-      warn('“' + (node.title || node.id) + '” is not in this selection: clear the filters to see it.');
-  }
-
   // ----- the timeline, and its period as a brush on the graph -----
 
   function renderTimeline(feedItems, refit) {
@@ -1245,6 +1006,7 @@
       if (event.items.length > 0) selectEvent(event.items[0], 'timeline');
     });
     timeline.on('rangechanged', function (range) {
+      if (range.byUser) windowMoved = true;
       windowRange = [range.start.valueOf(), range.end.valueOf()];
       applyWindow();
     });
@@ -1252,6 +1014,7 @@
   }
 
   function fitWindow(feedItems) {
+    windowMoved = false;
     var period = filterPeriod();
     if (period) {
       setWindow(period[0], period[1]);
@@ -1331,7 +1094,7 @@
   function draw(feed) {
     var first = loads === 0;
     loads += 1;
-    return loadWording(baseFilter()).then(function () {
+    return wording.load(baseFilter()).then(function () {
       items = dedupe(feed.items);
       totalCount = feed.totalCount;
       updateCount();
@@ -1352,7 +1115,7 @@
   function applyUrlSelection() {
     var eventId = params.get('event');
     var pair = splitList(params.get('connect'));
-    return knownEntities(selection.focus).then(function (known) {
+    return Api.knownEntities(selection.focus).then(function (known) {
       var unknown = selection.focus.filter(function (id) {
         return !known[id];
       });
@@ -1371,39 +1134,10 @@
           return known[id];
         });
         remember('focus', selection.focus.join(','));
+        renderFocusBar();
       }
       return applyKnownSelection(eventId, pair);
     });
-  }
-
-  /** Which of these ids name an entity (one request). */
-  function knownEntities(ids) {
-    if (ids.length === 0) return Promise.resolve({});
-    var declarations = ids.map(function (_id, index) {
-      return '$i' + index + ': ID!';
-    });
-    var fields = ids.map(function (_id, index) {
-      return 'e' + index + ': entity(id: $i' + index + ') { id }';
-    });
-    var variables = {};
-    ids.forEach(function (id, index) {
-      variables['i' + index] = id;
-    });
-    return graphql('query (' + declarations.join(', ') + ') { ' + fields.join(' ') + ' }', variables)
-      .then(function (data) {
-        var known = {};
-        ids.forEach(function (id, index) {
-          if (data['e' + index]) known[id] = true;
-        });
-        return known;
-      })
-      .catch(function () {
-        // Not known to be unknown: the feed will say if it is.
-        return ids.reduce(function (known, id) {
-          known[id] = true;
-          return known;
-        }, {});
-      });
   }
 
   function applyKnownSelection(eventId, pair) {
@@ -1415,7 +1149,7 @@
       if (eventId) {
         if (!selectEvent(eventId, 'url')) {
           remember('event', null);
-          graphql(EVENT_QUERY, { id: eventId })
+          graphql(Api.EVENT_QUERY, { id: eventId })
             .then(function (data) {
               warn(
                 data.event
@@ -1441,8 +1175,8 @@
   /** A live change: the reader keeps the window, zoom and selection; a retracted event's details go. */
   function refreshSelection() {
     if (selection.focus.length > 0)
-      focusEntities(selection.focus, { keepEvent: true, keepPath: true, keepWindow: true });
-    else renderTimeline(items, false);
+      focusEntities(selection.focus, { keepEvent: true, keepPath: true, keepWindow: windowMoved });
+    else renderTimeline(items, !windowMoved);
     if (state.path) {
       var pair = splitList(params.get('connect'));
       if (pair.length === 2) connect(pair[0], pair[1], 'live');
@@ -1469,43 +1203,6 @@
     radio.addEventListener('change', function () {
       selection.focusMatch = radio.value === 'ANY' ? 'ANY' : 'ALL';
       focusEntities(selection.focus);
-    });
-  });
-
-  var searchInput = document.getElementById('search');
-  var searchTimer = null;
-  searchInput.addEventListener('input', function () {
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(function () {
-      runSearch(searchInput.value);
-    }, 200);
-  });
-  searchInput.addEventListener('keydown', function (event) {
-    if (event.key === 'ArrowDown') {
-      var first = document.querySelector('#search-results button');
-      if (first) {
-        event.preventDefault();
-        first.focus();
-      }
-    } else if (event.key === 'Escape') closeSearch();
-  });
-  document.getElementById('search-results').addEventListener('keydown', function (event) {
-    var buttons = Array.prototype.slice.call(document.querySelectorAll('#search-results button'));
-    var index = buttons.indexOf(document.activeElement);
-    if (event.key === 'ArrowDown' && index < buttons.length - 1) buttons[index + 1].focus();
-    else if (event.key === 'ArrowUp') (index > 0 ? buttons[index - 1] : searchInput).focus();
-    else if (event.key === 'Escape') {
-      closeSearch();
-      searchInput.focus();
-    } else return;
-    event.preventDefault();
-  });
-  // Enter picks the best match.
-  document.getElementById('search-form').addEventListener('submit', function (event) {
-    event.preventDefault();
-    clearTimeout(searchTimer);
-    runSearch(searchInput.value).then(function (hits) {
-      if (hits.length > 0) chooseHit(hits[0], false);
     });
   });
 
@@ -1542,7 +1239,22 @@
     renderTimeline(selection.focusItems || items, true);
   });
 
-  renderLegend();
+  Kinds.renderLegend(document.getElementById('legend'));
+  window.ExploreSearch.attach({
+    english: english,
+    nameOf: nameOf,
+    focused: function () {
+      return selection.focus;
+    },
+    onChoose: function (node, add) {
+      warn('');
+      if (node.label !== 'Event') {
+        if (add) addFocus(node.id);
+        else focusEntities([node.id]);
+      } else if (!selectEvent(node.id, 'search'))
+        warn('“' + (node.title || node.id) + '” is not in this selection: clear the filters to see it.');
+    },
+  });
   window.followFeed(function () {
     return feedUrl();
   }, render);
