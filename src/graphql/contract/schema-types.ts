@@ -602,7 +602,10 @@ export type TimelineJsText = {
 export type TimelineJsSlide = {
   readonly __typename?: 'TimelineJsSlide';
   readonly start_date?: Maybe<TimelineJsDate>;
+  /** The last day of an event known only to the month or year (or a range of days): TimelineJS3 draws it as a span. */
   readonly end_date?: Maybe<TimelineJsDate>;
+  /** The date as the slide shows it ("2024 (year inferred)"), overriding TimelineJS3's wording of start and end. */
+  readonly display_date?: Maybe<Scalars['String']['output']>;
   readonly text: TimelineJsText;
   readonly group?: Maybe<Scalars['String']['output']>;
   readonly unique_id?: Maybe<Scalars['String']['output']>;
@@ -1520,6 +1523,7 @@ export type TimelineJsSlideResolvers<
 > = {
   start_date?: Resolver<Maybe<ResolversTypes['TimelineJsDate']>, ParentType, ContextType>;
   end_date?: Resolver<Maybe<ResolversTypes['TimelineJsDate']>, ParentType, ContextType>;
+  display_date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['TimelineJsText'], ParentType, ContextType>;
   group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unique_id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
