@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seriousAxeViolations } from '../helpers/axe';
-import { launchChromium, screenshotDir } from '../helpers/chromium';
+import { launchChromium } from '../helpers/chromium';
 import { FIXTURES_DIR } from '../helpers/graph';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
 
-const SCREENSHOTS = screenshotDir();
 const KEY = 'timelinejs-key-0123456789abcdef01234567';
 const BRIEFING = readFileSync(path.join(FIXTURES_DIR, 'briefing-report.yaml'), 'utf8');
 const BRIEFING_SOURCE = 'test-briefing-report';
@@ -116,7 +115,6 @@ describe('the TimelineJS3 page in a real browser', () => {
     const { inside, total } = await markersInView();
     expect(total).toBe(9);
     expect(inside).toBe(total);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `widget-timelinejs${width < 600 ? '-360' : ''}.png`) });
   });
 
   it('draws the year-only exchange as a span over 2024, dated as it is known', async () => {
