@@ -34,6 +34,23 @@ describe('timeline widgets in a real browser', () => {
     return body.data?.timeline.nodes.map((node: { id: string }) => node.id);
   }
 
+  /** Waits until TimelineJS3's time strip has laid out and stopped gliding (no marker moved for 10 frames). */
+  async function timelineJsStripStill(): Promise<void> {
+    await page.waitForFunction(
+      () => {
+        const state = window as unknown as { stripFrames?: number; stripLast?: string };
+        const now = [...document.querySelectorAll('.tl-timemarker, .tl-timenav-slider, .tl-timeaxis-tick')]
+          .map((element) => `${Math.round(element.getBoundingClientRect().left)}:${getComputedStyle(element).opacity}`)
+          .join(',');
+        state.stripFrames = now === state.stripLast ? (state.stripFrames ?? 0) + 1 : 0;
+        state.stripLast = now;
+        return state.stripFrames >= 10;
+      },
+      undefined,
+      { polling: 'raf', timeout: 15_000 },
+    );
+  }
+
   /** The event ids of the rendered vis-timeline items, ordered by their position on the time axis. */
   async function renderedOrder(): Promise<string[]> {
     const items = await page.$$eval('.vis-item.tl-event [data-event-id]', (elements) =>
@@ -182,6 +199,7 @@ describe('timeline widgets in a real browser', () => {
     expect(await page.locator('.tl-slide-titleslide .tl-headline').first().textContent()).toBe(
       'Russia and North Korea',
     );
+    await timelineJsStripStill();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timelinejs.png') });
     // Narrow: the slide's text stays clear of the time strip below it, the tracks read as types.
     await page.setViewportSize({ width: 360, height: 720 });
@@ -209,6 +227,7 @@ describe('timeline widgets in a real browser', () => {
     expect(await page.locator('.tl-timegroup-message').allTextContents()).toEqual(
       expect.arrayContaining(['Signing', 'State visit']),
     );
+    await timelineJsStripStill();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timelinejs-360.png') });
   });
 });
