@@ -575,6 +575,10 @@ export type Relationship = {
   /** Each source's own wording of the role, distinct: ["presidente", "President"]. */
   readonly titles: ReadonlyArray<Scalars['String']['output']>;
   readonly evidence: ReadonlyArray<Evidence>;
+  /** LED_BY: the first day the leadership may have begun (YYYY-MM-DD), when a source says; null: open. */
+  readonly since?: Maybe<Scalars['String']['output']>;
+  /** LED_BY: the last day the leadership may have lasted (YYYY-MM-DD), when a source says; null: open. */
+  readonly until?: Maybe<Scalars['String']['output']>;
 };
 
 export type Subgraph = {
@@ -1489,6 +1493,8 @@ export type RelationshipResolvers<
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   titles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<ReadonlyArray<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<
