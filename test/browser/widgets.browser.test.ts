@@ -68,11 +68,12 @@ describe('timeline widgets in a real browser', () => {
 
   it('renders one vis-timeline item per event of the selection, in date order', async () => {
     const expected = await expectedOrder({ entityIds: ['kim-jong-un'] });
-    expect(expected).toHaveLength(4);
+    // The summit and the cooperation signing through North Korea among them.
+    expect(expected).toHaveLength(6);
     await page.goto(`${server.base}/widget/timeline?entity=kim-jong-un&title=Kim%20Jong%20Un`);
     await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
     expect(await renderedOrder()).toEqual(expected);
-    expect(await page.textContent('#count')).toBe('4 events');
+    expect(await page.textContent('#count')).toBe('6 events');
   });
 
   it('shows the participants, place and quoted evidence with its source link when an event is clicked', async () => {
@@ -174,7 +175,8 @@ describe('timeline widgets in a real browser', () => {
     await page.setViewportSize({ width: 360, height: 720 });
     await page.goto(`${server.base}/widget/timeline?entity=kim-jong-un&groupBy=entity`);
     await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
-    expect(await page.locator('.tl-card').count()).toBe(4);
+    // Kim's six events: the summit and the cooperation signing through North Korea among them.
+    expect(await page.locator('.tl-card').count()).toBe(6);
     expect(await overlappingTexts(page)).toEqual([]);
     await page.locator('.tl-card').last().click();
     await page.locator('#details').waitFor({ state: 'visible' });
