@@ -127,6 +127,9 @@ export interface RelationshipModel {
   /** Each source's wording of the role, distinct. */
   readonly titles: readonly string[];
   readonly evidence: readonly EvidenceModel[];
+  /** A leadership's first and last possible day (YYYY-MM-DD), where its sources give them. */
+  readonly since?: string;
+  readonly until?: string;
 }
 
 export interface PathModel {

@@ -16,6 +16,8 @@ export interface TimelineJsDate {
 export interface TimelineJsSlide {
   readonly start_date?: TimelineJsDate;
   readonly end_date?: TimelineJsDate;
+  /** The date as the slide shows it, overriding TimelineJS3's own wording of start and end. */
+  readonly display_date?: string;
   readonly text: { readonly headline: string; readonly text: string };
   readonly group?: string;
   readonly unique_id?: string;
@@ -34,6 +36,17 @@ export interface TimelineJsFeed {
   readonly eras: readonly TimelineJsEra[];
 }
 
+/**
+ * The last day a date may denote, when it is more than one day (a year, a month, a range of
+ * days): TimelineJS3 then draws the event as a span over it instead of a point on its first day
+ * (a year-only event on 1 January).
+ */
+function spanEnd(date: FuzzyDateModel): TimelineJsDate | null {
+  if (date.earliest === date.latest) return null;
+  const [year, month, day] = date.latest.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
 function toDate(date: FuzzyDateModel, wording: FeedWording): TimelineJsDate {
   return {
     year: date.year,
@@ -45,8 +58,8 @@ function toDate(date: FuzzyDateModel, wording: FeedWording): TimelineJsDate {
 
 /**
  * Builds the TimelineJS3 feed: a title slide and one slide per event, on tracks named by event
- * type. Eras are left out: TimelineJS3 draws their labels over the axis, and a slide's date
- * already says when it is known only to the month or year.
+ * type. An event known only to the month or year spans it, worded as it is known ("2024 (year
+ * inferred)"). Eras are left out: TimelineJS3 draws their labels over the axis.
  */
 export function toTimelineJs(
   selection: FeedSelection,
@@ -71,9 +84,12 @@ export function toTimelineJs(
       `<p><strong>Date:</strong> ${escapeHtml(describeEventDate(event, wording.language))}${event.date.note ? ` — ${escapeHtml(event.date.note)}` : ''}</p>`,
       ...quotes,
     ].join('');
+    const end = event.endDate ? toDate(event.endDate, wording) : spanEnd(event.date);
+    const displayDate = describeEventDate(event, wording.language);
     return {
-      start_date: { ...toDate(event.date, wording), display_date: describeEventDate(event, wording.language) },
-      ...(event.endDate ? { end_date: toDate(event.endDate, wording) } : {}),
+      start_date: { ...toDate(event.date, wording), display_date: displayDate },
+      ...(end ? { end_date: end } : {}),
+      display_date: displayDate,
       text: { headline: escapeHtml(titleOf(event, wording)), text },
       group: eventTypeName(event.type, wording.language),
       unique_id: event.id,

@@ -32,7 +32,7 @@ export const SOURCE_PROJECTION = (variable: string) =>
 
 /** Cypher projection of a relationship for the mapper below. */
 export const RELATIONSHIP_PROJECTION = (variable: string) =>
-  `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, role: ${variable}.role, titles: ${variable}.titles, evidence: ${variable}.evidence}`;
+  `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, role: ${variable}.role, titles: ${variable}.titles, evidence: ${variable}.evidence, since: toString(${variable}.since), until: toString(${variable}.until)}`;
 
 type Row = Record<string, unknown>;
 
@@ -107,6 +107,8 @@ export function toRelationshipModel(value: unknown): RelationshipModel {
     role: (row.role as string | null) ?? null,
     titles: (row.titles as string[] | null) ?? [],
     evidence: decodeEvidenceList(row.evidence),
+    ...(typeof row.since === 'string' ? { since: row.since } : {}),
+    ...(typeof row.until === 'string' ? { until: row.until } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { packageFile } from '../paths';
 import { parsePageQuery, type PageQuery } from '../feeds/page-query';
 import { escapeHtml } from '../feeds/describe';
 import { EXPLORER_PARAMETERS, explorePageBody } from './explore-page';
+import { TIMELINEJS_DIST, timelineJsEnglish } from './timelinejs-assets';
 
 /** Beside this module, in src/ as in dist/ (the build copies them). */
 const WIDGET_ASSETS_DIR = path.join(__dirname, 'assets');
@@ -19,6 +20,7 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   'widget.js': { file: path.join(WIDGET_ASSETS_DIR, 'widget.js'), type: 'text/javascript' },
   'widget.css': { file: path.join(WIDGET_ASSETS_DIR, 'widget.css'), type: 'text/css' },
   'timelinejs-page.js': { file: path.join(WIDGET_ASSETS_DIR, 'timelinejs-page.js'), type: 'text/javascript' },
+  'timelinejs-theme.css': { file: path.join(WIDGET_ASSETS_DIR, 'timelinejs-theme.css'), type: 'text/css' },
   'follow-feed.js': { file: path.join(WIDGET_ASSETS_DIR, 'follow-feed.js'), type: 'text/javascript' },
   'event-details.js': { file: path.join(WIDGET_ASSETS_DIR, 'event-details.js'), type: 'text/javascript' },
   'timeline-window.js': { file: path.join(WIDGET_ASSETS_DIR, 'timeline-window.js'), type: 'text/javascript' },
@@ -42,9 +44,6 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
 
 /** The browser build of the YAML library the loader reads bundles with: the workbench writes the same format. */
 const YAML_BROWSER = packageFile('yaml', 'browser');
-
-/** TimelineJS3's build (script, styles, locales, fonts) as npm ships it; it loads its locale at run time. */
-const TIMELINEJS_DIST = packageFile('@knight-lab/timelinejs', 'dist');
 
 /**
  * `/widget/timeline` (vis-timeline), `/widget/timelinejs` (TimelineJS3) and `/widget/explore`
@@ -87,7 +86,7 @@ export function widgetRoutes(): Router {
     res.type('html').send(
       renderPage(
         title,
-        ['/vendor/timelinejs/css/timeline.css', '/widget/assets/widget.css'],
+        ['/vendor/timelinejs/css/timeline.css', '/widget/assets/widget.css', '/widget/assets/timelinejs-theme.css'],
         ['/vendor/timelinejs/js/timeline.js', '/widget/assets/follow-feed.js', '/widget/assets/timelinejs-page.js'],
         `
   ${liveHolder(query)}
@@ -132,6 +131,10 @@ export function widgetRoutes(): Router {
   });
   router.use('/vendor/yaml', express.static(YAML_BROWSER, { index: false, maxAge: '1h', fallthrough: true }));
   router.use('/vendor/timelinejs', express.static(TIMELINEJS_DIST, { index: false, maxAge: '1h', fallthrough: true }));
+  const timelineJsLocale = timelineJsEnglish();
+  router.get('/widget/assets/timelinejs-en.json', (_req, res) => {
+    res.type('application/json').set('cache-control', 'public, max-age=3600').send(timelineJsLocale);
+  });
   router.get('/widget/assets/:file', (req, res, next) => {
     const asset = ASSETS[req.params.file];
     if (!asset) return next();

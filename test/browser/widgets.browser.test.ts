@@ -34,6 +34,23 @@ describe('timeline widgets in a real browser', () => {
     return body.data?.timeline.nodes.map((node: { id: string }) => node.id);
   }
 
+  /** Waits until TimelineJS3's time strip has laid out and stopped gliding (no marker moved for 10 frames). */
+  async function timelineJsStripStill(): Promise<void> {
+    await page.waitForFunction(
+      () => {
+        const state = window as unknown as { stripFrames?: number; stripLast?: string };
+        const now = [...document.querySelectorAll('.tl-timemarker, .tl-timenav-slider, .tl-timeaxis-tick')]
+          .map((element) => `${Math.round(element.getBoundingClientRect().left)}:${getComputedStyle(element).opacity}`)
+          .join(',');
+        state.stripFrames = now === state.stripLast ? (state.stripFrames ?? 0) + 1 : 0;
+        state.stripLast = now;
+        return state.stripFrames >= 10;
+      },
+      undefined,
+      { polling: 'raf', timeout: 15_000 },
+    );
+  }
+
   /** The event ids of the rendered vis-timeline items, ordered by their position on the time axis. */
   async function renderedOrder(): Promise<string[]> {
     const items = await page.$$eval('.vis-item.tl-event [data-event-id]', (elements) =>
@@ -51,11 +68,12 @@ describe('timeline widgets in a real browser', () => {
 
   it('renders one vis-timeline item per event of the selection, in date order', async () => {
     const expected = await expectedOrder({ entityIds: ['kim-jong-un'] });
-    expect(expected).toHaveLength(4);
+    // The summit and the cooperation signing through North Korea among them.
+    expect(expected).toHaveLength(6);
     await page.goto(`${server.base}/widget/timeline?entity=kim-jong-un&title=Kim%20Jong%20Un`);
     await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
     expect(await renderedOrder()).toEqual(expected);
-    expect(await page.textContent('#count')).toBe('4 events');
+    expect(await page.textContent('#count')).toBe('6 events');
   });
 
   it('shows the participants, place and quoted evidence with its source link when an event is clicked', async () => {
@@ -157,7 +175,8 @@ describe('timeline widgets in a real browser', () => {
     await page.setViewportSize({ width: 360, height: 720 });
     await page.goto(`${server.base}/widget/timeline?entity=kim-jong-un&groupBy=entity`);
     await page.waitForFunction(() => (window as unknown as { timelineReady?: boolean }).timelineReady === true);
-    expect(await page.locator('.tl-card').count()).toBe(4);
+    // Kim's six events: the summit and the cooperation signing through North Korea among them.
+    expect(await page.locator('.tl-card').count()).toBe(6);
     expect(await overlappingTexts(page)).toEqual([]);
     await page.locator('.tl-card').last().click();
     await page.locator('#details').waitFor({ state: 'visible' });
@@ -188,6 +207,7 @@ describe('timeline widgets in a real browser', () => {
     expect(await page.locator('.tl-slide-titleslide .tl-headline').first().textContent()).toBe(
       'Russia and North Korea',
     );
+    await timelineJsStripStill();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timelinejs.png') });
     // Narrow: the slide's text stays clear of the time strip below it, the tracks read as types.
     await page.setViewportSize({ width: 360, height: 720 });
@@ -215,6 +235,7 @@ describe('timeline widgets in a real browser', () => {
     expect(await page.locator('.tl-timegroup-message').allTextContents()).toEqual(
       expect.arrayContaining(['Signing', 'State visit']),
     );
+    await timelineJsStripStill();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'widget-timelinejs-360.png') });
   });
 });

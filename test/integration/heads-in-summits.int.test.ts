@@ -228,10 +228,23 @@ describe('heads of state in their countries’ summits', () => {
       // A minister is not a head: the country's summits are not his.
       expect(await timeline({ entityIds: ['test-sapt'] })).toEqual([]);
       const { body } = await server.graphql(
-        `{ event(id: "test-talks-2023") { heads { title entity { id } via { from } } } }`,
+        `{ event(id: "test-signing-2021") { heads { title entity { id } via { from since until } } } }`,
       );
       expect(body.data).toEqual({
-        event: { heads: [{ title: 'queen', entity: { id: 'test-flavia' }, via: { from: 'test-ruritania' } }] },
+        event: {
+          heads: [
+            {
+              title: 'queen',
+              entity: { id: 'test-flavia' },
+              via: { from: 'test-ruritania', since: '2021-06-16', until: null },
+            },
+            {
+              title: 'king',
+              entity: { id: 'test-rudolf' },
+              via: { from: 'test-ruritania', since: null, until: '2021-06-15' },
+            },
+          ],
+        },
       });
     });
 

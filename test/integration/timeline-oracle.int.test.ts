@@ -87,6 +87,13 @@ describe('timeline against the oracle', () => {
       expect(await timeline({ entityIds: ['russia'], from: '2024-03', to: '2024-03' })).toEqual([
         '2024-exchange-of-senior-officers',
       ]);
+      // A head in the summits of the country it leads, not in the country's other events.
+      const kim = await timeline({ entityIds: ['kim-jong-un'] });
+      expect(kim).toContain('2024-06-north-korea-russia-summit');
+      expect(kim).not.toContain('2024-exchange-of-senior-officers');
+      expect(await timeline({ entityIds: ['vladimir-putin'], types: ['summit'] })).toEqual([
+        '2024-06-north-korea-russia-summit',
+      ]);
     });
   });
 });

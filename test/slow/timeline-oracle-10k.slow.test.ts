@@ -15,7 +15,9 @@ const RUNS = Number(process.env.ORACLE_RUNS ?? 20);
 
 /**
  * The timeline against the oracle (test/helpers/timeline-oracle.ts) on the benchmark's 10k-event
- * corpus (built when missing), where heads of state are hubs read from the date index.
+ * corpus (built when missing), where heads of state are hubs read from the date index. Its events
+ * have people as participants, not countries, so a head is never in a country's summit through
+ * leading it here: test/integration/heads-in-summits.int.test.ts checks that rule on random graphs.
  */
 describe('timeline against the oracle', () => {
   describe('a 10k-event synthetic corpus (hubs read from the date index)', () => {

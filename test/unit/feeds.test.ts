@@ -107,6 +107,19 @@ describe('TimelineJS3 feed', () => {
     expect(feed.events[1]?.start_date).not.toHaveProperty('day');
   });
 
+  it('draws a year or a month as a span over it, a day as a point, each worded as it is known', () => {
+    expect(feed.events.map((slide) => slide.end_date)).toEqual([
+      { year: 2024, month: 12, day: 31 },
+      { year: 2024, month: 7, day: 31 },
+      undefined,
+    ]);
+    expect(feed.events.map((slide) => slide.display_date)).toEqual([
+      '2024 (year inferred)',
+      'July 2024 (year inferred)',
+      '18 July 2024 (year inferred)',
+    ]);
+  });
+
   it('escapes text, links the evidence to its source, and names tracks by readable type', () => {
     expect(feed.title.text.headline).toBe('Title &amp; more');
     expect(feed.events[2]?.text.headline).toBe('Meeting &lt;b&gt;');

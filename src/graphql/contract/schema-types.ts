@@ -596,6 +596,10 @@ export type Relationship = {
   /** Each source's own wording of the role, distinct: ["presidente", "President"]. */
   readonly titles: ReadonlyArray<Scalars['String']['output']>;
   readonly evidence: ReadonlyArray<Evidence>;
+  /** LED_BY: the first day the leadership may have begun (YYYY-MM-DD), when a source says; null: open. */
+  readonly since?: Maybe<Scalars['String']['output']>;
+  /** LED_BY: the last day the leadership may have lasted (YYYY-MM-DD), when a source says; null: open. */
+  readonly until?: Maybe<Scalars['String']['output']>;
 };
 
 export type Subgraph = {
@@ -623,7 +627,10 @@ export type TimelineJsText = {
 export type TimelineJsSlide = {
   readonly __typename?: 'TimelineJsSlide';
   readonly start_date?: Maybe<TimelineJsDate>;
+  /** The last day of an event known only to the month or year (or a range of days): TimelineJS3 draws it as a span. */
   readonly end_date?: Maybe<TimelineJsDate>;
+  /** The date as the slide shows it ("2024 (year inferred)"), overriding TimelineJS3's wording of start and end. */
+  readonly display_date?: Maybe<Scalars['String']['output']>;
   readonly text: TimelineJsText;
   readonly group?: Maybe<Scalars['String']['output']>;
   readonly unique_id?: Maybe<Scalars['String']['output']>;
@@ -1514,6 +1521,8 @@ export type RelationshipResolvers<
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   titles?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<ReadonlyArray<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<
@@ -1548,6 +1557,7 @@ export type TimelineJsSlideResolvers<
 > = {
   start_date?: Resolver<Maybe<ResolversTypes['TimelineJsDate']>, ParentType, ContextType>;
   end_date?: Resolver<Maybe<ResolversTypes['TimelineJsDate']>, ParentType, ContextType>;
+  display_date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['TimelineJsText'], ParentType, ContextType>;
   group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unique_id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
