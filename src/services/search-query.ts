@@ -161,6 +161,16 @@ export type SearchProperty = keyof typeof FIELD_OF_PROPERTY;
 /** A hit's indexed texts by property (absent or null where the node has none). */
 export type SearchTexts = Readonly<Partial<Record<SearchProperty, string | null>>>;
 
+/** Properties stored as lower-case index words, which need no normalising. */
+const NORMALISED: ReadonlySet<SearchProperty> = new Set([
+  'nameVariants',
+  'searchParticipants',
+  'searchPlaces',
+  'searchAgreements',
+  'searchType',
+  'searchDate',
+]);
+
 export interface MatchAnalysis {
   /** How many of the words match somewhere. */
   readonly matched: number;
@@ -182,7 +192,8 @@ export function analyseMatch(texts: SearchTexts, terms: readonly string[]): Matc
   const spans = nameSpans(terms);
   const properties = (Object.keys(FIELD_OF_PROPERTY) as SearchProperty[]).flatMap((property) => {
     const text = texts[property];
-    return text ? [{ property, words: matchKey(text).split(' ') }] : [];
+    // The stored search texts are index words already (src/domain/search-text.ts); names and titles are not.
+    return text ? [{ property, words: (NORMALISED.has(property) ? text : matchKey(text)).split(' ') }] : [];
   });
   const fields = new Set<MatchField>();
   let matched = 0;
