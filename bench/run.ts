@@ -13,6 +13,7 @@ import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
+import { CORPUS_FORMAT } from '../src/synth/generate';
 import { pacedLoad, pooledStats } from './lib/paced';
 import { endLeftoverTransactions } from './lib/settle';
 import { profileDbHits, recordingDriver, type RecordedQuery } from './lib/profile';
@@ -225,7 +226,11 @@ async function benchSize(
     extraSettings: ['db.transaction.timeout=15s'],
   });
   const corpusFile = path.join(neo4j.home, 'corpus.json');
-  if (!existsSync(corpusFile))
+  // A corpus from an older generator lacks what the scenarios query (the events' searchable text).
+  const current =
+    existsSync(corpusFile) &&
+    (JSON.parse(readFileSync(corpusFile, 'utf8')) as { format?: number }).format === CORPUS_FORMAT;
+  if (!current)
     execFileSync('npx', ['tsx', 'src/synth/cli.ts', '--events', String(events)], { cwd: ROOT, stdio: 'inherit' });
   const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as { landmarks: Landmarks; eventsPerSecond: number };
   await neo4j.start();

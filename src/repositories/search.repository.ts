@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { NodeModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
 import { SEARCH_ANALYZER, SEARCH_INDEX, SEARCH_PROPERTIES } from './graph-schema.repository';
-import { NODE_PROJECTION, toNodeModel } from './node-mapper';
+import { toNodeModel } from './node-mapper';
 
 export interface FullTextHit {
   readonly node: NodeModel;
@@ -11,9 +11,6 @@ export interface FullTextHit {
   /** The hit's indexed texts by property name (null where it has none), to tell why it matched. */
   readonly texts: Readonly<Record<string, string | null>>;
 }
-
-/** The indexed properties of `node`, as a Cypher map projection. */
-const TEXTS = `node {${SEARCH_PROPERTIES.map((property) => `.${property}`).join(', ')}}`;
 
 /**
  * Full-text hits over names, aliases, titles and what events are (participants, places,
@@ -24,14 +21,17 @@ export async function searchFullText(database: Database, luceneQuery: string, li
     async (tx) => {
       const result = await tx.run(
         `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
-       RETURN ${NODE_PROJECTION('node')} AS node, ${TEXTS} AS texts, score`,
+       RETURN node {.*, claims: null, labels: labels(node)} AS node, score`,
         { index: SEARCH_INDEX, query: luceneQuery, limit: neo4j.int(limit) },
       );
-      return result.records.map((record) => ({
-        node: toNodeModel(record.get('node')),
-        score: Number(record.get('score')),
-        texts: record.get('texts') as Record<string, string | null>,
-      }));
+      return result.records.map((record) => {
+        // All properties at once (cheaper than listing them): the node, and its indexed texts.
+        const row = record.get('node') as Record<string, unknown>;
+        const texts = Object.fromEntries(
+          SEARCH_PROPERTIES.map((property) => [property, (row[property] as string | undefined) ?? null]),
+        );
+        return { node: toNodeModel(row), score: Number(record.get('score')), texts };
+      });
     },
     { query: 'search' },
   );

@@ -53,13 +53,18 @@ export interface NameSpan {
 /** Words a name span may join (names of two or three parts). */
 const SPAN_WORDS = [2, 3] as const;
 
-/** The name spans of a search: 2–3 consecutive words of letters making at least 6 letters. */
+/**
+ * The name spans of a search: 2–3 consecutive words of letters making at least 6 letters, one of
+ * them shorter than fuzzy matching of single words allows (a short name part: "Jong", "Um"); longer
+ * words find their typos alone, and a span of them would only cost.
+ */
 export function nameSpans(terms: readonly string[]): NameSpan[] {
   return SPAN_WORDS.flatMap((size) =>
     terms.slice(0, terms.length - size + 1).flatMap((_, first) => {
       const words = terms.slice(first, first + size);
       const compact = words.join('');
       if (compact.length < 6 || /\p{N}/u.test(compact)) return [];
+      if (words.every((word) => fuzzyEdits(word) > 0)) return [];
       return [{ first, last: first + size - 1, compact, edits: compact.length < 9 ? 1 : 2 }];
     }),
   );
@@ -69,20 +74,11 @@ export function nameSpans(terms: readonly string[]): NameSpan[] {
 const COMPACT_NAME_PROPERTIES = ['nameVariants', 'searchParticipants', 'searchPlaces'] as const;
 
 /**
- * Where a word may be a typo: names and titles, and the names of an event's participants, places
- * and agreements (not its type or date words, nor generated variants, which a typo would only
- * blur). Each fuzzy clause costs an automaton per property, so the list is kept short.
+ * Where a single word may be a typo: names, aliases and titles, as before events were searched by
+ * what they are. Each fuzzy clause costs an automaton and a term walk per property, so an event's
+ * participants and places are reached within edits through whole names (name spans) only.
  */
-const TYPO_PROPERTIES = [
-  'name',
-  'nameEn',
-  'aliasText',
-  'title',
-  'titleEn',
-  'searchParticipants',
-  'searchPlaces',
-  'searchAgreements',
-] as const;
+const TYPO_PROPERTIES = ['name', 'nameEn', 'aliasText', 'title', 'titleEn'] as const;
 
 /**
  * Lucene query: each word matches exactly, as a prefix ("Krivo") or within a few edits ("Putim",
@@ -143,11 +139,11 @@ export function matchTier(
 }
 
 /** Why a hit matched: which of its texts hold the words. */
-export const MATCH_FIELDS = ['NAME', 'ALIAS', 'TITLE', 'PARTICIPANT', 'PLACE', 'AGREEMENT', 'TYPE', 'DATE'] as const;
+const MATCH_FIELDS = ['NAME', 'ALIAS', 'TITLE', 'PARTICIPANT', 'PLACE', 'AGREEMENT', 'TYPE', 'DATE'] as const;
 export type MatchField = (typeof MATCH_FIELDS)[number];
 
 /** The full-text index's properties, and what a match in each says. */
-export const FIELD_OF_PROPERTY = {
+const FIELD_OF_PROPERTY = {
   name: 'NAME',
   nameEn: 'NAME',
   aliasText: 'ALIAS',
@@ -164,6 +160,16 @@ export type SearchProperty = keyof typeof FIELD_OF_PROPERTY;
 
 /** A hit's indexed texts by property (absent or null where the node has none). */
 export type SearchTexts = Readonly<Partial<Record<SearchProperty, string | null>>>;
+
+/** Properties stored as lower-case index words, which need no normalising. */
+const NORMALISED: ReadonlySet<SearchProperty> = new Set([
+  'nameVariants',
+  'searchParticipants',
+  'searchPlaces',
+  'searchAgreements',
+  'searchType',
+  'searchDate',
+]);
 
 export interface MatchAnalysis {
   /** How many of the words match somewhere. */
@@ -186,7 +192,8 @@ export function analyseMatch(texts: SearchTexts, terms: readonly string[]): Matc
   const spans = nameSpans(terms);
   const properties = (Object.keys(FIELD_OF_PROPERTY) as SearchProperty[]).flatMap((property) => {
     const text = texts[property];
-    return text ? [{ property, words: matchKey(text).split(' ') }] : [];
+    // The stored search texts are index words already (src/domain/search-text.ts); names and titles are not.
+    return text ? [{ property, words: (NORMALISED.has(property) ? text : matchKey(text)).split(' ') }] : [];
   });
   const fields = new Set<MatchField>();
   let matched = 0;
@@ -196,7 +203,8 @@ export function analyseMatch(texts: SearchTexts, terms: readonly string[]): Matc
     const covering = spans.filter((span) => span.first <= index && index <= span.last);
     const grades = properties.map(({ property, words }) => {
       if (words.some((word) => word.startsWith(term))) return EXACT;
-      if (edits > 0 && words.some((word) => withinEdits(word, term, edits))) return FUZZY;
+      const typo = (TYPO_PROPERTIES as readonly string[]).includes(property);
+      if (typo && edits > 0 && words.some((word) => withinEdits(word, term, edits))) return FUZZY;
       const compact = (COMPACT_NAME_PROPERTIES as readonly string[]).includes(property);
       if (compact && covering.some((span) => words.some((word) => withinEdits(word, span.compact, span.edits))))
         return FUZZY;

@@ -8,7 +8,7 @@ import { findFreePort } from '../localdb/ports';
 import { createLogger } from '../logger';
 import { connectDatabase } from '../neo4j/driver';
 import { ensureGraphSchema } from '../repositories/graph-schema.repository';
-import { generateCorpus } from './generate';
+import { CORPUS_FORMAT, generateCorpus } from './generate';
 
 /**
  * `npm run synth -- --events 100000 [--seed 42] [--instance bench-100000] [--keep-csv]`:
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     totalSeconds: seconds(started, indexed),
   };
   const report = {
+    format: CORPUS_FORMAT,
     events,
     seed,
     nodes: corpus.nodes,

@@ -37,6 +37,12 @@ interface Cast {
 }
 
 /**
+ * Version of what a corpus stores (2: events carry their searchable text); a benchmark instance
+ * built by an older generator is generated again.
+ */
+export const CORPUS_FORMAT = 2;
+
+/**
  * Writes a synthetic corpus as neo4j-admin import CSV files: countries and capitals that become
  * hubs, tens of thousands of people and organizations with power-law participation, agreements,
  * 30 years of events with mixed precision, and a source sentence behind every fact.

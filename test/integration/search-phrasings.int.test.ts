@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { retractSource, seedBundles } from '../../src/ingest/seed-loader';
 import { SourceNotFoundError } from '../../src/ingest/apply-source';
-import { FIXTURES_DIR } from '../helpers/graph';
+import { ensureGraphSchema, SEARCH_INDEX, SEARCH_PROPERTIES } from '../../src/repositories/graph-schema.repository';
+import { FIXTURES_DIR, snapshotGraph } from '../helpers/graph';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
 
 /** An analyst's phrasing and the node that must come first (or among the first `within`). */
@@ -155,6 +156,35 @@ describe('search: analysts’ phrasings', () => {
       await retractSource(server.database, 'june-18-signing-report');
       const after = await search('presidente russo Pyongyang', 50);
       expect(after.filter((hit) => hit.matchedOn.includes('PARTICIPANT') && hit.score > 100)).toEqual([]);
+    });
+  });
+
+  describe('on a graph stored before events were searchable', () => {
+    it('rebuilds the index and computes the same text a load writes, once', async () => {
+      const current = await snapshotGraph(server.database);
+      const write = (statement: string) => server.database.write((tx) => tx.run(statement));
+      await write(`DROP INDEX ${SEARCH_INDEX}`);
+      await write(
+        `CREATE FULLTEXT INDEX ${SEARCH_INDEX} FOR (n:Person|Organization|Country|Place|Delegation|Agreement|Event) ` +
+          'ON EACH [n.name, n.nameEn, n.aliasText, n.title, n.titleEn]',
+      );
+      await write(
+        'MATCH (e:Event) REMOVE e.searchParticipants, e.searchPlaces, e.searchAgreements, e.searchType, e.searchDate',
+      );
+      await write('MATCH (n:Entity) REMOVE n.nameVariants');
+      await write("MATCH (v:DataVersion {id: 'graph'}) REMOVE v.searchTextFormat");
+      expect((await search('Putin visit Pyongyang'))[0]?.score ?? 0).toBeLessThan(100);
+
+      await ensureGraphSchema(server.database);
+      expect(await snapshotGraph(server.database)).toEqual(current);
+      const properties = await server.database.read(async (tx) => {
+        const result = await tx.run('SHOW INDEXES YIELD name, properties WHERE name = $name RETURN properties', {
+          name: SEARCH_INDEX,
+        });
+        return result.records[0]?.get('properties') as string[];
+      });
+      expect(properties).toEqual([...SEARCH_PROPERTIES]);
+      expect((await search('Putin visit Pyongyang'))[0]).toMatchObject({ node: { id: STATE_VISIT } });
     });
   });
 });

@@ -64,6 +64,7 @@ describe('benchmark harness (smoke)', () => {
       'timeline-rare',
       'timeline-period',
       'search',
+      'search-event',
       'connections',
       'connections-hub',
       'connections-hub-reverse',
@@ -82,7 +83,7 @@ describe('benchmark harness (smoke)', () => {
     }
     expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toContain('<svg');
     expect(readFileSync(path.join(out, 'results.md'), 'utf8')).toContain('| timeline-hub |');
-    // Builds the 10k corpus on a fresh machine (~1 min), then 11 scenarios × 3 targets.
+    // Builds the 10k corpus on a fresh machine (~1 min), then 12 scenarios × 3 targets.
   }, 600_000);
 
   it('gives a hub the same timeline as expanding from it', async () => {
