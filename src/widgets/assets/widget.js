@@ -15,6 +15,8 @@
   var byEvent = {}; // event id -> its feed items (one per group when grouped by entity)
   var lastFeed = null;
   var selected = null; // the event id whose details are open
+  // The window follows the data until the reader zooms, pans or opens an event: then it is theirs.
+  var readersWindow = false;
   // Below this width labels on a time axis cannot be read: the events are listed instead.
   var narrow = window.matchMedia('(max-width: 480px)');
 
@@ -82,9 +84,10 @@
     var container = document.getElementById('timeline');
     tools.hidden = false;
     if (timeline) {
-      // A live update: the window stays where the reader left it.
+      // A live update: the window stays where the reader left it, or fits the new data if they have not moved it.
       if (params.get('groupBy')) timeline.setGroups(feed.groups);
       timeline.setItems(new vis.DataSet(items));
+      if (!readersWindow && !selected) window.fitTimelineWindow(timeline, feed.items);
       selectInTimeline(selected);
       if (focused)
         afterDraw(function () {
@@ -94,6 +97,7 @@
       return;
     }
     container.replaceChildren();
+    readersWindow = false;
     var options = {
       stack: true,
       zoomable: true,
@@ -104,6 +108,9 @@
     timeline = params.get('groupBy')
       ? new vis.Timeline(container, items, feed.groups, options)
       : new vis.Timeline(container, items, options);
+    timeline.on('rangechanged', function (event) {
+      if (event.byUser) readersWindow = true;
+    });
     timeline.on('select', function (event) {
       if (event.items.length === 0) return;
       var item = timeline.itemsData.get(event.items[0]);
@@ -166,12 +173,15 @@
     if (event.key === 'Escape' && !details.hidden) closeDetails();
   });
   document.getElementById('zoom-in').addEventListener('click', function () {
+    readersWindow = true;
     if (timeline) timeline.zoomIn(0.5, { animation: false });
   });
   document.getElementById('zoom-out').addEventListener('click', function () {
+    readersWindow = true;
     if (timeline) timeline.zoomOut(0.5, { animation: false });
   });
   document.getElementById('zoom-fit').addEventListener('click', function () {
+    readersWindow = false;
     if (timeline && lastFeed) window.fitTimelineWindow(timeline, lastFeed.items);
   });
 
