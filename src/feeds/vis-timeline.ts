@@ -1,7 +1,7 @@
 import { eventTypeName } from '../domain/model';
-import type { EventModel } from '../domain/types';
+import type { EntityModel, EventModel, SourceModel } from '../domain/types';
 import type { FeedSelection } from '../services/feed.service';
-import { describeAgreements, describeEventDate, describeParticipants } from './describe';
+import { describeAgreements, describeDate, describeEventDate, describeParticipants } from './describe';
 import { DEFAULT_WORDING, type FeedWording } from './feed-wording';
 
 export type GroupBy = 'type' | 'entity';
@@ -15,6 +15,8 @@ export interface VisItem {
   readonly group: string;
   readonly type: 'point' | 'range';
   readonly title: string;
+  /** The language `content` is written in (a source's, or `en` for an English title), for `lang`. */
+  readonly lang: string | null;
   readonly eventId: string;
   /** The event type as readers name it ("State visit"). */
   readonly typeName: string;
@@ -40,8 +42,25 @@ export interface VisItem {
     /** Agreements the event produced, with who signed them and who is bound. */
     readonly agreements: readonly string[];
     readonly agreementIds: readonly string[];
-    readonly evidence: readonly { quote: string; sourceTitle: string | null; sourceUrl: string | null }[];
+    readonly evidence: readonly QuotedEvidence[];
+    /**
+     * What supports the date: each source's date with the words that state it, and how a date the
+     * source did not state whole (an inferred year) was worked out.
+     */
+    readonly dateEvidence: readonly {
+      readonly date: string;
+      readonly note: string | null;
+      readonly quotes: readonly QuotedEvidence[];
+    }[];
   };
+}
+
+/** A quote with its source, and the source's language (for `lang`). */
+export interface QuotedEvidence {
+  readonly quote: string;
+  readonly sourceTitle: string | null;
+  readonly sourceUrl: string | null;
+  readonly lang: string | null;
 }
 
 export interface VisGroup {
@@ -79,25 +98,41 @@ export function toVisTimeline(
     const { event, details } = item;
     const span = event.endDate ?? (event.date.precision === 'DAY' ? null : event.date);
     const date = describeEventDate(event, wording.language);
+    const quoted = (sourceId: string, quote: string): QuotedEvidence => {
+      const source: SourceModel | undefined = selection.sources.get(sourceId);
+      return {
+        quote,
+        sourceTitle: source?.title ?? null,
+        sourceUrl: source?.url ?? null,
+        lang: source?.language ?? null,
+      };
+    };
+    const firstSource = event.evidence[0] ? selection.sources.get(event.evidence[0].sourceId) : undefined;
     const base = {
       content: titleOf(event, wording),
       start: event.date.earliest,
       ...(span ? { end: nextDay(span.latest) } : {}),
       type: span ? ('range' as const) : ('point' as const),
-      title: [titleOf(event, wording), date, details.place?.name, describeParticipants(item)]
+      title: [
+        titleOf(event, wording),
+        date,
+        details.place ? nameOf(details.place, wording) : null,
+        describeParticipants(item),
+      ]
         .filter(Boolean)
         .join(' · '),
+      lang: wording.titles === 'en' && event.titleEn ? 'en' : (firstSource?.language ?? null),
       eventId: event.id,
       typeName: eventTypeName(event.type, wording.language),
       disputed: event.disputed,
       informative: event.date.precision !== 'YEAR',
       details: {
         date,
-        place: details.place?.name ?? null,
+        place: details.place ? nameOf(details.place, wording) : null,
         placeId: details.place?.id ?? null,
         participants: details.participants.map((p) => ({
           role: p.role,
-          name: p.entity.name,
+          name: nameOf(p.entity, wording),
           // The English name stands in for a short name no source gave: only in an English feed.
           shortName: p.entity.shortName !== p.entity.nameEn || wording.titles === 'en' ? p.entity.shortName : null,
           id: p.entity.id,
@@ -105,10 +140,12 @@ export function toVisTimeline(
         })),
         agreements: describeAgreements(item),
         agreementIds: details.agreements.map((agreement) => agreement.id),
-        evidence: event.evidence.map((evidence) => {
-          const source = selection.sources.get(evidence.sourceId);
-          return { quote: evidence.quote, sourceTitle: source?.title ?? null, sourceUrl: source?.url ?? null };
-        }),
+        evidence: event.evidence.map((evidence) => quoted(evidence.sourceId, evidence.quote)),
+        dateEvidence: (item.dateClaims ?? []).map((claim) => ({
+          date: describeDate(claim.date, wording.language),
+          note: claim.date.note,
+          quotes: claim.evidence.map((evidence) => quoted(claim.sourceId, evidence.quote)),
+        })),
       },
     };
     if (groupBy === 'type') {
@@ -118,7 +155,7 @@ export function toVisTimeline(
       const entities = details.participants.length > 0 ? details.participants.map((p) => p.entity) : [];
       if (entities.length === 0)
         groups.set('(none)', wording.language === 'pt' ? 'sem participante' : 'no participant named');
-      for (const entity of entities) groups.set(entity.id, entity.name);
+      for (const entity of entities) groups.set(entity.id, nameOf(entity, wording));
       const groupIds = entities.length > 0 ? [...new Set(entities.map((entity) => entity.id))] : ['(none)'];
       for (const group of groupIds) items.push({ ...base, id: `${event.id}@${group}`, group });
     }
@@ -129,6 +166,11 @@ export function toVisTimeline(
     truncated: selection.truncated,
     totalCount: selection.totalCount,
   };
+}
+
+/** An entity's name in the feed's wording: its English name in an English feed, where the graph has one. */
+function nameOf(entity: Pick<EntityModel, 'name' | 'nameEn'>, wording: FeedWording): string {
+  return wording.titles === 'en' ? (entity.nameEn ?? entity.name) : entity.name;
 }
 
 /** An event's title in the feed's wording: as its sources wrote it, or in English. */

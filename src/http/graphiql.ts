@@ -18,10 +18,21 @@ const PAGE = `<!doctype html>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Event-timeline graph · GraphiQL</title>
   <link rel="stylesheet" href="/graphiql/assets/graphiql.css">
-  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+  <style>
+    body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    /* GraphiQL's light theme, darkened to WCAG AA contrast (4.5:1) on its white background. */
+    .graphiql-container, .CodeMirror-info, .CodeMirror-lint-tooltip, .graphiql-dialog, .graphiql-dialog-overlay,
+    .graphiql-tooltip, [data-radix-popper-content-wrapper] {
+      --color-primary: 320, 95%, 33%; --color-secondary: 242, 51%, 45%; --color-tertiary: 188, 100%, 24%;
+      --color-info: 208, 100%, 32%; --color-success: 158, 100%, 23%; --color-warning: 30, 100%, 30%;
+      --alpha-secondary: 0.92; --alpha-tertiary: 0.8;
+    }
+  </style>
 </head>
 <body>
-  <div id="graphiql">Loading GraphiQL…</div>
+  <h1 class="visually-hidden">Event-timeline graph: GraphiQL, the GraphQL IDE</h1>
+  <main id="graphiql">Loading GraphiQL…</main>
   <script src="/graphiql/assets/react.js"></script>
   <script src="/graphiql/assets/react-dom.js"></script>
   <script src="/graphiql/assets/graphiql.js"></script>
@@ -40,6 +51,19 @@ const START_SCRIPT = `(function () {
     defaultEditorToolsVisibility: true,
     defaultTabs: examples.map(function (example) { return { query: example.query }; })
   }));
+  // GraphiQL's editors are CodeMirror textareas without a name: name them for screen readers.
+  function nameEditors() {
+    document.querySelectorAll('.graphiql-container textarea:not([aria-label])').forEach(function (area) {
+      var tool = area.closest('.graphiql-editor-tool');
+      var tools = tool ? Array.prototype.slice.call(tool.querySelectorAll('.graphiql-editor')) : [];
+      var name = area.closest('.graphiql-query-editor') ? 'Query editor'
+        : area.closest('.result-window') || area.readOnly ? 'Result'
+        : tools.indexOf(area.closest('.graphiql-editor')) === 1 ? 'Request headers (JSON)'
+        : 'Query variables (JSON)';
+      area.setAttribute('aria-label', name);
+    });
+  }
+  new MutationObserver(nameEditors).observe(document.getElementById('graphiql'), { childList: true, subtree: true });
 })();
 `;
 

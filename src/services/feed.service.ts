@@ -1,13 +1,16 @@
 import type { EventDetails, EventModel, SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
-import { findSourcesByIds } from '../repositories/node.repository';
+import { findNodeClaims, findSourcesByIds } from '../repositories/node.repository';
 import { countTimeline, findTimelinePage, type SortOrder } from '../repositories/timeline.repository';
 import { toCriteria, type TimelineFilterInput } from './timeline.service';
+import { toDateClaims, type DateClaimModel } from './claim-views';
 
 /** An event with everything a timeline widget shows about it. */
 export interface FeedEvent {
   readonly event: EventModel;
   readonly details: EventDetails;
+  /** Each source's date for the event with the words that state it (what supports the date). */
+  readonly dateClaims?: readonly DateClaimModel[];
 }
 
 export interface FeedSelection {
@@ -55,8 +58,19 @@ export class FeedService {
     }
     const totalCount = more ? await countTimeline(this.database, criteria) : events.length;
     // Evidence normally cites the sources its event is MENTIONED_IN; fetch any other.
+    const claims =
+      events.length > 0
+        ? await findNodeClaims(
+            this.database,
+            events.map((event) => event.id),
+          )
+        : new Map();
+    const dateClaims = new Map(events.map((event) => [event.id, toDateClaims(claims.get(event.id) ?? [])]));
     const missing = new Set(
-      events.flatMap((event) => event.evidence.map((evidence) => evidence.sourceId)).filter((id) => !sources.has(id)),
+      [
+        ...events.flatMap((event) => event.evidence.map((evidence) => evidence.sourceId)),
+        ...[...dateClaims.values()].flatMap((list) => list.map((claim) => claim.sourceId)),
+      ].filter((id) => !sources.has(id)),
     );
     if (missing.size > 0)
       for (const [id, source] of await findSourcesByIds(this.database, [...missing])) sources.set(id, source);
@@ -70,6 +84,7 @@ export class FeedService {
           agreementSummaries: [],
           related: [],
         },
+        dateClaims: dateClaims.get(event.id) ?? [],
       })),
       sources,
       truncated: totalCount > events.length,

@@ -72,11 +72,15 @@ export function widgetRoutes(): Router {
         `
   ${liveHolder(query)}
   <header><h1>${escapeHtml(title)}</h1><span class="count" id="count"></span>
+    <span class="tl-tools" id="tools" hidden><button type="button" id="zoom-in">Zoom in</button>
+      <button type="button" id="zoom-out">Zoom out</button> <button type="button" id="zoom-fit">Fit</button></span>
     <nav class="exports" id="exports" aria-label="Export this selection" hidden></nav></header>
+  <main>
   ${noticesOf(query)}
   <div id="status">Loading…</div>
   <div id="timeline"></div>
-  <section id="details" aria-live="polite" hidden></section>`,
+  <section id="details" hidden></section>
+  </main>`,
       ),
     );
   });

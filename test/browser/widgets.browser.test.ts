@@ -92,10 +92,12 @@ describe('timeline widgets in a real browser', () => {
       'guest: delegação militar russa',
       'host: Kim Jong Un',
     ]);
-    expect(await details.locator('blockquote').first().textContent()).toBe(
+    // The event's evidence (the date's own evidence is a section of its own, before it).
+    expect(await details.locator(':scope > blockquote').first().textContent()).toBe(
       'Em 18 de julho, o líder norte-coreano Kim Jong Un recebeu uma delegação militar russa',
     );
-    expect(await details.locator('.source a').first().getAttribute('href')).toBe(
+    expect(await details.locator('.date-evidence blockquote').first().textContent()).toBe('Em 18 de julho');
+    expect(await details.locator(':scope > .source a').first().getAttribute('href')).toBe(
       'https://baoquocte.vn/phai-doan-quan-su-nga-tham-trieu-tien-279309.html',
     );
     await page.mouse.move(5, 630); // away from the items, so no tooltip covers the screenshot

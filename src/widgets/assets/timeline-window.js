@@ -5,13 +5,18 @@
   var measure = document.createElement('canvas').getContext('2d');
 
   /**
-   * A feed item as vis-timeline draws it: its label a span that names the event and holds the
-   * whole title as a tooltip, classed disputed (dashed) or vague (a pale band) as it is.
+   * A feed item as vis-timeline draws it: its label a button that names the event (the keyboard
+   * reaches it with Tab; Enter or Space clicks it) and holds the whole title as a tooltip, in the
+   * title's language, classed disputed (dashed) or vague (a pale band) as it is.
    */
   window.toTimelineItem = function (item) {
-    var content = document.createElement('span');
+    var content = document.createElement('button');
+    content.type = 'button';
+    content.className = 'tl-event-label';
     content.textContent = item.content;
     content.setAttribute('data-event-id', item.eventId);
+    content.setAttribute('aria-label', item.title);
+    if (item.lang) content.lang = item.lang;
     content.title = item.title;
     var classes = ['tl-event'];
     if (item.disputed) classes.push('tl-disputed');
