@@ -64,7 +64,7 @@ export function explorePageBody(title: string, filter: TimelineFilterInput, lang
       <button type="submit" id="connect-button">Show path</button>
       <span id="connect-status" class="connect-status" role="status"></span>
     </form>
-    <!-- Export: the exports module puts its control in this slot. -->
+    <!-- Export links of the events shown (explore.js, with export-links.js). -->
     <div id="export-slot" class="tool export-slot"></div>
   </div>
   <ul id="search-results" class="search-results" aria-label="Search results" hidden></ul>

@@ -117,6 +117,7 @@ export function widgetRoutes(): Router {
           '/widget/assets/explore-kinds.js',
           '/widget/assets/explore-api.js',
           '/widget/assets/explore-search.js',
+          '/widget/assets/export-links.js',
           '/widget/assets/explore.js',
         ],
         `

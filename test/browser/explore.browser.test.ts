@@ -297,6 +297,27 @@ describe('the explorer: timeline and graph, linked', () => {
     expect((await lit()).length).toBe((await shown()).length);
   });
 
+  it('exports what the timeline shows: the selection, narrowed to the focused entities', async () => {
+    await open('?from=2024-06&utm_source=newsletter');
+    const csv = page.getByRole('link', { name: 'Export as CSV' });
+    expect(new URL((await csv.getAttribute('href')) as string, server.base).search).toBe('?from=2024-06');
+    await search('Krivoruchko');
+    await page.locator('#search').press('Enter');
+    await page.locator('#details .entity-card').waitFor();
+    const href = new URL((await csv.getAttribute('href')) as string, server.base);
+    expect(Object.fromEntries(href.searchParams)).toEqual({
+      from: '2024-06',
+      entity: 'alexei-krivoruchko',
+      entityMatch: 'ALL',
+    });
+    // The file holds exactly the events the focused timeline holds (a header row, then one per event).
+    const response = await fetch(href);
+    expect(response.status).toBe(200);
+    const rows = (await response.text()).trim().split('\r\n').length - 1;
+    expect(rows).toBe((await timelineIds('{entityIds: ["alexei-krivoruchko"], from: "2024-06"}')).length);
+    expect(rows).toBeGreaterThan(0);
+  });
+
   it('“A and B”: the events of both entities (entityMatch ALL), from the search box', async () => {
     await open();
     await search('Vladimir Putin');

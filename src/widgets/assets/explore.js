@@ -643,7 +643,31 @@
     );
   }
 
+  // Downloads of what the timeline shows: the page's selection, narrowed to the focused entities as
+  // the timeline is. Real links, so they are focusable, keyboard operable and can be copied.
+  function renderExports() {
+    var slot = document.getElementById('export-slot');
+    var focused =
+      selection.focus.length > 0 ? { entity: selection.focus.join(','), entityMatch: selection.focusMatch } : {};
+    var query = feedUrl(focused).split('?')[1] || '';
+    var label = element('span', 'Export:');
+    slot.replaceChildren(label);
+    slot.setAttribute('role', 'group');
+    slot.setAttribute('aria-label', 'Export the events shown');
+    window.exportLinks(query).forEach(function (link) {
+      var anchor = element('a', link.label);
+      anchor.href = link.href;
+      anchor.setAttribute('data-format', link.format);
+      anchor.setAttribute('aria-label', 'Export as ' + link.label);
+      anchor.title = 'Download these events as ' + link.description;
+      anchor.setAttribute('download', '');
+      slot.appendChild(document.createTextNode(' '));
+      slot.appendChild(anchor);
+    });
+  }
+
   function renderFocusBar() {
+    renderExports();
     var bar = document.getElementById('focus-bar');
     var chips = document.getElementById('focus-chips');
     bar.hidden = selection.focus.length === 0;
@@ -1255,6 +1279,7 @@
         warn('“' + (node.title || node.id) + '” is not in this selection: clear the filters to see it.');
     },
   });
+  renderExports();
   window.followFeed(function () {
     return feedUrl();
   }, render);
