@@ -228,7 +228,7 @@ const AUTHOR_PAGE_BODY = `
         <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>l</kbd> relabel · <kbd>e</kbd> edit · <kbd>m</kbd> merge · <kbd>Esc</kbd> back to the list</p>
       <div class="panes">
         <div class="text-pane">
-          <div id="source-text" class="source-text" aria-label="The text, with what the draft found marked"></div>
+          <div id="source-text" class="source-text" role="region" tabindex="0" aria-label="The text, with what the draft found marked"></div>
           <p class="hint" id="selection-hint">Select words of the text to add what the draft missed: an entity, another mention of one, an event.</p>
           <div id="selection-tools" class="row selection-tools" hidden>
             <span>“<strong id="selection-quote"></strong>”</span>

@@ -1,7 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seriousAxeViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
+import { FIXTURES_DIR } from '../helpers/graph';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
+
+const KEY = 'accessibility-key-0123456789abcdef0123';
+/** A text the workbench drafts: its review is the page's busiest state. */
+const LAVROV = readFileSync(path.join(FIXTURES_DIR, 'eval/heldout/02-lavrov-pyongyang.txt'), 'utf8');
 
 type Ready = (page: Page) => Promise<unknown>;
 const timelineReady: Ready = (page) =>
@@ -22,6 +29,16 @@ const PAGES: readonly [string, string, Ready][] = [
   ],
   ['the timeline widget with a bad link', '/widget/timeline?lang=fr&from=2024-13', timelineReady],
   ["the author's workbench", '/author', (page) => page.locator('#draft-form').waitFor()],
+  [
+    "the author's workbench reviewing a draft",
+    '/author',
+    async (page) => {
+      await page.fill('#key', KEY);
+      await page.fill('#text', LAVROV);
+      await page.click('#draft-button');
+      await page.locator('#review:not([hidden])').waitFor();
+    },
+  ],
 ];
 
 /**
@@ -39,7 +56,7 @@ describe('every page passes axe-core (WCAG 2.1 A and AA, no serious or critical 
   let page: Page;
 
   beforeAll(async () => {
-    server = await startSeededTestServer();
+    server = await startSeededTestServer({ INGEST_API_KEYS: `accessibility:${KEY}` });
     browser = await launchChromium();
   });
   afterAll(async () => {

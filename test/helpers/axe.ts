@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
 /** axe-core's browser build, injected into the page under test. */
-const AXE_SOURCE_PATH = createRequire(__filename).resolve('axe-core/axe.min.js');
+const AXE_SOURCE_PATH = require.resolve('axe-core/axe.min.js');
 
 /** One axe finding a reader would hit: its rule, impact and the elements it names. */
 export interface AxeFinding {
