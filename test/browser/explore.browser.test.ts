@@ -469,6 +469,45 @@ describe('the explorer: timeline and graph, linked', () => {
       await newPage(viewport, viewport === NARROW);
     });
 
+    it('when did Putin and Kim meet: find one, add the other, read the events of both', async () => {
+      await open();
+      await search('Putin');
+      await page.locator('#search').press('Enter');
+      await page.locator('#focus-chips .chip').waitFor();
+      await search('Kim Jong Un');
+      await page.locator('#search-results .and-button[data-node-id="kim-jong-un"]').click();
+      const both = await timelineIds('{entityIds: ["vladimir-putin", "kim-jong-un"], entityMatch: ALL}');
+      // The heads of the two countries are in their summit, not only in the events naming them.
+      expect(both).toContain(JUNE_SUMMIT);
+      await page.waitForFunction(
+        (n) =>
+          new Set(
+            [...document.querySelectorAll('#timeline [data-event-id]')].map((e) => e.getAttribute('data-event-id')),
+          ).size === n,
+        both.length,
+      );
+      expect(await timelineEvents()).toEqual(both);
+      expect(await page.textContent('#count')).toBe(`${both.length} of 9 events`);
+    });
+
+    it('what evidence supports the signing’s date: its quote and how its year was worked out', async () => {
+      const signing = '2024-06-19-partnership-treaty-signing';
+      await open();
+      if (viewport === NARROW) await page.locator(`.tl-card[data-event-id="${signing}"]`).tap();
+      else await page.click(`.vis-item.tl-event:has([data-event-id="${signing}"])`);
+      const evidence = page.locator('#details .date-evidence');
+      await evidence.waitFor();
+      const { body } = await server.graphql(`{ event(id: "${signing}") { claims { date { note } } } }`);
+      const note = body.data?.event.claims[0].date.note as string;
+      const text = (await evidence.textContent()) as string;
+      // The words of the article that date it, and how its year was worked out.
+      expect(text).toContain('Em 19 de junho');
+      expect(text).toContain('Após as negociações');
+      expect(note).toMatch(/year/);
+      expect(text).toContain(note);
+      expect(await evidence.isVisible()).toBe(true);
+    });
+
     it('how is Krivoruchko connected to Putin: Connect, with progress and a quote per hop', async () => {
       await open();
       // A cold server: the answer takes a while, and the page says it is at work.
