@@ -389,6 +389,15 @@ describe('the explorer: timeline and graph, linked', () => {
     expect(await page.locator('#focus-bar').isHidden()).toBe(true);
   });
 
+  it('a shared link with tracking parameters and a bad lang opens the explorer, with the bad part named', async () => {
+    await open('?lang=xx&utm_source=newsletter&fbclid=abc123&from=2024-07');
+    expect(await page.locator('.page-notice[role="alert"]').textContent()).toMatch(/lang=“xx” was ignored/);
+    expect(await page.locator('.page-notice').count()).toBe(1);
+    const july = await timelineIds('{from: "2024-07"}');
+    await page.waitForFunction((n) => document.querySelectorAll('#timeline [data-event-id]').length >= n, july.length);
+    expect(await timelineEvents()).toEqual(july);
+  });
+
   it('lang=en shows entity names in English', async () => {
     await open('?lang=en&focus=russia');
     await page.locator('#details .entity-card').waitFor();

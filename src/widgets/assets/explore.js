@@ -24,7 +24,10 @@
   var graphql = Api.graphql;
 
   var params = new URLSearchParams(window.location.search);
-  var english = params.get('lang') === 'en';
+  // The feed's parameters as the page kept them (tracking and malformed ones dropped, with a notice).
+  var live = document.getElementById('live');
+  var feedParams = new URLSearchParams((live && live.getAttribute('data-query')) || '');
+  var english = feedParams.get('lang') === 'en';
   var element = window.EventDetails.element;
   var details = document.getElementById('details');
   var status = document.getElementById('status');
@@ -123,7 +126,7 @@
   function feedUrl(extra) {
     var query = new URLSearchParams();
     FEED_PARAMETERS.forEach(function (name) {
-      params.getAll(name).forEach(function (value) {
+      feedParams.getAll(name).forEach(function (value) {
         query.append(name, value);
       });
     });
