@@ -425,6 +425,18 @@ describe('the explorer: timeline and graph, linked', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('keyboard only: an event of the timeline is a button that Enter selects', async () => {
+    await open();
+    const label = page.locator(`#timeline button[data-event-id="${MEETING}"]`);
+    await label.focus();
+    expect(await label.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('#details h2').waitFor();
+    expect(await page.locator('#details h2').textContent()).toContain('recebe a delegação');
+    expect(await lit()).toContain(MEETING);
+    expect(new URL(page.url()).searchParams.get('event')).toBe(MEETING);
+  });
+
   it('keyboard only: find an entity, select an event from the graph’s list, connect two entities', async () => {
     await open();
     /** Tabs until the selector is focused, checking every stop shows its focus. */

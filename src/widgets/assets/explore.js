@@ -1032,6 +1032,16 @@
     timeline.on('select', function (event) {
       if (event.items.length > 0) selectEvent(event.items[0], 'timeline');
     });
+    // Enter or Space on an event's label (a button): vis-timeline selects on pointer taps only, so a
+    // click the keyboard made (detail 0) selects here.
+    container.addEventListener('click', function (event) {
+      var label = event.target.closest && event.target.closest('button[data-event-id]');
+      if (label && event.detail === 0) {
+        var eventId = label.getAttribute('data-event-id');
+        timeline.setSelection([eventId]);
+        selectEvent(eventId, 'timeline');
+      }
+    });
     timeline.on('rangechanged', function (range) {
       if (range.byUser) windowMoved = true;
       windowRange = [range.start.valueOf(), range.end.valueOf()];
