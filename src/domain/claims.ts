@@ -381,10 +381,16 @@ export function resolveRelationship(claims: readonly RelationshipClaim[]): Resol
   };
 }
 
-/** The hull of the claims' periods: a side any claim leaves open stays open. */
+/**
+ * The hull of the periods the claims give. A claim that gives none ("President Putin" in a report)
+ * says nothing about when: it neither opens nor narrows the period. Among claims that give one, a
+ * side any leaves open stays open ("since 2012": still in office). Separate terms of one person
+ * are joined (2000–2008 and 2012–2018 read as 2000–2018): one relationship holds one period.
+ */
 function periodHull(claims: readonly RelationshipClaim[]): { since: string | null; until: string | null } {
+  const dated = claims.filter((claim) => claim.since !== undefined || claim.until !== undefined);
   const days = (pick: (claim: RelationshipClaim) => string | undefined, side: 'earliest' | 'latest') =>
-    claims.map((claim) => {
+    dated.map((claim) => {
       const iso = pick(claim);
       return iso === undefined ? null : (parseFuzzyDate(iso)?.[side] ?? null);
     });

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { eventTypeName } from '../domain/model';
 import type { FeedWording } from '../feeds/feed-wording';
-import { describeAgreements, describeParticipants } from '../feeds/describe';
+import { describeAgreements, describeHeads, describeParticipants, headsOf } from '../feeds/describe';
 import { titleOf } from '../feeds/vis-timeline';
 import type { ExportPage, TimelineExport } from '../services/timeline-export.service';
 import { eventDays } from './event-days';
@@ -25,6 +25,8 @@ const CSV_COLUMNS = [
   'place',
   'participants',
   'participant_ids',
+  'heads',
+  'head_ids',
   'agreements',
   'quotes',
   'sources',
@@ -33,12 +35,12 @@ const CSV_COLUMNS = [
 type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string>;
 
 /**
- * A cell a spreadsheet program would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return
- * first) gets a leading apostrophe, as OWASP advises against CSV injection: quotes from the news are
+ * A cell a spreadsheet program would run as a formula (`=`, `+`, `-`, `@`, their full-width forms,
+ * a tab or a line break first) gets a leading apostrophe, as OWASP advises against CSV injection: quotes from the news are
  * untrusted text. Other cells are left exactly as stored.
  */
 export function spreadsheetSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? `'${text}` : text;
 }
 
 function toRecords(page: ExportPage, wording: FeedWording): CsvRecord[] {
@@ -63,6 +65,10 @@ function toRecords(page: ExportPage, wording: FeedWording): CsvRecord[] {
       place: details.place?.name ?? '',
       participants: describeParticipants(item),
       participant_ids: details.participants.map((p) => p.entity.id).join('; '),
+      heads: describeHeads(item),
+      head_ids: headsOf(item)
+        .map((head) => head.entity.id)
+        .join('; '),
       agreements: describeAgreements(item).join('; '),
       // One line per piece of evidence, its source on the same line of `sources`.
       quotes: event.evidence.map((evidence) => evidence.quote.replace(/\s*\n\s*/g, ' ')).join('\n'),

@@ -61,6 +61,18 @@ function toVEvent(item: FeedEvent, page: ExportPage, wording: FeedWording, calen
 }
 
 /**
+ * A reader's text as an RFC 5545 TEXT value. ical-generator escapes the events' fields but writes
+ * the calendar's NAME and X-WR-CALNAME as given, so a `title` with a line break could add lines
+ * (events) of its own to the file.
+ */
+function calendarText(text: string): string {
+  return text
+    .replace(/[\\;,]/g, (character) => `\\${character}`)
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/\p{Cc}/gu, ' ');
+}
+
+/**
  * The selection as an iCalendar file: one all-day VEVENT per event (its span from the date's
  * precision, a range or an end date), its quotes and their sources in the DESCRIPTION, the first
  * source as URL, the place as LOCATION, the type as CATEGORIES, and a UID that stays the same.
@@ -70,7 +82,7 @@ export async function* timelineIcs(
   wording: FeedWording,
   title: string,
 ): AsyncGenerator<string> {
-  const calendar = ical({ name: title, prodId: { company: UID_DOMAIN, product: 'timeline export' } });
+  const calendar = ical({ name: calendarText(title), prodId: { company: UID_DOMAIN, product: 'timeline export' } });
   yield `${calendar.toString().replace(/END:VCALENDAR$/, '')}`;
   for await (const page of selection.pages)
     yield page.events.map((item) => toVEvent(item, page, wording, calendar)).join('');

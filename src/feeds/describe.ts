@@ -1,6 +1,6 @@
 import { parseFuzzyDate, readableDate } from '../domain/fuzzy-date';
 import type { WidgetLanguage } from '../domain/model';
-import type { EventModel, FuzzyDateModel } from '../domain/types';
+import type { EventModel, FuzzyDateModel, ParticipationModel, RelationshipModel } from '../domain/types';
 import type { FeedEvent } from '../services/feed.service';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -51,6 +51,26 @@ export function describeEventDate(
 /** Plain-text participants: "host: Kim Jong Un; guest: Alexei Krivoruchko". */
 export function describeParticipants(item: FeedEvent): string {
   return item.details.participants.map((p) => `${p.role}: ${p.entity.name}`).join('; ');
+}
+
+/**
+ * Plain-text heads a summit, visit, talks or signing involves through the country they lead:
+ * "head_of_state: Kim Jong Un (leads north-korea)", the country named as the participants name it.
+ */
+export function describeHeads(item: FeedEvent): string {
+  return headsOf(item)
+    .map((head) => `${head.role}: ${head.entity.name} (leads ${countryName(item, head.via.from)})`)
+    .join('; ');
+}
+
+/** The heads an event involves through a leadership, each with that LED_BY. */
+export function headsOf(item: FeedEvent): (ParticipationModel & { readonly via: RelationshipModel })[] {
+  return (item.details.heads ?? []).flatMap((head) => (head.via ? [{ ...head, via: head.via }] : []));
+}
+
+/** A participating country's name, as the event's participants carry it. */
+export function countryName(item: FeedEvent, countryId: string): string {
+  return item.details.participants.find((p) => p.entity.id === countryId)?.entity.name ?? countryId;
 }
 
 /** Plain-text agreements: "Treaty (signed by Kim Jong Un, Vladimir Putin; parties: North Korea, Russia)". */

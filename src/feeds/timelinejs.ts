@@ -1,7 +1,15 @@
 import { eventTypeName } from '../domain/model';
 import type { FuzzyDateModel } from '../domain/types';
 import type { FeedSelection } from '../services/feed.service';
-import { describeAgreements, describeDate, describeEventDate, describeParticipants, escapeHtml } from './describe';
+import {
+  describeAgreements,
+  describeDate,
+  describeEventDate,
+  describeHeads,
+  describeParticipants,
+  escapeHtml,
+  headsOf,
+} from './describe';
 import { DEFAULT_WORDING, type FeedWording } from './feed-wording';
 import { titleOf } from './vis-timeline';
 
@@ -42,7 +50,11 @@ export interface TimelineJsFeed {
  * (a year-only event on 1 January).
  */
 function spanEnd(date: FuzzyDateModel): TimelineJsDate | null {
-  if (date.earliest === date.latest) return null;
+  return date.earliest === date.latest ? null : lastDayOf(date);
+}
+
+/** The last day a date may mean, to the day: TimelineJS3 would end a month or a year on its first day. */
+function lastDayOf(date: FuzzyDateModel): TimelineJsDate {
   const [year, month, day] = date.latest.split('-').map(Number) as [number, number, number];
   return { year, month, day };
 }
@@ -79,12 +91,13 @@ export function toTimelineJs(
     const text = [
       event.titleEn && event.titleEn !== titleOf(event, wording) ? `<p><em>${escapeHtml(event.titleEn)}</em></p>` : '',
       participants ? `<p><strong>Participants:</strong> ${escapeHtml(participants)}</p>` : '',
+      headsOf(item).length > 0 ? `<p><strong>Heads:</strong> ${escapeHtml(describeHeads(item))}</p>` : '',
       details.place ? `<p><strong>Place:</strong> ${escapeHtml(details.place.name)}</p>` : '',
       ...describeAgreements(item).map((agreement) => `<p><strong>Agreement:</strong> ${escapeHtml(agreement)}</p>`),
       `<p><strong>Date:</strong> ${escapeHtml(describeEventDate(event, wording.language))}${event.date.note ? ` — ${escapeHtml(event.date.note)}` : ''}</p>`,
       ...quotes,
     ].join('');
-    const end = event.endDate ? toDate(event.endDate, wording) : spanEnd(event.date);
+    const end = event.endDate ? lastDayOf(event.endDate) : spanEnd(event.date);
     const displayDate = describeEventDate(event, wording.language);
     return {
       start_date: { ...toDate(event.date, wording), display_date: displayDate },

@@ -1,7 +1,14 @@
 import { eventTypeName } from '../domain/model';
 import type { EntityModel, EventModel, SourceModel } from '../domain/types';
 import type { FeedSelection } from '../services/feed.service';
-import { describeAgreements, describeDate, describeEventDate, describeParticipants } from './describe';
+import {
+  countryName,
+  describeAgreements,
+  describeDate,
+  describeEventDate,
+  describeParticipants,
+  headsOf,
+} from './describe';
 import { DEFAULT_WORDING, type FeedWording } from './feed-wording';
 
 export type GroupBy = 'type' | 'entity';
@@ -38,6 +45,17 @@ export interface VisItem {
       shortName: string | null;
       id: string;
       label: string;
+    }[];
+    /**
+     * Heads of state or government the event involves through the country they lead (a summit,
+     * state visit, talks or signing between countries), with the words that say they lead it.
+     */
+    readonly heads: readonly {
+      role: string;
+      name: string;
+      id: string;
+      country: string;
+      quotes: readonly QuotedEvidence[];
     }[];
     /** Agreements the event produced, with who signed them and who is bound. */
     readonly agreements: readonly string[];
@@ -137,6 +155,13 @@ export function toVisTimeline(
           shortName: p.entity.shortName !== p.entity.nameEn || wording.titles === 'en' ? p.entity.shortName : null,
           id: p.entity.id,
           label: p.entity.label,
+        })),
+        heads: headsOf(item).map((head) => ({
+          role: head.role,
+          name: nameOf(head.entity, wording),
+          id: head.entity.id,
+          country: countryName(item, head.via.from),
+          quotes: head.via.evidence.map((evidence) => quoted(evidence.sourceId, evidence.quote)),
         })),
         agreements: describeAgreements(item),
         agreementIds: details.agreements.map((agreement) => agreement.id),

@@ -242,6 +242,14 @@ function toEventDetails(record: Neo4jRecord): EventDetails {
       entity: toEntityModel(item.entity),
       via: toRelationshipModel(item.via),
     }))
+    // A country taking part in two roles reaches its head twice: one entry per head and leadership.
+    .filter(
+      (head, index, all) =>
+        all.findIndex(
+          (other) =>
+            other.via.from === head.via.from && other.via.to === head.via.to && other.via.role === head.via.role,
+        ) === index,
+    )
     .sort((a, b) => a.via.from.localeCompare(b.via.from) || a.entity.name.localeCompare(b.entity.name));
   // The most specific place: a city before the country it lies in.
   const places = (record.get('places') as unknown[])

@@ -75,6 +75,9 @@ export async function openTimelineExport(
       if (!page.hasNextPage) return;
       afterKey = page.events.at(-1)?.timelineKey ?? null;
     }
+    // Events were added while the file was written: it would end short of the selection unnoticed,
+    // so the download fails (the connection is cut) instead.
+    throw new AppError('CONFLICT', 'the selection grew past the export limit while it was written: export it again');
   }
   return { totalCount, pages: pages() };
 }

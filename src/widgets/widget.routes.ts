@@ -162,8 +162,8 @@ function noticesOf(query: PageQuery): string {
   return query.notices
     .map((notice) =>
       notice.severity === 'alert'
-        ? `<p class="page-notice" role="alert">${escapeHtml(notice.message)}</p>`
-        : `<p class="page-notice page-note" role="status">${escapeHtml(notice.message)}</p>`,
+        ? `<p class="page-notice" role="alert" data-parameter="${escapeHtml(notice.parameter)}">${escapeHtml(notice.message)}</p>`
+        : `<p class="page-notice page-note" role="status" data-parameter="${escapeHtml(notice.parameter)}">${escapeHtml(notice.message)}</p>`,
     )
     .join('\n  ');
 }

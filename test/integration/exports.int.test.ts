@@ -167,6 +167,19 @@ describe('exports', () => {
       }
     });
 
+    it('keeps a title with line breaks, semicolons and commas inside the calendar name: no line of its own', async () => {
+      const title = 'Kim; Putin, 2024\r\nBEGIN:VEVENT\r\nUID:forged\r\nEND:VEVENT';
+      const { text } = await download(`/export/timeline.ics?entity=kim-jong-un&title=${encodeURIComponent(title)}`);
+      expect(text.split('\r\n')).not.toContain('UID:forged');
+      const parsed = new ICAL.Component(ICAL.parse(text) as unknown[]);
+      const expected = await timeline({ entityIds: ['kim-jong-un'] });
+      expect(parsed.getAllSubcomponents('vevent')).toHaveLength(expected.events.length);
+      // RFC 5545 TEXT, escaped (ical.js reads NAME and X-WR-CALNAME as they are written).
+      const escaped = 'Kim\\; Putin\\, 2024\\nBEGIN:VEVENT\\nUID:forged\\nEND:VEVENT';
+      expect(parsed.getFirstPropertyValue('name')).toBe(escaped);
+      expect(parsed.getFirstPropertyValue('x-wr-calname')).toBe(escaped);
+    });
+
     it('spans a day, a month, a year and a reported interval of days as all-day events (DTEND exclusive)', async () => {
       const vevents = (await calendar()).getAllSubcomponents('vevent');
       const span = (id: string) => {

@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { BundleValidationError, type BundleInput } from '../../src/bundle/validate-bundle';
 import { parseFuzzyDate } from '../../src/domain/fuzzy-date';
@@ -175,6 +176,38 @@ describe('heads of state in their countries’ summits', () => {
       expect(single.body.data).toEqual({
         event: { heads: [{ entity: { id: 'kim-jong-un' } }, { entity: { id: 'vladimir-putin' } }] },
       });
+    });
+  });
+
+  describe('the heads on pages and in exports', () => {
+    it('the timeline feed, TimelineJS3 and the CSV say who leads which country, with the words that say so', async () => {
+      const feed = await fetch(`${server.base}/feeds/vis-timeline.json?entity=kim-jong-un`);
+      const items = ((await feed.json()) as { items: { eventId: string; details: { heads: unknown[] } }[] }).items;
+      expect(items.find((item) => item.eventId === SUMMIT)?.details.heads).toEqual([
+        expect.objectContaining({
+          role: 'head_of_state',
+          name: 'Kim Jong Un',
+          id: 'kim-jong-un',
+          country: 'Coreia do Norte',
+          quotes: expect.arrayContaining([expect.objectContaining({ quote: 'o líder norte-coreano Kim Jong Un' })]),
+        }),
+        expect.objectContaining({ name: 'Vladimir Putin', country: 'Rússia' }),
+      ]);
+      expect(items.find((item) => item.eventId === DELEGATION_VISIT)?.details.heads ?? []).toEqual([]);
+
+      const story = await fetch(`${server.base}/feeds/timelinejs.json?entity=kim-jong-un`);
+      const slides = ((await story.json()) as { events: { unique_id: string; text: { text: string } }[] }).events;
+      expect(slides.find((slide) => slide.unique_id === SUMMIT)?.text.text).toContain(
+        '<strong>Heads:</strong> head_of_state: Kim Jong Un (leads Coreia do Norte); head_of_state: Vladimir Putin (leads Rússia)',
+      );
+
+      const csv = await (await fetch(`${server.base}/export/timeline.csv?entity=kim-jong-un`)).text();
+      const rows = parseCsv(csv, { bom: true, columns: true }) as Record<string, string>[];
+      const summit = rows.find((row) => row.id === SUMMIT);
+      expect(summit?.head_ids).toBe('kim-jong-un; vladimir-putin');
+      expect(summit?.heads).toBe(
+        'head_of_state: Kim Jong Un (leads Coreia do Norte); head_of_state: Vladimir Putin (leads Rússia)',
+      );
     });
   });
 

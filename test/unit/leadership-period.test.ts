@@ -35,6 +35,13 @@ describe("a leadership's period, resolved from its sources' claims", () => {
     });
   });
 
+  it('is not opened by a source that names the leader without a period', () => {
+    expect(resolveRelationship([claim('report', {}), claim('curated', { since: '2000-05-07' })])).toMatchObject({
+      since: '2000-05-07',
+      until: null,
+    });
+  });
+
   it('does not depend on the order of the claims, and covers every claimed period', () => {
     const iso = fc.constantFrom('2000', '2004-03', '2008-05-07', '2012', '2018-11', '2024-06-19');
     const period = fc.record({ since: fc.option(iso, { nil: undefined }), until: fc.option(iso, { nil: undefined }) });
@@ -51,13 +58,17 @@ describe("a leadership's period, resolved from its sources' claims", () => {
           since: resolved.since,
           until: resolved.until,
         });
+        if (periods.every((p) => p.since === undefined && p.until === undefined))
+          expect(resolved).toMatchObject({ since: null, until: null });
         for (const p of periods) {
           if (p.since !== undefined && resolved.since !== null)
             expect(resolved.since <= (parseFuzzyDate(p.since)?.earliest ?? '')).toBe(true);
           if (p.until !== undefined && resolved.until !== null)
             expect(resolved.until >= (parseFuzzyDate(p.until)?.latest ?? '')).toBe(true);
-          if (p.since === undefined) expect(resolved.since).toBeNull();
-          if (p.until === undefined) expect(resolved.until).toBeNull();
+          // A side is open when a claim giving a period leaves it open, or when no claim gives one.
+          const dated = p.since !== undefined || p.until !== undefined;
+          if (dated && p.since === undefined) expect(resolved.since).toBeNull();
+          if (dated && p.until === undefined) expect(resolved.until).toBeNull();
         }
       }),
     );

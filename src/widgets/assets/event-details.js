@@ -85,6 +85,20 @@
       });
       container.appendChild(list);
     }
+    // Heads of state or government in their countries' summit: said as such, with the words
+    // that say they lead the country.
+    if (item.details.heads && item.details.heads.length > 0) {
+      var heads = element('ul', null, 'heads');
+      item.details.heads.forEach(function (head) {
+        var entry = element('li', head.role.replace(/_/g, ' ') + ' of ' + head.country + ': ' + head.name, 'head');
+        if (head.quotes.length > 0) {
+          entry.appendChild(document.createTextNode(' '));
+          entry.appendChild(inLanguage(element('q', head.quotes[0].quote), head.quotes[0].lang));
+        }
+        heads.appendChild(entry);
+      });
+      container.appendChild(heads);
+    }
     (item.details.agreements || []).forEach(function (agreement) {
       container.appendChild(element('p', 'Agreement: ' + agreement, 'agreement'));
     });

@@ -24,6 +24,10 @@
   var graphql = Api.graphql;
 
   var params = new URLSearchParams(window.location.search);
+  // A parameter the page already named as ignored (malformed) is not read again, nor named twice.
+  document.querySelectorAll('.page-notice[data-parameter]').forEach(function (notice) {
+    params.delete(notice.getAttribute('data-parameter'));
+  });
   // The feed's parameters as the page kept them (tracking and malformed ones dropped, with a notice).
   var live = document.getElementById('live');
   var feedParams = new URLSearchParams((live && live.getAttribute('data-query')) || '');
