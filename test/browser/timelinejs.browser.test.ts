@@ -9,6 +9,8 @@ import { startSeededTestServer, type TestServer } from '../helpers/server';
 const KEY = 'timelinejs-key-0123456789abcdef01234567';
 const BRIEFING = readFileSync(path.join(FIXTURES_DIR, 'briefing-report.yaml'), 'utf8');
 const BRIEFING_SOURCE = 'test-briefing-report';
+/** A report of 29 November 2024: Kim Jong Un's timeline then runs from June to late November. */
+const BELOUSOV = readFileSync(path.join(FIXTURES_DIR, 'belousov-report.yaml'), 'utf8');
 const EXCHANGE = '2024-exchange-of-senior-officers';
 
 interface TimelineJsWindow {
@@ -116,6 +118,36 @@ describe('the TimelineJS3 page in a real browser', () => {
     expect(total).toBe(9);
     expect(inside).toBe(total);
   });
+
+  it.each([1280, 360])(
+    'opens on the whole period when a later report widens it: every marker in the strip (%i px)',
+    async (width) => {
+      const loaded = await fetch(`${server.base}/bundles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/yaml', authorization: `Bearer ${KEY}` },
+        body: BELOUSOV,
+      });
+      expect([200, 201]).toContain(loaded.status);
+      try {
+        await open(width, 'entity=kim-jong-un');
+        const placed = await page.evaluate(() => {
+          const strip = (document.querySelector('.tl-timenav') as HTMLElement).getBoundingClientRect();
+          const starts = [...document.querySelectorAll('.tl-timemarker')].map(
+            (marker) => marker.getBoundingClientRect().left,
+          );
+          return { strip: [strip.left, strip.right], first: Math.min(...starts), last: Math.max(...starts) };
+        });
+        // Before the fix the strip opened on June to September: the November events were off it.
+        expect(placed.first).toBeGreaterThanOrEqual(placed.strip[0]! - 1);
+        expect(placed.last).toBeLessThanOrEqual(placed.strip[1]! + 1);
+      } finally {
+        await fetch(`${server.base}/bundles/test-belousov-report`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${KEY}` },
+        });
+      }
+    },
+  );
 
   it('draws the year-only exchange as a span over 2024, dated as it is known', async () => {
     await open(1280);

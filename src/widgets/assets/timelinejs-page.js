@@ -26,6 +26,14 @@
       if (index < 0) showWholePeriod(nav);
     };
     if (!timeline.current_id || nav.current_id === '') showWholePeriod(nav);
+    // The library's own first move to the title's marker is animated and may start after 'ready':
+    // once it has ended, the strip is centred again if the reader is still on the title slide.
+    setTimeout(
+      function () {
+        if (nav.current_id === '') showWholePeriod(nav);
+      },
+      (nav.options.duration || 1000) + 100,
+    );
   }
 
   function showWholePeriod(nav) {
