@@ -84,7 +84,7 @@ describe('benchmark harness (smoke)', () => {
     expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toContain('<svg');
     expect(readFileSync(path.join(out, 'results.md'), 'utf8')).toContain('| timeline-hub |');
     // Builds the 10k corpus on a fresh machine (~1 min), then 12 scenarios × 3 targets.
-  }, 600_000);
+  }, 900_000);
 
   it('gives a hub the same timeline as expanding from it', async () => {
     const config = readConfig({ ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_USER: '' });
