@@ -77,6 +77,13 @@ async function load(
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 async function main(): Promise<void> {
+  // It takes no arguments: anything given is a mistake to name, not to ignore for minutes of measuring.
+  if (process.argv.length > 2) {
+    console.error(
+      `bench:first-render takes no arguments (given: ${process.argv.slice(2).join(' ')})\nusage: npm run bench:first-render`,
+    );
+    process.exit(1);
+  }
   const database = await startDisposableDatabase('first-render');
   const server = await startSeededTestServer({ NEO4J_URI: database.neo4j.boltUri, NEO4J_PASSWORD: TEST_PASSWORD });
   const browser = await launchChromium();
