@@ -53,6 +53,8 @@ export interface EntityModel extends EntityFieldValues {
   readonly evidence: readonly EvidenceModel[];
   /** Ids other bundles gave this entity; they resolve to it. */
   readonly redirectIds: readonly string[];
+  /** The day this is the view as of (src/domain/as-of.ts); absent for the current view. Fields below it read the same day. */
+  readonly asOf?: string;
 }
 
 export interface EventModel {
@@ -74,6 +76,8 @@ export interface EventModel {
   readonly claimedDates: readonly string[];
   readonly quotes: readonly QuoteModel[];
   readonly redirectIds: readonly string[];
+  /** The day this is the view as of (src/domain/as-of.ts); absent for the current view. Fields below it read the same day. */
+  readonly asOf?: string;
 }
 
 export type NodeModel = EntityModel | EventModel;

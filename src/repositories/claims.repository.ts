@@ -5,6 +5,7 @@ import { CALENDAR_LINK, ENTITY_LABELS, EVENT_TYPE_FAMILY, RELATIONSHIP_TYPES } f
 import { relationshipKey } from '../domain/relationship-key';
 import { toNeo4jDate, toNative } from '../neo4j/values';
 import { storedDateProperties } from './stored-date';
+import { entityProperties, eventProperties, relationshipProperties } from './stored-properties';
 
 /**
  * The write side of claims: reads the claims stored on the nodes and relationships a source
@@ -167,12 +168,10 @@ export async function writeEntities(tx: ManagedTransaction, entities: readonly R
   }
 }
 
-function entityProperties(entity: ResolvedEntity): Record<string, unknown> {
-  const { label: _label, ...props } = entity;
-  return props;
-}
-
-/** Creates or overwrites events with their resolved view; a disputed event also gets the label Disputed. */
+/**
+ * Creates or overwrites events with their resolved view; a disputed event also gets the label
+ * Disputed, and one whose date or type changed as reports came in the label Revised (as-of reads).
+ */
 export async function writeEvents(tx: ManagedTransaction, events: readonly ResolvedEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx.run(
@@ -180,35 +179,11 @@ export async function writeEvents(tx: ManagedTransaction, events: readonly Resol
      MERGE (e:Event {id: row.id})
      SET e = row.props
      FOREACH (_ IN CASE WHEN row.props.disputed THEN [1] ELSE [] END | SET e:Disputed)
-     FOREACH (_ IN CASE WHEN row.props.disputed THEN [] ELSE [1] END | REMOVE e:Disputed)`,
+     FOREACH (_ IN CASE WHEN row.props.disputed THEN [] ELSE [1] END | REMOVE e:Disputed)
+     FOREACH (_ IN CASE WHEN row.props.revisionDays IS NOT NULL THEN [1] ELSE [] END | SET e:Revised)
+     FOREACH (_ IN CASE WHEN row.props.revisionDays IS NOT NULL THEN [] ELSE [1] END | REMOVE e:Revised)`,
     { rows: events.map((event) => ({ id: event.id, props: eventProperties(event) })) },
   );
-}
-
-/** An event's stored properties: dates flattened as `<prefix>Iso`, `<prefix>Year`… (see README). */
-function eventProperties(event: ResolvedEvent): Record<string, unknown> {
-  return {
-    id: event.id,
-    type: event.type,
-    cameo: event.cameo,
-    title: event.title,
-    titleEn: event.titleEn,
-    description: event.description,
-    ...storedDateProperties('date', event.date),
-    ...storedDateProperties('endDate', event.endDate),
-    ...storedDateProperties('reported', event.reported),
-    disputed: event.disputed,
-    claimedDates: event.claimedDates.map((claimed) => claimed.date.iso),
-    // Only a disputed event can overlap a period its resolved date does not: the timeline checks these then.
-    claimEarliest: event.disputed ? event.claimedDates.map((claimed) => toNeo4jDate(claimed.date.earliest)) : null,
-    claimLatest: event.disputed ? event.claimedDates.map((claimed) => toNeo4jDate(claimed.date.latest)) : null,
-    timelineKey: event.timelineKey,
-    evidence: event.evidence,
-    quotes: event.quotes,
-    sourceIds: event.sourceIds,
-    redirectIds: event.redirectIds,
-    claims: event.claims,
-  };
 }
 
 /** Replaces the redirects of these nodes: one (:Redirect {id})-[:SAME_AS]->(node) per id other bundles gave it. */
@@ -359,22 +334,6 @@ export async function writeRelationships(
     if (written !== members.length)
       throw new Error(`only ${written} of ${members.length} ${group.type} relationships found both ends`);
   }
-}
-
-function relationshipProperties(key: string, resolved: ResolvedRelationship): Record<string, unknown> {
-  return {
-    key,
-    role: key === '' ? null : key,
-    title: resolved.titles[0] ?? null,
-    titles: resolved.titles,
-    since: resolved.since === null ? null : toNeo4jDate(resolved.since),
-    until: resolved.until === null ? null : toNeo4jDate(resolved.until),
-    note: resolved.note,
-    confidence: resolved.confidence,
-    evidence: resolved.evidence,
-    sourceIds: resolved.sourceIds,
-    claims: resolved.claims,
-  };
 }
 
 /**

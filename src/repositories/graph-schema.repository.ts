@@ -3,6 +3,7 @@ import { EVENT_SEARCH_FIELDS } from '../domain/search-text';
 import { PRECISION_RANK, TIMELINE_KEY_FORMAT } from '../domain/timeline-key';
 import type { Database } from '../neo4j/database';
 import { VERSION_ID } from './data-version.repository';
+import { backfillAsOf } from './as-of-backfill';
 import { backfillSearchText } from './event-search.repository';
 
 /** Name of the full-text index over names, aliases, titles and what an event is (who, where, when). */
@@ -69,7 +70,8 @@ function schemaStatements(): { name: string; statement: string }[] {
  */
 export async function ensureGraphSchema(
   database: Database,
-  options: { readonly searchTextWritten?: boolean } = {},
+  /** The graph was imported with the current searchable text and as-of properties (the synthetic corpus). */
+  options: { readonly derivedWritten?: boolean } = {},
 ): Promise<void> {
   const { online, staleSearch } = await database.read(async (tx) => {
     const result = await tx.run(
@@ -93,47 +95,50 @@ export async function ensureGraphSchema(
     for (const { statement } of missing) await database.write((tx) => tx.run(statement));
     await database.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
   }
-  await migrateTimelineKeys(database);
-  await migrateSearchText(database, options.searchTextWritten === true);
+  const written = options.derivedWritten === true;
+  await migrateFormat(database, 'timelineKeyFormat', TIMELINE_KEY_FORMAT, () => rebuildTimelineKeys(database));
+  await migrateFormat(database, 'searchTextFormat', SEARCH_TEXT_FORMAT, () => backfillSearchText(database), written);
+  await migrateFormat(database, 'asOfFormat', AS_OF_FORMAT, () => backfillAsOf(database), written);
 }
 
+/** Version of the as-of properties (knownFrom, revision lists); a graph stored before them gets them computed once. */
+const AS_OF_FORMAT = 1;
+
 /**
- * Computes the searchable text of entities and events once for a graph stored before it existed
- * (or with an older format); a graph that has it costs one lookup. The data-version node records it.
- * `written`: the graph was imported with the current text (the synthetic corpus), only recorded.
+ * Runs `backfill` once for a graph whose derived data is older than `format` (as the data-version
+ * node's `property` records it) and records the format; a graph that has it costs one lookup.
+ * `written`: the graph was imported with the current data (the synthetic corpus), only recorded.
  */
-async function migrateSearchText(database: Database, written: boolean): Promise<void> {
+async function migrateFormat(
+  database: Database,
+  property: 'searchTextFormat' | 'timelineKeyFormat' | 'asOfFormat',
+  format: number,
+  backfill: () => Promise<unknown>,
+  written = false,
+): Promise<void> {
   const current = await database.read(async (tx) => {
-    const result = await tx.run('OPTIONAL MATCH (v:DataVersion {id: $id}) RETURN v.searchTextFormat AS format', {
+    const result = await tx.run(`OPTIONAL MATCH (v:DataVersion {id: $id}) RETURN v.${property} AS format`, {
       id: VERSION_ID,
     });
     return result.records[0]?.get('format') ?? null;
   });
-  if (current !== null && Number(current) >= SEARCH_TEXT_FORMAT) return;
-  if (!written) await backfillSearchText(database);
+  if (current !== null && Number(current) >= format) return;
+  if (!written) await backfill();
   await database.write((tx) =>
-    tx.run('MERGE (v:DataVersion {id: $id}) SET v.version = coalesce(v.version, 0), v.searchTextFormat = $format', {
+    tx.run(`MERGE (v:DataVersion {id: $id}) SET v.version = coalesce(v.version, 0), v.${property} = $format`, {
       id: VERSION_ID,
-      format: SEARCH_TEXT_FORMAT,
+      format,
     }),
   );
 }
 
 /**
- * Rebuilds the stored `timelineKey` of every event once after the key's format changed (a graph
- * written before intervals of days ranked MONTH 1 and YEAR 2), so that its order and the timeline's
- * whole-year branch hold for old graphs too. The data-version node records the format a graph has;
- * a graph that has it costs one lookup.
+ * Rebuilds the stored `timelineKey` of every event after the key's format changed (a graph written
+ * before intervals of days ranked MONTH 1 and YEAR 2), so that its order and the timeline's
+ * whole-year branch hold for old graphs too.
  */
-async function migrateTimelineKeys(database: Database): Promise<void> {
-  const current = await database.read(async (tx) => {
-    const result = await tx.run('OPTIONAL MATCH (v:DataVersion {id: $id}) RETURN v.timelineKeyFormat AS format', {
-      id: VERSION_ID,
-    });
-    return result.records[0]?.get('format') ?? null;
-  });
-  if (current !== null && Number(current) >= TIMELINE_KEY_FORMAT) return;
-  await database.write((tx) =>
+function rebuildTimelineKeys(database: Database): Promise<unknown> {
+  return database.write((tx) =>
     tx.run(
       `MATCH (e:Event) WHERE e.datePrecision IS NOT NULL
        WITH e, toString(e.dateEarliest) + '|' + $ranks[e.datePrecision] + '|' + e.id AS key
@@ -141,11 +146,5 @@ async function migrateTimelineKeys(database: Database): Promise<void> {
        SET e.timelineKey = key`,
       { ranks: Object.fromEntries(Object.entries(PRECISION_RANK).map(([k, v]) => [k, String(v)])) },
     ),
-  );
-  await database.write((tx) =>
-    tx.run('MERGE (v:DataVersion {id: $id}) SET v.version = coalesce(v.version, 0), v.timelineKeyFormat = $format', {
-      id: VERSION_ID,
-      format: TIMELINE_KEY_FORMAT,
-    }),
   );
 }

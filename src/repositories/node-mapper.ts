@@ -20,8 +20,8 @@ import { readStoredDate, storedDateProjection } from './stored-date';
  * cost a db hit per name, present or not: 6,264 db hits and 3× the time for a timeline page at
  * 100k events, against 2,251 for `.*`.
  */
-export const NODE_PROJECTION = (variable: string) =>
-  `${variable} {.*, claims: null, ${HIDDEN_TEXT.map((name) => `${name}: null`).join(', ')}, labels: labels(${variable})}`;
+export const NODE_PROJECTION = (variable: string, withClaims = false) =>
+  `${variable} {.*, ${withClaims ? '' : 'claims: null, '}${HIDDEN_TEXT.map((name) => `${name}: null`).join(', ')}, labels: labels(${variable})}`;
 
 /** Text kept for the full-text index only (src/domain/search-text.ts), never shown: left out of every node read. */
 const HIDDEN_TEXT = ['nameVariants', ...EVENT_SEARCH_FIELDS];
@@ -31,8 +31,8 @@ export const SOURCE_PROJECTION = (variable: string) =>
   `${variable} {.id, .url, .title, .titleEn, .publisher, .language, ${storedDateProjection('published')}}`;
 
 /** Cypher projection of a relationship for the mapper below. */
-export const RELATIONSHIP_PROJECTION = (variable: string) =>
-  `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, role: ${variable}.role, titles: ${variable}.titles, evidence: ${variable}.evidence, since: toString(${variable}.since), until: toString(${variable}.until)}`;
+export const RELATIONSHIP_PROJECTION = (variable: string, withClaims = false) =>
+  `{type: type(${variable}), from: startNode(${variable}).id, to: endNode(${variable}).id, role: ${variable}.role, titles: ${variable}.titles, evidence: ${variable}.evidence, since: toString(${variable}.since), until: toString(${variable}.until)${withClaims ? `, claims: ${variable}.claims` : ''}}`;
 
 type Row = Record<string, unknown>;
 

@@ -4,6 +4,7 @@
  * `$fromDay` and `$toDay`; dates are read from their stored properties (stored-date.ts), and a
  * disputed event's claimed dates from `claimEarliest`/`claimLatest`.
  */
+import { asOfEventFields, claimCounts, currentEventFields } from './as-of-cypher';
 
 export type PeriodMatch = 'OVERLAPS' | 'WITHIN';
 
@@ -30,24 +31,33 @@ function bounds(period: Period, earliest: string, latest: string): string[] {
 }
 
 /** The event's resolved date against the period, one predicate per bound (what the date index serves). */
-export function resolvedInPeriod(event: string, period: Period): string[] {
-  return bounds(period, `${event}.dateEarliest`, `${event}.dateLatest`);
+export function resolvedInPeriod(event: string, period: Period, fields = currentEventFields(event)): string[] {
+  return bounds(period, fields.earliest, fields.latest);
 }
 
 /**
  * A disputed event overlaps a period when any source's date does (it is listed once, at its
  * resolved date); it is within a period only when every source's date is.
  */
-export function claimsInPeriod(event: string, period: Period): string {
-  const quantifier = period.match === 'WITHIN' ? 'all' : 'any';
+export function claimsInPeriod(event: string, period: Period, asOf = false): string {
   const claimed = bounds(period, `${event}.claimEarliest[i]`, `${event}.claimLatest[i]`).join(' AND ');
-  return `${quantifier}(i IN range(0, size(${event}.claimEarliest) - 1) WHERE ${claimed})`;
+  const counts = claimCounts(event, 'i', asOf);
+  if (!counts) {
+    const quantifier = period.match === 'WITHIN' ? 'all' : 'any';
+    return `${quantifier}(i IN range(0, size(${event}.claimEarliest) - 1) WHERE ${claimed})`;
+  }
+  // As of a day, only the claims published by then count.
+  return period.match === 'WITHIN'
+    ? `all(i IN range(0, size(${event}.claimEarliest) - 1) WHERE NOT (${counts}) OR (${claimed}))`
+    : `any(i IN range(0, size(${event}.claimEarliest) - 1) WHERE ${counts} AND ${claimed})`;
 }
 
-/** The whole period filter as predicates on the event (none without a period). */
-export function periodPredicate(event: string, period: Period): string[] {
+/** The whole period filter as predicates on the event (none without a period); `asOf`: with the fields as of then. */
+export function periodPredicate(event: string, period: Period, asOf = false): string[] {
   if (!hasPeriod(period)) return [];
-  const resolved = resolvedInPeriod(event, period).join(' AND ');
-  if (period.match === 'WITHIN') return [resolved, `(NOT ${event}:Disputed OR ${claimsInPeriod(event, period)})`];
-  return [`((${resolved}) OR (${event}:Disputed AND ${claimsInPeriod(event, period)}))`];
+  const fields = asOf ? asOfEventFields(event) : currentEventFields(event);
+  const resolved = resolvedInPeriod(event, period, fields).join(' AND ');
+  const claims = claimsInPeriod(event, period, asOf);
+  if (period.match === 'WITHIN') return [resolved, `(NOT ${fields.disputed} OR ${claims})`];
+  return [`((${resolved}) OR (${fields.disputed} AND ${claims}))`];
 }

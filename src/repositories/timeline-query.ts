@@ -1,4 +1,5 @@
 import { MAX_RANGE_DAYS } from '../domain/fuzzy-date';
+import { asOfEventFields, currentEventFields, knownAsOf, type EventFields } from './as-of-cypher';
 import { HEAD_PARAMS, leadingAtEvent } from './head-leadership';
 import { keyCeiling, yearKeyPrefix } from '../domain/timeline-key';
 import { claimsInPeriod, hasPeriod, periodPredicate, resolvedInPeriod, type Period } from './period-filter';
@@ -16,6 +17,8 @@ export interface TimelineCriteria extends Period {
   readonly entityMatch: EntityMatch;
   readonly types: readonly string[] | null;
   readonly placeId: string | null;
+  /** As of this day (YYYY-MM-DD): what the sources published by then say (src/domain/as-of.ts); null: the current view. */
+  readonly asOf: string | null;
 }
 
 /** How to read the selection, decided from the filtered entities' degrees. */
@@ -35,36 +38,59 @@ export interface SelectionPlan {
  * the country it leads at the event's date in a summit, state visit, talks or signing; up, through a
  * delegation or organization that represents it, or the person that leads it as head of state or
  * government; as the place, or a country containing it; as an agreement the event produced or
- * concerns, or a party or signatory of one; as what the event concerns.
+ * concerns, or a party or signatory of one; as what the event concerns. `known` names what must be
+ * known as of the day of an as-of read (x and e are checked where they are bound).
  */
-const INVOLVEMENT_PATTERNS: readonly { readonly pattern: string; readonly where?: string }[] = [
-  { pattern: '(x)-[:PARTICIPATED_IN]->(e)' },
-  { pattern: '(x)<-[:LED_BY]-(:Delegation)-[:PARTICIPATED_IN]->(e)' },
-  { pattern: '(x)-[:MEMBER_OF]->(:Delegation)-[:PARTICIPATED_IN]->(e)' },
-  { pattern: '(x)<-[headOf:LED_BY]-(:Country)-[:PARTICIPATED_IN]->(e)', where: leadingAtEvent('headOf', 'e') },
-  { pattern: '(x)<-[:REPRESENTS]-(:Delegation|Organization)-[:PARTICIPATED_IN]->(e)' },
+const INVOLVEMENT_PATTERNS: readonly {
+  readonly pattern: string;
+  readonly known: readonly string[];
+  readonly where?: (asOf: boolean) => string;
+}[] = [
+  { pattern: '(x)-[r1:PARTICIPATED_IN]->(e)', known: ['r1'] },
+  { pattern: '(x)<-[r1:LED_BY]-(n1:Delegation)-[r2:PARTICIPATED_IN]->(e)', known: ['r1', 'n1', 'r2'] },
+  { pattern: '(x)-[r1:MEMBER_OF]->(n1:Delegation)-[r2:PARTICIPATED_IN]->(e)', known: ['r1', 'n1', 'r2'] },
+  {
+    pattern: '(x)<-[headOf:LED_BY]-(n1:Country)-[r2:PARTICIPATED_IN]->(e)',
+    known: ['headOf', 'n1', 'r2'],
+    where: (asOf) => leadingAtEvent('headOf', 'e', asOf),
+  },
+  {
+    pattern: '(x)<-[r1:REPRESENTS]-(n1:Delegation|Organization)-[r2:PARTICIPATED_IN]->(e)',
+    known: ['r1', 'n1', 'r2'],
+  },
   // Heads only: a country is not involved in everything its deputy minister attends.
-  { pattern: '(x)-[lead:LED_BY WHERE lead.role IN $headRoles]->(:Person)-[:PARTICIPATED_IN]->(e)' },
-  { pattern: '(x)<-[:TOOK_PLACE_IN]-(e)' },
-  { pattern: '(x)<-[:LOCATED_IN]-(:Place)<-[:TOOK_PLACE_IN]-(e)' },
-  { pattern: '(x)<-[:PRODUCED|CONCERNS]-(e)' },
-  { pattern: '(x)-[:PARTY_TO|SIGNED]->(:Agreement)<-[:PRODUCED|CONCERNS]-(e)' },
+  {
+    pattern: '(x)-[lead:LED_BY WHERE lead.role IN $headRoles]->(n1:Person)-[r2:PARTICIPATED_IN]->(e)',
+    known: ['lead', 'n1', 'r2'],
+  },
+  { pattern: '(x)<-[r1:TOOK_PLACE_IN]-(e)', known: ['r1'] },
+  { pattern: '(x)<-[r1:LOCATED_IN]-(n1:Place)<-[r2:TOOK_PLACE_IN]-(e)', known: ['r1', 'n1', 'r2'] },
+  { pattern: '(x)<-[r1:PRODUCED|CONCERNS]-(e)', known: ['r1'] },
+  {
+    pattern: '(x)-[r1:PARTY_TO|SIGNED]->(n1:Agreement)<-[r2:PRODUCED|CONCERNS]-(e)',
+    known: ['r1', 'n1', 'r2'],
+  },
 ];
 
+/** The conditions of a pattern: its own, and as of a day what must be known then. */
+function patternConditions(involvement: (typeof INVOLVEMENT_PATTERNS)[number], asOf: boolean): string[] {
+  return [...(involvement.where ? [involvement.where(asOf)] : []), ...(asOf ? involvement.known.map(knownAsOf) : [])];
+}
+
 /** The events the entities bound by `UNWIND … AS entityId` are involved in, expanded from them. */
-function involvedEvents(idsParameter: string): string {
-  const union = INVOLVEMENT_PATTERNS.map(
-    ({ pattern, where }) =>
-      `WITH x MATCH ${pattern.replace('(e)', '(e:Event)')}${where ? ` WHERE ${where}` : ''} RETURN e`,
-  ).join(' UNION ');
-  return `UNWIND ${idsParameter} AS entityId MATCH (x:Entity {id: entityId}) CALL { ${union} } WITH DISTINCT e`;
+function involvedEvents(idsParameter: string, asOf: boolean): string {
+  const union = INVOLVEMENT_PATTERNS.map((involvement) => {
+    const conditions = patternConditions(involvement, asOf);
+    return `WITH x MATCH ${involvement.pattern.replace('(e)', '(e:Event)')}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''} RETURN e`;
+  }).join(' UNION ');
+  return `UNWIND ${idsParameter} AS entityId MATCH (x:Entity {id: entityId})${asOf ? ` WHERE ${knownAsOf('x')}` : ''} CALL { ${union} } WITH DISTINCT e`;
 }
 
 /** Whether event `e` involves the entity whose id passes `idTest` (a predicate on `x.id`). */
-function involves(idTest: string): string {
+function involves(idTest: string, asOf: boolean): string {
   return `(${INVOLVEMENT_PATTERNS.map(
-    ({ pattern, where }) =>
-      `EXISTS { MATCH ${pattern.replace('(x)', '(x:Entity)')} WHERE ${[idTest, ...(where ? [where] : [])].join(' AND ')} }`,
+    (involvement) =>
+      `EXISTS { MATCH ${involvement.pattern.replace('(x)', '(x:Entity)')} WHERE ${[idTest, ...(asOf ? [knownAsOf('x')] : []), ...patternConditions(involvement, asOf)].join(' AND ')} }`,
   ).join(' OR ')})`;
 }
 
@@ -75,19 +101,24 @@ function involves(idTest: string): string {
  * than the query timeout, where these take a quarter of that for three entities.
  */
 function entityPredicate(criteria: TimelineCriteria, skip: string | null = null): string[] {
-  if (criteria.entityMatch !== 'ALL') return [involves('x.id IN $entityIds')];
+  const asOf = criteria.asOf !== null;
+  if (criteria.entityMatch !== 'ALL') return [involves('x.id IN $entityIds', asOf)];
   return (criteria.entityIds ?? []).flatMap((id, index) =>
-    id === skip ? [] : [involves(`x.id = $entityIds[${index}]`)],
+    id === skip ? [] : [involves(`x.id = $entityIds[${index}]`, asOf)],
   );
 }
 
-/** Type and place filters. */
-function otherPredicates(criteria: TimelineCriteria): string[] {
+/** Type and place filters; as of a day, with the type then and the places known then. */
+function otherPredicates(criteria: TimelineCriteria, fields: EventFields): string[] {
+  const asOf = criteria.asOf !== null;
+  const known = (...names: string[]) => (asOf ? names.map((name) => ` AND ${knownAsOf(name)}`).join('') : '');
   return [
-    criteria.types !== null ? 'e.type IN $types' : '',
-    criteria.placeId !== null
-      ? `EXISTS { MATCH (e)-[:TOOK_PLACE_IN]->(p:Entity) WHERE p.id = $placeId OR EXISTS { (p)-[:LOCATED_IN]->(:Entity {id: $placeId}) } }`
-      : '',
+    criteria.types !== null ? `${fields.type} IN $types` : '',
+    criteria.placeId === null
+      ? ''
+      : asOf
+        ? `EXISTS { MATCH (e)-[t:TOOK_PLACE_IN]->(p:Entity) WHERE (p.id = $placeId OR EXISTS { MATCH (p)-[l:LOCATED_IN]->(c:Entity {id: $placeId}) WHERE${known('l', 'c').slice(4)} })${known('t', 'p')} }`
+        : `EXISTS { MATCH (e)-[:TOOK_PLACE_IN]->(p:Entity) WHERE p.id = $placeId OR EXISTS { (p)-[:LOCATED_IN]->(:Entity {id: $placeId}) } }`,
   ].filter(Boolean);
 }
 
@@ -105,36 +136,82 @@ function keyBounds(criteria: TimelineCriteria): string[] {
   ].filter(Boolean);
 }
 
+/** One query of the selection: Cypher ending in a WHERE on `e`, and the key it orders `e` by. */
+export interface SelectionBranch {
+  readonly cypher: string;
+  readonly key: string;
+}
+
 /**
- * The queries whose union is the selection, each ending in a WHERE on `e` (the caller adds RETURN).
- * `extra` are predicates on `e` every branch gets (the cursor). Entities that are not hubs are
- * expanded into their events; otherwise the range index on timelineKey provides the order (so the
- * work per page does not grow with the corpus), with two more branches for a period that events
- * may overlap: whole-year events of `from`'s year, which start before the key floor, and disputed
- * events, which a claimed date may put in the period.
+ * The queries whose union is the selection (the caller adds RETURN). `after`: the cursor's
+ * comparison with `$afterKey`, if any. Entities that are not hubs are expanded into their events;
+ * otherwise the range index on timelineKey provides the order (so the work per page does not grow
+ * with the corpus), with two more branches for a period that events may overlap: whole-year events
+ * of `from`'s year, which start before the key floor, and disputed events, which a claimed date may
+ * put in the period. As of a day, the indexed branches leave out revised events (whose key may then
+ * differ from the stored one), which one more branch reads with their fields as of then.
  */
-export function selectionBranches(criteria: TimelineCriteria, plan: SelectionPlan, extra: readonly string[]): string[] {
+export function selectionBranches(
+  criteria: TimelineCriteria,
+  plan: SelectionPlan,
+  after: '>' | '<' | null,
+): SelectionBranch[] {
+  const asOf = criteria.asOf !== null;
   const where = (predicates: readonly string[]) => (predicates.length > 0 ? `WHERE ${predicates.join(' AND ')}` : '');
-  const rest = [...extra, ...otherPredicates(criteria)];
+  const cursor = (key: string) => (after ? [`${key} ${after} $afterKey`] : []);
+  const entities = criteria.entityIds ? entityPredicate(criteria) : [];
   if (criteria.entityIds && !plan.hub) {
+    // Expanded events are sorted anyway: their fields as of the day, whichever they are.
+    const fields = asOf ? asOfEventFields('e') : currentEventFields('e');
     const anchor = criteria.entityMatch === 'ALL' ? '[$anchorId]' : '$entityIds';
     const allOthers = criteria.entityMatch === 'ALL' ? entityPredicate(criteria, plan.anchorId) : [];
-    return [`${involvedEvents(anchor)} ${where([...rest, ...allOthers, ...periodPredicate('e', criteria)])}`];
+    const predicates = [
+      ...cursor(fields.key),
+      ...(asOf ? [knownAsOf('e')] : []),
+      ...otherPredicates(criteria, fields),
+      ...allOthers,
+      ...periodPredicate('e', criteria, asOf),
+    ];
+    return [{ cypher: `${involvedEvents(anchor, asOf)} ${where(predicates)}`, key: fields.key }];
   }
-  if (criteria.entityIds) rest.push(...entityPredicate(criteria));
-  if (!hasPeriod(criteria)) return [`MATCH (e:Event) ${where(rest)}`];
+  const stored = currentEventFields('e');
+  const rest = [
+    ...cursor(stored.key),
+    ...(asOf ? [knownAsOf('e'), 'NOT e:Revised'] : []),
+    ...otherPredicates(criteria, stored),
+    ...entities,
+  ];
+  const indexed = (branches: readonly string[]) => branches.map((cypher) => ({ cypher, key: stored.key }));
+  const revisedBranch = () => {
+    const fields = asOfEventFields('e');
+    const predicates = [
+      ...cursor(fields.key),
+      knownAsOf('e'),
+      ...otherPredicates(criteria, fields),
+      ...entities,
+      ...periodPredicate('e', criteria, true),
+    ];
+    return asOf ? [{ cypher: `MATCH (e:Revised) ${where(predicates)}`, key: fields.key }] : [];
+  };
+  if (!hasPeriod(criteria)) return [...indexed([`MATCH (e:Event) ${where(rest)}`]), ...revisedBranch()];
   const resolved = [...rest, ...resolvedInPeriod('e', criteria)];
   if (criteria.match === 'WITHIN') {
     return [
-      `MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria), `(NOT e:Disputed OR ${claimsInPeriod('e', criteria)})`])}`,
+      ...indexed([
+        `MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria), `(NOT e:Disputed OR ${claimsInPeriod('e', criteria, asOf)})`])}`,
+      ]),
+      ...revisedBranch(),
     ];
   }
   return [
-    `MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria)])}`,
-    ...(criteria.fromDay !== null
-      ? [`MATCH (e:Event) ${where([...resolved, 'e.timelineKey STARTS WITH $yearKey'])}`]
-      : []),
-    `MATCH (e:Disputed) ${where([...rest, claimsInPeriod('e', criteria)])}`,
+    ...indexed([
+      `MATCH (e:Event) ${where([...resolved, ...keyBounds(criteria)])}`,
+      ...(criteria.fromDay !== null
+        ? [`MATCH (e:Event) ${where([...resolved, 'e.timelineKey STARTS WITH $yearKey'])}`]
+        : []),
+      `MATCH (e:Disputed) ${where([...rest, claimsInPeriod('e', criteria, asOf)])}`,
+    ]),
+    ...revisedBranch(),
   ];
 }
 
@@ -148,6 +225,7 @@ export function selectionParams(criteria: TimelineCriteria, plan: SelectionPlan)
     types: criteria.types,
     placeId: criteria.placeId,
     ...HEAD_PARAMS,
+    asOf: criteria.asOf,
     keyFloor:
       criteria.fromDay === null
         ? null

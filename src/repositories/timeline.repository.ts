@@ -1,20 +1,21 @@
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
-import type { AgreementSummary, EventDetails, EventModel, SourceModel } from '../domain/types';
+import type {
+  AgreementSummary,
+  EntityModel,
+  EventDetails,
+  EventModel,
+  RelationshipModel,
+  SourceModel,
+} from '../domain/types';
 import { AppError, badUserInput } from '../errors';
 import type { Database } from '../neo4j/database';
 import { toNative } from '../neo4j/values';
+import { knownAsOf } from './as-of-cypher';
+import { entityAsOf, eventAsOf, relationshipAsOf } from './as-of-view';
 import { HEAD_PARAMS, leadingAtEvent } from './head-leadership';
-import {
-  NODE_PROJECTION,
-  RELATIONSHIP_PROJECTION,
-  SOURCE_PROJECTION,
-  toEntityModel,
-  toEventModel,
-  toRelationshipModel,
-  toSourceModel,
-} from './node-mapper';
+import { NODE_PROJECTION, RELATIONSHIP_PROJECTION, SOURCE_PROJECTION, toSourceModel } from './node-mapper';
 import { selectionBranches, selectionParams, type SelectionPlan, type TimelineCriteria } from './timeline-query';
 
 export type { TimelineCriteria } from './timeline-query';
@@ -122,7 +123,7 @@ export async function findTimelinePage(
   hubDegree: number,
 ): Promise<TimelinePage> {
   const direction = order === 'ASC' ? 'ASC' : 'DESC';
-  const after = order === 'ASC' ? 'e.timelineKey > $afterKey' : 'e.timelineKey < $afterKey';
+  const asOf = criteria.asOf;
   return database.read(
     async (tx) => {
       const { criteria: resolved, plan } = await planSelection(tx, criteria, hubDegree);
@@ -131,24 +132,24 @@ export async function findTimelinePage(
         afterKey: afterKey ?? (order === 'ASC' ? '' : '\uffff'),
         limit: neo4j.int(limit + 1),
       };
-      const branches = selectionBranches(resolved, plan, [after]).map(
-        (branch) => `${branch} RETURN e ORDER BY e.timelineKey ${direction} LIMIT $limit`,
+      const branches = selectionBranches(resolved, plan, order === 'ASC' ? '>' : '<').map(
+        ({ cypher, key }) => `${cypher} RETURN e, ${key} AS key ORDER BY key ${direction} LIMIT $limit`,
       );
       // The page with its details and sources in one round trip: a page is what clients show, and
       // separate queries for details and sources tripled the transactions per page.
       const page = await tx.run(
         `CALL { ${branches.join(' UNION ')} }
-       WITH e ORDER BY e.timelineKey ${direction} LIMIT $limit
-       RETURN ${NODE_PROJECTION('e')} AS event, ${DETAILS_PROJECTION('e')},
-         [(e)-[:MENTIONED_IN]->(s:Source) | ${SOURCE_PROJECTION('s')}] AS sources
-       ORDER BY e.timelineKey ${direction}`,
+       WITH e, key ORDER BY key ${direction} LIMIT $limit
+       RETURN ${NODE_PROJECTION('e', asOf !== null)} AS event, ${DETAILS_PROJECTION('e', asOf !== null)},
+         [(e)-[:MENTIONED_IN]->(s:Source)${asOf !== null ? ' WHERE s.publishedEarliest <= date($asOf)' : ''} | ${SOURCE_PROJECTION('s')}] AS sources
+       ORDER BY key ${direction}`,
         params,
       );
       const records = page.records.slice(0, limit);
       return {
-        events: records.map((record) => toEventModel(record.get('event'))),
+        events: records.map((record) => eventAsOf(record.get('event'), asOf) as EventModel),
         hasNextPage: page.records.length > limit,
-        details: new Map(records.map((record) => [record.get('id') as string, toEventDetails(record)])),
+        details: new Map(records.map((record) => [record.get('id') as string, toEventDetails(record, asOf)])),
         sources: new Map(
           records
             .flatMap((record) => (record.get('sources') as unknown[]).map(toSourceModel))
@@ -170,7 +171,7 @@ async function wholeSelection(
 ): Promise<{ call: string; params: Record<string, unknown> }> {
   const selection = await planSelection(tx, criteria, Number.POSITIVE_INFINITY);
   const plan = { ...selection.plan, hub: false };
-  const branches = selectionBranches(selection.criteria, plan, []).map((branch) => `${branch} RETURN e`);
+  const branches = selectionBranches(selection.criteria, plan, null).map(({ cypher }) => `${cypher} RETURN e`);
   return { call: `CALL { ${branches.join(' UNION ')} }`, params: selectionParams(selection.criteria, plan) };
 }
 
@@ -221,27 +222,49 @@ export async function fingerprintTimeline(
   );
 }
 
-/** Cypher returning `id`, `participants`, `heads`, `places`, `agreements` and `related` of event `e`. */
-const DETAILS_PROJECTION = (e: string) => `${e}.id AS id,
-  [(x:Entity)-[r:PARTICIPATED_IN]->(${e}) | {role: r.role, title: r.title, entity: ${NODE_PROJECTION('x')}}] AS participants,
-  [(h:Person)<-[lead:LED_BY]-(:Country)-[:PARTICIPATED_IN]->(${e}) WHERE ${leadingAtEvent('lead', e)} | {role: lead.role, title: lead.title, entity: ${NODE_PROJECTION('h')}, via: ${RELATIONSHIP_PROJECTION('lead')}}] AS heads,
-  [(${e})-[:TOOK_PLACE_IN]->(p:Entity) | ${NODE_PROJECTION('p')}] AS places,
-  [(${e})-[:PRODUCED]->(a:Agreement) | ${NODE_PROJECTION('a')}] AS agreements,
-  [(${e})-[:PRODUCED]->(a:Agreement) | {id: a.id, name: a.name, signatories: [(s)-[:SIGNED]->(a) | s.name], parties: [(p)-[:PARTY_TO]->(a) | p.name]}] AS agreementSummaries,
-  [(${e})-[:REFERENCES|PART_OF]-(o:Event) | ${NODE_PROJECTION('o')}] AS related`;
+/**
+ * Cypher returning `id`, `participants`, `heads`, `places`, `agreements`, `agreementSummaries` and
+ * `related` of event `e`; `asOf`: only what was known then, with the claims to resolve it again.
+ */
+const DETAILS_PROJECTION = (e: string, asOf = false) => {
+  const known = (...names: string[]) => (asOf ? ` WHERE ${names.map(knownAsOf).join(' AND ')}` : '');
+  const node = (v: string) => NODE_PROJECTION(v, asOf);
+  const relation = (v: string) => RELATIONSHIP_PROJECTION(v, asOf);
+  return `${e}.id AS id,
+  [(x:Entity)-[r:PARTICIPATED_IN]->(${e})${known('x', 'r')} | {role: r.role, title: r.title, entity: ${node('x')}${asOf ? `, relation: ${relation('r')}` : ''}}] AS participants,
+  [(h:Person)<-[lead:LED_BY]-(c:Country)-[p:PARTICIPATED_IN]->(${e}) WHERE ${leadingAtEvent('lead', e, asOf)}${asOf ? ` AND ${['h', 'lead', 'c', 'p'].map(knownAsOf).join(' AND ')}` : ''} | {role: lead.role, title: lead.title, entity: ${node('h')}, via: ${relation('lead')}}] AS heads,
+  [(${e})-[t:TOOK_PLACE_IN]->(p:Entity)${known('t', 'p')} | ${node('p')}] AS places,
+  [(${e})-[pr:PRODUCED]->(a:Agreement)${known('pr', 'a')} | ${node('a')}] AS agreements,
+  ${
+    asOf
+      ? `[(${e})-[pr:PRODUCED]->(a:Agreement)${known('pr', 'a')} | {agreement: ${node('a')}, signatories: [(s)-[sg:SIGNED]->(a)${known('s', 'sg')} | ${node('s')}], parties: [(p)-[pt:PARTY_TO]->(a)${known('p', 'pt')} | ${node('p')}]}]`
+      : `[(${e})-[:PRODUCED]->(a:Agreement) | {id: a.id, name: a.name, signatories: [(s)-[:SIGNED]->(a) | s.name], parties: [(p)-[:PARTY_TO]->(a) | p.name]}]`
+  } AS agreementSummaries,
+  [(${e})-[rr:REFERENCES|PART_OF]-(o:Event)${known('rr', 'o')} | ${node('o')}] AS related`;
+};
 
-/** Maps the columns of DETAILS_PROJECTION. */
-function toEventDetails(record: Neo4jRecord): EventDetails {
-  const participants = (record.get('participants') as { role: string; title: string | null; entity: unknown }[])
-    .map((item) => ({ role: item.role, title: item.title ?? null, entity: toEntityModel(item.entity) }))
-    .sort((a, b) => a.role.localeCompare(b.role) || a.entity.name.localeCompare(b.entity.name));
-  const heads = (record.get('heads') as { role: string; title: string | null; entity: unknown; via: unknown }[])
+/** Maps the columns of DETAILS_PROJECTION (as of `asOf`, when given). */
+function toEventDetails(record: Neo4jRecord, asOf: string | null): EventDetails {
+  const entity = (value: unknown) => entityAsOf(value, asOf) as EntityModel;
+  const participants = (
+    record.get('participants') as { role: string; title: string | null; entity: unknown; relation: unknown }[]
+  )
     .map((item) => ({
       role: item.role,
-      title: item.title ?? null,
-      entity: toEntityModel(item.entity),
-      via: toRelationshipModel(item.via),
+      title: asOf === null ? (item.title ?? null) : (relationshipAsOf(item.relation, asOf)?.titles[0] ?? null),
+      entity: entity(item.entity),
     }))
+    .sort((a, b) => a.role.localeCompare(b.role) || a.entity.name.localeCompare(b.entity.name));
+  const heads = (record.get('heads') as { role: string; title: string | null; entity: unknown; via: unknown }[])
+    .map((item) => {
+      const via = relationshipAsOf(item.via, asOf) as RelationshipModel;
+      return {
+        role: item.role,
+        title: asOf === null ? (item.title ?? null) : (via.titles[0] ?? null),
+        entity: entity(item.entity),
+        via,
+      };
+    })
     // A country taking part in two roles reaches its head twice: one entry per head and leadership.
     .filter(
       (head, index, all) =>
@@ -253,15 +276,31 @@ function toEventDetails(record: Neo4jRecord): EventDetails {
     .sort((a, b) => a.via.from.localeCompare(b.via.from) || a.entity.name.localeCompare(b.entity.name));
   // The most specific place: a city before the country it lies in.
   const places = (record.get('places') as unknown[])
-    .map(toEntityModel)
+    .map(entity)
     .sort((a, b) => Number(a.label === 'Country') - Number(b.label === 'Country'));
-  const related = new Map((record.get('related') as unknown[]).map(toEventModel).map((event) => [event.id, event]));
+  const related = new Map(
+    (record.get('related') as unknown[])
+      .map((value) => eventAsOf(value, asOf) as EventModel)
+      .map((event) => [event.id, event]),
+  );
+  // As of a day, the names then: the nodes come whole, to be resolved again.
+  const summaries = (record.get('agreementSummaries') as Record<string, unknown>[]).map((summary) => {
+    if (asOf === null) return summary as unknown as AgreementSummary;
+    const agreement = entity(summary.agreement);
+    const names = (values: unknown) => (values as unknown[]).map((value) => entity(value).name);
+    return {
+      id: agreement.id,
+      name: agreement.name,
+      signatories: names(summary.signatories),
+      parties: names(summary.parties),
+    };
+  });
   return {
     participants,
     heads,
     place: places[0] ?? null,
-    agreements: (record.get('agreements') as unknown[]).map(toEntityModel).sort((a, b) => a.id.localeCompare(b.id)),
-    agreementSummaries: (record.get('agreementSummaries') as AgreementSummary[])
+    agreements: (record.get('agreements') as unknown[]).map(entity).sort((a, b) => a.id.localeCompare(b.id)),
+    agreementSummaries: summaries
       .map((summary) => ({
         ...summary,
         signatories: [...summary.signatories].sort(),
@@ -273,12 +312,16 @@ function toEventDetails(record: Neo4jRecord): EventDetails {
 }
 
 /** Participants, place, agreements and related events of many events, in one round trip. */
-export async function findEventDetails(database: Database, ids: readonly string[]): Promise<Map<string, EventDetails>> {
+export async function findEventDetails(
+  database: Database,
+  ids: readonly string[],
+  asOf: string | null = null,
+): Promise<Map<string, EventDetails>> {
   return database.read(async (tx) => {
-    const result = await tx.run(`UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN ${DETAILS_PROJECTION('e')}`, {
-      ids,
-      ...HEAD_PARAMS,
-    });
-    return new Map(result.records.map((record) => [record.get('id') as string, toEventDetails(record)]));
+    const result = await tx.run(
+      `UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN ${DETAILS_PROJECTION('e', asOf !== null)}`,
+      { ids, asOf, ...HEAD_PARAMS },
+    );
+    return new Map(result.records.map((record) => [record.get('id') as string, toEventDetails(record, asOf)]));
   });
 }

@@ -17,6 +17,8 @@ export interface TimelineFilterInput {
   readonly match?: PeriodMatch | null;
   readonly types?: readonly string[] | null;
   readonly placeId?: string | null;
+  /** As of this day (YYYY[-MM[-DD]]): not a GraphQL filter field; the fields' `asOf` argument and the feeds' `?asOf=` set it. */
+  readonly asOf?: string | null;
 }
 
 export interface TimelineArgs {
@@ -81,7 +83,24 @@ export function toCriteria(filter: TimelineFilterInput): TimelineCriteria {
     match: filter.match ?? 'OVERLAPS',
     types,
     placeId: filter.placeId ?? null,
+    asOf: asOfDay(filter.asOf),
   };
+}
+
+/**
+ * The day an `asOf` argument means (YYYY, YYYY-MM or YYYY-MM-DD): its last day, so that "as of
+ * June 2024" holds every report of June; null when absent. A malformed or impossible date is
+ * BAD_USER_INPUT naming `argument`.
+ */
+export function asOfDay(value: string | null | undefined, argument = 'asOf'): string | null {
+  if (value === null || value === undefined) return null;
+  const date = parseFuzzyDate(value);
+  if (!date || date.precision === 'RANGE')
+    throw badUserInput(
+      `${argument} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD (got "${value.slice(0, 40)}")`,
+      argument,
+    );
+  return date.latest;
 }
 
 /** A filter's `from`/`to` (YYYY, YYYY-MM or YYYY-MM-DD) as the first and last day they span. */

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const connection = connectDatabase(config.neo4j, neo4j.boltUri, createLogger('error'), 600_000);
   try {
     // The corpus files hold the searchable text already (src/domain/search-text.ts): no backfill.
-    await ensureGraphSchema(connection.database, { searchTextWritten: true });
+    await ensureGraphSchema(connection.database, { derivedWritten: true });
   } finally {
     await connection.close();
   }

@@ -70,7 +70,15 @@ export class CorpusWriter {
 
   constructor(dir: string) {
     const file = (name: string, header: string[]) => new CsvFile(path.join(dir, name), header);
-    this.sources = file('sources.csv', ['id:ID', ':LABEL', 'title', 'publisher', 'language', 'text']);
+    this.sources = file('sources.csv', [
+      'id:ID',
+      ':LABEL',
+      'title',
+      'publisher',
+      'language',
+      'text',
+      ...dateColumns('published'),
+    ]);
     this.entities = file('entities.csv', [
       'id:ID',
       ':LABEL',
@@ -86,6 +94,7 @@ export class CorpusWriter {
       'evidence:string[]',
       'sourceIds:string[]',
       'claims:string[]',
+      'knownFrom',
     ]);
     this.events = file('events.csv', [
       'id:ID',
@@ -102,6 +111,7 @@ export class CorpusWriter {
       'disputed:boolean',
       'claimedDates:string[]',
       'claims:string[]',
+      'knownFrom',
     ]);
     this.calendar = file('calendar.csv', ['id:ID', ':LABEL', 'year:long', 'month:long', 'day:long', 'date:date']);
     this.relationships = file('relationships.csv', [
@@ -115,12 +125,22 @@ export class CorpusWriter {
       'evidence:string[]',
       'sourceIds:string[]',
       'claims:string[]',
+      'knownFrom',
     ]);
     this.calendarLinks = file('calendar-links.csv', [':START_ID', ':END_ID', ':TYPE']);
   }
 
+  /** Publication days of the sources (YYYY-MM-DD), set before their claims are written. */
+  private readonly published = new Map<string, string>();
+
+  /** Dates the source: its claims carry the day, so as-of views hold them from then on. */
+  publish(sourceId: string, day: string): void {
+    this.published.set(sourceId, day);
+  }
+
   async source(id: string, title: string, sentences: readonly string[]): Promise<void> {
     this.nodes += 1;
+    const day = this.published.get(id);
     await this.sources.row([
       field(id),
       field('Source'),
@@ -128,7 +148,14 @@ export class CorpusWriter {
       field('Synthetic Press'),
       field('en'),
       field(sentences.join('\n')),
+      ...(day
+        ? dateFields({ ...(parseFuzzyDate(day) as FuzzyDate), inferred: false, note: null })
+        : dateColumns('published').map(() => '')),
     ]);
+  }
+
+  private claimSource(id: string): ClaimSource {
+    return { id, language: 'en', published: this.published.get(id) ?? null };
   }
 
   /** An entity stored as the resolved view of its one claim, as a load would write it. */
@@ -136,7 +163,7 @@ export class CorpusWriter {
     this.nodes += 1;
     const resolved = resolveEntity(entity.id, [
       {
-        source: claimSource(sourceId),
+        source: this.claimSource(sourceId),
         bundleId: entity.id,
         label: entity.label.split(';')[1] as EntityLabel,
         name: entity.name,
@@ -164,6 +191,7 @@ export class CorpusWriter {
       arrayField(resolved.evidence),
       arrayField(resolved.sourceIds),
       arrayField(resolved.claims),
+      field(this.published.get(sourceId) ?? null),
     ]);
   }
 
@@ -175,7 +203,7 @@ export class CorpusWriter {
     this.nodes += 1;
     const { date } = event;
     const claim = encodeClaim({
-      source: claimSource(sourceId),
+      source: this.claimSource(sourceId),
       bundleId: event.id,
       type: event.type,
       title: event.title,
@@ -202,6 +230,7 @@ export class CorpusWriter {
       'false',
       arrayField([date.iso]),
       arrayField([claim]),
+      field(this.published.get(sourceId) ?? null),
     ]);
     await this.relationship(event.id, sourceId, 'MENTIONED_IN', span, sourceId);
     // synthetic dates are days, months or years, never intervals
@@ -222,7 +251,7 @@ export class CorpusWriter {
     const structural = type === 'MENTIONED_IN' || type.startsWith('ON_') || type.startsWith('IN_');
     const claims = structural
       ? []
-      : [encodeClaim({ source: claimSource(sourceId), title: null, note: null, evidence: [span] })];
+      : [encodeClaim({ source: this.claimSource(sourceId), title: null, note: null, evidence: [span] })];
     await this.relationships.row([
       field(from),
       field(to),
@@ -234,6 +263,7 @@ export class CorpusWriter {
       arrayField([encodeEvidence(sourceId, span)]),
       arrayField([sourceId]),
       arrayField(claims),
+      field(structural ? null : (this.published.get(sourceId) ?? null)),
     ]);
   }
 
@@ -289,10 +319,6 @@ export class CorpusWriter {
       relationshipFiles: relationshipFiles.map((file) => file.path),
     };
   }
-}
-
-function claimSource(id: string): ClaimSource {
-  return { id, language: 'en', published: null };
 }
 
 /** neo4j-admin import headers of a stored date's properties (stored-date.ts), typed. */

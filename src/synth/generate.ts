@@ -37,10 +37,11 @@ interface Cast {
 }
 
 /**
- * Version of what a corpus stores (2: events carry their searchable text); a benchmark instance
+ * Version of what a corpus stores (2: events carry their searchable text; 3: sources their
+ * publication, nodes and relationships `knownFrom`); a benchmark instance
  * built by an older generator is generated again.
  */
-export const CORPUS_FORMAT = 2;
+export const CORPUS_FORMAT = 3;
 
 /**
  * Writes a synthetic corpus as neo4j-admin import CSV files: countries and capitals that become
@@ -105,6 +106,7 @@ async function writeRegistry(writer: CorpusWriter, cast: Cast): Promise<void> {
   const allEntities = [...countries, ...cast.capitals, ...people, ...organizations];
   for (let start = 0; start < allEntities.length; start += ENTITIES_PER_SOURCE) {
     const sourceId = `syn-registry-${start / ENTITIES_PER_SOURCE}`;
+    writer.publish(sourceId, REGISTRY_PUBLISHED);
     const chunk = allEntities.slice(start, start + ENTITIES_PER_SOURCE);
     const sentences = chunk.map((entity, i) => describeEntity(entity, start + i, cast));
     for (const [i, span] of spansOf(sentences).entries()) {
@@ -134,6 +136,10 @@ async function writeEvents(writer: CorpusWriter, cast: Cast, options: SynthOptio
   let agreements = 0;
   for (let start = 0; start < options.events; start += EVENTS_PER_SOURCE) {
     const sourceId = `syn-source-${start / EVENTS_PER_SOURCE}`;
+    writer.publish(
+      sourceId,
+      dispatchPublished(start / EVENTS_PER_SOURCE, Math.ceil(options.events / EVENTS_PER_SOURCE)),
+    );
     const count = Math.min(EVENTS_PER_SOURCE, options.events - start);
     const drafts = Array.from({ length: count }, (_, i) =>
       draftEvent(start + i, random, personZipf, placeZipf, cast.people, cast.capitals),
@@ -172,6 +178,20 @@ async function writeEvents(writer: CorpusWriter, cast: Cast, options: SynthOptio
     await writer.source(sourceId, `Synthetic dispatch ${start / EVENTS_PER_SOURCE}`, sentences);
   }
   return dates;
+}
+
+/** The registries are published before every dispatch: their entities are known from the start. */
+const REGISTRY_PUBLISHED = '1994-12-31';
+
+/**
+ * Dispatch `index` of `count` is published on a day spread evenly over 1995–2024, so that an
+ * as-of view of a day in the middle holds about half the events (as-of benchmark scenarios).
+ */
+function dispatchPublished(index: number, count: number): string {
+  const first = Date.UTC(1995, 0, 1);
+  const span = Date.UTC(2024, 11, 31) - first;
+  const day = first + Math.floor((span * index) / Math.max(count, 1) / 86_400_000) * 86_400_000;
+  return new Date(day).toISOString().slice(0, 10);
 }
 
 /** The evidence span of each sentence of a source whose text is the sentences, one per line. */

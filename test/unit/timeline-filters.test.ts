@@ -11,6 +11,7 @@ const base: TimelineCriteria = {
   match: 'OVERLAPS',
   types: null,
   placeId: null,
+  asOf: null,
 };
 
 describe('toCriteria', () => {
