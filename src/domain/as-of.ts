@@ -22,6 +22,11 @@ export function claimsAsOf<T extends { readonly source: ClaimSource }>(claims: r
   return claims.filter((claim) => publishedBy(claim, day));
 }
 
+/** Stored claims (canonical JSON, any kind) of the sources published on or before `day`. */
+export function claimTextsAsOf(texts: readonly string[], day: string): string[] {
+  return texts.filter((text) => publishedBy(JSON.parse(text) as { source: ClaimSource }, day));
+}
+
 /** The first day a source of these claims was published: the first day an as-of view holds them; null when none is dated. */
 export function knownFrom(claims: readonly { readonly source: ClaimSource }[]): string | null {
   return publicationDays(claims)[0] ?? null;

@@ -35,18 +35,22 @@ export interface GraphqlContext {
     /** The process's database: a subscription outlives the request's time budget. */
     readonly database: Database;
   };
-  /** Per-request loaders; a timeline page primes `node`, `eventDetails` and `source` with what it read. */
-  readonly loaders: {
-    readonly node: DataLoader<string, NodeModel | null>;
-    readonly eventDetails: DataLoader<string, EventDetails | null>;
-    readonly source: DataLoader<string, SourceModel | null>;
-    /** Stored claims by node id (one JSON string per source), read only when a client asks for them. */
-    readonly claims: DataLoader<string, string[] | null>;
-    /** Organizations each source relays (CITES), by source id. */
-    readonly citations: DataLoader<string, EntityModel[] | null>;
-    /** Signatories and parties by agreement id. */
-    readonly agreementParties: DataLoader<string, AgreementPartyModel[] | null>;
-  };
+  /** Per-request loaders of the current view; a timeline page primes `node`, `eventDetails` and `source` with what it read. */
+  readonly loaders: Loaders;
+  /** The loaders of the view as of a day (YYYY-MM-DD; null: the current view), one set per day and request. */
+  readonly loadersAsOf: (asOf: string | null | undefined) => Loaders;
+}
+
+export interface Loaders {
+  readonly node: DataLoader<string, NodeModel | null>;
+  readonly eventDetails: DataLoader<string, EventDetails | null>;
+  readonly source: DataLoader<string, SourceModel | null>;
+  /** Stored claims by node id (one JSON string per source), read only when a client asks for them. */
+  readonly claims: DataLoader<string, string[] | null>;
+  /** Organizations each source relays (CITES), by source id. */
+  readonly citations: DataLoader<string, EntityModel[] | null>;
+  /** Signatories and parties by agreement id. */
+  readonly agreementParties: DataLoader<string, AgreementPartyModel[] | null>;
 }
 
 /** Batches per-key lookups of one request into one query per kind. */
@@ -68,31 +72,43 @@ export function createContext(
   sharedDatabase: Database,
   config: GraphqlConfig,
   logger: Logger,
-  shared: SharedState = { stopWords: new StopWords() },
+  state: SharedState = { stopWords: new StopWords() },
   authorization?: string,
 ): GraphqlContext {
   const database = sharedDatabase.forRequest();
-  const node = loaderOf((ids) => findNodesByIds(database, ids));
+  const shared = {
+    source: loaderOf((ids) => findSourcesByIds(database, ids)),
+    citations: loaderOf((ids) => findSourceCitations(database, ids)),
+  };
+  // What a node, its details, claims and parties are depends on the day of the view.
+  const loadersOf = (asOf: string | null): Loaders => ({
+    ...shared,
+    node: loaderOf((ids) => findNodesByIds(database, ids, asOf)),
+    eventDetails: loaderOf((ids) => findEventDetails(database, ids, asOf)),
+    claims: loaderOf((ids) => findNodeClaims(database, ids, asOf)),
+    agreementParties: loaderOf((ids) => findAgreementParties(database, ids, asOf)),
+  });
+  const loaders = loadersOf(null);
+  const views = new Map<string, Loaders>();
   return {
     database,
     logger,
     timeline: new TimelineService(database, config.timelineHubDegree),
-    search: new SearchService(database, shared.stopWords),
+    search: new SearchService(database, state.stopWords),
     feeds: new FeedService(database, config.timelineHubDegree),
     graph: new GraphService(database, {
       hubDegree: config.hubDegree,
       connectionsTimeoutMs: config.connectionsTimeoutMs,
     }),
     authorization,
-    writes: shared.writes,
-    live: shared.changes && { changes: shared.changes, database: sharedDatabase },
-    loaders: {
-      node,
-      eventDetails: loaderOf((ids) => findEventDetails(database, ids)),
-      source: loaderOf((ids) => findSourcesByIds(database, ids)),
-      claims: loaderOf((ids) => findNodeClaims(database, ids)),
-      citations: loaderOf((ids) => findSourceCitations(database, ids)),
-      agreementParties: loaderOf((ids) => findAgreementParties(database, ids)),
+    writes: state.writes,
+    live: state.changes && { changes: state.changes, database: sharedDatabase },
+    loaders,
+    loadersAsOf: (asOf) => {
+      if (asOf === null || asOf === undefined) return loaders;
+      const view = views.get(asOf) ?? loadersOf(asOf);
+      views.set(asOf, view);
+      return view;
     },
   };
 }

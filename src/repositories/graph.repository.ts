@@ -1,7 +1,9 @@
 import neo4j from 'neo4j-driver';
 import type { NodeModel, PathModel, RelationshipModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
-import { NODE_PROJECTION, RELATIONSHIP_PROJECTION, toNodeModel, toRelationshipModel } from './node-mapper';
+import { knownAsOf } from './as-of-cypher';
+import { nodeAsOf, relationshipAsOf } from './as-of-view';
+import { NODE_PROJECTION, RELATIONSHIP_PROJECTION } from './node-mapper';
 import { MEANINGFUL, shortestPathsUpTo, typesAt, typesBetween } from './path-query';
 
 export interface PathQuery {
@@ -18,6 +20,8 @@ export interface PathQuery {
   readonly period: { readonly fromDay: string | null; readonly toDay: string | null } | null;
   /** Each event on the path no earlier than the previous one, from `fromId` to `toId`. */
   readonly chronological: boolean;
+  /** As of this day (src/domain/as-of.ts): paths through what was known then; none from an end not known yet. */
+  readonly asOf?: string | null;
 }
 
 export interface ShortestPaths {
@@ -44,6 +48,7 @@ const CANDIDATES_PER_LENGTH = 25;
 export async function findShortestPaths(database: Database, query: PathQuery): Promise<ShortestPaths> {
   const hops = integerIn(query.maxHops, 1, 6);
   const k = integerIn(query.paths, 1, 10);
+  const asOf = query.asOf ?? null;
   return database.read(
     async (tx) => {
       const ends = await tx.run(
@@ -54,16 +59,21 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
          WITH coalesce(a0, a1) AS a, coalesce(b0, b1) AS b
          RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, elementId(a) AS aKey, elementId(b) AS bKey, a.id AS aId, b.id AS bId, labels(a) AS aLabels, labels(b) AS bLabels,
            CASE WHEN a IS NULL THEN 0 ELSE COUNT { (a)--() } END AS aDegree, CASE WHEN b IS NULL THEN 0 ELSE COUNT { (b)--() } END AS bDegree,
-           CASE WHEN a IS NULL THEN null ELSE ${NODE_PROJECTION('a')} END AS aNode`,
-        { fromId: query.fromId, toId: query.toId },
+           CASE WHEN a IS NULL THEN null ELSE ${NODE_PROJECTION('a', asOf !== null)} END AS aNode,
+           coalesce(a.knownFrom <= $asOf AND b.knownFrom <= $asOf, $asOf IS NULL) AS known`,
+        { fromId: query.fromId, toId: query.toId, asOf },
       );
       const end = ends.records[0];
       const fromExists = end?.get('fromExists') === true;
       const toExists = end?.get('toExists') === true;
-      if (!end || !fromExists || !toExists) return { fromExists, toExists, paths: [] };
+      if (!end || !fromExists || !toExists || end.get('known') !== true) return { fromExists, toExists, paths: [] };
       // Two ids of one node (an id and its redirect): the path is the node itself.
       if (end.get('aKey') === end.get('bKey'))
-        return { fromExists, toExists, paths: [{ nodes: [toNodeModel(end.get('aNode'))], relationships: [] }] };
+        return {
+          fromExists,
+          toExists,
+          paths: [{ nodes: [nodeAsOf(end.get('aNode'), asOf) as NodeModel], relationships: [] }],
+        };
 
       const [aDegree, bDegree] = [Number(end.get('aDegree')), Number(end.get('bDegree'))];
       const reversed = bDegree < aDegree;
@@ -82,16 +92,33 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
         const lastHopTypes = length === 1 ? typesBetween(anchorLabels, farLabels) : typesAt(farLabels);
         return lastHopTypes.length === 0
           ? []
-          : [{ length, reversed, period: query.period, chronological: query.chronological, lastHopTypes, seekFarEnd }];
+          : [
+              {
+                length,
+                reversed,
+                period: query.period,
+                chronological: query.chronological,
+                lastHopTypes,
+                seekFarEnd,
+                asOf: asOf !== null,
+              },
+            ];
       });
-      const result = await tx.run(shortestPathsUpTo(shapes, NODE_PROJECTION, RELATIONSHIP_PROJECTION), {
-        ...params,
-        k: neo4j.int(k),
-      });
+      const withClaims = asOf !== null;
+      const result = await tx.run(
+        shortestPathsUpTo(
+          shapes,
+          (v) => NODE_PROJECTION(v, withClaims),
+          (v) => RELATIONSHIP_PROJECTION(v, withClaims),
+        ),
+        { ...params, k: neo4j.int(k), asOf },
+      );
       const found = result.records
         .map((record) => ({
-          nodes: (record.get('nodes') as unknown[]).map(toNodeModel),
-          relationships: (record.get('relationships') as unknown[]).map(toRelationshipModel),
+          nodes: (record.get('nodes') as unknown[]).map((value) => nodeAsOf(value, asOf) as NodeModel),
+          relationships: (record.get('relationships') as unknown[]).map(
+            (value) => relationshipAsOf(value, asOf) as RelationshipModel,
+          ),
         }))
         .map((path) =>
           reversed ? { nodes: [...path.nodes].reverse(), relationships: [...path.relationships].reverse() } : path,
@@ -113,29 +140,35 @@ export async function expandNeighborhood(
   id: string,
   depth: number,
   limit: number,
+  /** As of this day (src/domain/as-of.ts): what was known then; empty around a node not known yet. */
+  asOf: string | null = null,
 ): Promise<{ nodes: NodeModel[]; relationships: RelationshipModel[] } | null> {
+  const withClaims = asOf !== null;
+  const known = (...names: string[]) => (asOf === null ? '' : names.map((name) => ` AND ${knownAsOf(name)}`).join(''));
   return database.read(
     async (tx) => {
       const start = await tx.run(
         `OPTIONAL MATCH (direct:Entity|Event {id: $id})
        OPTIONAL MATCH (:Redirect {id: $id})-[:SAME_AS]->(redirected)
        WITH coalesce(direct, redirected) AS n WHERE n IS NOT NULL
-       RETURN elementId(n) AS key, ${NODE_PROJECTION('n')} AS node`,
+       RETURN elementId(n) AS key, ${NODE_PROJECTION('n', withClaims)} AS node`,
         { id },
       );
       const first = start.records[0];
       if (!first) return null;
+      const origin = nodeAsOf(first.get('node'), asOf);
+      if (!origin) return { nodes: [], relationships: [] };
       const seen = new Set<string>([first.get('key') as string]);
-      const nodes: NodeModel[] = [toNodeModel(first.get('node'))];
+      const nodes: NodeModel[] = [origin];
       const relationships = new Map<string, RelationshipModel>();
       let frontier = [...seen];
       for (let level = 0; level < depth && frontier.length > 0; level += 1) {
         const next = await tx.run(
           `UNWIND $frontier AS key
          MATCH (x) WHERE elementId(x) = key
-         CALL { WITH x MATCH (x)-[r:${MEANINGFUL}]-(y) WHERE NOT y:Source RETURN r, y LIMIT $perNode }
-         RETURN elementId(r) AS relKey, ${RELATIONSHIP_PROJECTION('r')} AS relationship, elementId(y) AS key, ${NODE_PROJECTION('y')} AS node`,
-          { frontier, perNode: neo4j.int(limit) },
+         CALL { WITH x MATCH (x)-[r:${MEANINGFUL}]-(y) WHERE NOT y:Source${known('r', 'y')} RETURN r, y LIMIT $perNode }
+         RETURN elementId(r) AS relKey, ${RELATIONSHIP_PROJECTION('r', withClaims)} AS relationship, elementId(y) AS key, ${NODE_PROJECTION('y', withClaims)} AS node`,
+          { frontier, perNode: neo4j.int(limit), asOf },
         );
         frontier = [];
         for (const record of next.records) {
@@ -143,10 +176,13 @@ export async function expandNeighborhood(
           if (!seen.has(key) && seen.size < limit) {
             seen.add(key);
             frontier.push(key);
-            nodes.push(toNodeModel(record.get('node')));
+            nodes.push(nodeAsOf(record.get('node'), asOf) as NodeModel);
           }
           if (seen.has(key))
-            relationships.set(record.get('relKey') as string, toRelationshipModel(record.get('relationship')));
+            relationships.set(
+              record.get('relKey') as string,
+              relationshipAsOf(record.get('relationship'), asOf) as RelationshipModel,
+            );
         }
       }
       return { nodes, relationships: [...relationships.values()] };

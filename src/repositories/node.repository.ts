@@ -1,15 +1,29 @@
 import neo4j from 'neo4j-driver';
 import type { EntityLabel } from '../domain/model';
 import { decodeEvidenceList } from '../domain/evidence';
-import type { AgreementPartyModel, EntityModel, NodeModel, SourceModel } from '../domain/types';
+import { claimTextsAsOf } from '../domain/as-of';
+import type { AgreementPartyModel, EntityModel, NodeModel, RelationshipModel, SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
-import { NODE_PROJECTION, SOURCE_PROJECTION, toEntityModel, toNodeModel, toSourceModel } from './node-mapper';
+import { knownAsOf } from './as-of-cypher';
+import { entityAsOf, nodeAsOf, relationshipAsOf } from './as-of-view';
+import {
+  NODE_PROJECTION,
+  RELATIONSHIP_PROJECTION,
+  SOURCE_PROJECTION,
+  toEntityModel,
+  toSourceModel,
+} from './node-mapper';
 
 /**
  * Entities and events by id, in one round trip; an id another bundle gave a merged node (a
  * redirect) finds that node. Ids not found are absent from the map.
  */
-export async function findNodesByIds(database: Database, ids: readonly string[]): Promise<Map<string, NodeModel>> {
+export async function findNodesByIds(
+  database: Database,
+  ids: readonly string[],
+  /** As of this day (src/domain/as-of.ts): nodes not known then are absent. */
+  asOf: string | null = null,
+): Promise<Map<string, NodeModel>> {
   return database.read(async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
@@ -17,11 +31,16 @@ export async function findNodesByIds(database: Database, ids: readonly string[])
        OPTIONAL MATCH (event:Event {id: id})
        OPTIONAL MATCH (:Redirect {id: id})-[:SAME_AS]->(redirected)
        WITH id, coalesce(entity, event, redirected) AS n
-       WHERE n IS NOT NULL
-       RETURN id, ${NODE_PROJECTION('n')} AS node`,
-      { ids },
+       WHERE n IS NOT NULL${asOf === null ? '' : ` AND ${knownAsOf('n')}`}
+       RETURN id, ${NODE_PROJECTION('n', asOf !== null)} AS node`,
+      { ids, asOf },
     );
-    return new Map(result.records.map((record) => [record.get('id') as string, toNodeModel(record.get('node'))]));
+    return new Map(
+      result.records.flatMap((record) => {
+        const node = nodeAsOf(record.get('node'), asOf);
+        return node ? [[record.get('id') as string, node] as const] : [];
+      }),
+    );
   });
 }
 
@@ -34,14 +53,15 @@ export async function listEntities(
   label: EntityLabel | 'Entity',
   afterId: string,
   limit: number,
+  asOf: string | null = null,
 ): Promise<EntityModel[]> {
   return database.read(async (tx) => {
     const result = await tx.run(
-      `MATCH (n:${label}) WHERE n.id > $afterId
-       RETURN ${NODE_PROJECTION('n')} AS node ORDER BY n.id LIMIT $limit`,
-      { afterId, limit: neo4j.int(limit) },
+      `MATCH (n:${label}) WHERE n.id > $afterId${asOf === null ? '' : ` AND ${knownAsOf('n')}`}
+       RETURN ${NODE_PROJECTION('n', asOf !== null)} AS node ORDER BY n.id LIMIT $limit`,
+      { afterId, limit: neo4j.int(limit), asOf },
     );
-    return result.records.map((record) => toEntityModel(record.get('node')));
+    return result.records.map((record) => entityAsOf(record.get('node'), asOf) as EntityModel);
   });
 }
 
@@ -59,8 +79,12 @@ export async function findSourcesByIds(database: Database, ids: readonly string[
   });
 }
 
-/** The stored claims of entities and events by id (one JSON string per source). */
-export async function findNodeClaims(database: Database, ids: readonly string[]): Promise<Map<string, string[]>> {
+/** The stored claims of entities and events by id (one JSON string per source); as of a day, those published by then. */
+export async function findNodeClaims(
+  database: Database,
+  ids: readonly string[],
+  asOf: string | null = null,
+): Promise<Map<string, string[]>> {
   return database.read(async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
@@ -70,7 +94,12 @@ export async function findNodeClaims(database: Database, ids: readonly string[])
        RETURN id, coalesce(n.claims, []) AS claims`,
       { ids },
     );
-    return new Map(result.records.map((record) => [record.get('id') as string, record.get('claims') as string[]]));
+    return new Map(
+      result.records.map((record) => {
+        const claims = record.get('claims') as string[];
+        return [record.get('id') as string, asOf === null ? claims : claimTextsAsOf(claims, asOf)];
+      }),
+    );
   });
 }
 
@@ -99,22 +128,27 @@ export async function findSourceCitations(
 export async function findAgreementParties(
   database: Database,
   ids: readonly string[],
+  asOf: string | null = null,
 ): Promise<Map<string, AgreementPartyModel[]>> {
   return database.read(async (tx) => {
+    const known = asOf === null ? '' : ` WHERE ${knownAsOf('x')} AND ${knownAsOf('r')}`;
     const result = await tx.run(
       `UNWIND $ids AS id
        MATCH (a:Agreement {id: id})
-       RETURN id, [(x:Entity)-[r:SIGNED|PARTY_TO]->(a) | {type: type(r), entity: ${NODE_PROJECTION('x')}, evidence: r.evidence}] AS parties`,
-      { ids },
+       RETURN id, [(x:Entity)-[r:SIGNED|PARTY_TO]->(a)${known} | {type: type(r), entity: ${NODE_PROJECTION('x', asOf !== null)}, evidence: r.evidence, relation: ${RELATIONSHIP_PROJECTION('r', asOf !== null)}}] AS parties`,
+      { ids, asOf },
     );
     return new Map(
       result.records.map((record) => [
         record.get('id') as string,
-        (record.get('parties') as { type: string; entity: unknown; evidence: unknown }[])
+        (record.get('parties') as { type: string; entity: unknown; evidence: unknown; relation: unknown }[])
           .map((party) => ({
             role: party.type === 'SIGNED' ? ('signatory' as const) : ('party' as const),
-            entity: toEntityModel(party.entity),
-            evidence: decodeEvidenceList(party.evidence),
+            entity: entityAsOf(party.entity, asOf) as EntityModel,
+            evidence:
+              asOf === null
+                ? decodeEvidenceList(party.evidence)
+                : (relationshipAsOf(party.relation, asOf) as RelationshipModel).evidence,
           }))
           .sort((a, b) => a.entity.name.localeCompare(b.entity.name)),
       ]),

@@ -1,4 +1,5 @@
 import { RELATIONSHIP_RULES, RELATIONSHIP_TYPES, type RelationshipType } from '../domain/model';
+import { asOfEventFields, currentEventFields, knownAsOf } from './as-of-cypher';
 import { periodPredicate } from './period-filter';
 
 /**
@@ -50,6 +51,8 @@ export interface PathShape {
    * end reads). Never for a hub at the far end: walking out from it reads all its relationships.
    */
   readonly seekFarEnd: boolean;
+  /** As of `$asOf` (src/domain/as-of.ts): only nodes and relationships known then, events' dates then. */
+  readonly asOf?: boolean;
 }
 
 /**
@@ -74,14 +77,18 @@ export function pathsOfLength(shape: PathShape): string {
     ...(shape.period
       ? middle.map(
           (name) =>
-            `(NOT ${name}:Event OR ${periodPredicate(name, { ...shape.period!, match: 'OVERLAPS' }).join(' AND ') || 'true'})`,
+            `(NOT ${name}:Event OR ${periodPredicate(name, { ...shape.period!, match: 'OVERLAPS' }, shape.asOf).join(' AND ') || 'true'})`,
         )
+      : []),
+    ...(shape.asOf
+      ? [`all(x IN nodes(p) WHERE ${knownAsOf('x')})`, `all(r IN relationships(p) WHERE ${knownAsOf('r')})`]
       : []),
     ...(shape.length > 1 ? ['all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))'] : []),
   ];
+  const earliest = (event: string) => (shape.asOf ? asOfEventFields(event) : currentEventFields(event)).earliest;
   const chronological = shape.chronological
     ? `WITH p, [x IN nodes(p) WHERE x:Event] AS events
-       WHERE all(i IN range(0, size(events) - 2) WHERE events[i].dateEarliest ${shape.reversed ? '>=' : '<='} events[i + 1].dateEarliest)`
+       WHERE all(i IN range(0, size(events) - 2) WHERE ${earliest('events[i]')} ${shape.reversed ? '>=' : '<='} ${earliest('events[i + 1]')})`
     : '';
   // Ties in the order of the ids along the path, read from `from` to `to`, then the types and roles
   // (one person may take part in one event in two roles: two paths through the same nodes).

@@ -2,7 +2,8 @@ import neo4j from 'neo4j-driver';
 import type { NodeModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
 import { SEARCH_ANALYZER, SEARCH_INDEX, SEARCH_PROPERTIES } from './graph-schema.repository';
-import { toNodeModel } from './node-mapper';
+import { knownAsOf } from './as-of-cypher';
+import { nodeAsOf } from './as-of-view';
 
 export interface FullTextHit {
   readonly node: NodeModel;
@@ -16,21 +17,32 @@ export interface FullTextHit {
  * Full-text hits over names, aliases, titles and what events are (participants, places,
  * agreements, type and date words); `luceneQuery` must already be escaped.
  */
-export async function searchFullText(database: Database, luceneQuery: string, limit: number): Promise<FullTextHit[]> {
+export async function searchFullText(
+  database: Database,
+  luceneQuery: string,
+  limit: number,
+  /**
+   * As of this day (src/domain/as-of.ts): hits known then, shown as they were then. The words are
+   * matched against the current text, so a name first reported later still finds the node.
+   */
+  asOf: string | null = null,
+): Promise<FullTextHit[]> {
   return database.read(
     async (tx) => {
       const result = await tx.run(
         `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
-       RETURN node {.*, claims: null, labels: labels(node)} AS node, score`,
-        { index: SEARCH_INDEX, query: luceneQuery, limit: neo4j.int(limit) },
+       ${asOf === null ? '' : `WHERE ${knownAsOf('node')}`}
+       RETURN node {.*, ${asOf === null ? 'claims: null, ' : ''}labels: labels(node)} AS node, score`,
+        { index: SEARCH_INDEX, query: luceneQuery, limit: neo4j.int(limit), asOf },
       );
-      return result.records.map((record) => {
+      return result.records.flatMap((record) => {
         // All properties at once (cheaper than listing them): the node, and its indexed texts.
         const row = record.get('node') as Record<string, unknown>;
         const texts = Object.fromEntries(
           SEARCH_PROPERTIES.map((property) => [property, (row[property] as string | undefined) ?? null]),
         );
-        return { node: toNodeModel(row), score: Number(record.get('score')), texts };
+        const node = nodeAsOf(row, asOf);
+        return node ? [{ node, score: Number(record.get('score')), texts }] : [];
       });
     },
     { query: 'search' },

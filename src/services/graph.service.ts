@@ -39,11 +39,12 @@ export class GraphService {
     kind: string | null | undefined,
     firstArg: number | null | undefined,
     after: string | null | undefined,
+    asOf: string | null = null,
   ): Promise<EntityModel[]> {
     const first = boundedInt(firstArg, LIMITS.entities, 'first');
     const label = kind ? LABEL_OF_KIND[kind] : 'Entity';
     if (!label) throw badUserInput(`unknown kind ${kind}`, 'kind');
-    return listEntities(this.database, label, after ?? '', first);
+    return listEntities(this.database, label, after ?? '', first, asOf);
   }
 
   async connections(
@@ -52,6 +53,7 @@ export class GraphService {
     maxHopsArg: number | null | undefined,
     firstArg: number | null | undefined,
     filter: ConnectionFilterInput | null | undefined = null,
+    asOf: string | null = null,
   ): Promise<PathModel[]> {
     const maxHops = boundedInt(maxHopsArg, LIMITS.maxHops, 'maxHops');
     const paths = boundedInt(firstArg, LIMITS.connections, 'first');
@@ -69,6 +71,7 @@ export class GraphService {
       timeoutMs: this.settings.connectionsTimeoutMs,
       period,
       chronological: filter?.chronological === true,
+      asOf,
     });
     if (!fromExists) throw notFound(`no entity or event has id "${fromId}"`, fromId);
     if (!toExists) throw notFound(`no entity or event has id "${toId}"`, toId);
@@ -79,10 +82,11 @@ export class GraphService {
     id: string,
     depthArg: number | null | undefined,
     limitArg: number | null | undefined,
+    asOf: string | null = null,
   ): Promise<SubgraphModel> {
     const depth = boundedInt(depthArg, LIMITS.neighborhoodDepth, 'depth');
     const limit = boundedInt(limitArg, LIMITS.neighborhoodLimit, 'limit');
-    const subgraph = await expandNeighborhood(this.database, id, depth, limit);
+    const subgraph = await expandNeighborhood(this.database, id, depth, limit, asOf);
     if (!subgraph) throw notFound(`no entity or event has id "${id}"`, id);
     return subgraph;
   }

@@ -51,7 +51,7 @@ export class SearchService {
     private readonly stopWords: StopWords,
   ) {}
 
-  async search(text: string, firstArg: number | null | undefined): Promise<SearchHit[]> {
+  async search(text: string, firstArg: number | null | undefined, asOf: string | null = null): Promise<SearchHit[]> {
     const first = boundedInt(firstArg, LIMITS.search, 'first');
     const stopWords = await this.stopWords.get(this.database);
     const terms = searchTerms(text, stopWords);
@@ -59,11 +59,11 @@ export class SearchService {
     if (every === undefined) return [];
     // Fetch more than asked so the re-ranking by match tier can promote exact names.
     const fetch = Math.min(first * 3, LIMITS.search.max * 3);
-    const hits = await searchFullText(this.database, every, fetch);
+    const hits = await searchFullText(this.database, every, fetch, asOf);
     // Too few hold every word: BM25 over any word fills the page with the best partial matches.
     if (hits.length < first && terms.length > 1) {
       const seen = new Set(hits.map((hit) => hit.node.id));
-      const partial = await searchFullText(this.database, toLuceneQuery(terms, 'any') as string, fetch);
+      const partial = await searchFullText(this.database, toLuceneQuery(terms, 'any') as string, fetch, asOf);
       hits.push(...partial.filter((hit) => !seen.has(hit.node.id)));
     }
     return rankHits(hits, terms, stopWords).slice(0, first);

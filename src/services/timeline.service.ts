@@ -37,6 +37,8 @@ export interface EventConnection {
   /** Fetched with the page, so the event fields of the same request need no query (not GraphQL fields). */
   readonly details: ReadonlyMap<string, EventDetails>;
   readonly sources: ReadonlyMap<string, SourceModel>;
+  /** The day the page is the view as of (null: the current view). */
+  readonly asOf: string | null;
 }
 
 /** Timelines: validated filters, interval-overlap periods, opaque cursors. */
@@ -60,6 +62,7 @@ export class TimelineService {
       totalCount: () => countTimeline(this.database, criteria),
       details: page.details,
       sources: page.sources,
+      asOf: criteria.asOf,
     };
   }
 }

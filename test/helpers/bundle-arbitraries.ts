@@ -65,6 +65,16 @@ const bundleShape = fc.record({
     maxLength: WORLD.length * EVENT_IDS.length,
   }),
   leadership: fc.option(fc.constantFrom('presidente', 'President', 'líder'), { nil: undefined }),
+  /** The leadership's period as the source gives it, if it does (sides left out are open). */
+  leadershipPeriod: fc.option(
+    fc.constantFrom(
+      { since: '2011-12' },
+      { since: '2024-06-19' },
+      { until: '2024-06-18' },
+      { since: '2012', until: '2024-06' },
+    ),
+    { freq: 2, nil: undefined },
+  ),
 });
 
 /** A bundle of source `sourceId`; its text holds one line per quote. */
@@ -149,6 +159,7 @@ export function bundleArbitrary(sourceId: string): fc.Arbitrary<BundleInput> {
         to: person.id,
         role: 'head_of_state',
         title: shape.leadership,
+        ...shape.leadershipPeriod,
         evidence: [quote(`${country.name} led by ${person.name}`)],
       });
     }

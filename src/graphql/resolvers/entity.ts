@@ -24,10 +24,18 @@ const entityFields = {
         'Entity.timeline is scoped to its entity; use Query.timeline to select others',
         'filter.entityIds',
       );
-    return timelinePage(ctx, { ...args, filter: { ...args.filter, entityIds: [entity.id] } });
+    // An entity read as of a day has the timeline of that day.
+    return timelinePage(ctx, {
+      ...args,
+      filter: { ...args.filter, entityIds: [entity.id], asOf: entity.asOf ?? null },
+    });
   },
   claims: (entity: EntityModel, _: unknown, ctx: GraphqlContext) =>
-    ctx.loaders.claims.load(entity.id).then((claims) => toEntityClaims(claims ?? [])),
+    ctx
+      .loadersAsOf(entity.asOf)
+      .claims.load(entity.id)
+      .then((claims) => toEntityClaims(claims ?? [])),
+  asOf: (entity: EntityModel) => entity.asOf ?? null,
   redirects: (entity: EntityModel) => entity.redirectIds,
 };
 
@@ -36,8 +44,9 @@ export const Entity = { __resolveType: (entity: EntityModel) => entity.label };
 
 /** Who signed an agreement, and who is bound by it. */
 const partiesOf = (role: 'signatory' | 'party') => (agreement: EntityModel, _: unknown, ctx: GraphqlContext) =>
-  ctx.loaders.agreementParties
-    .load(agreement.id)
+  ctx
+    .loadersAsOf(agreement.asOf)
+    .agreementParties.load(agreement.id)
     .then((parties) => (parties ?? []).filter((party) => party.role === role));
 
 /** The six concrete entity types share their field resolvers; agreements add their parties. */

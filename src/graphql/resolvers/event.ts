@@ -6,7 +6,10 @@ import type { GraphqlContext } from '../context';
 /** A field of the event's details, from the loader (primed with them when a timeline page brought the event). */
 function detail<T>(pick: (details: EventDetails) => T, missing: T) {
   return (event: EventModel, _: unknown, ctx: GraphqlContext): Promise<T> =>
-    ctx.loaders.eventDetails.load(event.id).then((details) => (details ? pick(details) : missing));
+    ctx
+      .loadersAsOf(event.asOf)
+      .eventDetails.load(event.id)
+      .then((details) => (details ? pick(details) : missing));
 }
 
 export const Event = {
@@ -17,9 +20,16 @@ export const Event = {
   agreements: detail((details) => details.agreements, []),
   related: detail((details) => details.related, []),
   dateClaims: (event: EventModel, _: unknown, ctx: GraphqlContext) =>
-    ctx.loaders.claims.load(event.id).then((claims) => toDateClaims(claims ?? [])),
+    ctx
+      .loadersAsOf(event.asOf)
+      .claims.load(event.id)
+      .then((claims) => toDateClaims(claims ?? [])),
   claims: (event: EventModel, _: unknown, ctx: GraphqlContext) =>
-    ctx.loaders.claims.load(event.id).then((claims) => toEventClaims(claims ?? [])),
+    ctx
+      .loadersAsOf(event.asOf)
+      .claims.load(event.id)
+      .then((claims) => toEventClaims(claims ?? [])),
+  asOf: (event: EventModel) => event.asOf ?? null,
   redirects: (event: EventModel) => event.redirectIds,
 };
 

@@ -6,6 +6,7 @@ import { DEFAULT_FEED_TITLE } from '../../feeds/feed-query';
 import { toTimelineJs } from '../../feeds/timelinejs';
 import { toVisTimeline } from '../../feeds/vis-timeline';
 import type { GraphqlContext } from '../context';
+import { asOfDay } from '../../services/timeline.service';
 import { timelinePage } from './timeline-page';
 
 interface PageArgs {
@@ -13,32 +14,46 @@ interface PageArgs {
   after?: string | null;
 }
 
-export const Query = {
-  node: (_: unknown, { id }: { id: string }, ctx: GraphqlContext) => ctx.loaders.node.load(id),
+/** Every read takes `asOf` (YYYY[-MM[-DD]]): the view from the sources published by then. */
+interface AsOfArgs {
+  asOf?: string | null;
+}
 
-  entity: async (_: unknown, { id }: { id: string }, ctx: GraphqlContext): Promise<EntityModel | null> => {
-    const node = await ctx.loaders.node.load(id);
+/** The node of that id in the view the arguments ask for. */
+const nodeAsOf = (id: string, args: AsOfArgs, ctx: GraphqlContext) => ctx.loadersAsOf(asOfDay(args.asOf)).node.load(id);
+
+export const Query = {
+  node: (_: unknown, args: { id: string } & AsOfArgs, ctx: GraphqlContext) => nodeAsOf(args.id, args, ctx),
+
+  entity: async (_: unknown, args: { id: string } & AsOfArgs, ctx: GraphqlContext): Promise<EntityModel | null> => {
+    const node = await nodeAsOf(args.id, args, ctx);
     return node && node.label !== 'Event' ? node : null;
   },
 
-  entities: (_: unknown, { kind, first, after }: PageArgs & { kind?: string | null }, ctx: GraphqlContext) =>
-    ctx.graph.entities(kind, first, after),
+  entities: (
+    _: unknown,
+    { kind, first, after, asOf }: PageArgs & AsOfArgs & { kind?: string | null },
+    ctx: GraphqlContext,
+  ) => ctx.graph.entities(kind, first, after, asOfDay(asOf)),
 
-  event: async (_: unknown, { id }: { id: string }, ctx: GraphqlContext): Promise<EventModel | null> => {
-    const node = await ctx.loaders.node.load(id);
+  event: async (_: unknown, args: { id: string } & AsOfArgs, ctx: GraphqlContext): Promise<EventModel | null> => {
+    const node = await nodeAsOf(args.id, args, ctx);
     return node && node.label === 'Event' ? node : null;
   },
 
-  search: (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: GraphqlContext) =>
-    ctx.search.search(text, first),
+  search: (
+    _: unknown,
+    { text, first, asOf }: { text: string; first?: number | null } & AsOfArgs,
+    ctx: GraphqlContext,
+  ) => ctx.search.search(text, first, asOfDay(asOf)),
 
   didYouMean: (_: unknown, { text }: { text: string }, ctx: GraphqlContext) => ctx.search.didYouMean(text),
 
   timeline: (
     _: unknown,
-    args: PageArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null },
+    { asOf, ...args }: PageArgs & AsOfArgs & { filter?: TimelineFilterInput | null; order?: SortOrder | null },
     ctx: GraphqlContext,
-  ) => timelinePage(ctx, args),
+  ) => timelinePage(ctx, { ...args, filter: { ...args.filter, asOf } }),
 
   connections: (
     _: unknown,
@@ -48,22 +63,29 @@ export const Query = {
       maxHops?: number | null;
       first?: number | null;
       filter?: ConnectionFilterInput | null;
-    },
+    } & AsOfArgs,
     ctx: GraphqlContext,
-  ) => ctx.graph.connections(args.from, args.to, args.maxHops, args.first, args.filter),
+  ) => ctx.graph.connections(args.from, args.to, args.maxHops, args.first, args.filter, asOfDay(args.asOf)),
 
-  neighborhood: (_: unknown, args: { id: string; depth?: number | null; limit?: number | null }, ctx: GraphqlContext) =>
-    ctx.graph.neighborhood(args.id, args.depth, args.limit),
+  neighborhood: (
+    _: unknown,
+    args: { id: string; depth?: number | null; limit?: number | null } & AsOfArgs,
+    ctx: GraphqlContext,
+  ) => ctx.graph.neighborhood(args.id, args.depth, args.limit, asOfDay(args.asOf)),
 
   timelineJs: async (
     _: unknown,
-    args: { filter?: TimelineFilterInput | null; title?: string | null },
+    args: { filter?: TimelineFilterInput | null; title?: string | null } & AsOfArgs,
     ctx: GraphqlContext,
-  ) => toTimelineJs(await ctx.feeds.select(args.filter ?? {}), args.title ?? DEFAULT_FEED_TITLE),
+  ) => toTimelineJs(await ctx.feeds.select({ ...args.filter, asOf: args.asOf }), args.title ?? DEFAULT_FEED_TITLE),
 
   visTimeline: async (
     _: unknown,
-    args: { filter?: TimelineFilterInput | null; groupBy?: 'TYPE' | 'ENTITY' | null },
+    args: { filter?: TimelineFilterInput | null; groupBy?: 'TYPE' | 'ENTITY' | null } & AsOfArgs,
     ctx: GraphqlContext,
-  ) => toVisTimeline(await ctx.feeds.select(args.filter ?? {}), args.groupBy === 'ENTITY' ? 'entity' : 'type'),
+  ) =>
+    toVisTimeline(
+      await ctx.feeds.select({ ...args.filter, asOf: args.asOf }),
+      args.groupBy === 'ENTITY' ? 'entity' : 'type',
+    ),
 };

@@ -7,8 +7,9 @@ import type { GraphqlContext } from '../context';
  */
 export async function timelinePage(ctx: GraphqlContext, args: TimelineArgs): Promise<EventConnection> {
   const connection = await ctx.timeline.page(args);
-  for (const event of connection.nodes) ctx.loaders.node.prime(event.id, event);
-  for (const [id, details] of connection.details) ctx.loaders.eventDetails.prime(id, details);
-  for (const [id, source] of connection.sources) ctx.loaders.source.prime(id, source);
+  const loaders = ctx.loadersAsOf(connection.asOf);
+  for (const event of connection.nodes) loaders.node.prime(event.id, event);
+  for (const [id, details] of connection.details) loaders.eventDetails.prime(id, details);
+  for (const [id, source] of connection.sources) loaders.source.prime(id, source);
   return connection;
 }
