@@ -1,4 +1,7 @@
+import neo4j from 'neo4j-driver';
+import type { SourceModel } from '../domain/types';
 import type { Database } from '../neo4j/database';
+import { SOURCE_PROJECTION, toSourceModel } from './node-mapper';
 
 /** A loaded source as its author wrote it: the text and the bundle that was loaded from it. */
 export interface StoredSourceDocument {
@@ -30,5 +33,30 @@ export async function sourceExists(database: Database, sourceId: string): Promis
   return database.read(async (tx) => {
     const result = await tx.run('MATCH (s:Source {id: $sourceId}) RETURN count(s) > 0 AS found', { sourceId });
     return result.records[0]?.get('found') === true;
+  });
+}
+
+/**
+ * Sources in publication order (first possible day, then id; undated ones last), after the source
+ * `afterId`: what an "as reported by" control steps through. Null when `afterId` names no source.
+ */
+export async function listSources(
+  database: Database,
+  afterId: string | null,
+  limit: number,
+): Promise<SourceModel[] | null> {
+  return database.read(async (tx) => {
+    const key = (s: string) => `coalesce(toString(${s}.publishedEarliest), '9999-12-31') + '|' + ${s}.id`;
+    const result = await tx.run(
+      `OPTIONAL MATCH (a:Source {id: $afterId})
+       WITH CASE WHEN a IS NULL THEN null ELSE ${key('a')} END AS afterKey
+       MATCH (s:Source) WITH s, ${key('s')} AS key, afterKey
+       WHERE afterKey IS NULL OR key > afterKey
+       RETURN ${SOURCE_PROJECTION('s')} AS source, afterKey IS NULL AND $afterId IS NOT NULL AS unknownAfter
+       ORDER BY key LIMIT $limit`,
+      { afterId, limit: neo4j.int(limit) },
+    );
+    if (result.records.some((record) => record.get('unknownAfter') === true)) return null;
+    return result.records.map((record) => toSourceModel(record.get('source')));
   });
 }

@@ -6,6 +6,9 @@ import { DEFAULT_FEED_TITLE } from '../../feeds/feed-query';
 import { toTimelineJs } from '../../feeds/timelinejs';
 import { toVisTimeline } from '../../feeds/vis-timeline';
 import type { GraphqlContext } from '../context';
+import { notFound } from '../../errors';
+import { listSources } from '../../repositories/source.repository';
+import { boundedInt, LIMITS } from '../../services/limits';
 import { asOfDay } from '../../services/timeline.service';
 import { timelinePage } from './timeline-page';
 
@@ -39,6 +42,12 @@ export const Query = {
   event: async (_: unknown, args: { id: string } & AsOfArgs, ctx: GraphqlContext): Promise<EventModel | null> => {
     const node = await nodeAsOf(args.id, args, ctx);
     return node && node.label === 'Event' ? node : null;
+  },
+
+  sources: async (_: unknown, { first, after }: PageArgs, ctx: GraphqlContext) => {
+    const sources = await listSources(ctx.database, after ?? null, boundedInt(first, LIMITS.sources, 'first'));
+    if (!sources) throw notFound(`no source has id "${String(after).slice(0, 80)}"`, String(after));
+    return sources;
   },
 
   search: (
