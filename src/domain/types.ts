@@ -21,8 +21,10 @@ export interface SourceModel {
   readonly titleEn: string | null;
   readonly publisher: string | null;
   readonly language: string | null;
-  /** Record time: when the source was published, as precisely as known. */
+  /** When the source was published, as precisely as known (what as-of views go by). */
   readonly published: FuzzyDateModel | null;
+  /** Record time: when this graph last learned something from it (an ISO instant); null for sources loaded before it was kept. */
+  readonly recordedAt?: string | null;
 }
 
 export interface FuzzyDateModel {

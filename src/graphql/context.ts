@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
 import {
   findAgreementParties,
+  findClaimRecordTimes,
   findNodeClaims,
   findNodesByIds,
   findSourceCitations,
@@ -51,6 +52,8 @@ export interface Loaders {
   readonly citations: DataLoader<string, EntityModel[] | null>;
   /** Signatories and parties by agreement id. */
   readonly agreementParties: DataLoader<string, AgreementPartyModel[] | null>;
+  /** Record time of each claim, by `sourceId|nodeId`. */
+  readonly claimRecorded: DataLoader<string, string | null>;
 }
 
 /** Batches per-key lookups of one request into one query per kind. */
@@ -79,6 +82,7 @@ export function createContext(
   const shared = {
     source: loaderOf((ids) => findSourcesByIds(database, ids)),
     citations: loaderOf((ids) => findSourceCitations(database, ids)),
+    claimRecorded: loaderOf((keys) => findClaimRecordTimes(database, keys)),
   };
   // What a node, its details, claims and parties are depends on the day of the view.
   const loadersOf = (asOf: string | null): Loaders => ({

@@ -2,6 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import {
   decodeEntityClaim,
   decodeEventClaim,
+  encodeClaim,
   decodeRelationshipClaim,
   resolveEntity,
   resolveEvent,
@@ -38,6 +39,7 @@ import {
   type LikelyDuplicate,
   type LinkConflict,
   type NodeKind,
+  type RecordedFootprint,
   type RelationshipRef,
 } from '../repositories/claims.repository';
 import type { SourceClaims } from './source-claims';
@@ -175,10 +177,8 @@ export async function applySourceClaims(
   await linkCalendar(tx, events);
   await writeRedirects(tx, [...entities, ...events]);
   // The Source node before the relationships: a source may CITE an organization.
-  if (next) {
-    const claimed = { nodeIds: [...nextNodes.keys()].sort(), relationshipKeys: [...next.relationships.keys()].sort() };
-    await writeSource(tx, next.source, claimed, mentions);
-  }
+  if (next)
+    await writeSource(tx, next.source, recordTimes(sourceId, next, footprint, stored, storedRelationships), mentions);
   await writeRelationships(tx, written);
   if (!next) await deleteSource(tx, sourceId);
   await pruneCalendar(tx, calendarIds);
@@ -252,6 +252,41 @@ export async function applySourceClaims(
             .map((event) => event.id),
         )
       : [],
+  };
+}
+
+/**
+ * What the source claims now, with when this graph recorded each claim: the time of this load for
+ * a claim that is new or changed, the time it was first recorded for one the load wrote as it was
+ * (so loading a source again unchanged changes nothing).
+ */
+function recordTimes(
+  sourceId: string,
+  next: SourceClaims,
+  footprint: RecordedFootprint | null,
+  storedNodes: ReadonlyMap<string, { claims: readonly string[] }>,
+  storedRelationships: ReadonlyMap<string, readonly string[]>,
+): RecordedFootprint {
+  const now = new Date().toISOString();
+  const before = new Map<string, string>([
+    ...(footprint?.nodeIds ?? []).map((id, index) => [id, footprint?.nodeRecordedAt[index] ?? ''] as const),
+    ...(footprint?.relationshipKeys ?? []).map(
+      (key, index) => [key, footprint?.relationshipRecordedAt[index] ?? ''] as const,
+    ),
+  ]);
+  const timeOf = (id: string, stored: readonly string[] | undefined, claim: Parameters<typeof encodeClaim>[0]) =>
+    stored?.find((text) => claimSourceId(text) === sourceId) === encodeClaim(claim) ? (before.get(id) ?? '') : now;
+  const nodeIds = [...next.entities.keys(), ...next.events.keys()].sort();
+  const relationshipKeys = [...next.relationships.keys()].sort();
+  return {
+    nodeIds,
+    relationshipKeys,
+    nodeRecordedAt: nodeIds.map((id) =>
+      timeOf(id, storedNodes.get(id)?.claims, (next.entities.get(id) ?? next.events.get(id))!),
+    ),
+    relationshipRecordedAt: relationshipKeys.map((key) =>
+      timeOf(key, storedRelationships.get(key), next.relationships.get(key)!.claim),
+    ),
   };
 }
 

@@ -24,6 +24,13 @@ export interface SourceFootprint {
   readonly relationshipKeys: readonly string[];
 }
 
+/** What a source claims, with when this graph recorded each claim (ISO instants; '' when not known). */
+export interface RecordedFootprint extends SourceFootprint {
+  /** Parallel to nodeIds and relationshipKeys. */
+  readonly nodeRecordedAt: readonly string[];
+  readonly relationshipRecordedAt: readonly string[];
+}
+
 export interface StoredNode {
   readonly kind: 'Entity' | 'Event';
   readonly label: string;
@@ -41,14 +48,24 @@ export interface RelationshipRef {
 }
 
 /** What a source claimed when it was last loaded (null when it is not loaded). */
-export async function findSourceFootprint(tx: ManagedTransaction, sourceId: string): Promise<SourceFootprint | null> {
+export async function findSourceFootprint(tx: ManagedTransaction, sourceId: string): Promise<RecordedFootprint | null> {
   const result = await tx.run(
-    'MATCH (s:Source {id: $sourceId}) RETURN s.nodeIds AS nodeIds, s.relationshipKeys AS relationshipKeys',
+    `MATCH (s:Source {id: $sourceId})
+     RETURN s.nodeIds AS nodeIds, s.relationshipKeys AS relationshipKeys,
+       s.nodeRecordedAt AS nodeRecordedAt, s.relationshipRecordedAt AS relationshipRecordedAt`,
     { sourceId },
   );
   const record = result.records[0];
   if (!record) return null;
-  return { nodeIds: record.get('nodeIds') ?? [], relationshipKeys: record.get('relationshipKeys') ?? [] };
+  const nodeIds: string[] = record.get('nodeIds') ?? [];
+  const relationshipKeys: string[] = record.get('relationshipKeys') ?? [];
+  // A source loaded before record times were kept has none: unknown ('').
+  return {
+    nodeIds,
+    relationshipKeys,
+    nodeRecordedAt: record.get('nodeRecordedAt') ?? nodeIds.map(() => ''),
+    relationshipRecordedAt: record.get('relationshipRecordedAt') ?? relationshipKeys.map(() => ''),
+  };
 }
 
 /** The kind (Entity, Event or Source) of each id that names a stored node. */
@@ -343,7 +360,7 @@ export async function writeRelationships(
 export async function writeSource(
   tx: ManagedTransaction,
   source: SourceRecord,
-  footprint: SourceFootprint,
+  footprint: RecordedFootprint,
   mentions: readonly { id: string; kind: 'Entity' | 'Event'; evidence: readonly string[] }[],
 ): Promise<void> {
   const { published, ...rest } = source;
@@ -355,6 +372,10 @@ export async function writeSource(
       : {}),
     nodeIds: footprint.nodeIds,
     relationshipKeys: footprint.relationshipKeys,
+    nodeRecordedAt: footprint.nodeRecordedAt,
+    relationshipRecordedAt: footprint.relationshipRecordedAt,
+    // When this graph last learned something from the source (record time, not publication).
+    recordedAt: [...footprint.nodeRecordedAt, ...footprint.relationshipRecordedAt].sort().at(-1) || null,
   };
   await tx.run(
     `MERGE (s:Source {id: $id})

@@ -28,7 +28,7 @@ const HIDDEN_TEXT = ['nameVariants', ...EVENT_SEARCH_FIELDS];
 
 /** Cypher projection of a source for toSourceModel. */
 export const SOURCE_PROJECTION = (variable: string) =>
-  `${variable} {.id, .url, .title, .titleEn, .publisher, .language, ${storedDateProjection('published')}}`;
+  `${variable} {.id, .url, .title, .titleEn, .publisher, .language, .recordedAt, ${storedDateProjection('published')}}`;
 
 /** Cypher projection of a relationship for the mapper below. */
 export const RELATIONSHIP_PROJECTION = (variable: string, withClaims = false) =>
@@ -122,5 +122,6 @@ export function toSourceModel(value: unknown): SourceModel {
     publisher: (row.publisher as string | null) ?? null,
     language: (row.language as string | null) ?? null,
     published: readStoredDate(row, 'published'),
+    recordedAt: (row.recordedAt as string | null) || null,
   };
 }

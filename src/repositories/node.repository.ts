@@ -155,3 +155,25 @@ export async function findAgreementParties(
     );
   });
 }
+
+/**
+ * When this graph recorded each claim (record time, an ISO instant), by `sourceId|nodeId`: the
+ * source keeps one per node it claims (ingest/apply-source.ts); null where it was not kept.
+ */
+export async function findClaimRecordTimes(database: Database, keys: readonly string[]): Promise<Map<string, string>> {
+  const pairs = keys.map((key) => {
+    const [sourceId, nodeId] = key.split('|') as [string, string];
+    return { key, sourceId, nodeId };
+  });
+  return database.read(async (tx) => {
+    const result = await tx.run(
+      `UNWIND $pairs AS pair
+       MATCH (s:Source {id: pair.sourceId})
+       WITH pair, [i IN range(0, size(coalesce(s.nodeIds, [])) - 1) WHERE s.nodeIds[i] = pair.nodeId | s.nodeRecordedAt[i]][0] AS recorded
+       WHERE recorded IS NOT NULL AND recorded <> ''
+       RETURN pair.key AS key, recorded`,
+      { pairs },
+    );
+    return new Map(result.records.map((record) => [record.get('key') as string, record.get('recorded') as string]));
+  });
+}

@@ -9,12 +9,24 @@ function sourceOf(item: { sourceId: string }, _: unknown, ctx: GraphqlContext): 
   });
 }
 
+/** When this graph recorded the claim (record time), from the source's record of it. */
+function recordedOf(
+  claim: { sourceId: string; nodeId?: string },
+  _: unknown,
+  ctx: GraphqlContext,
+): Promise<string | null> {
+  return claim.nodeId === undefined
+    ? Promise.resolve(null)
+    : ctx.loaders.claimRecorded.load(`${claim.sourceId}|${claim.nodeId}`);
+}
+
 export const Evidence = { source: sourceOf };
 export const DateClaim = { source: sourceOf };
-export const EntityClaim = { source: sourceOf };
-export const EventClaim = { source: sourceOf };
+export const EntityClaim = { source: sourceOf, recorded: recordedOf };
+export const EventClaim = { source: sourceOf, recorded: recordedOf };
 
 export const Source = {
+  recorded: (source: SourceModel) => source.recordedAt ?? null,
   via: (source: SourceModel, _: unknown, ctx: GraphqlContext) =>
     ctx.loaders.citations.load(source.id).then((entities) => entities ?? []),
 };

@@ -34,7 +34,7 @@ const entityFields = {
     ctx
       .loadersAsOf(entity.asOf)
       .claims.load(entity.id)
-      .then((claims) => toEntityClaims(claims ?? [])),
+      .then((claims) => toEntityClaims(claims ?? []).map((claim) => ({ ...claim, nodeId: entity.id }))),
   asOf: (entity: EntityModel) => entity.asOf ?? null,
   redirects: (entity: EntityModel) => entity.redirectIds,
 };

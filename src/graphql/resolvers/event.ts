@@ -28,7 +28,7 @@ export const Event = {
     ctx
       .loadersAsOf(event.asOf)
       .claims.load(event.id)
-      .then((claims) => toEventClaims(claims ?? [])),
+      .then((claims) => toEventClaims(claims ?? []).map((claim) => ({ ...claim, nodeId: event.id }))),
   asOf: (event: EventModel) => event.asOf ?? null,
   redirects: (event: EventModel) => event.redirectIds,
 };
