@@ -18,7 +18,7 @@ import { pacedLoad, pooledStats } from './lib/paced';
 import { endLeftoverTransactions } from './lib/settle';
 import { profileDbHits, recordingDriver, type RecordedQuery } from './lib/profile';
 import { ROOT, startBuiltService, startProcess, type RunningService, withMaxRss } from './lib/service';
-import { PEER_TYPE_DEFS } from './peer/typeDefs';
+import { PEER_FEATURES, PEER_TYPE_DEFS } from './peer/typeDefs';
 import { scenarios, type Landmarks, type Scenario } from './scenarios';
 import { writeReport, type ScenarioResult, type Stats } from './report';
 
@@ -131,12 +131,13 @@ async function profileScenarios(
     const peerSchema = await new Neo4jGraphQL({
       typeDefs: PEER_TYPE_DEFS,
       driver: recordingDriver(driver, peerRecorded),
+      features: PEER_FEATURES,
     }).getSchema();
     for (const scenario of list) {
       oursRecorded.length = 0;
       peerRecorded.length = 0;
       const context = createContext(ourDatabase, config.graphql, createLogger('silent'));
-      await execute({
+      const ours = await execute({
         schema: ourSchema,
         document: parse(scenario.ours.query),
         variableValues: scenario.ours.variables,
@@ -148,6 +149,7 @@ async function profileScenarios(
         variableValues: scenario.peer.variables,
         contextValue: { sessionConfig: { database: config.neo4j.database } },
       });
+      if (ours.errors) console.error(`ours ${scenario.name}: ${ours.errors[0]?.message}`);
       if (peerResult.errors) console.error(`peer ${scenario.name}: ${peerResult.errors[0]?.message}`);
       hits.set(scenario.name, {
         ours: await profileDbHits(driver, config.neo4j.database, oursRecorded),

@@ -31,6 +31,9 @@ const PEER_PAGE = `pageInfo { hasNextPage endCursor } edges { node { id title da
  */
 export const EVENT_SEARCH = `${LAST_NAMES[3]} visit ${(COUNTRIES[0] as readonly [string, string])[1]}`;
 
+/** The as-of scenarios' day: synthetic sources are published evenly over 1995–2024 (src/synth/generate.ts). */
+export const AS_OF_DAY = '2010-01-01';
+
 /** A head of state: rank 0 of the Zipf participation, in a large share of all events. */
 export const HUB_PERSON = 'syn-person-0';
 
@@ -54,6 +57,11 @@ function connections(name: string, description: string, [from, to]: [string, str
   };
 }
 
+/** The filter without `asOf`, which is an argument of the field, not a filter field. */
+function withoutAsOf({ asOf: _asOf, ...filter }: Record<string, unknown>): Record<string, unknown> {
+  return filter;
+}
+
 export function scenarios(landmarks: Landmarks): Scenario[] {
   const timeline = (
     name: string,
@@ -65,8 +73,8 @@ export function scenarios(landmarks: Landmarks): Scenario[] {
     name,
     description,
     ours: {
-      query: `query ($filter: TimelineFilter) { timeline(filter: $filter, first: 20) { ${OUR_PAGE} } }`,
-      variables: { filter },
+      query: `query ($filter: TimelineFilter, $asOf: String) { timeline(filter: $filter, first: 20, asOf: $asOf) { ${OUR_PAGE} } }`,
+      variables: { filter: withoutAsOf(filter), asOf: filter.asOf ?? null },
     },
     raw,
     peer: {
@@ -109,6 +117,22 @@ export function scenarios(landmarks: Landmarks): Scenario[] {
         dateLatest: { gte: '2010-01-01' },
         dateEarliest: { lte: '2010-12-31' },
       },
+    ),
+    // What was known when: the same pages as of a day halfway through the corpus's publications
+    // (the peer filters on the stored first publication day; it has no view of what changed).
+    timeline(
+      'timeline-asof',
+      `the unfiltered page as of ${AS_OF_DAY} (about half the sources published)`,
+      { asOf: AS_OF_DAY },
+      `/raw/timeline-asof?asOf=${AS_OF_DAY}`,
+      { knownFrom: { lte: AS_OF_DAY } },
+    ),
+    timeline(
+      'timeline-hub-asof',
+      `the hub's page (${HUB_PERSON}) as of ${AS_OF_DAY}`,
+      { entityIds: [HUB_PERSON], asOf: AS_OF_DAY },
+      `/raw/timeline-asof?asOf=${AS_OF_DAY}&id=${HUB_PERSON}`,
+      { knownFrom: { lte: AS_OF_DAY }, participants: { some: { id: { eq: HUB_PERSON } } } },
     ),
     {
       name: 'search',

@@ -2,6 +2,9 @@
  * The peer: the same graph served by @neo4j/graphql (the library users would reach for), with
  * type definitions mapped onto our labels, properties and relationship types. Read-only.
  */
+/** String comparisons are off by default; the as-of scenarios compare publication days (ISO strings). */
+export const PEER_FEATURES = { filters: { String: { LT: true, LTE: true, GT: true, GTE: true } } };
+
 export const PEER_TYPE_DEFS = /* GraphQL */ `
   type Event @node @query(read: true, aggregate: true) @mutation(operations: []) {
     id: ID!
@@ -12,6 +15,8 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     dateEarliest: Date!
     dateLatest: Date!
     timelineKey: String!
+    "The first day a source of the event was published (as-of reads)."
+    knownFrom: String
     evidence: [String!]!
     participants: [Person!]! @relationship(type: "PARTICIPATED_IN", direction: IN, properties: "Participation")
     place: [Place!]! @relationship(type: "TOOK_PLACE_IN", direction: OUT)

@@ -45,6 +45,8 @@ const HANDLERS: Record<string, (q: URLSearchParams) => Promise<unknown>> = {
   timeline: () => timelinePage({}),
   'timeline-entity': (q) => timelinePage({ entityIds: [q.get('id') as string] }),
   'timeline-period': (q) => timelinePage({ fromDay: q.get('from'), toDay: q.get('to') }),
+  'timeline-asof': (q) =>
+    timelinePage({ asOf: q.get('asOf'), ...(q.get('id') ? { entityIds: [q.get('id') as string] } : {}) }),
   search: (q) => rawSearch(q.get('text') as string),
   connections: (q) =>
     findShortestPaths(database, {

@@ -127,7 +127,7 @@ const SourceSchema = z
     titleEn: text.optional(),
     publisher: text.optional(),
     language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'expected a language code such as pt or pt-BR'),
-    /** When the source was published (record time), as precisely as known. */
+    /** When the source was published, as precisely as known (what as-of views go by). */
     published: PublishedDateSchema.optional(),
     /** Page furniture that states no fact (exempt from coverage). */
     boilerplate: z.array(z.string().min(1)).default([]),

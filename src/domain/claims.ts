@@ -76,7 +76,7 @@ export interface EventClaim {
   readonly description: string | null;
   readonly date: DateStatement;
   readonly endDate: DateStatement | null;
-  /** Record time: when this source reported the event (its publication date), if known. */
+  /** Report time: when this source reported the event (its publication date), if known. */
   readonly reported: Omit<DateStatement, 'evidence'> | null;
   readonly quotes: readonly QuoteStatement[];
   readonly evidence: readonly EvidenceSpan[];
@@ -301,7 +301,7 @@ export function resolveEvent(id: string, claims: readonly EventClaim[]): Resolve
   const english = preferEnglish(worded);
   const { date, disputed } = resolveDate(ranked);
   const ends = ranked.flatMap((claim) => (claim.endDate ? [{ source: claim.source, date: claim.endDate }] : []));
-  // Record time is the earliest report, whatever the wording ranks.
+  // Report time is the earliest report, whatever the wording ranks.
   const earliest = ranked[0] as EventClaim;
   const reported = earliest.reported && parseFuzzyDate(earliest.reported.iso);
   return {

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { claimsAsOf, claimTextsAsOf } from '../../src/domain/as-of';
+import { decodeEventClaim, decodeRelationshipClaim, resolveEvent, resolveRelationship } from '../../src/domain/claims';
 import { parseFuzzyDate } from '../../src/domain/fuzzy-date';
 import { EVENT_TYPES, HEAD_LED_EVENT_TYPES } from '../../src/domain/model';
 import { HEAD_ROLES } from '../../src/domain/roles';
@@ -22,6 +24,8 @@ interface OracleEvent {
   readonly latest: string;
   readonly disputed: boolean;
   readonly claims: readonly { earliest: string; latest: string }[];
+  /** Its claims as stored (one JSON string per source). */
+  readonly stored?: readonly string[];
 }
 
 interface Edge {
@@ -32,6 +36,7 @@ interface Edge {
   /** A leadership's first and last possible day (YYYY-MM-DD); null: open. */
   readonly since?: string | null;
   readonly until?: string | null;
+  readonly stored?: readonly string[];
 }
 
 export interface OracleFilter {
@@ -55,7 +60,9 @@ export class TimelineOracle {
   constructor(
     readonly events: readonly OracleEvent[],
     readonly labels: ReadonlyMap<string, readonly string[]>,
-    edges: readonly Edge[],
+    private readonly edges: readonly Edge[],
+    /** Each entity's and event's stored claims, for views as of a day. */
+    private readonly nodeClaims: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     const add = (index: Map<string, Edge[]>, key: string, edge: Edge) => {
       const list = index.get(key);
@@ -73,17 +80,29 @@ export class TimelineOracle {
     }
   }
 
-  /** Reads every event, entity label and fact relationship of the database. */
-  static async read(database: Database): Promise<TimelineOracle> {
+  /**
+   * Reads every event, entity label and fact relationship of the database; `asOf` (YYYY-MM-DD):
+   * only what the sources published by then claim, each view resolved again from those claims by
+   * the resolution rule (src/domain/claims.ts), as README's "As of a date" says.
+   */
+  static async read(database: Database, asOf?: string): Promise<TimelineOracle> {
+    const oracle = await TimelineOracle.readCurrent(database);
+    return asOf === undefined ? oracle : oracle.asOf(asOf);
+  }
+
+  private static async readCurrent(database: Database): Promise<TimelineOracle> {
     return database.read(async (tx) => {
       const events = await tx.run(
         `MATCH (e:Event) RETURN e.id AS id, e.timelineKey AS key, e.type AS type, toString(e.dateEarliest) AS earliest, toString(e.dateLatest) AS latest,
-           e:Disputed AS disputed, [d IN coalesce(e.claimEarliest, []) | toString(d)] AS claimEarliest, [d IN coalesce(e.claimLatest, []) | toString(d)] AS claimLatest`,
+           e:Disputed AS disputed, [d IN coalesce(e.claimEarliest, []) | toString(d)] AS claimEarliest, [d IN coalesce(e.claimLatest, []) | toString(d)] AS claimLatest,
+           e.claims AS stored`,
       );
-      const nodes = await tx.run('MATCH (n) WHERE n:Entity OR n:Event RETURN n.id AS id, labels(n) AS labels');
+      const nodes = await tx.run(
+        'MATCH (n) WHERE n:Entity OR n:Event RETURN n.id AS id, labels(n) AS labels, n.claims AS stored',
+      );
       const edges = await tx.run(
         `MATCH (a)-[r]->(b) WHERE type(r) IN ['PARTICIPATED_IN', 'LED_BY', 'MEMBER_OF', 'REPRESENTS', 'TOOK_PLACE_IN', 'LOCATED_IN', 'PRODUCED', 'CONCERNS', 'PARTY_TO', 'SIGNED']
-         RETURN type(r) AS type, a.id AS from, b.id AS to, r.role AS role, toString(r.since) AS since, toString(r.until) AS until`,
+         RETURN type(r) AS type, a.id AS from, b.id AS to, r.role AS role, toString(r.since) AS since, toString(r.until) AS until, r.claims AS stored`,
       );
       return new TimelineOracle(
         events.records.map((record) => {
@@ -98,6 +117,7 @@ export class TimelineOracle {
             latest: String(row.latest),
             disputed: row.disputed === true,
             claims: claimEarliest.map((earliest, index) => ({ earliest, latest: claimLatest[index] as string })),
+            stored: (row.stored as string[] | null) ?? [],
           };
         }),
         new Map(nodes.records.map((record) => [record.get('id') as string, record.get('labels') as string[]])),
@@ -108,9 +128,46 @@ export class TimelineOracle {
           role: record.get('role') ?? null,
           since: record.get('since') ?? null,
           until: record.get('until') ?? null,
+          stored: record.get('stored') ?? [],
         })),
+        new Map(nodes.records.map((record) => [record.get('id') as string, (record.get('stored') as string[]) ?? []])),
       );
     });
+  }
+
+  /** The graph as the sources published by `day` tell it: each event, node and relationship resolved from their claims alone. */
+  private asOf(day: string): TimelineOracle {
+    const events = this.events.flatMap((event) => {
+      const claims = claimsAsOf((event.stored ?? []).map(decodeEventClaim), day);
+      if (claims.length === 0) return [];
+      const view = resolveEvent(event.id, claims);
+      return [
+        {
+          id: event.id,
+          key: view.timelineKey,
+          type: view.type,
+          earliest: view.date.earliest,
+          latest: view.date.latest,
+          disputed: view.disputed,
+          claims: view.claimedDates.map(({ date }) => ({ earliest: date.earliest, latest: date.latest })),
+        },
+      ];
+    });
+    const known = new Set(
+      [...this.nodeClaims].filter(([, stored]) => claimTextsAsOf(stored, day).length > 0).map(([id]) => id),
+    );
+    const edges = this.edges.flatMap((edge) => {
+      const claims = claimsAsOf((edge.stored ?? []).map(decodeRelationshipClaim), day);
+      if (claims.length === 0 || !known.has(edge.from) || !known.has(edge.to)) return [];
+      const view = resolveRelationship(claims);
+      return [{ ...edge, since: view.since, until: view.until }];
+    });
+    return new TimelineOracle(
+      events,
+      new Map([...this.labels].filter(([id]) => known.has(id))),
+      edges,
+      new Map([...this.nodeClaims].filter(([id]) => known.has(id))),
+    );
   }
 
   private outgoing(id: string, type: string): readonly Edge[] {
@@ -309,15 +366,17 @@ export async function walk(
   order: 'ASC' | 'DESC',
   first: number,
   maxPages: number,
+  /** As of this day (YYYY-MM-DD). */
+  asOf?: string,
 ): Promise<{ ids: string[]; totalCount: number; complete: boolean }> {
   const ids: string[] = [];
   let after: string | null = null;
   let totalCount = -1;
   for (let page = 0; page < maxPages; page += 1) {
     const { body } = await server.graphql(
-      `query ($filter: TimelineFilter, $first: Int, $after: String, $order: SortOrder) {
-         timeline(filter: $filter, first: $first, after: $after, order: $order) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
-      { filter, first, after, order },
+      `query ($filter: TimelineFilter, $first: Int, $after: String, $order: SortOrder, $asOf: String) {
+         timeline(filter: $filter, first: $first, after: $after, order: $order, asOf: $asOf) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+      { filter, first, after, order, asOf: asOf ?? null },
     );
     if (body.errors) throw new Error(`${JSON.stringify(filter)}: ${JSON.stringify(body.errors)}`);
     const timeline = body.data?.timeline as {

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { retractSource, seedBundles } from '../../src/ingest/seed-loader';
 import { startSeededTestServer, type TestServer } from '../helpers/server';
+
+const ROOT = path.resolve(__dirname, '../..');
 
 /** Every ```graphql block of README.md that a ```json block (its answer) follows. */
 function readmeExamples(): { query: string; answer: unknown }[] {
-  const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   return [...readme.matchAll(/```graphql\n([\s\S]*?)```\n```json\n([\s\S]*?)```/g)].map((match) => ({
     query: match[1] as string,
     answer: JSON.parse(match[2] as string) as unknown,
@@ -57,8 +60,18 @@ describe('README examples', () => {
         ] as const,
     ),
   )('%s… answers as printed', async (_, example) => {
-    const { body } = await server.graphql(example.query);
-    // On a mismatch, show both in full.
-    if (!roughly(body, example.answer)) expect(body).toEqual(example.answer);
+    // An example on more than the article names the bundles it needs: `# loaded: test/fixtures/a.yaml, …`.
+    const loaded = /^# loaded: (.+)$/m
+      .exec(example.query)?.[1]
+      ?.split(',')
+      .map((file) => path.join(ROOT, file.trim()));
+    const report = loaded ? await seedBundles(server.database, loaded) : null;
+    try {
+      const { body } = await server.graphql(example.query);
+      // On a mismatch, show both in full.
+      if (!roughly(body, example.answer)) expect(body).toEqual(example.answer);
+    } finally {
+      for (const { sourceId } of [...(report?.files ?? [])].reverse()) await retractSource(server.database, sourceId);
+    }
   });
 });

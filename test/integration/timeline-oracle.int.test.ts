@@ -60,6 +60,37 @@ describe('timeline against the oracle', () => {
       );
     }, 300_000);
 
+    it('answers every filter as of a day as the oracle does, from the expansion and from the date index', async () => {
+      // The reports' publication days and the article's (July 2024): each adds a source.
+      const days = ['2024-06-19', '2024-06-20', '2024-07-01', '2024-07-26'];
+      const oracles = new Map(
+        await Promise.all(days.map(async (day) => [day, await TimelineOracle.read(server.database, day)] as const)),
+      );
+      expect(days.map((day) => oracles.get(day)?.events.length)).toEqual(
+        [...days.map((day) => oracles.get(day)?.events.length ?? 0)].sort((a, b) => a - b),
+      );
+      expect(oracles.get('2024-06-20')?.events.some((event) => event.disputed)).toBe(true);
+      expect(oracles.get('2024-06-19')?.events.some((event) => event.disputed)).toBe(false);
+      const entities = [...oracle.labels].filter(([, labels]) => labels.includes('Entity')).map(([id]) => id);
+      const places = [...oracle.labels]
+        .filter(([, labels]) => labels.includes('Place') || labels.includes('Country'))
+        .map(([id]) => id);
+      await fc.assert(
+        fc.asyncProperty(
+          filterArbitrary(entities, places, [2023, 2025]),
+          fc.constantFrom(...days),
+          fc.boolean(),
+          async ({ filter, order, first }, day, fromIndex) => {
+            const expected = (oracles.get(day) as TimelineOracle).timeline(toOracleFilter(filter), order);
+            const { ids, totalCount } = await walk(fromIndex ? hubServer : server, filter, order, first, 100, day);
+            expect({ day, filter, ids }).toEqual({ day, filter, ids: expected });
+            expect({ day, filter, totalCount }).toEqual({ day, filter, totalCount: expected.length });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    }, 300_000);
+
     it('holds the regressions an analyst met, as the server answers them', async () => {
       /** The server's whole timeline for the filter, expanded and from the date index, as the oracle has it. */
       const timeline = async (filter: ApiFilter): Promise<string[]> => {

@@ -63,6 +63,8 @@ describe('benchmark harness (smoke)', () => {
       'timeline-hub',
       'timeline-rare',
       'timeline-period',
+      'timeline-asof',
+      'timeline-hub-asof',
       'search',
       'search-event',
       'connections',
@@ -83,7 +85,7 @@ describe('benchmark harness (smoke)', () => {
     }
     expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toContain('<svg');
     expect(readFileSync(path.join(out, 'results.md'), 'utf8')).toContain('| timeline-hub |');
-    // Builds the 10k corpus on a fresh machine (~1 min), then 12 scenarios × 3 targets.
+    // Builds the 10k corpus on a fresh machine (~1 min), then 14 scenarios × 3 targets.
   }, 900_000);
 
   it('gives a hub the same timeline as expanding from it', async () => {
@@ -121,6 +123,19 @@ describe('benchmark harness (smoke)', () => {
       );
       expect(all.body.data?.timeline.nodes.map((node: { id: string }) => node.id)).toEqual(
         expected.records.map((r) => r.get('id')),
+      );
+      // As of a day: the events of the sources published by then, in the same order.
+      const asOf = await server.graphql(
+        '{ timeline(filter: { entityIds: ["syn-person-0"] }, first: 50, asOf: "2010-01-01") { nodes { id asOf } } }',
+      );
+      const known = await driver.executeQuery(
+        `MATCH (:Entity {id: "syn-person-0"})-[:PARTICIPATED_IN]->(e:Event) WHERE e.knownFrom <= "2010-01-01"
+         RETURN e.id AS id ORDER BY e.timelineKey LIMIT $n`,
+        { n: neo4j.int(50) },
+      );
+      expect(known.records.length).toBe(50);
+      expect(asOf.body.data?.timeline.nodes.map((node: { id: string }) => node.id)).toEqual(
+        known.records.map((r) => r.get('id')),
       );
     } finally {
       await driver.close();

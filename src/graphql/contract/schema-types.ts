@@ -69,6 +69,8 @@ export type Entity = {
   readonly claims: ReadonlyArray<EntityClaim>;
   /** Ids other bundles gave this entity; they resolve to it (in entity, node and filters). */
   readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
+  /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
+  readonly asOf?: Maybe<Scalars['String']['output']>;
   /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
   readonly timeline: EventConnection;
 };
@@ -109,6 +111,8 @@ export type Person = Entity &
     readonly claims: ReadonlyArray<EntityClaim>;
     /** Ids other bundles gave this entity; they resolve to it (in entity, node and filters). */
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
+    /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
+    readonly asOf?: Maybe<Scalars['String']['output']>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
   };
@@ -146,6 +150,8 @@ export type Organization = Entity &
     readonly claims: ReadonlyArray<EntityClaim>;
     /** Ids other bundles gave this entity; they resolve to it (in entity, node and filters). */
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
+    /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
+    readonly asOf?: Maybe<Scalars['String']['output']>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
   };
@@ -183,6 +189,8 @@ export type Country = Entity &
     readonly claims: ReadonlyArray<EntityClaim>;
     /** Ids other bundles gave this entity; they resolve to it (in entity, node and filters). */
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
+    /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
+    readonly asOf?: Maybe<Scalars['String']['output']>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
   };
@@ -220,6 +228,8 @@ export type Place = Entity &
     readonly claims: ReadonlyArray<EntityClaim>;
     /** Ids other bundles gave this entity; they resolve to it (in entity, node and filters). */
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
+    /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
+    readonly asOf?: Maybe<Scalars['String']['output']>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
   };
@@ -257,6 +267,8 @@ export type Delegation = Entity &
     readonly claims: ReadonlyArray<EntityClaim>;
     /** Ids other bundles gave this entity; they resolve to it (in entity, node and filters). */
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
+    /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
+    readonly asOf?: Maybe<Scalars['String']['output']>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
   };
@@ -294,6 +306,8 @@ export type Agreement = Entity &
     readonly claims: ReadonlyArray<EntityClaim>;
     /** Ids other bundles gave this entity; they resolve to it (in entity, node and filters). */
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
+    /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
+    readonly asOf?: Maybe<Scalars['String']['output']>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
     /** Areas the agreement covers, in the source's language. */
@@ -336,7 +350,7 @@ export type Event = Node & {
   readonly disputed: Scalars['Boolean']['output'];
   /** One date claim per source that dates the event, earliest-published source first. */
   readonly dateClaims: ReadonlyArray<DateClaim>;
-  /** Record time: when the source reported the event. */
+  /** When the source reported the event: its publication (what as-of views go by; record time, when this graph learned it, is `EventClaim.recorded`). */
   readonly reportedDate?: Maybe<FuzzyDate>;
   readonly place?: Maybe<Entity>;
   /** Who the sources say took part, each in a role. */
@@ -359,6 +373,8 @@ export type Event = Node & {
   readonly claims: ReadonlyArray<EventClaim>;
   /** Ids other bundles gave this event (sameAs); they resolve to it. */
   readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
+  /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields read that day too. */
+  readonly asOf?: Maybe<Scalars['String']['output']>;
 };
 
 /** The date one source gives an event. */
@@ -373,6 +389,8 @@ export type DateClaim = {
 export type EntityClaim = {
   readonly __typename?: 'EntityClaim';
   readonly source: Source;
+  /** Record time: when this graph recorded the claim (an ISO instant; the load that first wrote it as it is now). Null for claims loaded before record times were kept. As-of views go by the source's publication, not by this. */
+  readonly recorded?: Maybe<Scalars['String']['output']>;
   /** The id the source's bundle used (another id when it was merged onto this entity). */
   readonly bundleId: Scalars['ID']['output'];
   readonly name: Scalars['String']['output'];
@@ -397,6 +415,8 @@ export type EntityClaim = {
 export type EventClaim = {
   readonly __typename?: 'EventClaim';
   readonly source: Source;
+  /** Record time: when this graph recorded the claim (an ISO instant; the load that first wrote it as it is now). Null for claims loaded before record times were kept. As-of views go by the source's publication, not by this. */
+  readonly recorded?: Maybe<Scalars['String']['output']>;
   readonly bundleId: Scalars['ID']['output'];
   readonly type: Scalars['String']['output'];
   readonly title: Scalars['String']['output'];
@@ -486,8 +506,10 @@ export type Source = {
   readonly titleEn?: Maybe<Scalars['String']['output']>;
   readonly publisher?: Maybe<Scalars['String']['output']>;
   readonly language?: Maybe<Scalars['String']['output']>;
-  /** When it was published (record time), as precisely as known. */
+  /** When it was published, as precisely as known: what as-of views go by. */
   readonly published?: Maybe<FuzzyDate>;
+  /** Record time: when this graph last learned something from it (an ISO instant), as distinct from its publication. */
+  readonly recorded?: Maybe<Scalars['String']['output']>;
   /** Organizations whose reporting it relays (CITES): a dispatch citing TASS. */
   readonly via: ReadonlyArray<Entity>;
 };
@@ -688,10 +710,16 @@ export type VisTimelineFeed = {
 
 export type Query = {
   readonly __typename?: 'Query';
+  /** Every read takes `asOf`: the view from the sources published by that day (README, "As of a date"); absent, the current view. */
   readonly node?: Maybe<Node>;
   readonly entity?: Maybe<Entity>;
   readonly entities: ReadonlyArray<Entity>;
   readonly event?: Maybe<Event>;
+  /**
+   * Loaded sources in publication order (first possible day, then id; undated ones last), after the
+   * source `after` names: the days an "as reported by" view steps through.
+   */
+  readonly sources: ReadonlyArray<Source>;
   /**
    * Entities by names, aliases and romanisation variants; events by title in either language, and
    * by what they are: participants, place, agreements, type (in both languages) and date in words
@@ -705,6 +733,11 @@ export type Query = {
   readonly search: ReadonlyArray<SearchHit>;
   /** Names and titles close to the text (any word up to two edits away): what to suggest when search finds nothing. */
   readonly didYouMean: ReadonlyArray<Scalars['String']['output']>;
+  /**
+   * What happened, in order. `asOf` (YYYY, YYYY-MM or YYYY-MM-DD; a month or year means its last day):
+   * the timeline resolved from the sources published by then only; an event no such source reports
+   * is not in it, a date disputed later may be undisputed then.
+   */
   readonly timeline: EventConnection;
   /**
    * The shortest meaningful paths, shortest first (ties among the first 25 found by the ids along the path): never through
@@ -721,25 +754,35 @@ export type Query = {
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryEntitiesArgs = {
   kind?: InputMaybe<EntityKind>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryEventArgs = {
   id: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QuerySourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type QuerySearchArgs = {
   text: Scalars['String']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryDidYouMeanArgs = {
@@ -751,6 +794,7 @@ export type QueryTimelineArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   order?: InputMaybe<SortOrder>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryConnectionsArgs = {
@@ -759,22 +803,26 @@ export type QueryConnectionsArgs = {
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<ConnectionFilter>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryNeighborhoodArgs = {
   id: Scalars['ID']['input'];
   depth?: InputMaybe<Scalars['Int']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryTimelineJsArgs = {
   filter?: InputMaybe<TimelineFilter>;
   title?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryVisTimelineArgs = {
   filter?: InputMaybe<TimelineFilter>;
   groupBy?: InputMaybe<VisGroupBy>;
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1213,6 +1261,7 @@ export type PersonResolvers<
   evidence?: Resolver<ReadonlyArray<ResolversTypes['Evidence']>, ParentType, ContextType>;
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<PersonTimelineArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1234,6 +1283,7 @@ export type OrganizationResolvers<
   evidence?: Resolver<ReadonlyArray<ResolversTypes['Evidence']>, ParentType, ContextType>;
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<OrganizationTimelineArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1255,6 +1305,7 @@ export type CountryResolvers<
   evidence?: Resolver<ReadonlyArray<ResolversTypes['Evidence']>, ParentType, ContextType>;
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<CountryTimelineArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1276,6 +1327,7 @@ export type PlaceResolvers<
   evidence?: Resolver<ReadonlyArray<ResolversTypes['Evidence']>, ParentType, ContextType>;
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<PlaceTimelineArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1297,6 +1349,7 @@ export type DelegationResolvers<
   evidence?: Resolver<ReadonlyArray<ResolversTypes['Evidence']>, ParentType, ContextType>;
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<DelegationTimelineArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1318,6 +1371,7 @@ export type AgreementResolvers<
   evidence?: Resolver<ReadonlyArray<ResolversTypes['Evidence']>, ParentType, ContextType>;
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<AgreementTimelineArgs>>;
   areas?: Resolver<Maybe<ReadonlyArray<ResolversTypes['String']>>, ParentType, ContextType>;
   areasEn?: Resolver<Maybe<ReadonlyArray<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1351,6 +1405,7 @@ export type EventResolvers<
   quotes?: Resolver<ReadonlyArray<ResolversTypes['Quote']>, ParentType, ContextType>;
   claims?: Resolver<ReadonlyArray<ResolversTypes['EventClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1368,6 +1423,7 @@ export type EntityClaimResolvers<
   ParentType extends ResolversParentTypes['EntityClaim'] = ResolversParentTypes['EntityClaim'],
 > = {
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  recorded?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bundleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1386,6 +1442,7 @@ export type EventClaimResolvers<
   ParentType extends ResolversParentTypes['EventClaim'] = ResolversParentTypes['EventClaim'],
 > = {
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  recorded?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bundleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1463,6 +1520,7 @@ export type SourceResolvers<
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   published?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
+  recorded?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   via?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType>;
 };
 
@@ -1622,6 +1680,7 @@ export type QueryResolvers<
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   entities?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntitiesArgs>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
+  sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
   search?: Resolver<
     ReadonlyArray<ResolversTypes['SearchHit']>,
     ParentType,
