@@ -13,6 +13,8 @@ export const Evidence = { source: sourceOf };
 export const DateClaim = { source: sourceOf };
 export const EntityClaim = { source: sourceOf };
 export const EventClaim = { source: sourceOf };
+export const EventRevision = { source: sourceOf };
+export const EntityRevision = { source: sourceOf };
 
 export const Source = {
   via: (source: SourceModel, _: unknown, ctx: GraphqlContext) =>
