@@ -1,4 +1,9 @@
 import path from 'node:path';
+import { execute, parse } from 'graphql';
+import { readConfig } from '../../src/config';
+import { createContext } from '../../src/graphql/context';
+import { buildSchema } from '../../src/graphql/schema';
+import { createLogger } from '../../src/logger';
 import { SourceNotFoundError } from '../../src/ingest/apply-source';
 import { retractSource, seedBundles } from '../../src/ingest/seed-loader';
 import { TOUCHED_EVENTS, touchedParams } from '../../src/repositories/history.repository';
@@ -24,6 +29,9 @@ interface Revision {
   changes: Change[];
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per query
+type Data = any;
+
 const REVISION = '{ day source { id } changes { field before after added removed } }';
 
 /**
@@ -42,7 +50,7 @@ describe('history and changes', () => {
   async function data(query: string, variables?: Record<string, unknown>) {
     const { body } = await server.graphql(query, variables);
     expect(body.errors).toBeUndefined();
-    return body.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return body.data as Record<string, Data>;
   }
 
   async function refusal(query: string) {
@@ -241,13 +249,12 @@ describe('history and changes', () => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const page: any = // eslint-disable-line @typescript-eslint/no-explicit-any
-          (
-            await data(
-              `query ($after: String) { changes(from: "2024-01-01", to: "2024-12-31", first: 4, after: $after) ${CHANGES} }`,
-              { after },
-            )
-          ).changes;
+        const page: Data = (
+          await data(
+            `query ($after: String) { changes(from: "2024-01-01", to: "2024-12-31", first: 4, after: $after) ${CHANGES} }`,
+            { after },
+          )
+        ).changes;
         pages += 1;
         expect(page.totalCount).toBe(11);
         expect(page.nodes.length).toBeLessThanOrEqual(4);
@@ -322,6 +329,41 @@ describe('history and changes', () => {
       } finally {
         await session.close();
       }
+    });
+  });
+
+  describe('database round trips', () => {
+    const schema = buildSchema();
+    const config = readConfig({ ...process.env });
+
+    async function transactionsFor(query: string, first: number, count: (data: Data) => number): Promise<number> {
+      const context = createContext(server.database, config.graphql, createLogger('silent'));
+      const result = await execute({
+        schema,
+        document: parse(query),
+        variableValues: { first },
+        contextValue: context,
+      });
+      expect(result.errors).toBeUndefined();
+      expect(count(result.data)).toBe(first);
+      return context.database.transactions;
+    }
+
+    it("reads a page's histories in one batch, whatever its size (no N+1)", async () => {
+      const timeline = `query ($first: Int) { timeline(first: $first) { nodes { id history { day source { id } changes { field } } } } }`;
+      const events = (data: Data) => data.timeline.nodes.length;
+      // The page (its sources primed), then the claims of all its events and their participations and places.
+      expect(await transactionsFor(timeline, 1, events)).toBe(2);
+      expect(await transactionsFor(timeline, 9, events)).toBe(2);
+    });
+
+    it("reads a page of changes in the same few transactions, whatever its size, its events' histories included", async () => {
+      const changes = `query ($first: Int) { changes(from: "2024-01-01", to: "2024-12-31", first: $first) {
+        nodes { kind sources { id } event { id title history { source { id } } } revisions { source { id } } } } }`;
+      const items = (data: Data) => data.changes.nodes.length;
+      // The touched events, their claims (primed into the history loader), the events as of `to`, the sources.
+      expect(await transactionsFor(changes, 1, items)).toBe(4);
+      expect(await transactionsFor(changes, 11, items)).toBe(4);
     });
   });
 });
