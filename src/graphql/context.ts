@@ -13,7 +13,9 @@ import {
   findSourcesByIds,
 } from '../repositories/node.repository';
 import { findEventDetails } from '../repositories/timeline.repository';
+import { findHistoryInputs, type HistoryInput } from '../repositories/history.repository';
 import type { ChangeFeed } from '../services/change-feed';
+import { ChangesService } from '../services/changes.service';
 import { FeedService } from '../services/feed.service';
 import { GraphService } from '../services/graph.service';
 import { SearchService, StopWords } from '../services/search.service';
@@ -27,6 +29,7 @@ export interface GraphqlContext {
   readonly search: SearchService;
   readonly graph: GraphService;
   readonly feeds: FeedService;
+  readonly changes: ChangesService;
   /** The `Authorization` header as the request presented it: the write service checks it. */
   readonly authorization?: string;
   /** The write path and live updates; absent where an app is built without them. */
@@ -54,6 +57,8 @@ export interface Loaders {
   readonly agreementParties: DataLoader<string, AgreementPartyModel[] | null>;
   /** Record time of each claim, by `sourceId|nodeId`. */
   readonly claimRecorded: DataLoader<string, string | null>;
+  /** Every claim a node's history is computed from (every day's: the history stops at the node's `asOf` itself). */
+  readonly history: DataLoader<string, HistoryInput | null>;
 }
 
 /** Batches per-key lookups of one request into one query per kind. */
@@ -83,6 +88,7 @@ export function createContext(
     source: loaderOf((ids) => findSourcesByIds(database, ids)),
     citations: loaderOf((ids) => findSourceCitations(database, ids)),
     claimRecorded: loaderOf((keys) => findClaimRecordTimes(database, keys)),
+    history: loaderOf((ids) => findHistoryInputs(database, ids)),
   };
   // What a node, its details, claims and parties are depends on the day of the view.
   const loadersOf = (asOf: string | null): Loaders => ({
@@ -100,6 +106,7 @@ export function createContext(
     timeline: new TimelineService(database, config.timelineHubDegree),
     search: new SearchService(database, state.stopWords),
     feeds: new FeedService(database, config.timelineHubDegree),
+    changes: new ChangesService(database),
     graph: new GraphService(database, {
       hubDegree: config.hubDegree,
       connectionsTimeoutMs: config.connectionsTimeoutMs,

@@ -5,7 +5,16 @@ import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from '../paths';
 import type { Resolvers } from './contract/schema-types';
 import { Entity, entityTypes, Node } from './resolvers/entity';
-import { DateClaim, EntityClaim, EventClaim, Evidence, Source } from './resolvers/claims';
+import {
+  DateClaim,
+  EntityClaim,
+  EntityRevision,
+  EventClaim,
+  EventRevision,
+  Evidence,
+  Source,
+} from './resolvers/claims';
+import { EventChange } from './resolvers/changes';
 import { Event, Path, Quote } from './resolvers/event';
 import { Mutation } from './resolvers/mutation';
 import { Query } from './resolvers/query';
@@ -29,6 +38,9 @@ export function buildSchema(): GraphQLSchema {
     DateClaim,
     EntityClaim,
     EventClaim,
+    EventRevision,
+    EntityRevision,
+    EventChange,
   };
   return makeExecutableSchema({
     typeDefs,

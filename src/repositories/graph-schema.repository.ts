@@ -61,6 +61,11 @@ function schemaStatements(): { name: string; statement: string }[] {
       'CREATE TEXT INDEX entity_match_key_text IF NOT EXISTS FOR (n:Entity) ON (n.matchKeyText)',
     ),
     index('day_date', 'CREATE RANGE INDEX day_date IF NOT EXISTS FOR (d:Day) ON (d.date)'),
+    // `changes` starts from the sources published in a period.
+    index(
+      'source_published_earliest',
+      'CREATE RANGE INDEX source_published_earliest IF NOT EXISTS FOR (s:Source) ON (s.publishedEarliest)',
+    ),
   ];
 }
 

@@ -6,6 +6,7 @@ export const LIMITS = {
   search: { default: 10, max: 50 },
   entities: { default: 50, max: 200 },
   sources: { default: 100, max: 500 },
+  changes: { default: 20, max: 100 },
   connections: { default: 3, max: 10 },
   maxHops: { default: 4, max: 6 },
   neighborhoodDepth: { default: 1, max: 3 },

@@ -17,6 +17,8 @@ import type {
 } from '../../domain/types';
 import type { DateClaimModel, EntityClaimModel, EventClaimModel } from '../../services/claim-views';
 import type { EventConnection as EventConnectionModel } from '../../services/timeline.service';
+import type { HistoryEntry, FieldChange as FieldChangeModel } from '../../domain/history';
+import type { EventChangeModel, ChangeConnection as ChangeConnectionModel } from '../../services/changes.service';
 import type { SearchHit as SearchHitModel } from '../../services/search.service';
 import type { TimelineChange as TimelineChangeModel } from '../../services/live-timeline.service';
 import type { IngestReport as IngestReportModel, RetractReport as RetractReportModel } from '../../ingest/bundle-api';
@@ -71,6 +73,12 @@ export type Entity = {
   readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
   /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
   readonly asOf?: Maybe<Scalars['String']['output']>;
+  /**
+   * What this entity showed source by source: one entry per source whose claims changed its name,
+   * English name, aliases or declared fields, in publication order (the first entry creates it;
+   * undated sources last, so the last state is the current view). Read with `asOf`, it stops at that day.
+   */
+  readonly history: ReadonlyArray<EntityRevision>;
   /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
   readonly timeline: EventConnection;
 };
@@ -113,6 +121,12 @@ export type Person = Entity &
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
     /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
     readonly asOf?: Maybe<Scalars['String']['output']>;
+    /**
+     * What this entity showed source by source: one entry per source whose claims changed its name,
+     * English name, aliases or declared fields, in publication order (the first entry creates it;
+     * undated sources last, so the last state is the current view). Read with `asOf`, it stops at that day.
+     */
+    readonly history: ReadonlyArray<EntityRevision>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
   };
@@ -152,6 +166,12 @@ export type Organization = Entity &
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
     /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
     readonly asOf?: Maybe<Scalars['String']['output']>;
+    /**
+     * What this entity showed source by source: one entry per source whose claims changed its name,
+     * English name, aliases or declared fields, in publication order (the first entry creates it;
+     * undated sources last, so the last state is the current view). Read with `asOf`, it stops at that day.
+     */
+    readonly history: ReadonlyArray<EntityRevision>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
   };
@@ -191,6 +211,12 @@ export type Country = Entity &
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
     /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
     readonly asOf?: Maybe<Scalars['String']['output']>;
+    /**
+     * What this entity showed source by source: one entry per source whose claims changed its name,
+     * English name, aliases or declared fields, in publication order (the first entry creates it;
+     * undated sources last, so the last state is the current view). Read with `asOf`, it stops at that day.
+     */
+    readonly history: ReadonlyArray<EntityRevision>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
   };
@@ -230,6 +256,12 @@ export type Place = Entity &
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
     /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
     readonly asOf?: Maybe<Scalars['String']['output']>;
+    /**
+     * What this entity showed source by source: one entry per source whose claims changed its name,
+     * English name, aliases or declared fields, in publication order (the first entry creates it;
+     * undated sources last, so the last state is the current view). Read with `asOf`, it stops at that day.
+     */
+    readonly history: ReadonlyArray<EntityRevision>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
   };
@@ -269,6 +301,12 @@ export type Delegation = Entity &
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
     /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
     readonly asOf?: Maybe<Scalars['String']['output']>;
+    /**
+     * What this entity showed source by source: one entry per source whose claims changed its name,
+     * English name, aliases or declared fields, in publication order (the first entry creates it;
+     * undated sources last, so the last state is the current view). Read with `asOf`, it stops at that day.
+     */
+    readonly history: ReadonlyArray<EntityRevision>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
   };
@@ -308,6 +346,12 @@ export type Agreement = Entity &
     readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
     /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields, timeline included, read that day too. */
     readonly asOf?: Maybe<Scalars['String']['output']>;
+    /**
+     * What this entity showed source by source: one entry per source whose claims changed its name,
+     * English name, aliases or declared fields, in publication order (the first entry creates it;
+     * undated sources last, so the last state is the current view). Read with `asOf`, it stops at that day.
+     */
+    readonly history: ReadonlyArray<EntityRevision>;
     /** Events this entity is involved in (directly, through a delegation, as place or agreement). */
     readonly timeline: EventConnection;
     /** Areas the agreement covers, in the source's language. */
@@ -375,6 +419,103 @@ export type Event = Node & {
   readonly redirects: ReadonlyArray<Scalars['ID']['output']>;
   /** The day this is the view as of (YYYY-MM-DD), when read with `asOf`; its fields read that day too. */
   readonly asOf?: Maybe<Scalars['String']['output']>;
+  /**
+   * What this event showed source by source: one entry per source whose claims (on the event, its
+   * participations or its places) changed its title, titleEn, type, date, disputed, claimedDates,
+   * participants or place, in publication order (same day: by source id; the first entry creates it;
+   * undated sources last, so the last state is the current view). Read with `asOf`, it stops at that day.
+   */
+  readonly history: ReadonlyArray<EventRevision>;
+};
+
+/**
+ * One source's step in an event's history: what the event showed after this source against before
+ * it, the sources before it being those earlier in publication order.
+ */
+export type EventRevision = {
+  readonly __typename?: 'EventRevision';
+  readonly source: Source;
+  /** The source's publication day (its first possible day, YYYY-MM-DD); null for an undated source (listed last). */
+  readonly day?: Maybe<Scalars['String']['output']>;
+  /**
+   * The fields it changed, in this order: `created` (the first entry only: before null, after the
+   * event's id), title, titleEn, type, date (the resolved ISO date), disputed ("true"/"false"),
+   * claimedDates (each source's date, distinct), participants ("entity-id (role)"), place (the
+   * places' ids, most specific first).
+   */
+  readonly changes: ReadonlyArray<FieldChange>;
+};
+
+/** One source's step in an entity's history (as EventRevision). */
+export type EntityRevision = {
+  readonly __typename?: 'EntityRevision';
+  readonly source: Source;
+  /** The source's publication day (YYYY-MM-DD); null for an undated source (listed last). */
+  readonly day?: Maybe<Scalars['String']['output']>;
+  /**
+   * The fields it changed, in this order: `created` (the first entry only: after is the entity's id),
+   * name, nameEn, aliases, then the declared fields (shortName, subtype, description, descriptionEn,
+   * areas, areasEn).
+   */
+  readonly changes: ReadonlyArray<FieldChange>;
+};
+
+/**
+ * One field's value before and after, as display strings: a text as it is, a boolean as "true" or
+ * "false", a date as its ISO string, a list as its values joined by "; " in a stable order. Null: no
+ * value (an empty list; before the node existed).
+ */
+export type FieldChange = {
+  readonly __typename?: 'FieldChange';
+  readonly field: Scalars['String']['output'];
+  readonly before?: Maybe<Scalars['String']['output']>;
+  readonly after?: Maybe<Scalars['String']['output']>;
+  /** For a list field (aliases, areas, claimedDates, participants, place): the values it gained. Empty for a text field. */
+  readonly added: ReadonlyArray<Scalars['String']['output']>;
+  /** For a list field: the values it lost. Empty for a text field. */
+  readonly removed: ReadonlyArray<Scalars['String']['output']>;
+};
+
+/** How the reporting of a period changed an event (the first that applies). */
+export type ChangeKind =
+  /** Not known before the period: the period's sources are the first to report it. */
+  | 'NEW_EVENT'
+  /** Its date became disputed: a source of the period dates it differently. */
+  | 'DISPUTE_OPENED'
+  /** Its date stopped being disputed. */
+  | 'DISPUTE_SETTLED'
+  /** Another field it shows changed (title, type, date, participants, place…). */
+  | 'REVISED'
+  /** A source of the period reports it and changes nothing it shows. */
+  | 'CONFIRMED';
+
+/** What the sources published in a period did to one event. */
+export type EventChange = {
+  readonly __typename?: 'EventChange';
+  readonly kind: ChangeKind;
+  /** The event as of the end of the period (`to`). */
+  readonly event: Event;
+  /** The period's sources that claim the event, its participations or its places, in publication order. */
+  readonly sources: ReadonlyArray<Source>;
+  /** The event as of `from` against the event as of `to` (a new event: `created`, then each field it has), as in EventRevision. */
+  readonly changes: ReadonlyArray<FieldChange>;
+  /** The history entries of the period: which source changed which fields. */
+  readonly revisions: ReadonlyArray<EventRevision>;
+};
+
+export type ChangeConnection = {
+  readonly __typename?: 'ChangeConnection';
+  readonly edges: ReadonlyArray<ChangeEdge>;
+  readonly nodes: ReadonlyArray<EventChange>;
+  readonly pageInfo: PageInfo;
+  /** How many events the period's sources touch (every page together). */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  readonly __typename?: 'ChangeEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: EventChange;
 };
 
 /** The date one source gives an event. */
@@ -721,6 +862,15 @@ export type Query = {
    */
   readonly sources: ReadonlyArray<Source>;
   /**
+   * What the reporting added or changed between two days: the sources published after `from`, up to
+   * and including `to` (YYYY, YYYY-MM or YYYY-MM-DD; a month or year means its last day), and each
+   * event they claim (directly, or through its participations and places), with its view as of `from`
+   * against its view as of `to`: new events, revisions, disputes opened or settled, confirmations.
+   * Ordered by the day of the first such source, then event id; `first` 20 by default, at most 100.
+   * Undated sources belong to no period. A malformed date, or `from` after `to`, is BAD_USER_INPUT.
+   */
+  readonly changes: ChangeConnection;
+  /**
    * Entities by names, aliases and romanisation variants; events by title in either language, and
    * by what they are: participants, place, agreements, type (in both languages) and date in words
    * ("Putin visit Pyongyang", "visita Putin Pyongyang junho"). Case-, accent- and hyphen-insensitive.
@@ -777,6 +927,13 @@ export type QueryEventArgs = {
 export type QuerySourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type QueryChangesArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QuerySearchArgs = {
@@ -1109,6 +1266,13 @@ export type ResolversTypes = {
   Agreement: ResolverTypeWrapper<EntityModel>;
   Event: ResolverTypeWrapper<EventModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  EventRevision: ResolverTypeWrapper<HistoryEntry>;
+  EntityRevision: ResolverTypeWrapper<HistoryEntry>;
+  FieldChange: ResolverTypeWrapper<FieldChangeModel>;
+  ChangeKind: ChangeKind;
+  EventChange: ResolverTypeWrapper<EventChangeModel>;
+  ChangeConnection: ResolverTypeWrapper<ChangeConnectionModel>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['EventChange'] }>;
   DateClaim: ResolverTypeWrapper<DateClaimModel>;
   EntityClaim: ResolverTypeWrapper<EntityClaimModel>;
   EventClaim: ResolverTypeWrapper<EventClaimModel>;
@@ -1176,6 +1340,12 @@ export type ResolversParentTypes = {
   Agreement: EntityModel;
   Event: EventModel;
   Boolean: Scalars['Boolean']['output'];
+  EventRevision: HistoryEntry;
+  EntityRevision: HistoryEntry;
+  FieldChange: FieldChangeModel;
+  EventChange: EventChangeModel;
+  ChangeConnection: ChangeConnectionModel;
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['EventChange'] };
   DateClaim: DateClaimModel;
   EntityClaim: EntityClaimModel;
   EventClaim: EventClaimModel;
@@ -1262,6 +1432,7 @@ export type PersonResolvers<
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ReadonlyArray<ResolversTypes['EntityRevision']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<PersonTimelineArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1284,6 +1455,7 @@ export type OrganizationResolvers<
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ReadonlyArray<ResolversTypes['EntityRevision']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<OrganizationTimelineArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1306,6 +1478,7 @@ export type CountryResolvers<
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ReadonlyArray<ResolversTypes['EntityRevision']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<CountryTimelineArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1328,6 +1501,7 @@ export type PlaceResolvers<
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ReadonlyArray<ResolversTypes['EntityRevision']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<PlaceTimelineArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1350,6 +1524,7 @@ export type DelegationResolvers<
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ReadonlyArray<ResolversTypes['EntityRevision']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<DelegationTimelineArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1372,6 +1547,7 @@ export type AgreementResolvers<
   claims?: Resolver<ReadonlyArray<ResolversTypes['EntityClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ReadonlyArray<ResolversTypes['EntityRevision']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<AgreementTimelineArgs>>;
   areas?: Resolver<Maybe<ReadonlyArray<ResolversTypes['String']>>, ParentType, ContextType>;
   areasEn?: Resolver<Maybe<ReadonlyArray<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1406,7 +1582,66 @@ export type EventResolvers<
   claims?: Resolver<ReadonlyArray<ResolversTypes['EventClaim']>, ParentType, ContextType>;
   redirects?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<ReadonlyArray<ResolversTypes['EventRevision']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventRevisionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['EventRevision'] = ResolversParentTypes['EventRevision'],
+> = {
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  day?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changes?: Resolver<ReadonlyArray<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+};
+
+export type EntityRevisionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['EntityRevision'] = ResolversParentTypes['EntityRevision'],
+> = {
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  day?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changes?: Resolver<ReadonlyArray<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+};
+
+export type FieldChangeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange'],
+> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  added?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  removed?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type EventChangeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['EventChange'] = ResolversParentTypes['EventChange'],
+> = {
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType>;
+  changes?: Resolver<ReadonlyArray<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  revisions?: Resolver<ReadonlyArray<ResolversTypes['EventRevision']>, ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection'],
+> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['EventChange']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EventChange'], ParentType, ContextType>;
 };
 
 export type DateClaimResolvers<
@@ -1681,6 +1916,12 @@ export type QueryResolvers<
   entities?: Resolver<ReadonlyArray<ResolversTypes['Entity']>, ParentType, ContextType, Partial<QueryEntitiesArgs>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['Source']>, ParentType, ContextType, Partial<QuerySourcesArgs>>;
+  changes?: Resolver<
+    ResolversTypes['ChangeConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryChangesArgs, 'from' | 'to'>
+  >;
   search?: Resolver<
     ReadonlyArray<ResolversTypes['SearchHit']>,
     ParentType,
@@ -1887,6 +2128,12 @@ export type Resolvers<ContextType = GraphqlContext> = {
   Delegation?: DelegationResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  EventRevision?: EventRevisionResolvers<ContextType>;
+  EntityRevision?: EntityRevisionResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
+  EventChange?: EventChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   DateClaim?: DateClaimResolvers<ContextType>;
   EntityClaim?: EntityClaimResolvers<ContextType>;
   EventClaim?: EventClaimResolvers<ContextType>;

@@ -24,6 +24,8 @@ export const Evidence = { source: sourceOf };
 export const DateClaim = { source: sourceOf };
 export const EntityClaim = { source: sourceOf, recorded: recordedOf };
 export const EventClaim = { source: sourceOf, recorded: recordedOf };
+export const EventRevision = { source: sourceOf };
+export const EntityRevision = { source: sourceOf };
 
 export const Source = {
   recorded: (source: SourceModel) => source.recordedAt ?? null,

@@ -1,3 +1,4 @@
+import { entityHistory } from '../../domain/history';
 import type { EntityModel, NodeModel } from '../../domain/types';
 import { ENTITY_LABELS } from '../../domain/model';
 import { badUserInput } from '../../errors';
@@ -37,6 +38,10 @@ const entityFields = {
       .then((claims) => toEntityClaims(claims ?? []).map((claim) => ({ ...claim, nodeId: entity.id }))),
   asOf: (entity: EntityModel) => entity.asOf ?? null,
   redirects: (entity: EntityModel) => entity.redirectIds,
+  history: (entity: EntityModel, _: unknown, ctx: GraphqlContext) =>
+    ctx.loaders.history
+      .load(entity.id)
+      .then((input) => (input?.kind === 'entity' ? entityHistory(input, entity.asOf ?? null) : [])),
 };
 
 export const Node = { __resolveType: resolveType };

@@ -1,3 +1,4 @@
+import { eventHistory } from '../../domain/history';
 import type { EventDetails, EventModel, PathModel, QuoteModel } from '../../domain/types';
 import { toDateClaims, toEventClaims } from '../../services/claim-views';
 import { explainPath } from '../../services/path-explanation';
@@ -31,6 +32,10 @@ export const Event = {
       .then((claims) => toEventClaims(claims ?? []).map((claim) => ({ ...claim, nodeId: event.id }))),
   asOf: (event: EventModel) => event.asOf ?? null,
   redirects: (event: EventModel) => event.redirectIds,
+  history: (event: EventModel, _: unknown, ctx: GraphqlContext) =>
+    ctx.loaders.history
+      .load(event.id)
+      .then((input) => (input?.kind === 'event' ? eventHistory(input, event.asOf ?? null) : [])),
 };
 
 export const Quote = {

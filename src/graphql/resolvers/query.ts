@@ -10,6 +10,7 @@ import { notFound } from '../../errors';
 import { listSources } from '../../repositories/source.repository';
 import { boundedInt, LIMITS } from '../../services/limits';
 import { asOfDay } from '../../services/timeline.service';
+import { changesPage } from './changes';
 import { timelinePage } from './timeline-page';
 
 interface PageArgs {
@@ -49,6 +50,8 @@ export const Query = {
     if (!sources) throw notFound(`no source has id "${String(after).slice(0, 80)}"`, String(after));
     return sources;
   },
+
+  changes: (_: unknown, args: { from: string; to: string } & PageArgs, ctx: GraphqlContext) => changesPage(ctx, args),
 
   search: (
     _: unknown,
