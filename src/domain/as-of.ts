@@ -33,7 +33,7 @@ export function knownFrom(claims: readonly { readonly source: ClaimSource }[]): 
 }
 
 /** The distinct publication days of the claims' sources, in order. */
-export function publicationDays(claims: readonly { readonly source: ClaimSource }[]): string[] {
+function publicationDays(claims: readonly { readonly source: ClaimSource }[]): string[] {
   const days = claims.flatMap((claim) => (claim.source.published === null ? [] : [claim.source.published]));
   return [...new Set(days)].sort();
 }

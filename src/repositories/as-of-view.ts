@@ -27,11 +27,14 @@ export function nodeAsOf(value: unknown, asOf: string | null): NodeModel | null 
   if (labels.includes('Event')) {
     const claims = claimsAsOf(stored.map(decodeEventClaim), asOf);
     if (claims.length === 0) return null;
-    return { ...(toNodeModel({ ...eventProperties(resolveEvent(id, claims)), labels }) as EventModel), asOf };
+    // Every claim known then (most nodes, once their last report is out): the stored view is that day's.
+    const view = claims.length === stored.length ? row : { ...eventProperties(resolveEvent(id, claims)), labels };
+    return { ...(toNodeModel(view) as EventModel), asOf };
   }
   const claims = claimsAsOf(stored.map(decodeEntityClaim), asOf);
   if (claims.length === 0) return null;
-  return { ...(toNodeModel({ ...entityProperties(resolveEntity(id, claims)), labels }) as EntityModel), asOf };
+  const view = claims.length === stored.length ? row : { ...entityProperties(resolveEntity(id, claims)), labels };
+  return { ...(toNodeModel(view) as EntityModel), asOf };
 }
 
 /** nodeAsOf for a value known to be an entity. */
@@ -52,8 +55,10 @@ export function eventAsOf(value: unknown, asOf: string | null): EventModel | nul
 export function relationshipAsOf(value: unknown, asOf: string | null): RelationshipModel | null {
   if (asOf === null) return toRelationshipModel(value);
   const row = toNative(value) as Record<string, unknown>;
-  const claims = claimsAsOf(((row.claims as string[] | null) ?? []).map(decodeRelationshipClaim), asOf);
+  const stored = (row.claims as string[] | null) ?? [];
+  const claims = claimsAsOf(stored.map(decodeRelationshipClaim), asOf);
   if (claims.length === 0) return null;
+  if (claims.length === stored.length) return toRelationshipModel(row);
   const resolved = resolveRelationship(claims);
   return toRelationshipModel({
     ...row,
