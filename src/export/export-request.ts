@@ -32,7 +32,15 @@ export function exportFilename(parts: readonly (string | number | null | undefin
 export function timelineFilename(query: FeedQuery, extension: string): string {
   const { filter } = query;
   return exportFilename(
-    ['timeline', ...(filter.entityIds ?? []), filter.placeId, ...(filter.types ?? []), filter.from, filter.to],
+    [
+      'timeline',
+      ...(filter.entityIds ?? []),
+      filter.placeId,
+      ...(filter.types ?? []),
+      filter.from,
+      filter.to,
+      ...(query.asOf ? ['as-of', query.asOf] : []),
+    ],
     extension,
   );
 }

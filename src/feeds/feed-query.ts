@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badUserInput } from '../errors';
 import type { SortOrder } from '../repositories/timeline.repository';
-import type { TimelineFilterInput } from '../services/timeline.service';
+import { asOfDay, type TimelineFilterInput } from '../services/timeline.service';
 import { DEFAULT_WORDING, type FeedWording } from './feed-wording';
 import type { GroupBy } from './vis-timeline';
 
@@ -31,6 +31,8 @@ export const FeedQuerySchema = z
     title: single.optional(),
     /** Type names and dates in English or Portuguese; `en` also shows the English titles. */
     lang: z.enum(['en', 'pt']).optional(),
+    /** The view as of a publication day (YYYY, YYYY-MM or YYYY-MM-DD): only sources published by then count. */
+    asOf: single.optional(),
   })
   .strict();
 
@@ -42,6 +44,8 @@ export interface FeedQuery {
   readonly groupBy: GroupBy;
   readonly title: string;
   readonly wording: FeedWording;
+  /** The day the selection is read as of (YYYY-MM-DD, a month or year's last day); null: the current view. */
+  readonly asOf: string | null;
 }
 
 /** Reads the URL parameters shared by the feeds and the widget page (BAD_USER_INPUT when malformed). */
@@ -62,6 +66,7 @@ export function parseFeedQuery(query: unknown): FeedQuery {
     );
   }
   const q = parsed.data;
+  const asOf = asOfDay(q.asOf);
   return {
     filter: {
       entityIds: q.entity ?? null,
@@ -71,10 +76,12 @@ export function parseFeedQuery(query: unknown): FeedQuery {
       match: (q.match?.toUpperCase() ?? null) as TimelineFilterInput['match'],
       types: q.type ?? null,
       placeId: q.place ?? null,
+      asOf,
     },
     order: (q.order?.toUpperCase() ?? 'ASC') as SortOrder,
     groupBy: q.groupBy ?? 'type',
     title: q.title ?? DEFAULT_FEED_TITLE,
     wording: q.lang ? { language: q.lang, titles: q.lang === 'en' ? 'en' : 'source' } : DEFAULT_WORDING,
+    asOf,
   };
 }

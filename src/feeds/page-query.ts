@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { toPeriod } from '../services/timeline.service';
+import { asOfDay, toPeriod } from '../services/timeline.service';
 import { FeedQuerySchema, parseFeedQuery, type FeedQuery } from './feed-query';
 
 /**
@@ -34,6 +34,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   order: 'asc or desc',
   groupBy: 'type or entity',
   lang: 'en or pt',
+  asOf: 'one day written YYYY, YYYY-MM or YYYY-MM-DD',
 };
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -109,6 +110,18 @@ export function parsePageQuery(
         message: `The link’s ${bound}=“${shown(kept[bound])}” is not a date and was ignored: write it as YYYY, YYYY-MM or YYYY-MM-DD.`,
       });
       delete kept[bound];
+    }
+  }
+  if (typeof kept.asOf === 'string') {
+    try {
+      asOfDay(kept.asOf);
+    } catch {
+      notices.push({
+        parameter: 'asOf',
+        severity: 'alert',
+        message: `The link’s asOf=“${shown(kept.asOf)}” is not a date and was ignored: write the day of the reports to show as YYYY, YYYY-MM or YYYY-MM-DD. The page shows the current view.`,
+      });
+      delete kept.asOf;
     }
   }
   if (typeof kept.from === 'string' && typeof kept.to === 'string') {

@@ -1,4 +1,5 @@
 import { EVENT_TYPES, eventTypeName, type WidgetLanguage } from '../domain/model';
+import { parseFuzzyDate, readableDate } from '../domain/fuzzy-date';
 import type { TimelineFilterInput } from '../services/timeline.service';
 import { escapeHtml } from '../feeds/describe';
 
@@ -24,11 +25,35 @@ function dateInputValue(value: string | null | undefined, end: boolean): string 
 }
 
 /**
- * The explorer's page body (explore.js fills it): search, filters (types and dates, applied
- * through the URL), Connect, the focus bar, the timeline, the graph with its legend and a list
- * view of its nodes, and the details pane.
+ * The "as reported by" control (explore-as-of.js gives it the sources' publication days): a range
+ * over those days and "now", its value as text, and what changed at the chosen step.
  */
-export function explorePageBody(title: string, filter: TimelineFilterInput, language: WidgetLanguage): string {
+function asOfControl(asOf: string | null, language: WidgetLanguage): string {
+  const date = asOf ? parseFuzzyDate(asOf) : undefined;
+  const value = date ? readableDate(date, language) : 'now';
+  return `
+  <div class="as-of-bar">
+    <form id="as-of" class="as-of" data-as-of="${escapeHtml(asOf ?? '')}" data-language="${language}">
+      <label for="as-of-step">As reported by</label>
+      <input id="as-of-step" type="range" min="0" max="0" step="1" value="0" aria-valuetext="${escapeHtml(value)}" disabled>
+      <output id="as-of-value" for="as-of-step" aria-hidden="true">${escapeHtml(value)}</output>
+      <span id="as-of-sources" class="as-of-sources"></span>
+    </form>
+    <section id="as-of-changes" class="as-of-changes" aria-live="polite" aria-labelledby="as-of-changes-title" hidden></section>
+  </div>`;
+}
+
+/**
+ * The explorer's page body (explore.js fills it): search, filters (types and dates, applied
+ * through the URL), Connect, the "as reported by" steps, the focus bar, the timeline, the graph
+ * with its legend and a list view of its nodes, and the details pane.
+ */
+export function explorePageBody(
+  title: string,
+  filter: TimelineFilterInput,
+  language: WidgetLanguage,
+  asOf: string | null = null,
+): string {
   const types = new Set(filter.types ?? []);
   const typeBoxes = Object.keys(EVENT_TYPES)
     .map(
@@ -66,7 +91,7 @@ export function explorePageBody(title: string, filter: TimelineFilterInput, lang
     </form>
     <!-- Export links of the events shown (explore.js, with export-links.js). -->
     <div id="export-slot" class="tool export-slot"></div>
-  </div>
+  </div>${asOfControl(asOf, language)}
   <ul id="search-results" class="search-results" aria-label="Search results" hidden></ul>
   <div id="focus-bar" class="focus-bar" hidden>
     <span id="focus-label">Events of</span> <span id="focus-chips" class="chips"></span>

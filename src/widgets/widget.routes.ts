@@ -4,6 +4,7 @@ import express, { Router } from 'express';
 import { packageFile } from '../paths';
 import { parsePageQuery, type PageQuery } from '../feeds/page-query';
 import { escapeHtml } from '../feeds/describe';
+import { parseFuzzyDate, readableDate } from '../domain/fuzzy-date';
 import { EXPLORER_PARAMETERS, explorePageBody } from './explore-page';
 import { TIMELINEJS_DIST, timelineJsEnglish } from './timelinejs-assets';
 
@@ -29,6 +30,7 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   'explore-kinds.js': { file: path.join(WIDGET_ASSETS_DIR, 'explore-kinds.js'), type: 'text/javascript' },
   'explore-api.js': { file: path.join(WIDGET_ASSETS_DIR, 'explore-api.js'), type: 'text/javascript' },
   'explore-search.js': { file: path.join(WIDGET_ASSETS_DIR, 'explore-search.js'), type: 'text/javascript' },
+  'explore-as-of.js': { file: path.join(WIDGET_ASSETS_DIR, 'explore-as-of.js'), type: 'text/javascript' },
   'explore.css': { file: path.join(WIDGET_ASSETS_DIR, 'explore.css'), type: 'text/css' },
   'author.js': { file: path.join(WIDGET_ASSETS_DIR, 'author.js'), type: 'text/javascript' },
   'author-api.js': { file: path.join(WIDGET_ASSETS_DIR, 'author-api.js'), type: 'text/javascript' },
@@ -76,7 +78,7 @@ export function widgetRoutes(): Router {
       <button type="button" id="zoom-out">Zoom out</button> <button type="button" id="zoom-fit">Fit</button></span>
     <nav class="exports" id="exports" aria-label="Export this selection" hidden></nav></header>
   <main>
-  ${noticesOf(query)}
+  ${noticesOf(query)}${asOfBanner(query, '/widget/timeline')}
   <div id="status">Loading…</div>
   <div id="timeline"></div>
   <section id="details" hidden></section>
@@ -94,7 +96,7 @@ export function widgetRoutes(): Router {
         ['/vendor/timelinejs/js/timeline.js', '/widget/assets/follow-feed.js', '/widget/assets/timelinejs-page.js'],
         `
   ${liveHolder(query)}
-  ${noticesOf(query)}
+  ${noticesOf(query)}${asOfBanner(query, '/widget/timelinejs')}
   <div id="status">Loading…</div>
   <div id="timeline-embed"></div>`,
       ),
@@ -117,11 +119,12 @@ export function widgetRoutes(): Router {
           '/widget/assets/explore-kinds.js',
           '/widget/assets/explore-api.js',
           '/widget/assets/explore-search.js',
+          '/widget/assets/explore-as-of.js',
           '/widget/assets/export-links.js',
           '/widget/assets/explore.js',
         ],
         `
-  ${liveHolder(query)}${noticesOf(query)}${explorePageBody(title, query.filter, query.wording.language)}`,
+  ${liveHolder(query)}${noticesOf(query)}${explorePageBody(title, query.filter, query.wording.language, query.asOf)}`,
       ),
     );
   });
@@ -154,7 +157,31 @@ export function widgetRoutes(): Router {
  * is asked with: the link's parameters less those the page ignored (read by follow-feed.js; no inline script).
  */
 function liveHolder(query: PageQuery): string {
-  return `<div id="live" hidden data-filter="${escapeHtml(JSON.stringify(query.filter))}" data-query="${escapeHtml(query.feedSearch)}"></div>`;
+  // The subscription's TimelineFilter has no asOf (it is an argument of the reads): a change to the
+  // selection now is what may change it as of any day, so the page reloads its as-of feed then too.
+  const { asOf, ...filter } = query.filter;
+  const day = asOf ? ` data-as-of="${escapeHtml(asOf)}"` : '';
+  return `<div id="live" hidden data-filter="${escapeHtml(JSON.stringify(filter))}" data-query="${escapeHtml(query.feedSearch)}"${day}></div>`;
+}
+
+/**
+ * The banner of a page read as of a day (`?asOf=`): which day, in the page's language, what that
+ * means, and a link to the same selection now.
+ */
+function asOfBanner(query: PageQuery, pagePath: string): string {
+  const date = query.asOf ? parseFuzzyDate(query.asOf) : undefined;
+  if (!query.asOf || !date) return '';
+  const language = query.wording.language;
+  const now = new URLSearchParams(query.feedSearch);
+  now.delete('asOf');
+  const nowHref = `${pagePath}${now.size > 0 ? `?${now.toString()}` : ''}`;
+  const day = readableDate(date, language);
+  const [lead, rest, link] =
+    language === 'pt'
+      ? [`Conforme noticiado até ${day}`, 'só contam as fontes publicadas até esse dia.', 'Ver hoje']
+      : [`As reported by ${day}`, 'only the sources published by that day count.', 'See it now'];
+  return `
+  <p class="as-of-banner" id="as-of-banner" role="note" lang="${language}" data-as-of="${escapeHtml(query.asOf)}"><strong>${escapeHtml(lead)}</strong>: ${escapeHtml(rest)} <a href="${escapeHtml(nowHref)}">${escapeHtml(link)}</a></p>`;
 }
 
 /** What the page made of a link it could not follow entirely: alerts for bad values, a note for unknown names. */

@@ -1,4 +1,75 @@
+import { AppError } from '../../src/errors';
+import { parseFeedQuery } from '../../src/feeds/feed-query';
 import { parsePageQuery } from '../../src/feeds/page-query';
+import { timelineFilename } from '../../src/export/export-request';
+
+describe('asOf: the feeds, the exports and the pages read the graph as of a publication day', () => {
+  it.each([
+    ['2024-06-20', '2024-06-20'],
+    ['2024-06', '2024-06-30'],
+    ['2024-02', '2024-02-29'],
+    ['2024', '2024-12-31'],
+  ])('reads asOf=%s as the day %s (a month or year means its last day)', (given, day) => {
+    const query = parseFeedQuery({ entity: 'russia', asOf: given });
+    expect(query.asOf).toBe(day);
+    expect(query.filter.asOf).toBe(day);
+    expect(query.filter.entityIds).toEqual(['russia']);
+  });
+
+  it('reads no asOf as the current view', () => {
+    expect(parseFeedQuery({}).asOf).toBeNull();
+    expect(parseFeedQuery({}).filter.asOf).toBeNull();
+  });
+
+  it.each(['2024-13', '2024-02-30', 'yesterday', '20-06-2024', '2024-06-18/2024-06-19', ''])(
+    'refuses asOf=%j as BAD_USER_INPUT naming asOf (the feeds answer 400)',
+    (given) => {
+      const error = (() => {
+        try {
+          parseFeedQuery({ asOf: given });
+        } catch (caught) {
+          return caught;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('BAD_USER_INPUT');
+      expect((error as AppError).details).toEqual({ argument: 'asOf' });
+    },
+  );
+
+  it('refuses asOf given twice, naming it', () => {
+    expect(() => parseFeedQuery({ asOf: ['2024-06-19', '2024-06-20'] })).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { argument: 'asOf' } }),
+    );
+  });
+
+  it('keeps a good asOf in the page’s feed query', () => {
+    const query = parsePageQuery({ entity: 'russia', asOf: '2024-06' });
+    expect(query.notices).toEqual([]);
+    expect(query.asOf).toBe('2024-06-30');
+    expect(query.feedSearch).toBe('?entity=russia&asOf=2024-06');
+  });
+
+  it.each(['2024-13-01', 'last week', ['2024-06-19', '2024-06-20']])(
+    'drops a bad asOf=%j from a page with an alert naming asOf, and shows the current view',
+    (given) => {
+      const query = parsePageQuery({ entity: 'russia', asOf: given });
+      expect(query.notices).toEqual([expect.objectContaining({ parameter: 'asOf', severity: 'alert' })]);
+      expect(query.notices[0]?.message).toContain('asOf');
+      expect(query.feedSearch).toBe('?entity=russia');
+      expect(query.asOf).toBeNull();
+      expect(query.filter.asOf).toBeNull();
+    },
+  );
+
+  it('names the day in an export’s file name', () => {
+    expect(timelineFilename(parseFeedQuery({ entity: 'russia', asOf: '2024-06-20' }), 'csv')).toBe(
+      'timeline-russia-as-of-2024-06-20.csv',
+    );
+    expect(timelineFilename(parseFeedQuery({ entity: 'russia' }), 'csv')).toBe('timeline-russia.csv');
+  });
+});
 
 describe('parsePageQuery: a widget page follows any link it is given', () => {
   it('ignores tracking parameters without a word and keeps the selection', () => {

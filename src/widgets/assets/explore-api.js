@@ -3,24 +3,31 @@
 (function () {
   'use strict';
   var CONNECT_QUERY =
-    'query ($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 4, first: 1) {' +
+    'query ($from: ID!, $to: ID!, $asOf: String) { connections(from: $from, to: $to, maxHops: 4, first: 1, asOf: $asOf) {' +
     ' length explanation nodes { id label ... on Event { title titleEn } ... on Entity { name nameEn shortName } }' +
     ' relationships { type from to evidence { quote source { title url language } } } } }';
   var ENTITY_QUERY =
-    'query ($id: ID!) { entity(id: $id) { id label kind name nameEn aliases subtype description descriptionEn' +
+    'query ($id: ID!, $asOf: String) { entity(id: $id, asOf: $asOf) { id label kind name nameEn aliases subtype description descriptionEn' +
     ' evidence { source { id title url publisher language } } timeline { totalCount } } }';
   var SEARCH_QUERY =
-    'query ($text: String!) { search(text: $text, first: 8) { node { id label' +
+    'query ($text: String!, $asOf: String) { search(text: $text, first: 8, asOf: $asOf) { node { id label' +
     ' ... on Entity { name nameEn } ... on Event { title titleEn date { iso } } } } }';
   var SUGGEST_QUERY = 'query ($text: String!) { didYouMean(text: $text) }';
-  var EVENT_QUERY = 'query ($id: ID!) { event(id: $id) { id title } }';
+  var EVENT_QUERY = 'query ($id: ID!, $asOf: String) { event(id: $id, asOf: $asOf) { id title } }';
   var WORDING_QUERY =
-    'query ($filter: TimelineFilter, $after: String) { timeline(filter: $filter, first: 100, after: $after) {' +
+    'query ($filter: TimelineFilter, $after: String, $asOf: String) {' +
+    ' timeline(filter: $filter, first: 100, after: $after, asOf: $asOf) {' +
     ' pageInfo { hasNextPage endCursor } nodes { id title titleEn' +
     ' claims { title source { language } } evidence { quote source { language } }' +
     ' participants { entity { id name nameEn } } place { id name nameEn } agreements { id name nameEn } } } }';
 
+  /** The day the explorer reads the graph as of (YYYY-MM-DD); null: now. */
+  var asOf = null;
+
+  /** Posts a query; one that declares `$asOf` reads the explorer's day unless the variables give one. */
   function graphql(query, variables) {
+    if (/\$asOf\b/.test(query) && !(variables && 'asOf' in variables))
+      variables = Object.assign({ asOf: asOf }, variables);
     return fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -115,6 +122,13 @@
 
   window.ExploreApi = {
     graphql: graphql,
+    /** Every later query that declares `$asOf` reads the graph as of this day (null: now). */
+    setAsOf: function (day) {
+      asOf = day || null;
+    },
+    asOf: function () {
+      return asOf;
+    },
     knownEntities: knownEntities,
     createWording: createWording,
     CONNECT_QUERY: CONNECT_QUERY,

@@ -3,8 +3,8 @@
 // narrows the timeline to its events (shift-click a second one, or "and" in the search results,
 // for the events of both); "Connect" draws the shortest connection between two entities with each
 // hop's evidence; the graph holds exactly the events of the timeline's window. The view is in the
-// URL (focus, focusMatch, event, connect; the filters type, from, to), so it can be shared, and
-// the layout is seeded, so a shared link looks the same.
+// URL (focus, focusMatch, event, connect; the filters type, from, to; the "as reported by" day
+// asOf), so it can be shared, and the layout is seeded, so a shared link looks the same.
 (function () {
   'use strict';
   var FEED_PARAMETERS = ['entity', 'entityMatch', 'from', 'to', 'match', 'type', 'place', 'order', 'lang'];
@@ -32,6 +32,12 @@
   var live = document.getElementById('live');
   var feedParams = new URLSearchParams((live && live.getAttribute('data-query')) || '');
   var english = feedParams.get('lang') === 'en';
+  // The day the page reads the graph as of (the link's asOf, as its last day); null: now.
+  var asOf = (live && live.getAttribute('data-as-of')) || null;
+  var drawnAsOf = asOf; // the day of the timeline and graph on screen
+  var asOfLoads = 0;
+  var asOfControl = null;
+  Api.setAsOf(asOf);
   var element = window.EventDetails.element;
   var details = document.getElementById('details');
   var status = document.getElementById('status');
@@ -108,6 +114,10 @@
     focus: function () {
       return selection.focus.slice();
     },
+    /** The day the timeline and the graph on screen are read as of (null: now). */
+    asOf: function () {
+      return drawnAsOf;
+    },
     /** Where a node is drawn, in the page's viewport coordinates (to click it). */
     pointOf: function (id) {
       var box = document.getElementById('graph').getBoundingClientRect();
@@ -134,6 +144,7 @@
         query.append(name, value);
       });
     });
+    if (asOf) query.set('asOf', asOf);
     Object.keys(extra || {}).forEach(function (name) {
       query.set(name, extra[name]);
     });
@@ -1121,10 +1132,19 @@
   // Loads render one after the other: a live change never overtakes the first view.
   var rendered = Promise.resolve();
 
-  function render(feed) {
+  function render(feed, day) {
+    var live = day === undefined;
+    var drawn = live ? asOf : day;
     rendered = rendered
       .then(function () {
         return draw(feed);
+      })
+      .then(function () {
+        drawnAsOf = drawn;
+      })
+      .then(function () {
+        // The graph changed under the page: the steps and what changed at them are read again.
+        if (live && loads > 1 && asOfControl) return asOfControl.refresh();
       })
       .catch(function (error) {
         warn('Could not draw the selection: ' + error.message);
@@ -1278,6 +1298,33 @@
 
   narrow.addEventListener('change', function () {
     renderTimeline(selection.focusItems || items, true);
+  });
+
+  /** Reads the page as of a day (null: now), as a live change would: the reader keeps window and selection. */
+  function readAsOf(day) {
+    asOf = day;
+    Api.setAsOf(day);
+    remember('asOf', day);
+    var token = ++asOfLoads;
+    return window
+      .fetchFeed(feedUrl())
+      .then(function (feed) {
+        if (token === asOfLoads && asOf === day) return render(feed, day);
+      })
+      .catch(function (error) {
+        if (token === asOfLoads)
+          warn('Could not read the selection as reported by ' + (day || 'now') + ': ' + error.message);
+      });
+  }
+  asOfControl = window.ExploreAsOf.attach({
+    initial: asOf,
+    language: feedParams.get('lang') === 'pt' ? 'pt' : 'en',
+    english: english,
+    filter: baseFilter,
+    onChange: readAsOf,
+    titleLang: function (eventId) {
+      return wording.titleLang[eventId];
+    },
   });
 
   Kinds.renderLegend(document.getElementById('legend'));

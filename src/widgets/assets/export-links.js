@@ -5,7 +5,7 @@
   // The parameters that choose and word a selection, as the feeds and the exports take them. Anything
   // else a page carries (groupBy, the explorer's focus, utm_source) is left out: the exports refuse
   // unknown parameters, as the feeds do.
-  var SELECTION = ['entity', 'entityMatch', 'from', 'to', 'match', 'type', 'place', 'order', 'lang', 'title'];
+  var SELECTION = ['entity', 'entityMatch', 'from', 'to', 'match', 'type', 'place', 'order', 'lang', 'title', 'asOf'];
   var FORMATS = [
     { format: 'csv', label: 'CSV', description: 'a spreadsheet' },
     { format: 'ics', label: 'iCalendar', description: 'a calendar' },
