@@ -171,7 +171,7 @@ export function bundleArbitrary(sourceId: string): fc.Arbitrary<BundleInput> {
 /**
  * A snapshot with merged nodes named alike: whichever bundle loaded first names a merged node (the
  * others' ids redirect to it), so the order law compares graphs after renaming each merged node to
- * the least of its ids, and without record times (when each load ran). Ids are swapped everywhere they occur: nodes, redirects, relationship ends,
+ * the least of its ids. Ids are swapped everywhere they occur: nodes, redirects, relationship ends,
  * timeline keys and each source's record of what it claims.
  */
 export function withCanonicalIds<
@@ -205,10 +205,6 @@ export function withCanonicalIds<
       if (Array.isArray(props.nodeIds)) props.nodeIds = (props.nodeIds as string[]).map(rename).sort();
       if (Array.isArray(props.relationshipKeys))
         props.relationshipKeys = (props.relationshipKeys as string[]).map(renameKey).sort();
-      // Record times are the instants of the loads, which differ between two graphs loaded apart.
-      delete props.nodeRecordedAt;
-      delete props.relationshipRecordedAt;
-      delete props.recordedAt;
       return { ...node, props };
     }),
     relationships: raw.relationships.map((relationship) => ({
