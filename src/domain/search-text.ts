@@ -214,11 +214,12 @@ export const EVENT_SEARCH_FIELDS = [
 
 /**
  * An event's searchable text as a function of what it is linked to, independent of the order the
- * nodes come in (so a graph reached by any order of loads and retractions stores the same text).
+ * nodes come in and of their ids (so a graph reached by any order of loads and retractions stores
+ * the same text, whichever bundle named a merged node): each field is its words, sorted. The index
+ * matches words, never their order.
  */
 export function eventSearchFields(input: EventSearchInput): EventSearchFields {
-  const text = (nodes: readonly NamedNode[]) =>
-    unique([...nodes].sort((a, b) => a.id.localeCompare(b.id)).flatMap(wordsOfNode)).join(' ');
+  const text = (nodes: readonly NamedNode[]) => unique(nodes.flatMap(wordsOfNode)).sort().join(' ');
   const typeNames = (EVENT_TYPES as Record<string, { names: { en: string; pt: string } }>)[input.type]?.names;
   const typeText = [typeNames?.en ?? input.type.replace(/_/g, ' '), typeNames?.pt ?? '', TYPE_WORDS[input.type] ?? ''];
   return {

@@ -64,7 +64,7 @@ describe('eventSearchFields', () => {
       places: [pyongyang],
       agreements: [],
     });
-    expect(fields.searchPlaces).toBe('pyongyang pionguiangue');
+    expect(fields.searchPlaces).toBe('pionguiangue pyongyang');
     expect(fields.searchType.split(' ')).toEqual(
       expect.arrayContaining(['signing', 'assinatura', 'signed', 'assinaram']),
     );
