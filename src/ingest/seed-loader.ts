@@ -86,11 +86,11 @@ export async function seedBundleInputs(
 /** Retracts a source: its claims go, and every node and relationship no other source backs. */
 export async function retractSource(database: Database, sourceId: string): Promise<SourceChange & { version: number }> {
   return database.write(
+    'retract',
     async (tx) => {
       const version = await bumpDataVersion(tx);
       return { ...(await applySourceClaims(tx, sourceId, null)), version };
     },
-    { purpose: 'retract' },
     SEED_TIMEOUT_MS,
   );
 }
@@ -135,8 +135,8 @@ async function loadValidated(
     version,
     resolution,
   } = options.dryRun
-    ? await database.rehearse(write, { purpose: 'dry-run' }, SEED_TIMEOUT_MS)
-    : await database.write(write, { purpose: 'seed' }, SEED_TIMEOUT_MS);
+    ? await database.rehearse('load-dry-run', write, SEED_TIMEOUT_MS)
+    : await database.write('load', write, SEED_TIMEOUT_MS);
   onProgress(options.dryRun ? 'rolled back (dry run)' : 'committed');
 
   return {

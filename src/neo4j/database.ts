@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { AppError } from '../errors';
 import { translateDatabaseError } from './errors';
+import type { QueryPurpose } from './query-purpose';
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
@@ -39,19 +40,19 @@ export class Database {
   }
 
   /** Runs idempotent read work in its own session; routed to readers in a cluster. */
-  read<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
+  read<T>(purpose: QueryPurpose, work: Work<T>, timeoutMs = this.queryTimeoutMs): Promise<T> {
     return this.run(
       neo4j.session.READ,
-      (session) => session.executeRead(work, this.transactionConfig(metadata, timeoutMs)),
+      (session) => session.executeRead(work, this.transactionConfig(purpose, timeoutMs)),
       timeoutMs,
     );
   }
 
   /** Runs idempotent write work in its own session (the driver may retry it). */
-  write<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
+  write<T>(purpose: QueryPurpose, work: Work<T>, timeoutMs = this.queryTimeoutMs): Promise<T> {
     return this.run(
       neo4j.session.WRITE,
-      (session) => session.executeWrite(work, this.transactionConfig(metadata, timeoutMs)),
+      (session) => session.executeWrite(work, this.transactionConfig(purpose, timeoutMs)),
       timeoutMs,
     );
   }
@@ -61,11 +62,11 @@ export class Database {
    * what a real write would, and nothing is kept (a dry run). Not retried, so the work need not be
    * idempotent.
    */
-  rehearse<T>(work: Work<T>, metadata: Record<string, unknown> = {}, timeoutMs = this.queryTimeoutMs): Promise<T> {
+  rehearse<T>(purpose: QueryPurpose, work: Work<T>, timeoutMs = this.queryTimeoutMs): Promise<T> {
     return this.run(
       neo4j.session.WRITE,
       async (session) => {
-        const tx = session.beginTransaction(this.transactionConfig(metadata, timeoutMs));
+        const tx = session.beginTransaction(this.transactionConfig(purpose, timeoutMs));
         try {
           // A Transaction runs queries as a ManagedTransaction does; it only adds commit and rollback.
           return await work(tx as unknown as ManagedTransaction);
@@ -120,8 +121,8 @@ export class Database {
     }
   }
 
-  private transactionConfig(metadata: Record<string, unknown>, timeoutMs: number) {
-    return { timeout: timeoutMs, metadata: { app: 'event-timeline-graph', ...metadata } };
+  private transactionConfig(purpose: QueryPurpose, timeoutMs: number) {
+    return { timeout: timeoutMs, metadata: { app: 'event-timeline-graph', purpose } };
   }
 }
 

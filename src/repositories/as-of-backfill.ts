@@ -81,7 +81,7 @@ async function eachBatch(
   apply: (tx: ManagedTransaction, rows: Batch) => Promise<unknown>,
 ): Promise<void> {
   for (let after = ''; ; ) {
-    const last = await database.write(async (tx) => {
+    const last = await database.write('as-of-backfill', async (tx) => {
       const result = await tx.run(
         `${match} AND size(coalesce(n.claims, [])) > 0
          WITH n ORDER BY ${order} LIMIT toInteger($limit)

@@ -23,13 +23,10 @@ export async function bumpDataVersion(tx: ManagedTransaction): Promise<number> {
 
 /** The committed data version (0 before the first write). */
 export async function readDataVersion(database: Database): Promise<number> {
-  return database.read(
-    async (tx) => {
-      const result = await tx.run('OPTIONAL MATCH (v:DataVersion {id: $id}) RETURN v.version AS version', {
-        id: VERSION_ID,
-      });
-      return toSafeNumber(result.records[0]?.get('version') ?? 0);
-    },
-    { query: 'data-version' },
-  );
+  return database.read('data-version', async (tx) => {
+    const result = await tx.run('OPTIONAL MATCH (v:DataVersion {id: $id}) RETURN v.version AS version', {
+      id: VERSION_ID,
+    });
+    return toSafeNumber(result.records[0]?.get('version') ?? 0);
+  });
 }

@@ -35,7 +35,7 @@ export async function findDraftKnowledge(
   period: { from: string; to: string },
   limit: number,
 ): Promise<{ entities: StoredEntityNames[]; events: StoredEventOutline[] }> {
-  return database.read(async (tx) => {
+  return database.read('draft-knowledge', async (tx) => {
     const entities = await tx.run(
       `MATCH (n:Entity)
        RETURN n.id AS id, [l IN labels(n) WHERE NOT l IN ['Entity', 'Disputed']][0] AS label,

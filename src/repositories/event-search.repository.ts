@@ -65,7 +65,7 @@ const BACKFILL_BATCH = 2_000;
  */
 export async function backfillSearchText(database: Database): Promise<void> {
   for (let after = ''; ; ) {
-    const last = await database.write(async (tx) => {
+    const last = await database.write('search-text-backfill', async (tx) => {
       const result = await tx.run(
         `MATCH (n:Entity) WHERE n.id > $after
          WITH n ORDER BY n.id LIMIT toInteger($limit)
@@ -83,7 +83,7 @@ export async function backfillSearchText(database: Database): Promise<void> {
     after = last;
   }
   for (let after = ''; ; ) {
-    const last = await database.write(async (tx) => {
+    const last = await database.write('search-text-backfill', async (tx) => {
       const result = await tx.run(
         `MATCH (e:Event) WHERE e.id > $after
          WITH e.id AS id ORDER BY id LIMIT toInteger($limit)

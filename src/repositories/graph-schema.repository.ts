@@ -78,7 +78,7 @@ export async function ensureGraphSchema(
   /** The graph was imported with the current searchable text and as-of properties (the synthetic corpus). */
   options: { readonly derivedWritten?: boolean } = {},
 ): Promise<void> {
-  const { online, staleSearch } = await database.read(async (tx) => {
+  const { online, staleSearch } = await database.read('schema', async (tx) => {
     const result = await tx.run(
       `SHOW INDEXES YIELD name, state, properties
        RETURN collect(CASE WHEN state = 'ONLINE' THEN name END) AS names,
@@ -92,13 +92,13 @@ export async function ensureGraphSchema(
   });
   // A full-text index cannot change its properties: an older one is dropped and built again.
   if (staleSearch) {
-    await database.write((tx) => tx.run(`DROP INDEX ${SEARCH_INDEX} IF EXISTS`));
+    await database.write('schema', (tx) => tx.run(`DROP INDEX ${SEARCH_INDEX} IF EXISTS`));
     online.delete(SEARCH_INDEX);
   }
   const missing = schemaStatements().filter(({ name }) => !online.has(name));
   if (missing.length > 0) {
-    for (const { statement } of missing) await database.write((tx) => tx.run(statement));
-    await database.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
+    for (const { statement } of missing) await database.write('schema', (tx) => tx.run(statement));
+    await database.write('schema', (tx) => tx.run('CALL db.awaitIndexes(300)'));
   }
   const written = options.derivedWritten === true;
   await migrateFormat(database, 'timelineKeyFormat', TIMELINE_KEY_FORMAT, () => rebuildTimelineKeys(database));
@@ -121,7 +121,7 @@ async function migrateFormat(
   backfill: () => Promise<unknown>,
   written = false,
 ): Promise<void> {
-  const current = await database.read(async (tx) => {
+  const current = await database.read('format-migration', async (tx) => {
     const result = await tx.run(`OPTIONAL MATCH (v:DataVersion {id: $id}) RETURN v.${property} AS format`, {
       id: VERSION_ID,
     });
@@ -129,7 +129,7 @@ async function migrateFormat(
   });
   if (current !== null && Number(current) >= format) return;
   if (!written) await backfill();
-  await database.write((tx) =>
+  await database.write('format-migration', (tx) =>
     tx.run(`MERGE (v:DataVersion {id: $id}) SET v.version = coalesce(v.version, 0), v.${property} = $format`, {
       id: VERSION_ID,
       format,
@@ -143,7 +143,7 @@ async function migrateFormat(
  * whole-year branch hold for old graphs too.
  */
 function rebuildTimelineKeys(database: Database): Promise<unknown> {
-  return database.write((tx) =>
+  return database.write('format-migration', (tx) =>
     tx.run(
       `MATCH (e:Event) WHERE e.datePrecision IS NOT NULL
        WITH e, toString(e.dateEarliest) + '|' + $ranks[e.datePrecision] + '|' + e.id AS key

@@ -50,6 +50,7 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
   const k = integerIn(query.paths, 1, 10);
   const asOf = query.asOf ?? null;
   return database.read(
+    'connections',
     async (tx) => {
       const ends = await tx.run(
         `OPTIONAL MATCH (a0:Entity|Event {id: $fromId})
@@ -125,7 +126,6 @@ export async function findShortestPaths(database: Database, query: PathQuery): P
         );
       return { fromExists, toExists, paths: found };
     },
-    { query: 'connections' },
     query.timeoutMs,
   );
 }
@@ -145,50 +145,47 @@ export async function expandNeighborhood(
 ): Promise<{ nodes: NodeModel[]; relationships: RelationshipModel[] } | null> {
   const withClaims = asOf !== null;
   const known = (...names: string[]) => (asOf === null ? '' : names.map((name) => ` AND ${knownAsOf(name)}`).join(''));
-  return database.read(
-    async (tx) => {
-      const start = await tx.run(
-        `OPTIONAL MATCH (direct:Entity|Event {id: $id})
+  return database.read('neighborhood', async (tx) => {
+    const start = await tx.run(
+      `OPTIONAL MATCH (direct:Entity|Event {id: $id})
        OPTIONAL MATCH (:Redirect {id: $id})-[:SAME_AS]->(redirected)
        WITH coalesce(direct, redirected) AS n WHERE n IS NOT NULL
        RETURN elementId(n) AS key, ${NODE_PROJECTION('n', withClaims)} AS node`,
-        { id },
-      );
-      const first = start.records[0];
-      if (!first) return null;
-      const origin = nodeAsOf(first.get('node'), asOf);
-      if (!origin) return { nodes: [], relationships: [] };
-      const seen = new Set<string>([first.get('key') as string]);
-      const nodes: NodeModel[] = [origin];
-      const relationships = new Map<string, RelationshipModel>();
-      let frontier = [...seen];
-      for (let level = 0; level < depth && frontier.length > 0; level += 1) {
-        const next = await tx.run(
-          `UNWIND $frontier AS key
+      { id },
+    );
+    const first = start.records[0];
+    if (!first) return null;
+    const origin = nodeAsOf(first.get('node'), asOf);
+    if (!origin) return { nodes: [], relationships: [] };
+    const seen = new Set<string>([first.get('key') as string]);
+    const nodes: NodeModel[] = [origin];
+    const relationships = new Map<string, RelationshipModel>();
+    let frontier = [...seen];
+    for (let level = 0; level < depth && frontier.length > 0; level += 1) {
+      const next = await tx.run(
+        `UNWIND $frontier AS key
          MATCH (x) WHERE elementId(x) = key
          CALL { WITH x MATCH (x)-[r:${MEANINGFUL}]-(y) WHERE NOT y:Source${known('r', 'y')} RETURN r, y LIMIT $perNode }
          RETURN elementId(r) AS relKey, ${RELATIONSHIP_PROJECTION('r', withClaims)} AS relationship, elementId(y) AS key, ${NODE_PROJECTION('y', withClaims)} AS node`,
-          { frontier, perNode: neo4j.int(limit), asOf },
-        );
-        frontier = [];
-        for (const record of next.records) {
-          const key = record.get('key') as string;
-          if (!seen.has(key) && seen.size < limit) {
-            seen.add(key);
-            frontier.push(key);
-            nodes.push(nodeAsOf(record.get('node'), asOf) as NodeModel);
-          }
-          if (seen.has(key))
-            relationships.set(
-              record.get('relKey') as string,
-              relationshipAsOf(record.get('relationship'), asOf) as RelationshipModel,
-            );
+        { frontier, perNode: neo4j.int(limit), asOf },
+      );
+      frontier = [];
+      for (const record of next.records) {
+        const key = record.get('key') as string;
+        if (!seen.has(key) && seen.size < limit) {
+          seen.add(key);
+          frontier.push(key);
+          nodes.push(nodeAsOf(record.get('node'), asOf) as NodeModel);
         }
+        if (seen.has(key))
+          relationships.set(
+            record.get('relKey') as string,
+            relationshipAsOf(record.get('relationship'), asOf) as RelationshipModel,
+          );
       }
-      return { nodes, relationships: [...relationships.values()] };
-    },
-    { query: 'neighborhood' },
-  );
+    }
+    return { nodes, relationships: [...relationships.values()] };
+  });
 }
 
 /** Guards a number that is spliced into Cypher. */

@@ -39,7 +39,7 @@ export async function findHistoryInputs(
   database: Database,
   ids: readonly string[],
 ): Promise<Map<string, HistoryInput>> {
-  return database.read(async (tx) => {
+  return database.read('history', async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
        OPTIONAL MATCH (entity:Entity {id: id})
@@ -117,37 +117,31 @@ export async function findTouchedEvents(
   after: TouchedPosition | null,
   limit: number,
 ): Promise<TouchedEvent[]> {
-  return database.read(
-    async (tx) => {
-      const result = await tx.run(
-        `${TOUCHED_EVENTS}
+  return database.read('changes', async (tx) => {
+    const result = await tx.run(
+      `${TOUCHED_EVENTS}
          ${after === null ? '' : 'WHERE firstDay > $afterDay OR (firstDay = $afterDay AND e.id > $afterId)'}
          RETURN e.id AS eventId, toString(firstDay) AS firstDay, sourceIds
          ORDER BY firstDay, eventId LIMIT $limit`,
-        {
-          ...touchedParams(from, to),
-          afterDay: after === null ? null : toNeo4jDate(after.day),
-          afterId: after?.eventId ?? null,
-          limit: neo4j.int(limit),
-        },
-      );
-      return result.records.map((record) => ({
-        eventId: record.get('eventId') as string,
-        firstDay: record.get('firstDay') as string,
-        sourceIds: record.get('sourceIds') as string[],
-      }));
-    },
-    { query: 'changes' },
-  );
+      {
+        ...touchedParams(from, to),
+        afterDay: after === null ? null : toNeo4jDate(after.day),
+        afterId: after?.eventId ?? null,
+        limit: neo4j.int(limit),
+      },
+    );
+    return result.records.map((record) => ({
+      eventId: record.get('eventId') as string,
+      firstDay: record.get('firstDay') as string,
+      sourceIds: record.get('sourceIds') as string[],
+    }));
+  });
 }
 
 /** How many events the sources of the period touch. */
 export async function countTouchedEvents(database: Database, from: string, to: string): Promise<number> {
-  return database.read(
-    async (tx) => {
-      const result = await tx.run(`${TOUCHED_EVENTS} RETURN count(e) AS total`, touchedParams(from, to));
-      return Number(result.records[0]?.get('total') ?? 0);
-    },
-    { query: 'changes-count' },
-  );
+  return database.read('changes-count', async (tx) => {
+    const result = await tx.run(`${TOUCHED_EVENTS} RETURN count(e) AS total`, touchedParams(from, to));
+    return Number(result.records[0]?.get('total') ?? 0);
+  });
 }

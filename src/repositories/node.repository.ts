@@ -24,7 +24,7 @@ export async function findNodesByIds(
   /** As of this day (src/domain/as-of.ts): nodes not known then are absent. */
   asOf: string | null = null,
 ): Promise<Map<string, NodeModel>> {
-  return database.read(async (tx) => {
+  return database.read('nodes-by-id', async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
        OPTIONAL MATCH (entity:Entity {id: id})
@@ -55,7 +55,7 @@ export async function listEntities(
   limit: number,
   asOf: string | null = null,
 ): Promise<EntityModel[]> {
-  return database.read(async (tx) => {
+  return database.read('entity-list', async (tx) => {
     const result = await tx.run(
       `MATCH (n:${label}) WHERE n.id > $afterId${asOf === null ? '' : ` AND ${knownAsOf('n')}`}
        RETURN ${NODE_PROJECTION('n', asOf !== null)} AS node ORDER BY n.id LIMIT $limit`,
@@ -66,7 +66,7 @@ export async function listEntities(
 }
 
 export async function findSourcesByIds(database: Database, ids: readonly string[]): Promise<Map<string, SourceModel>> {
-  return database.read(async (tx) => {
+  return database.read('sources-by-id', async (tx) => {
     const result = await tx.run(`MATCH (s:Source) WHERE s.id IN $ids RETURN ${SOURCE_PROJECTION('s')} AS source`, {
       ids,
     });
@@ -85,7 +85,7 @@ export async function findNodeClaims(
   ids: readonly string[],
   asOf: string | null = null,
 ): Promise<Map<string, string[]>> {
-  return database.read(async (tx) => {
+  return database.read('node-claims', async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
        OPTIONAL MATCH (entity:Entity {id: id})
@@ -108,7 +108,7 @@ export async function findSourceCitations(
   database: Database,
   ids: readonly string[],
 ): Promise<Map<string, EntityModel[]>> {
-  return database.read(async (tx) => {
+  return database.read('source-citations', async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
        MATCH (s:Source {id: id})
@@ -130,7 +130,7 @@ export async function findAgreementParties(
   ids: readonly string[],
   asOf: string | null = null,
 ): Promise<Map<string, AgreementPartyModel[]>> {
-  return database.read(async (tx) => {
+  return database.read('agreement-parties', async (tx) => {
     const known = asOf === null ? '' : ` WHERE ${knownAsOf('x')} AND ${knownAsOf('r')}`;
     const result = await tx.run(
       `UNWIND $ids AS id
@@ -165,7 +165,7 @@ export async function findClaimRecordTimes(database: Database, keys: readonly st
     const [sourceId, nodeId] = key.split('|') as [string, string];
     return { key, sourceId, nodeId };
   });
-  return database.read(async (tx) => {
+  return database.read('claim-record-times', async (tx) => {
     const result = await tx.run(
       `UNWIND $pairs AS pair
        MATCH (s:Source {id: pair.sourceId})

@@ -27,31 +27,28 @@ export async function searchFullText(
    */
   asOf: string | null = null,
 ): Promise<FullTextHit[]> {
-  return database.read(
-    async (tx) => {
-      const result = await tx.run(
-        `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
+  return database.read('search', async (tx) => {
+    const result = await tx.run(
+      `CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node, score
        ${asOf === null ? '' : `WHERE ${knownAsOf('node')}`}
        RETURN node {.*, ${asOf === null ? 'claims: null, ' : ''}labels: labels(node)} AS node, score`,
-        { index: SEARCH_INDEX, query: luceneQuery, limit: neo4j.int(limit), asOf },
+      { index: SEARCH_INDEX, query: luceneQuery, limit: neo4j.int(limit), asOf },
+    );
+    return result.records.flatMap((record) => {
+      // All properties at once (cheaper than listing them): the node, and its indexed texts.
+      const row = record.get('node') as Record<string, unknown>;
+      const texts = Object.fromEntries(
+        SEARCH_PROPERTIES.map((property) => [property, (row[property] as string | undefined) ?? null]),
       );
-      return result.records.flatMap((record) => {
-        // All properties at once (cheaper than listing them): the node, and its indexed texts.
-        const row = record.get('node') as Record<string, unknown>;
-        const texts = Object.fromEntries(
-          SEARCH_PROPERTIES.map((property) => [property, (row[property] as string | undefined) ?? null]),
-        );
-        const node = nodeAsOf(row, asOf);
-        return node ? [{ node, score: Number(record.get('score')), texts }] : [];
-      });
-    },
-    { query: 'search' },
-  );
+      const node = nodeAsOf(row, asOf);
+      return node ? [{ node, score: Number(record.get('score')), texts }] : [];
+    });
+  });
 }
 
 /** The stop words of the search index's analyzer (the index never holds them). */
 export async function findStopWords(database: Database): Promise<ReadonlySet<string>> {
-  return database.read(async (tx) => {
+  return database.read('stop-words', async (tx) => {
     const result = await tx.run(
       'CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer, stopwords WHERE analyzer = $analyzer RETURN stopwords',
       { analyzer: SEARCH_ANALYZER },

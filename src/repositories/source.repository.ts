@@ -13,7 +13,7 @@ export interface StoredSourceDocument {
 
 /** The text and loaded bundle of one source; null when no source of that id is loaded. */
 export async function findSourceDocument(database: Database, sourceId: string): Promise<StoredSourceDocument | null> {
-  return database.read(async (tx) => {
+  return database.read('source-document', async (tx) => {
     const result = await tx.run(
       'MATCH (s:Source {id: $sourceId}) RETURN s.id AS id, s.text AS text, s.bundle AS bundle',
       { sourceId },
@@ -30,7 +30,7 @@ export async function findSourceDocument(database: Database, sourceId: string): 
 
 /** Whether a source of that id is loaded. */
 export async function sourceExists(database: Database, sourceId: string): Promise<boolean> {
-  return database.read(async (tx) => {
+  return database.read('source-exists', async (tx) => {
     const result = await tx.run('MATCH (s:Source {id: $sourceId}) RETURN count(s) > 0 AS found', { sourceId });
     return result.records[0]?.get('found') === true;
   });
@@ -45,7 +45,7 @@ export async function listSources(
   afterId: string | null,
   limit: number,
 ): Promise<SourceModel[] | null> {
-  return database.read(async (tx) => {
+  return database.read('source-list', async (tx) => {
     const key = (s: string) => `coalesce(toString(${s}.publishedEarliest), '9999-12-31') + '|' + ${s}.id`;
     const result = await tx.run(
       `OPTIONAL MATCH (a:Source {id: $afterId})

@@ -124,41 +124,38 @@ export async function findTimelinePage(
 ): Promise<TimelinePage> {
   const direction = order === 'ASC' ? 'ASC' : 'DESC';
   const asOf = criteria.asOf;
-  return database.read(
-    async (tx) => {
-      const { criteria: resolved, plan } = await planSelection(tx, criteria, hubDegree);
-      const params = {
-        ...selectionParams(resolved, plan),
-        afterKey: afterKey ?? (order === 'ASC' ? '' : '\uffff'),
-        limit: neo4j.int(limit + 1),
-      };
-      const branches = selectionBranches(resolved, plan, order === 'ASC' ? '>' : '<').map(
-        ({ cypher, key }) => `${cypher} RETURN e, ${key} AS key ORDER BY key ${direction} LIMIT $limit`,
-      );
-      // The page with its details and sources in one round trip: a page is what clients show, and
-      // separate queries for details and sources tripled the transactions per page.
-      const page = await tx.run(
-        `CALL { ${branches.join(' UNION ')} }
+  return database.read('timeline-page', async (tx) => {
+    const { criteria: resolved, plan } = await planSelection(tx, criteria, hubDegree);
+    const params = {
+      ...selectionParams(resolved, plan),
+      afterKey: afterKey ?? (order === 'ASC' ? '' : '\uffff'),
+      limit: neo4j.int(limit + 1),
+    };
+    const branches = selectionBranches(resolved, plan, order === 'ASC' ? '>' : '<').map(
+      ({ cypher, key }) => `${cypher} RETURN e, ${key} AS key ORDER BY key ${direction} LIMIT $limit`,
+    );
+    // The page with its details and sources in one round trip: a page is what clients show, and
+    // separate queries for details and sources tripled the transactions per page.
+    const page = await tx.run(
+      `CALL { ${branches.join(' UNION ')} }
        WITH e, key ORDER BY key ${direction} LIMIT $limit
        RETURN ${NODE_PROJECTION('e', asOf !== null)} AS event, ${DETAILS_PROJECTION('e', asOf !== null)},
          [(e)-[:MENTIONED_IN]->(s:Source)${asOf !== null ? ' WHERE s.publishedEarliest <= date($asOf)' : ''} | ${SOURCE_PROJECTION('s')}] AS sources
        ORDER BY key ${direction}`,
-        params,
-      );
-      const records = page.records.slice(0, limit);
-      return {
-        events: records.map((record) => eventAsOf(record.get('event'), asOf) as EventModel),
-        hasNextPage: page.records.length > limit,
-        details: new Map(records.map((record) => [record.get('id') as string, toEventDetails(record, asOf)])),
-        sources: new Map(
-          records
-            .flatMap((record) => (record.get('sources') as unknown[]).map(toSourceModel))
-            .map((source) => [source.id, source]),
-        ),
-      };
-    },
-    { query: 'timeline' },
-  );
+      params,
+    );
+    const records = page.records.slice(0, limit);
+    return {
+      events: records.map((record) => eventAsOf(record.get('event'), asOf) as EventModel),
+      hasNextPage: page.records.length > limit,
+      details: new Map(records.map((record) => [record.get('id') as string, toEventDetails(record, asOf)])),
+      sources: new Map(
+        records
+          .flatMap((record) => (record.get('sources') as unknown[]).map(toSourceModel))
+          .map((source) => [source.id, source]),
+      ),
+    };
+  });
 }
 
 /**
@@ -177,14 +174,11 @@ async function wholeSelection(
 
 /** How many events the selection holds. */
 export async function countTimeline(database: Database, criteria: TimelineCriteria): Promise<number> {
-  return database.read(
-    async (tx) => {
-      const { call, params } = await wholeSelection(tx, criteria);
-      const result = await tx.run(`${call} RETURN count(e) AS total`, params);
-      return Number(result.records[0]?.get('total') ?? 0);
-    },
-    { query: 'timeline-count' },
-  );
+  return database.read('timeline-count', async (tx) => {
+    const { call, params } = await wholeSelection(tx, criteria);
+    const result = await tx.run(`${call} RETURN count(e) AS total`, params);
+    return Number(result.records[0]?.get('total') ?? 0);
+  });
 }
 
 /**
@@ -198,28 +192,25 @@ export async function fingerprintTimeline(
   /** Events read at most (the first by time); `total` tells when the selection holds more. */
   limit: number,
 ): Promise<{ total: number; hash: string }> {
-  return database.read(
-    async (tx) => {
-      const { call, params } = await wholeSelection(tx, criteria);
-      const result = await tx.run(
-        `${call}
+  return database.read('timeline-fingerprint', async (tx) => {
+    const { call, params } = await wholeSelection(tx, criteria);
+    const result = await tx.run(
+      `${call}
          WITH e ORDER BY e.timelineKey LIMIT $limit
          RETURN count(e) AS total, collect([e.id, e.timelineKey, e.title, e.titleEn, e:Disputed,
            size(coalesce(e.claims, [])), reduce(length = 0, claim IN coalesce(e.claims, []) | length + size(claim)),
            [(x:Entity)-[r:PARTICIPATED_IN]->(e) | x.id + ' ' + r.role],
            [(e)-[:TOOK_PLACE_IN]->(p:Entity) | p.id]]) AS rows`,
-        { ...params, limit: neo4j.int(limit) },
-      );
-      const record = result.records[0];
-      // Pattern comprehensions list in storage order, which a rewrite may change: sort them.
-      const rows = (toNative(record?.get('rows') ?? []) as unknown[][]).map((row) =>
-        row.map((value) => (Array.isArray(value) ? [...(value as string[])].sort() : value)),
-      );
-      const hash = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
-      return { total: Number(record?.get('total') ?? 0), hash };
-    },
-    { query: 'timeline-fingerprint' },
-  );
+      { ...params, limit: neo4j.int(limit) },
+    );
+    const record = result.records[0];
+    // Pattern comprehensions list in storage order, which a rewrite may change: sort them.
+    const rows = (toNative(record?.get('rows') ?? []) as unknown[][]).map((row) =>
+      row.map((value) => (Array.isArray(value) ? [...(value as string[])].sort() : value)),
+    );
+    const hash = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+    return { total: Number(record?.get('total') ?? 0), hash };
+  });
 }
 
 /**
@@ -317,7 +308,7 @@ export async function findEventDetails(
   ids: readonly string[],
   asOf: string | null = null,
 ): Promise<Map<string, EventDetails>> {
-  return database.read(async (tx) => {
+  return database.read('event-details', async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN ${DETAILS_PROJECTION('e', asOf !== null)}`,
       { ids, asOf, ...HEAD_PARAMS },

@@ -47,7 +47,7 @@ export function toSnapshot(raw: RawSnapshot): GraphSnapshot {
 
 /** Every node and relationship of the model as plain values (dates as ISO strings). */
 export async function readGraph(database: Database): Promise<RawSnapshot> {
-  return database.read(async (tx) => {
+  return database.read('test', async (tx) => {
     const nodes = await tx.run(
       `MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
        RETURN labels(n) AS labels, properties(n) AS props`,
@@ -90,7 +90,7 @@ export async function countSourceGraph(
   database: Database,
   sourceId: string,
 ): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
-  return database.read(async (tx) => {
+  return database.read('test', async (tx) => {
     const result = await tx.run(
       `MATCH (s:Source {id: $sourceId})
        CALL {

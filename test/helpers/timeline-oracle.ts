@@ -91,7 +91,7 @@ export class TimelineOracle {
   }
 
   private static async readCurrent(database: Database): Promise<TimelineOracle> {
-    return database.read(async (tx) => {
+    return database.read('test', async (tx) => {
       const events = await tx.run(
         `MATCH (e:Event) RETURN e.id AS id, e.timelineKey AS key, e.type AS type, toString(e.dateEarliest) AS earliest, toString(e.dateLatest) AS latest,
            e:Disputed AS disputed, [d IN coalesce(e.claimEarliest, []) | toString(d)] AS claimEarliest, [d IN coalesce(e.claimLatest, []) | toString(d)] AS claimLatest,

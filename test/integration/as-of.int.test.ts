@@ -184,7 +184,7 @@ describe('as of a date', () => {
 
   it('computes what as-of reads need once for a graph stored before them, exactly as a load writes it', async () => {
     const read = () =>
-      server.database.read(async (tx) => {
+      server.database.read('test', async (tx) => {
         const result = await tx.run(
           `MATCH (n) WHERE n:Entity OR n:Event
            RETURN n.id AS id, n.knownFrom AS knownFrom, n:Revised AS revised, n.revisionKeys AS keys, n.claimPublished AS published
@@ -198,7 +198,7 @@ describe('as of a date', () => {
       });
     const loaded = await read();
     expect(JSON.stringify(loaded)).toContain('"revised":true');
-    await server.database.write(async (tx) => {
+    await server.database.write('test', async (tx) => {
       await tx.run(
         `MATCH (n) WHERE n:Entity OR n:Event
          REMOVE n.knownFrom, n.revisionDays, n.revisionKeys, n.revisionEarliest, n.revisionLatest, n.revisionTypes,

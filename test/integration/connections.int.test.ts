@@ -35,7 +35,7 @@ describe('connections', () => {
    * no hub or Source in the middle.
    */
   async function referenceLengths(fromId: string, toId: string): Promise<number[]> {
-    const result = await server.database.read((tx) =>
+    const result = await server.database.read('test', (tx) =>
       tx.run(
         `MATCH (a:Entity|Event {id: $fromId}), (b:Entity|Event {id: $toId})
          MATCH p = (a)-[:${RELATIONSHIP_TYPES.join('|')}*1..4]-(b)
@@ -61,7 +61,7 @@ describe('connections', () => {
   }
 
   it('finds the 3 shortest simple paths, by length, between every two entities of the article', async () => {
-    const result = await server.database.read((tx) =>
+    const result = await server.database.read('test', (tx) =>
       tx.run("MATCH (s:Source {id: 'baoquocte-279309'})<-[:MENTIONED_IN]-(n:Entity) RETURN n.id AS id ORDER BY id"),
     );
     const ids = result.records.map((record) => record.get('id') as string);
@@ -187,7 +187,7 @@ describe('connections', () => {
 
   it("finds a path to or from a hub without enumerating the hub's relationships", async () => {
     // A hub of 2,500 relationships tied to the article's Russia: the search from Kim Jong Un's side checks it, never lists it.
-    await server.database.write((tx) =>
+    await server.database.write('test', (tx) =>
       tx.run(
         `MATCH (r:Entity {id: 'russia'})
          CREATE (h:Entity:Organization {id: 'test-hub-org', name: 'Test hub', kind: 'ORGANIZATION', evidence: ['{}']})-[:REPRESENTS {key: '', evidence: ['{}']}]->(r)
@@ -228,14 +228,14 @@ describe('connections', () => {
       );
       expect(hits).toBeLessThan(2500);
     } finally {
-      await server.database.write((tx) =>
+      await server.database.write('test', (tx) =>
         tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-hub-' DETACH DELETE n"),
       );
     }
   });
 
   async function elementIdOf(id: string): Promise<string> {
-    const result = await server.database.read((tx) =>
+    const result = await server.database.read('test', (tx) =>
       tx.run('MATCH (n:Entity {id: $id}) RETURN elementId(n) AS key', { id }),
     );
     return result.records[0]?.get('key') as string;
@@ -245,7 +245,7 @@ describe('connections', () => {
   async function profiledDbHits(cypher: string, params: Record<string, unknown>): Promise<number> {
     type Plan = { dbHits: number; children: Plan[] };
     const sum = (plan: Plan): number => plan.dbHits + plan.children.reduce((total, child) => total + sum(child), 0);
-    const result = await server.database.read((tx) =>
+    const result = await server.database.read('test', (tx) =>
       tx.run(`PROFILE MATCH (s) WHERE elementId(s) = $anchor ${cypher}`, params),
     );
     return sum(result.summary.profile as unknown as Plan);

@@ -14,8 +14,8 @@ describe('the test database is a real Neo4j 5.26', () => {
   });
 
   afterAll(async () => {
-    await database.write((tx) => tx.run(`MATCH (n:${label}) DELETE n`));
-    await database.write((tx) => tx.run(`DROP CONSTRAINT ${constraint} IF EXISTS`));
+    await database.write('test', (tx) => tx.run(`MATCH (n:${label}) DELETE n`));
+    await database.write('test', (tx) => tx.run(`DROP CONSTRAINT ${constraint} IF EXISTS`));
     await driver.close();
   });
 
@@ -27,12 +27,16 @@ describe('the test database is a real Neo4j 5.26', () => {
 
   it('enforces a uniqueness constraint', async () => {
     // Label and constraint names are random per run, not user input; schema commands cannot take parameters.
-    await database.write((tx) => tx.run(`CREATE CONSTRAINT ${constraint} FOR (n:${label}) REQUIRE n.id IS UNIQUE`));
-    await database.write((tx) => tx.run(`CREATE (:${label} {id: $id})`, { id: 'same' }));
-    await expect(database.write((tx) => tx.run(`CREATE (:${label} {id: $id})`, { id: 'same' }))).rejects.toMatchObject({
+    await database.write('test', (tx) =>
+      tx.run(`CREATE CONSTRAINT ${constraint} FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
+    );
+    await database.write('test', (tx) => tx.run(`CREATE (:${label} {id: $id})`, { id: 'same' }));
+    await expect(
+      database.write('test', (tx) => tx.run(`CREATE (:${label} {id: $id})`, { id: 'same' })),
+    ).rejects.toMatchObject({
       code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
     });
-    const count = await database.read(async (tx) => {
+    const count = await database.read('test', async (tx) => {
       const result = await tx.run(`MATCH (n:${label}) RETURN count(n) AS count`);
       return result.records[0]?.get('count').toNumber();
     });

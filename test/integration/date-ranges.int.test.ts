@@ -98,7 +98,7 @@ describe('dates that are intervals of days', () => {
   });
 
   it('rebuilds timeline keys written in the format before intervals (MONTH ranked 1, YEAR 2)', async () => {
-    const yearEvent = await server.database.read(async (tx) => {
+    const yearEvent = await server.database.read('test', async (tx) => {
       const result = await tx.run(
         "MATCH (e:Event) WHERE e.datePrecision IN ['MONTH', 'YEAR'] RETURN e.id AS id, e.timelineKey AS key LIMIT 1",
       );
@@ -106,14 +106,14 @@ describe('dates that are intervals of days', () => {
     });
     expect(yearEvent.id).toBeDefined();
     const stale = yearEvent.key.replace(/\|([23])\|/, (_, rank: string) => `|${Number(rank) - 1}|`);
-    await server.database.write((tx) =>
+    await server.database.write('test', (tx) =>
       tx.run(
         "MATCH (e:Event {id: $id}) SET e.timelineKey = $stale WITH e MATCH (v:DataVersion {id: 'graph'}) REMOVE v.timelineKeyFormat",
         { id: yearEvent.id, stale },
       ),
     );
     await ensureGraphSchema(server.database);
-    const rebuilt = await server.database.read(async (tx) => {
+    const rebuilt = await server.database.read('test', async (tx) => {
       const result = await tx.run('MATCH (e:Event {id: $id}) RETURN e.timelineKey AS key', { id: yearEvent.id });
       return result.records[0]?.get('key') as string;
     });
@@ -122,7 +122,7 @@ describe('dates that are intervals of days', () => {
   });
 
   it('hangs the interval on each of its days in the calendar', async () => {
-    const days = await server.database.read(async (tx) => {
+    const days = await server.database.read('test', async (tx) => {
       const result = await tx.run(
         'MATCH (:Event {id: $id})-[:ON_DAY]->(d:Day) RETURN toString(d.date) AS day ORDER BY day',
         { id: CONSULTATIONS },

@@ -162,7 +162,7 @@ describe('search: analysts’ phrasings', () => {
   describe('on a graph stored before events were searchable', () => {
     it('rebuilds the index and computes the same text a load writes, once', async () => {
       const current = await snapshotGraph(server.database);
-      const write = (statement: string) => server.database.write((tx) => tx.run(statement));
+      const write = (statement: string) => server.database.write('test', (tx) => tx.run(statement));
       await write(`DROP INDEX ${SEARCH_INDEX}`);
       await write(
         `CREATE FULLTEXT INDEX ${SEARCH_INDEX} FOR (n:Person|Organization|Country|Place|Delegation|Agreement|Event) ` +
@@ -177,7 +177,7 @@ describe('search: analysts’ phrasings', () => {
 
       await ensureGraphSchema(server.database);
       expect(await snapshotGraph(server.database)).toEqual(current);
-      const properties = await server.database.read(async (tx) => {
+      const properties = await server.database.read('test', async (tx) => {
         const result = await tx.run('SHOW INDEXES YIELD name, properties WHERE name = $name RETURN properties', {
           name: SEARCH_INDEX,
         });

@@ -76,7 +76,7 @@ describe('seeding the article bundle', () => {
   });
 
   it('backs every node and relationship with evidence whose quote is the source text at its offsets', async () => {
-    const rows = await database.read(async (tx) => {
+    const rows = await database.read('test', async (tx) => {
       const result = await tx.run(
         `MATCH (s:Source {id: 'baoquocte-279309'})
          CALL {
@@ -104,7 +104,7 @@ describe('seeding the article bundle', () => {
   });
 
   it('records fuzzy dates with bounds, the inference note and the record time', async () => {
-    const event = await database.read(async (tx) => {
+    const event = await database.read('test', async (tx) => {
       const result = await tx.run(
         `MATCH (e:Event {id: '2024-07-russian-military-delegation-visit-to-pyongyang'})-[:IN_MONTH]->(m:Month)<-[:HAS_MONTH]-(y:Year)
          RETURN e {.dateIso, .datePrecision, .dateEarliest, .dateLatest, .dateInferred, .dateNote, .reportedIso} AS event, m.id AS month, y.id AS year`,
@@ -202,7 +202,7 @@ describe('seeding the article bundle', () => {
       expect(report.merged).toEqual([
         { file: fixture, id: 'kim-jong-un-second-report', into: 'kim-jong-un', by: 'kim jong un' },
       ]);
-      const kim = await database.read(async (tx) => {
+      const kim = await database.read('test', async (tx) => {
         const result = await tx.run(
           `MATCH (p:Person) WHERE p.id STARTS WITH 'kim-jong-un'
            OPTIONAL MATCH (d:Delegation {id: 'fixture-host-country-leaders'})-[:LED_BY]->(p)

@@ -60,7 +60,7 @@ describe('as of a date', () => {
     await disposable?.close();
   });
 
-  const clear = () => disposable.database.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+  const clear = () => disposable.database.write('test', (tx) => tx.run('MATCH (n) DETACH DELETE n'));
   const load = (bundles: readonly BundleInput[]) => seedBundleInputs(disposable.database, bundles);
   const read = async (query: string, variables: Record<string, unknown>, from = server) => {
     const { body } = await from.graphql(query, variables);

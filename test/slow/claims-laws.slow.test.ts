@@ -26,7 +26,7 @@ describe('laws of loading and retracting sources', () => {
 
   afterAll(async () => disposable?.close());
 
-  const clear = () => database.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+  const clear = () => database.write('test', (tx) => tx.run('MATCH (n) DETACH DELETE n'));
   const load = (bundle: BundleInput) => seedBundleInputs(database, [bundle]);
 
   it('A+A = A, A+B−B = A, A+B = B+A', async () => {

@@ -70,7 +70,7 @@ describe('seeding killed half-way', () => {
     await disposable?.close();
   });
 
-  const emptyDatabase = () => database.write((tx) => tx.run('MATCH (n) DETACH DELETE n'), {}, 120_000);
+  const emptyDatabase = () => database.write('test', (tx) => tx.run('MATCH (n) DETACH DELETE n'), 120_000);
 
   it('leaves nothing behind, and a re-run ends identical to a clean seed', async () => {
     const files = [ARTICLE_BUNDLE, writeLargeBundle(scratch, 3000, 1500)];
@@ -103,7 +103,7 @@ describe('seeding killed half-way', () => {
     await eventually(
       async () => {
         const result = await database.driver.executeQuery(
-          `SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE metaData.purpose = 'seed' AND currentQuery CONTAINS 'MERGE' RETURN count(*) AS writing`,
+          `SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE metaData.purpose = 'load' AND currentQuery CONTAINS 'MERGE' RETURN count(*) AS writing`,
           {},
           { database: database.name },
         );
