@@ -1,7 +1,6 @@
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { pinoHttp } from 'pino-http';
 import type { GraphqlConfig, HttpConfig, IngestConfig } from './config';
 import { securityHeaders } from './http/security-headers';
 import { compressResponses } from './http/compress-responses';
@@ -27,6 +26,9 @@ import { neo4jBrowserRoutes } from './widgets/neo4j-browser.routes';
 import { widgetRoutes } from './widgets/widget.routes';
 import type { Logger } from './logger';
 import type { Database } from './neo4j/database';
+import { requestLog } from './observability/request-log';
+import { measureRequests } from './observability/measure-requests';
+import type { ServiceMetrics } from './observability/metrics';
 
 export interface AppDependencies {
   readonly database: Database;
@@ -43,13 +45,16 @@ export interface AppDependencies {
   readonly ingest: IngestConfig;
   /** Data-version changes for live subscriptions; closed by the owner at shutdown. */
   readonly changes: ChangeFeed;
+  /** The Prometheus series the app feeds; absent: metrics are off and nothing is measured. */
+  readonly metrics?: ServiceMetrics;
 }
 
 /** Builds the HTTP app without listening, so tests can drive it on a port of their own. */
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false } }));
+  app.use(requestLog(deps.logger));
+  if (deps.metrics) app.use(measureRequests(deps.metrics));
   app.use(securityHeaders(deps.http.frameAncestors));
   app.use(compressResponses());
   app.get('/favicon.ico', (_req, res) => {
@@ -61,7 +66,13 @@ export function createApp(deps: AppDependencies): Express {
     cors({ origin: deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }),
   );
   const keys = new ApiKeys(deps.ingest.keys);
-  const bundles = new BundleApi(deps.database, keys, deps.logger, (version) => deps.changes.announce(version));
+  const bundles = new BundleApi(
+    deps.database,
+    keys,
+    deps.logger,
+    (version) => deps.changes.announce(version),
+    deps.metrics?.ingest,
+  );
   const shared = { stopWords: new StopWords(), writes: bundles, changes: deps.changes };
   const pipeline = createGraphqlPipeline({
     schema: deps.schema,

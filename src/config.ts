@@ -14,6 +14,9 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  METRICS_PORT: port.default(9464),
+  METRICS_HOST: z.string().min(1).optional(),
   NEO4J_URI: z
     .string()
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected neo4j://host:port or bolt://host:port')
@@ -105,6 +108,10 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
+  /** `auto`: readable lines on a terminal, JSON otherwise. */
+  readonly logFormat: LogFormat;
+  /** Where /metrics is served; off when absent (METRICS_PORT=0). */
+  readonly metrics: MetricsConfig | undefined;
   readonly seedOnStart: boolean;
   readonly neo4j: Neo4jConfig;
   readonly localNeo4j: LocalNeo4jConfig;
@@ -113,6 +120,14 @@ export interface Config {
   readonly corsOrigins: '*' | readonly string[];
   readonly http: HttpConfig;
   readonly ingest: IngestConfig;
+}
+
+export type LogFormat = 'auto' | 'pretty' | 'json';
+
+/** The listener of /metrics: a port of its own, so the API's port never exposes it. */
+export interface MetricsConfig {
+  readonly host: string;
+  readonly port: number;
 }
 
 export interface HttpConfig {
@@ -165,6 +180,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    metrics: e.METRICS_PORT === 0 ? undefined : { host: e.METRICS_HOST ?? e.HOST, port: e.METRICS_PORT },
     seedOnStart: e.SEED_ON_START,
     http: {
       frameAncestors: e.FRAME_ANCESTORS,

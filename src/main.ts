@@ -14,6 +14,8 @@ import { BundleValidationError } from './bundle/validate-bundle';
 import { projectRoot } from './paths';
 import { buildSchema } from './graphql/schema';
 import { ChangeFeed } from './services/change-feed';
+import { ServiceMetrics } from './observability/metrics';
+import { serveMetrics } from './observability/metrics-server';
 
 const SHUTDOWN_GRACE_MS = 8000;
 const SEED_RETRY_MS = 5000;
@@ -21,11 +23,15 @@ const SEED_RETRY_MS = 5000;
 /** Composition root: config → (local Neo4j) → driver → app → listen, and the way back down. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
+  // METRICS_PORT=0: no registry at all, so nothing is measured.
+  const metrics = config.metrics ? new ServiceMetrics() : undefined;
 
   const local = config.neo4j.uri === undefined ? await startLocalNeo4j(config, logger) : undefined;
   const uri = config.neo4j.uri ?? (local?.neo4j.boltUri as string);
-  const { database, close: closeDriver } = connectDatabase(config.neo4j, uri, logger);
+  const connection = connectDatabase(config.neo4j, uri, logger);
+  const { driver, close: closeDriver } = connection;
+  const database = metrics ? connection.database.observedBy(metrics.transactions) : connection.database;
 
   if (config.seedOnStart) await seedAtStart(database, logger, local !== undefined);
 
@@ -44,9 +50,12 @@ async function main(): Promise<void> {
     http: config.http,
     ingest: config.ingest,
     changes,
+    metrics,
   });
+  metrics?.watch({ driver, changes, database });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const metricsServer = metrics && config.metrics && (await serveMetrics(metrics.registry, config.metrics, logger));
   printUrls(config, local?.neo4j, logger);
 
   let stopping = false;
@@ -65,6 +74,7 @@ async function main(): Promise<void> {
     force.unref();
     changes.close(); // ends live streams, which would otherwise hold the server open
     await closeServer(server, SHUTDOWN_GRACE_MS);
+    metricsServer?.close();
     await closeDriver();
     if (local?.startedHere) await local.neo4j.stop();
     logger.info('stopped');
@@ -130,7 +140,9 @@ function closeServer(server: Server, graceMs: number): Promise<void> {
 }
 
 function printUrls(config: Config, local: LocalNeo4j | undefined, logger: Logger): void {
-  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  const reachable = (host: string) => (host === '0.0.0.0' ? '127.0.0.1' : host);
+  const base = `http://${reachable(config.host)}:${config.port}`;
+  const metrics = config.metrics && `http://${reachable(config.metrics.host)}:${config.metrics.port}/metrics`;
   const lines = [
     `Event-timeline graph service is up`,
     `  GraphQL:        ${base}/graphql`,
@@ -140,11 +152,12 @@ function printUrls(config: Config, local: LocalNeo4j | undefined, logger: Logger
       ? `  Author:         ${base}/author  (drafts and loads with an INGEST_API_KEYS key)`
       : `  Author:         ${base}/author  (set INGEST_API_KEYS to draft and load there)`,
     `  Health:         ${base}/health/live  ${base}/health/ready`,
+    ...(metrics ? [`  Metrics:        ${metrics}`] : []),
     `  Neo4j:          ${local ? local.boltUri : config.neo4j.uri}  (database ${config.neo4j.database})`,
     ...(local ? [`  Neo4j Browser:  ${local.browserUrl}`] : []),
     `  Credentials:    ${config.neo4j.user} / ${describePassword(config.neo4j.password)}`,
   ];
-  logger.info({ urls: { graphql: `${base}/graphql`, health: `${base}/health/ready` } }, 'listening');
+  logger.info({ urls: { graphql: `${base}/graphql`, health: `${base}/health/ready`, metrics } }, 'listening');
   process.stderr.write(lines.join('\n') + '\n');
 }
 

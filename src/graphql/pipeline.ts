@@ -9,6 +9,7 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type OperationTypeNode,
 } from 'graphql';
 import type { GraphqlConfig } from '../config';
@@ -39,8 +40,12 @@ export interface ServedOperations {
 
 /** Ready to execute (or subscribe), or refused with coded errors before any resolver ran. */
 export type PreparedOperation<Context> =
-  | { readonly args: ExecutionArgs & { readonly contextValue: Context } }
-  | { readonly errors: readonly GraphQLError[] };
+  | {
+      readonly args: ExecutionArgs & { readonly contextValue: Context };
+      /** The operation that runs (its name and kind are measured and logged); also given with a refusal once known. */
+      readonly operation: OperationDefinitionNode;
+    }
+  | { readonly errors: readonly GraphQLError[]; readonly operation?: OperationDefinitionNode };
 
 export interface GraphqlPipelineOptions<Context> {
   readonly schema: GraphQLSchema;
@@ -90,10 +95,12 @@ export function createGraphqlPipeline<Context>(options: GraphqlPipelineOptions<C
     prepare(request, served) {
       const document = parseDocument(request.query);
       if (document instanceof GraphQLError) return { errors: [document] };
-      const invalid = documents.validate(schema, document, rules);
-      if (invalid.length > 0) return { errors: invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) };
       const operationName = request.operationName ?? null;
-      const operation = getOperationAST(document, operationName);
+      // Found before validation, so that a refusal still names the operation it refused.
+      const operation = getOperationAST(document, operationName) ?? undefined;
+      const invalid = documents.validate(schema, document, rules);
+      if (invalid.length > 0)
+        return { errors: invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')), operation };
       if (!operation) {
         const message =
           operationName === null
@@ -102,12 +109,13 @@ export function createGraphqlPipeline<Context>(options: GraphqlPipelineOptions<C
         return { errors: [new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] };
       }
       if (!served.operations.includes(operation.operation))
-        return { errors: [new GraphQLError(served.elsewhere, { extensions: { code: 'BAD_REQUEST' } })] };
+        return { errors: [new GraphQLError(served.elsewhere, { extensions: { code: 'BAD_REQUEST' } })], operation };
       // Coerced here, as execution would, so that every error of the client's values is known as such.
       const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
         maxErrors: MAX_VARIABLE_ERRORS,
       });
-      if (variables.errors) return { errors: variables.errors.map((error) => withCode(error, 'BAD_USER_INPUT')) };
+      if (variables.errors)
+        return { errors: variables.errors.map((error) => withCode(error, 'BAD_USER_INPUT')), operation };
       return {
         args: {
           schema,
@@ -116,6 +124,7 @@ export function createGraphqlPipeline<Context>(options: GraphqlPipelineOptions<C
           variableValues: request.variables,
           contextValue: options.context(request),
         },
+        operation,
       };
     },
     execute,

@@ -3,6 +3,13 @@ import { OperationTypeNode } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/express';
 import type { GraphqlContext } from '../graphql/context';
 import type { GraphqlPipeline, ServedOperations } from '../graphql/pipeline';
+import {
+  graphqlOperationOf,
+  noteFailure,
+  noteOperation,
+  noteOutcome,
+  recordGraphqlOperation,
+} from '../observability/graphql-operation';
 import { sendError } from './send-error';
 
 /** What `/graphql/stream` serves: a GET that an EventSource sends must never write. */
@@ -24,20 +31,31 @@ export function graphqlStreamHandler(pipeline: GraphqlPipeline<GraphqlContext>):
     // One event stream per subscription: a plain EventSource can listen without a client library.
     authenticate: () => null,
     onSubscribe: (req, params) => {
+      const operation = graphqlOperationOf(req.context.res);
+      if (operation) operation.name = params.operationName ?? undefined;
       const prepared = pipeline.prepare({ ...params, headers: req.raw.headers }, SUBSCRIPTIONS);
+      if (operation && prepared.operation) noteOperation(operation, prepared.operation);
       // graphql-sse takes an object as a result only when it has `data`; onNext formats its errors.
       if ('errors' in prepared) return { data: null, errors: [...prepared.errors] };
       return { ...prepared.args, contextValue: prepared.args.contextValue as unknown as StreamContext };
     },
     execute: pipeline.execute,
     subscribe: pipeline.subscribe,
-    onNext: (_context, _req, result) => pipeline.formatResult(result),
+    // The outcome is the first error the stream delivered, else OK (the measures and the request log read it).
+    onNext: (_context, req, result) => {
+      const formatted = pipeline.formatResult(result);
+      const operation = graphqlOperationOf(req.context.res);
+      if (operation) noteOutcome(operation, formatted.errors);
+      return formatted;
+    },
   });
   return async (req, res) => {
+    const operation = recordGraphqlOperation(res);
     try {
       await handle(req, res);
     } catch (error) {
       req.log.error({ err: error }, 'event stream failed');
+      noteFailure(operation, 'INTERNAL_SERVER_ERROR');
       if (!res.headersSent) sendError(res, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
       else res.end();
     }

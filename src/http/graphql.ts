@@ -9,6 +9,13 @@ import {
 import type { GraphqlContext } from '../graphql/context';
 import type { GraphqlPipeline, ServedOperations } from '../graphql/pipeline';
 import { AppError, errorBody } from '../errors';
+import {
+  noteFailure,
+  noteOperation,
+  noteOutcome,
+  recordGraphqlOperation,
+  type GraphqlOperation,
+} from '../observability/graphql-operation';
 import { sendError } from './send-error';
 
 /** What `/graphql` serves. */
@@ -27,11 +34,13 @@ type HttpContext = Record<string, unknown>;
  * empty 500.
  */
 export function graphqlHandler(pipeline: GraphqlPipeline<GraphqlContext>): RequestHandler {
-  const handle = createHandler<ExpressRequest, undefined, HttpContext>({
+  // The request's context is the record of its operation (for the request log and the metrics).
+  const handle = createHandler<ExpressRequest, GraphqlOperation, HttpContext>({
     parseRequestParams: async (req) => {
       try {
         return await parseRequestParams(req);
       } catch (error) {
+        noteFailure(req.context, error instanceof AppError ? error.code : 'BAD_REQUEST');
         // A body that is not JSON is most often the bare GraphQL document: say what to send instead.
         if (typeof req.body === 'string' && !isJson(req.body))
           throw new AppError(
@@ -43,39 +52,52 @@ export function graphqlHandler(pipeline: GraphqlPipeline<GraphqlContext>): Reque
     },
     // The pipeline parses, validates and builds the context; graphql-http's own steps never run.
     onSubscribe: (req, params) => {
+      req.context.name = params.operationName ?? undefined;
       const prepared = pipeline.prepare({ ...params, headers: req.raw.headers }, QUERIES_AND_MUTATIONS);
-      return 'errors' in prepared ? [...prepared.errors] : (prepared.args as unknown as OperationArgs<HttpContext>);
+      if (prepared.operation) noteOperation(req.context, prepared.operation);
+      if (!('errors' in prepared)) return prepared.args as unknown as OperationArgs<HttpContext>;
+      noteOutcome(req.context, prepared.errors);
+      return [...prepared.errors];
     },
     execute: pipeline.execute,
+    // Formatted here, where the outcome is noted; graphql-http's formatError leaves coded errors as they are.
+    onOperation: (req, _args, result) => {
+      if (Symbol.asyncIterator in result) return;
+      const formatted = pipeline.formatResult(result);
+      noteOutcome(req.context, formatted.errors);
+      return formatted;
+    },
     formatError: pipeline.formatError,
   });
   return async (req, res) => {
-    const request: GraphqlHttpRequest<ExpressRequest, undefined> = {
+    const request: GraphqlHttpRequest<ExpressRequest, GraphqlOperation> = {
       url: req.url,
       method: req.method,
       headers: req.headers as Record<string, string>,
       // app.ts reads the body as text (with its size limit) before this handler runs.
       body: typeof req.body === 'string' ? req.body : null,
       raw: req,
-      context: undefined,
+      context: recordGraphqlOperation(res),
     };
     try {
       const [body, init] = await handle(request);
       // graphql-http answers some refusals with a status and no body; every error here carries one.
       if (body === null && init.status >= 400) {
         res.set(init.headers);
-        if (init.status === 415)
+        if (init.status === 415) {
+          noteFailure(request.context, 'UNSUPPORTED_MEDIA_TYPE');
           sendError(
             res,
             'UNSUPPORTED_MEDIA_TYPE',
             'POST /graphql takes content-type application/json with {"query": "{ … }"}',
           );
-        else res.status(init.status).json(errorBody('BAD_REQUEST', init.statusText ?? 'Bad request'));
+        } else res.status(init.status).json(errorBody('BAD_REQUEST', init.statusText ?? 'Bad request'));
         return;
       }
       res.writeHead(init.status, init.statusText, init.headers).end(body);
     } catch (error) {
       req.log.error({ err: error }, 'GraphQL request handling failed');
+      noteFailure(request.context, 'INTERNAL_SERVER_ERROR');
       sendError(res, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
     }
   };

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j/database';
 import type { ApiKeys } from './api-keys';
+import { UNOBSERVED, type IngestObserver } from './ingest-observer';
 import { SourceInUseError, SourceNotFoundError, type SourceChange } from './apply-source';
 import { retractSource, seedBundleInputs, type SeedReport } from './seed-loader';
 import { parseBundleText as parseBundleSource } from '../bundle/bundle-file';
@@ -58,8 +59,8 @@ export interface BundleWrites {
  * mutations). It authorises every write itself: a caller passes the credential it was presented,
  * never a key name. The bundle is validated exactly as the seed CLI validates files, but no file is
  * read, and the load runs in one transaction (a dry run in one that is rolled back). Every write is
- * logged with the key's name, and its committed data version is passed to `onCommitted` (live
- * subscribers).
+ * logged with the key's name, measured by `observer` (the metrics), and its committed data version
+ * is passed to `onCommitted` (live subscribers).
  */
 export class BundleApi {
   constructor(
@@ -67,6 +68,7 @@ export class BundleApi {
     private readonly keys: ApiKeys,
     private readonly logger: Logger,
     private readonly onCommitted: (version: number) => void,
+    private readonly observer: IngestObserver = UNOBSERVED,
   ) {}
 
   /**
@@ -77,8 +79,9 @@ export class BundleApi {
   authorize(authorization: string | undefined): BundleWrites {
     const keyName = this.keys.authorize(authorization);
     return {
-      ingest: (request) => this.ingestAs(keyName, request),
-      retract: (sourceId) => this.retractAs(keyName, sourceId),
+      ingest: (request) =>
+        this.observer.measure(request.dryRun === true ? 'dry_run' : 'load', () => this.ingestAs(keyName, request)),
+      retract: (sourceId) => this.observer.measure('retract', () => this.retractAs(keyName, sourceId)),
     };
   }
 

@@ -2,6 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import { AppError } from '../errors';
 import { translateDatabaseError } from './errors';
 import type { QueryPurpose } from './query-purpose';
+import type { TransactionMode, TransactionObserver } from './transaction-observer';
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
@@ -24,7 +25,14 @@ export class Database {
     readonly queryTimeoutMs: number,
     /** When set (per request), no call may end later than this (epoch ms), however many calls the request makes. */
     private readonly deadline?: number,
+    /** Measures each read, write and dry run (from the call to its end: pool wait and retries included). */
+    private readonly observer?: TransactionObserver,
   ) {}
+
+  /** This database with every transaction call measured by `observer`. */
+  observedBy(observer: TransactionObserver): Database {
+    return new Database(this.driver, this.name, this.queryTimeoutMs, this.deadline, observer);
+  }
 
   /**
    * A view for one request: it counts its own transactions and shares one time budget (the query
@@ -36,24 +44,29 @@ export class Database {
       this.name,
       this.queryTimeoutMs,
       Date.now() + this.queryTimeoutMs + DEADLINE_SLACK_MS,
+      this.observer,
     );
   }
 
   /** Runs idempotent read work in its own session; routed to readers in a cluster. */
   read<T>(purpose: QueryPurpose, work: Work<T>, timeoutMs = this.queryTimeoutMs): Promise<T> {
-    return this.run(
-      neo4j.session.READ,
-      (session) => session.executeRead(work, this.transactionConfig(purpose, timeoutMs)),
-      timeoutMs,
+    return this.measured(purpose, 'read', () =>
+      this.run(
+        neo4j.session.READ,
+        (session) => session.executeRead(work, this.transactionConfig(purpose, timeoutMs)),
+        timeoutMs,
+      ),
     );
   }
 
   /** Runs idempotent write work in its own session (the driver may retry it). */
   write<T>(purpose: QueryPurpose, work: Work<T>, timeoutMs = this.queryTimeoutMs): Promise<T> {
-    return this.run(
-      neo4j.session.WRITE,
-      (session) => session.executeWrite(work, this.transactionConfig(purpose, timeoutMs)),
-      timeoutMs,
+    return this.measured(purpose, 'write', () =>
+      this.run(
+        neo4j.session.WRITE,
+        (session) => session.executeWrite(work, this.transactionConfig(purpose, timeoutMs)),
+        timeoutMs,
+      ),
     );
   }
 
@@ -63,18 +76,20 @@ export class Database {
    * idempotent.
    */
   rehearse<T>(purpose: QueryPurpose, work: Work<T>, timeoutMs = this.queryTimeoutMs): Promise<T> {
-    return this.run(
-      neo4j.session.WRITE,
-      async (session) => {
-        const tx = session.beginTransaction(this.transactionConfig(purpose, timeoutMs));
-        try {
-          // A Transaction runs queries as a ManagedTransaction does; it only adds commit and rollback.
-          return await work(tx as unknown as ManagedTransaction);
-        } finally {
-          if (tx.isOpen()) await tx.rollback();
-        }
-      },
-      timeoutMs,
+    return this.measured(purpose, 'write', () =>
+      this.run(
+        neo4j.session.WRITE,
+        async (session) => {
+          const tx = session.beginTransaction(this.transactionConfig(purpose, timeoutMs));
+          try {
+            // A Transaction runs queries as a ManagedTransaction does; it only adds commit and rollback.
+            return await work(tx as unknown as ManagedTransaction);
+          } finally {
+            if (tx.isOpen()) await tx.rollback();
+          }
+        },
+        timeoutMs,
+      ),
     );
   }
 
@@ -89,6 +104,10 @@ export class Database {
     const { records } = await withDeadline(query, timeoutMs, () => new Error('database did not answer in time'));
     const record = records[0];
     return { version: String(record?.get('version')), edition: String(record?.get('edition')) };
+  }
+
+  private measured<T>(purpose: QueryPurpose, mode: TransactionMode, call: () => Promise<T>): Promise<T> {
+    return this.observer ? this.observer.measure(purpose, mode, call) : call();
   }
 
   private async run<T>(mode: 'READ' | 'WRITE', call: (session: Session) => Promise<T>, timeoutMs: number): Promise<T> {

@@ -91,6 +91,11 @@ export class ChangeFeed {
     this.stopPolling();
   }
 
+  /** The data version as last read or announced while following changes; undefined when not following. */
+  get followedVersion(): number | undefined {
+    return this.timer ? this.version : undefined;
+  }
+
   /** How many subscriptions are open. */
   get subscribers(): number {
     return this.subscriptions.size;

@@ -9,6 +9,8 @@ import { createLogger } from '../../src/logger';
 import { Database } from '../../src/neo4j/database';
 import { connectDatabase } from '../../src/neo4j/driver';
 import { defaultBundleFiles, seedBundles } from '../../src/ingest/seed-loader';
+import { ServiceMetrics } from '../../src/observability/metrics';
+import { serveMetrics } from '../../src/observability/metrics-server';
 import { SEED_DIR } from './graph';
 
 export interface TestServer {
@@ -17,6 +19,8 @@ export interface TestServer {
   readonly driver: Driver;
   /** The app's change feed (live subscriptions). */
   readonly changes: ChangeFeed;
+  /** Where /metrics is served, when the server was started with `metrics: true`. */
+  readonly metricsBase?: string;
   /** POSTs a GraphQL operation and returns the status and parsed body. */
   graphql(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphqlBody }>;
   close(): Promise<void>;
@@ -27,13 +31,20 @@ export interface GraphqlBody {
   errors?: { message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }[];
 }
 
+export interface TestServerOptions {
+  /** A stand-in driver that fails as Neo4j can. */
+  readonly driver?: Driver;
+  /** Measure, and serve /metrics on a free port of its own (off by default, as METRICS_PORT=0). */
+  readonly metrics?: boolean;
+}
+
 /**
  * The real app on a free port of loopback, against the database the environment names, or over
- * `options.driver` (a stand-in that fails as Neo4j can) when given.
+ * `options.driver` when given.
  */
 export async function startTestServer(
   env: NodeJS.ProcessEnv = {},
-  options: { driver?: Driver } = {},
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
   // No rate limit unless a test asks for one: the suites send many requests from one address.
   const config = readConfig({
@@ -44,12 +55,14 @@ export async function startTestServer(
   });
   if (!config.neo4j.uri) throw new Error('NEO4J_URI is not set: run integration tests through jest (global setup)');
   const logger = createLogger(config.logLevel);
-  const { driver, database } = options.driver
+  const { driver, database: plainDatabase } = options.driver
     ? {
         driver: options.driver,
         database: new Database(options.driver, config.neo4j.database, config.neo4j.queryTimeoutMs),
       }
     : connectDatabase(config.neo4j, config.neo4j.uri, logger);
+  const metrics = options.metrics ? new ServiceMetrics() : undefined;
+  const database = metrics ? plainDatabase.observedBy(metrics.transactions) : plainDatabase;
   const changes = new ChangeFeed(database, config.ingest.changePollMs, () => undefined);
   const app = createApp({
     database,
@@ -62,7 +75,10 @@ export async function startTestServer(
     http: config.http,
     ingest: config.ingest,
     changes,
+    metrics,
   });
+  metrics?.watch({ driver, changes, database });
+  const metricsServer = metrics && (await serveMetrics(metrics.registry, { host: '127.0.0.1', port: 0 }, logger));
   const server: Server = app.listen(0, '127.0.0.1');
   // Tests may think for a while between requests (an oracle over 10k events): an idle keep-alive
   // socket the server closes just as fetch reuses it is an ECONNRESET, not an answer.
@@ -74,6 +90,7 @@ export async function startTestServer(
     database,
     driver,
     changes,
+    metricsBase: metricsServer && `http://127.0.0.1:${(metricsServer.address() as AddressInfo).port}`,
     async graphql(query, variables) {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
@@ -84,6 +101,7 @@ export async function startTestServer(
     },
     async close() {
       changes.close();
+      if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
       await new Promise((resolve) => server.close(resolve));
       await driver.close();
     },
@@ -91,8 +109,11 @@ export async function startTestServer(
 }
 
 /** startTestServer with the shipped bundles seeded (idempotent, so every test file may call it). */
-export async function startSeededTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
-  const server = await startTestServer(env);
+export async function startSeededTestServer(
+  env: NodeJS.ProcessEnv = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
+  const server = await startTestServer(env, options);
   await seedBundles(server.database, defaultBundleFiles(SEED_DIR));
   return server;
 }

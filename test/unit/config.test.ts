@@ -26,6 +26,20 @@ describe('readConfig', () => {
     expect(() => readConfig({ PORT: 'eighty', NEO4J_URI: 'http://x' })).toThrow(/PORT[\s\S]*NEO4J_URI/);
   });
 
+  it('serves metrics on 9464 of the API host by default; METRICS_PORT=0 turns them off', () => {
+    expect(readConfig({}).metrics).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect(readConfig({ HOST: '0.0.0.0', METRICS_PORT: '9100' }).metrics).toEqual({ host: '0.0.0.0', port: 9100 });
+    expect(readConfig({ HOST: '0.0.0.0', METRICS_HOST: '10.0.0.5' }).metrics?.host).toBe('10.0.0.5');
+    expect(readConfig({ METRICS_PORT: '0' }).metrics).toBeUndefined();
+    expect(() => readConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+  });
+
+  it('picks the log format by the terminal unless LOG_FORMAT says', () => {
+    expect(readConfig({}).logFormat).toBe('auto');
+    expect(readConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => readConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+  });
+
   it('has no default secret in production', () => {
     expect(() => readConfig({ NODE_ENV: 'production', NEO4J_URI: 'neo4j://db:7687' })).toThrow(ConfigError);
     expect(() =>
