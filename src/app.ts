@@ -10,6 +10,7 @@ import { sendAppError, sendError } from './http/send-error';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql';
 import { graphqlStreamHandler } from './http/graphql-stream';
+import { OpenStreams } from './http/open-streams';
 import { createContext } from './graphql/context';
 import { createGraphqlPipeline } from './graphql/pipeline';
 import { bundleRoutes } from './http/bundles.routes';
@@ -53,6 +54,8 @@ export interface AppDependencies {
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a balancer the client is the address X-Forwarded-For names (rate limit, stream caps).
+  app.set('trust proxy', deps.http.trustProxy);
   app.use(requestLog(deps.logger));
   if (deps.metrics) app.use(measureRequests(deps.metrics));
   app.use(securityHeaders(deps.http.frameAncestors));
@@ -83,7 +86,11 @@ export function createApp(deps: AppDependencies): Express {
   });
   app.use(bundleRoutes(bundles, deps.http.bodyLimit));
   app.use(authorRoutes(new AuthorApi(deps.database, keys), deps.http.bodyLimit));
-  app.all('/graphql/stream', express.json({ limit: deps.http.bodyLimit }), graphqlStreamHandler(pipeline));
+  app.all(
+    '/graphql/stream',
+    express.json({ limit: deps.http.bodyLimit }),
+    graphqlStreamHandler(pipeline, new OpenStreams(deps.http.maxStreamsPerClient)),
+  );
   // The body is read as text (with a size limit) and parsed by graphql-http, which answers bad JSON
   // per the spec. A JSON POST without a body is refused here: graphql-http would wait for a stream
   // that the body parser has already settled.

@@ -50,6 +50,15 @@ const EnvSchema = z.object({
   CONNECTIONS_TIMEOUT_MS: millis.default(5000),
   INGEST_API_KEYS: z.string().optional(),
   CHANGE_POLL_MS: millis.default(1000),
+  LIVE_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(1000),
+  LIVE_MAX_PER_CLIENT: z.coerce.number().int().positive().default(20),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d+|[\w.:/, -]+)$/,
+      'true, false, a hop count, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal',
+    )
+    .optional(),
   LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j'),
   LOCAL_NEO4J_BOLT_PORT: port.default(7687),
   LOCAL_NEO4J_HTTP_PORT: port.default(7474),
@@ -141,6 +150,10 @@ export interface HttpConfig {
   readonly shutdownDelayMs: number;
   /** Most events a timeline export carries; a larger selection is refused (BAD_USER_INPUT). */
   readonly exportMaxEvents: number;
+  /** Which proxies' X-Forwarded-For names the client (Express's `trust proxy`); false: none. */
+  readonly trustProxy: boolean | number | string;
+  /** Open event streams (/graphql/stream) one client address may hold at once. */
+  readonly maxStreamsPerClient: number;
 }
 
 /** Who may write through the API (POST/DELETE /bundles, ingestBundle); none: the write path is off. */
@@ -149,6 +162,8 @@ export interface IngestConfig {
   readonly keys: readonly { readonly name: string; readonly sha256: string }[];
   /** How often a replica checks the data version for changes while someone subscribes to them. */
   readonly changePollMs: number;
+  /** Open live subscriptions the process serves at once, from all clients. */
+  readonly maxSubscriptions: number;
 }
 
 /** Shows the development password (it is documented anyway), never a real one. */
@@ -189,8 +204,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyLimit: e.BODY_LIMIT,
       shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
       exportMaxEvents: e.EXPORT_MAX_EVENTS,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+      maxStreamsPerClient: e.LIVE_MAX_PER_CLIENT,
     },
-    ingest: { keys: parseApiKeys(e.INGEST_API_KEYS ?? ''), changePollMs: e.CHANGE_POLL_MS },
+    ingest: {
+      keys: parseApiKeys(e.INGEST_API_KEYS ?? ''),
+      changePollMs: e.CHANGE_POLL_MS,
+      maxSubscriptions: e.LIVE_MAX_SUBSCRIPTIONS,
+    },
     corsOrigins:
       e.CORS_ORIGINS.trim() === '*'
         ? '*'
@@ -277,4 +298,12 @@ function deepFreeze<T extends object>(value: T): T {
     if (typeof child === 'object' && child !== null) deepFreeze(child as object);
   }
   return Object.freeze(value);
+}
+
+/** TRUST_PROXY as Express takes it: a boolean, a hop count, or a list of trusted addresses and names. */
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

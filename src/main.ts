@@ -36,8 +36,11 @@ async function main(): Promise<void> {
   if (config.seedOnStart) await seedAtStart(database, logger, local !== undefined);
 
   const readiness: Readiness = { shuttingDown: false };
-  const changes = new ChangeFeed(database, config.ingest.changePollMs, (error) =>
-    logger.warn({ err: error }, 'cannot read the data version; retrying'),
+  const changes = new ChangeFeed(
+    database,
+    config.ingest.changePollMs,
+    (error) => logger.warn({ err: error }, 'cannot read the data version; retrying'),
+    config.ingest.maxSubscriptions,
   );
   const app = createApp({
     database,

@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'express';
+import type { Request as ExpressRequest, RequestHandler } from 'express';
 import { OperationTypeNode } from 'graphql';
-import { createHandler } from 'graphql-sse/lib/use/express';
+import { createHandler } from 'graphql-sse';
 import type { GraphqlContext } from '../graphql/context';
 import type { GraphqlPipeline, ServedOperations } from '../graphql/pipeline';
 import {
@@ -11,6 +11,8 @@ import {
   recordGraphqlOperation,
 } from '../observability/graphql-operation';
 import { sendError } from './send-error';
+import type { OpenStreams } from './open-streams';
+import { answerWithSse, type SseContext } from './sse-response';
 
 /** What `/graphql/stream` serves: a GET that an EventSource sends must never write. */
 const SUBSCRIPTIONS: ServedOperations = {
@@ -24,10 +26,10 @@ type StreamContext = Record<string, unknown>;
 /**
  * `/graphql/stream`: subscriptions over Server-Sent Events (graphql-sse), through the same request
  * pipeline as /graphql (parse and demand limits, context, coded and masked errors); queries and
- * mutations are refused here.
+ * mutations are refused here, and so is a client that already holds its share of open streams.
  */
-export function graphqlStreamHandler(pipeline: GraphqlPipeline<GraphqlContext>): RequestHandler {
-  const handle = createHandler<StreamContext>({
+export function graphqlStreamHandler(pipeline: GraphqlPipeline<GraphqlContext>, streams: OpenStreams): RequestHandler {
+  const handle = createHandler<ExpressRequest, SseContext, StreamContext>({
     // One event stream per subscription: a plain EventSource can listen without a client library.
     authenticate: () => null,
     onSubscribe: (req, params) => {
@@ -51,8 +53,15 @@ export function graphqlStreamHandler(pipeline: GraphqlPipeline<GraphqlContext>):
   });
   return async (req, res) => {
     const operation = recordGraphqlOperation(res);
+    const release = streams.open(req.ip ?? 'unknown');
+    if (!release) {
+      noteFailure(operation, 'RATE_LIMITED');
+      sendError(res, 'RATE_LIMITED', `Too many open event streams from this client: at most ${streams.perClient}`);
+      return;
+    }
+    res.once('close', release);
     try {
-      await handle(req, res);
+      await answerWithSse(handle, req, res);
     } catch (error) {
       req.log.error({ err: error }, 'event stream failed');
       noteFailure(operation, 'INTERNAL_SERVER_ERROR');

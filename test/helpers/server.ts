@@ -63,7 +63,7 @@ export async function startTestServer(
     : connectDatabase(config.neo4j, config.neo4j.uri, logger);
   const metrics = options.metrics ? new ServiceMetrics() : undefined;
   const database = metrics ? plainDatabase.observedBy(metrics.transactions) : plainDatabase;
-  const changes = new ChangeFeed(database, config.ingest.changePollMs, () => undefined);
+  const changes = new ChangeFeed(database, config.ingest.changePollMs, () => undefined, config.ingest.maxSubscriptions);
   const app = createApp({
     database,
     logger,
