@@ -17,10 +17,18 @@ export interface ServiceProcess {
   kill(signal?: NodeJS.Signals): void;
 }
 
-/** The real service (`src/main.ts` through tsx) as a child process, on a free port. */
-export async function spawnService(env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
-  const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/**
+ * The real service as a child process, on `port` or a free one: `src/main.ts` through tsx, or the
+ * build (`dist/main.js`, after `npm run build`) where restarts must be quick and light.
+ */
+export async function spawnService(
+  env: NodeJS.ProcessEnv,
+  port?: number,
+  entry: 'src/main.ts' | 'dist/main.js' = 'src/main.ts',
+): Promise<ServiceProcess> {
+  port ??= await findFreePort();
+  const args = entry.endsWith('.js') ? [entry] : ['--import', 'tsx', entry];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
