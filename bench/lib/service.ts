@@ -46,6 +46,8 @@ export async function startProcess(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '0',
+      // Metrics on, as deployed, on a port of their own (the default one may be taken).
+      METRICS_PORT: String(await findFreePort()),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -36,6 +36,8 @@ export async function spawnService(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '0',
+      // Metrics have a fixed default port; two services at once would contend for it.
+      METRICS_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
