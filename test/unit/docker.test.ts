@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { CONFIG_VARIABLES } from '../../src/config';
+import { CONFIG_VARIABLES, readConfig } from '../../src/config';
 import { healthRoutes } from '../../src/http/health';
 import { createLogger } from '../../src/logger';
 import type { Database } from '../../src/neo4j/database';
@@ -186,7 +186,9 @@ describe('Dockerfile', () => {
     expect(['root', '0']).not.toContain(user);
     for (const name of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(name);
     expect(env.HOST).toBe('0.0.0.0');
-    expect(all(runtime, 'EXPOSE').map((step) => step.args)).toEqual([env.PORT]);
+    // The API's port, and the metrics listener's (readConfig's default METRICS_PORT).
+    const metricsPort = String(readConfig({ ...env, NODE_ENV: 'development' }).metrics?.port);
+    expect(all(runtime, 'EXPOSE').map((step) => step.args)).toEqual([`${env.PORT} ${metricsPort}`]);
     const healthcheck = all(runtime, 'HEALTHCHECK').at(-1)?.args ?? '';
     const url = /https?:\/\/127\.0\.0\.1:(\d+)(\/[\w/]+)/.exec(healthcheck);
     expect(url?.[1]).toBe(env.PORT);
