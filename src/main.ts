@@ -130,12 +130,17 @@ async function seedAtStart(database: Database, logger: Logger, mustSucceed: bool
 /** Stops accepting connections and waits for in-flight requests, closing idle keep-alive sockets. */
 function closeServer(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
+    // A connection whose last response ends during the drain (an event stream just ended) turns idle
+    // later, and would be kept alive for keepAliveTimeout: close idle ones as they appear.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     const timer = setTimeout(() => {
+      clearInterval(sweep);
       server.closeAllConnections();
       resolve();
     }, graceMs);
     server.close(() => {
       clearTimeout(timer);
+      clearInterval(sweep);
       resolve();
     });
     server.closeIdleConnections();
