@@ -1,4 +1,4 @@
-import type { Request as ExpressRequest, RequestHandler } from 'express';
+import type { Request as ExpressRequest, RequestHandler, Response } from 'express';
 import { OperationTypeNode } from 'graphql';
 import {
   createHandler,
@@ -9,6 +9,7 @@ import {
 import type { GraphqlContext } from '../graphql/context';
 import type { GraphqlPipeline, ServedOperations } from '../graphql/pipeline';
 import { AppError, errorBody } from '../errors';
+import { describeGraphqlOperation, inGraphqlOperationSpan, recordGraphqlError } from '../observability/graphql-span';
 import { sendError } from './send-error';
 
 /** What `/graphql` serves. */
@@ -44,12 +45,13 @@ export function graphqlHandler(pipeline: GraphqlPipeline<GraphqlContext>): Reque
     // The pipeline parses, validates and builds the context; graphql-http's own steps never run.
     onSubscribe: (req, params) => {
       const prepared = pipeline.prepare({ ...params, headers: req.raw.headers }, QUERIES_AND_MUTATIONS);
+      if ('args' in prepared) describeGraphqlOperation(prepared.args.document, prepared.args.operationName);
       return 'errors' in prepared ? [...prepared.errors] : (prepared.args as unknown as OperationArgs<HttpContext>);
     },
     execute: pipeline.execute,
-    formatError: pipeline.formatError,
+    formatError: (error) => recordGraphqlError(error, pipeline.formatError(error)),
   });
-  return async (req, res) => {
+  const serve = async (req: ExpressRequest, res: Response) => {
     const request: GraphqlHttpRequest<ExpressRequest, undefined> = {
       url: req.url,
       method: req.method,
@@ -79,6 +81,8 @@ export function graphqlHandler(pipeline: GraphqlPipeline<GraphqlContext>): Reque
       sendError(res, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
     }
   };
+  // One span per operation, named once the document is parsed; resolvers' queries are its children.
+  return (req, res) => inGraphqlOperationSpan(() => serve(req, res));
 }
 
 function isJson(text: string): boolean {

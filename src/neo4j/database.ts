@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { AppError } from '../errors';
+import { withQuerySpans, type TransactionDescription } from '../observability/query-spans';
 import { translateDatabaseError } from './errors';
 import type { QueryPurpose } from './query-purpose';
 
@@ -43,7 +44,7 @@ export class Database {
   read<T>(purpose: QueryPurpose, work: Work<T>, timeoutMs = this.queryTimeoutMs): Promise<T> {
     return this.run(
       neo4j.session.READ,
-      (session) => session.executeRead(work, this.transactionConfig(purpose, timeoutMs)),
+      (session) => session.executeRead(this.traced(purpose, 'read', work), this.transactionConfig(purpose, timeoutMs)),
       timeoutMs,
     );
   }
@@ -52,7 +53,8 @@ export class Database {
   write<T>(purpose: QueryPurpose, work: Work<T>, timeoutMs = this.queryTimeoutMs): Promise<T> {
     return this.run(
       neo4j.session.WRITE,
-      (session) => session.executeWrite(work, this.transactionConfig(purpose, timeoutMs)),
+      (session) =>
+        session.executeWrite(this.traced(purpose, 'write', work), this.transactionConfig(purpose, timeoutMs)),
       timeoutMs,
     );
   }
@@ -69,7 +71,7 @@ export class Database {
         const tx = session.beginTransaction(this.transactionConfig(purpose, timeoutMs));
         try {
           // A Transaction runs queries as a ManagedTransaction does; it only adds commit and rollback.
-          return await work(tx as unknown as ManagedTransaction);
+          return await this.traced(purpose, 'rehearse', work)(tx as unknown as ManagedTransaction);
         } finally {
           if (tx.isOpen()) await tx.rollback();
         }
@@ -119,6 +121,11 @@ export class Database {
         await session.close();
       }
     }
+  }
+
+  /** The work, with a span per query when its caller is traced (see src/observability/query-spans.ts). */
+  private traced<T>(purpose: QueryPurpose, mode: TransactionDescription['mode'], work: Work<T>): Work<T> {
+    return withQuerySpans(work, { database: this.name, purpose, mode });
   }
 
   private transactionConfig(purpose: QueryPurpose, timeoutMs: number) {
