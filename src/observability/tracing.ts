@@ -49,9 +49,9 @@ export function startTracing(processor: SpanProcessor, serviceName: string): Tra
       // The service calls no HTTP API while it serves; Neo4j speaks Bolt.
       disableOutgoingRequestInstrumentation: true,
     }),
-    // Route and handler spans only: a span per middleware (a dozen per request) would cost more
-    // than it tells.
-    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
+    // Request handler spans only: a span per middleware and per router passed through (a dozen a
+    // request) would cost more than it tells. It also names the HTTP span after the route.
+    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] }),
   ];
   const unregister = registerInstrumentations({ tracerProvider: provider, instrumentations });
   return {

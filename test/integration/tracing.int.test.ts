@@ -43,6 +43,9 @@ afterAll(async () => {
     headers: { authorization: `Bearer ${KEY}` },
   });
   await server?.close();
+  for (const instrumentation of tracing.instrumentations)
+    for (const definition of instrumentation.getModuleDefinitions())
+      if (definition.name in loaded) definition.unpatch?.(loaded[definition.name]);
   await tracing.shutdown();
 });
 
