@@ -8,6 +8,9 @@ const port = z.coerce.number().int().min(0).max(65535);
 const millis = z.coerce.number().int().positive();
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 2g');
+const otlpProtocol = z.enum(['http/protobuf', 'http/json'], {
+  errorMap: () => ({ message: 'expected http/protobuf or http/json (gRPC is not bundled)' }),
+});
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -65,6 +68,16 @@ const EnvSchema = z.object({
   LOCAL_NEO4J_HEAP: memorySize.default('1g'),
   LOCAL_NEO4J_PAGECACHE: memorySize.default('512m'),
   JAVA_HOME: z.string().min(1).optional(),
+  // Tracing: the SDK reads the other OTEL_* variables (headers, sampler, batching) itself.
+  OTEL_SDK_DISABLED: z
+    .string()
+    .transform((value) => value.trim().toLowerCase() === 'true')
+    .optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('event-timeline-graph'),
 });
 
 /** Every environment variable the service reads. */
@@ -177,13 +190,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once; throws a ConfigError that names what to set. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // An empty variable (`NEO4J_URI=`) means unset, as in most shells' and compose files' usage.
-  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration; fix these environment variables:\n${problems.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(EnvSchema, env);
   if (e.NODE_ENV === 'production' && (e.NEO4J_URI === undefined || e.NEO4J_PASSWORD === undefined)) {
     throw new ConfigError(
       'Invalid configuration: in production set NEO4J_URI and NEO4J_PASSWORD; ' +
@@ -249,6 +256,44 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       javaHome: e.JAVA_HOME,
     },
   });
+}
+
+/** The variables `schema` reads, validated; a ConfigError names each bad one. */
+function parseEnvironment<Schema extends z.ZodTypeAny>(schema: Schema, env: NodeJS.ProcessEnv): z.output<Schema> {
+  // An empty variable (`NEO4J_URI=`) means unset, as in most shells' and compose files' usage.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration; fix these environment variables:\n${problems.join('\n')}`);
+  }
+  return parsed.data as z.output<Schema>;
+}
+
+/** Whether and how spans leave the process; read before anything else loads (src/observability/). */
+export interface TracingConfig {
+  /** An OTLP endpoint is set and OTEL_SDK_DISABLED is not true; otherwise no SDK starts at all. */
+  readonly exporting: boolean;
+  readonly protocol: 'http/protobuf' | 'http/json';
+  readonly serviceName: string;
+}
+
+/** The tracing part of the environment alone, so that it can be read before the rest of the service loads. */
+export function readTracingConfig(env: NodeJS.ProcessEnv = process.env): TracingConfig {
+  const schema = EnvSchema.pick({
+    OTEL_SDK_DISABLED: true,
+    OTEL_EXPORTER_OTLP_ENDPOINT: true,
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: true,
+    OTEL_EXPORTER_OTLP_PROTOCOL: true,
+    OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: true,
+    OTEL_SERVICE_NAME: true,
+  });
+  const e = parseEnvironment(schema, env);
+  const endpoint = e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT;
+  return {
+    exporting: endpoint !== undefined && e.OTEL_SDK_DISABLED !== true,
+    protocol: e.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? e.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf',
+    serviceName: e.OTEL_SERVICE_NAME,
+  };
 }
 
 /**

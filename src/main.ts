@@ -1,3 +1,5 @@
+// First: tracing patches http and express as they load (a no-op without an OTLP endpoint).
+import { tracing } from './tracing/start-tracing';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { createApp } from './app';
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
     metricsServer?.close();
     await closeDriver();
     if (local?.startedHere) await local.neo4j.stop();
+    await tracing?.shutdown(); // exports the spans still queued
     logger.info('stopped');
     process.exit(0);
   };

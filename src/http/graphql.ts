@@ -1,5 +1,5 @@
-import type { Request as ExpressRequest, RequestHandler } from 'express';
-import { OperationTypeNode } from 'graphql';
+import type { Request as ExpressRequest, RequestHandler, Response } from 'express';
+import { OperationTypeNode, type GraphQLError } from 'graphql';
 import {
   createHandler,
   parseRequestParams,
@@ -16,6 +16,7 @@ import {
   recordGraphqlOperation,
   type GraphqlOperation,
 } from '../observability/graphql-operation';
+import { describeGraphqlOperation, inGraphqlOperationSpan, recordGraphqlError } from '../tracing/graphql-span';
 import { sendError } from './send-error';
 
 /** What `/graphql` serves. */
@@ -34,6 +35,9 @@ type HttpContext = Record<string, unknown>;
  * empty 500.
  */
 export function graphqlHandler(pipeline: GraphqlPipeline<GraphqlContext>): RequestHandler {
+  // Coded (and masked) by the pipeline; the operation's span notes each code. graphql-http formats
+  // every error it answers with here, once, after onOperation.
+  const formatError = (error: Readonly<GraphQLError | Error>) => recordGraphqlError(error, pipeline.formatError(error));
   // The request's context is the record of its operation (for the request log and the metrics).
   const handle = createHandler<ExpressRequest, GraphqlOperation, HttpContext>({
     parseRequestParams: async (req) => {
@@ -55,6 +59,7 @@ export function graphqlHandler(pipeline: GraphqlPipeline<GraphqlContext>): Reque
       req.context.name = params.operationName ?? undefined;
       const prepared = pipeline.prepare({ ...params, headers: req.raw.headers }, QUERIES_AND_MUTATIONS);
       if (prepared.operation) noteOperation(req.context, prepared.operation);
+      if ('args' in prepared) describeGraphqlOperation(prepared.args.document, prepared.args.operationName);
       if (!('errors' in prepared)) return prepared.args as unknown as OperationArgs<HttpContext>;
       noteOutcome(req.context, prepared.errors);
       return [...prepared.errors];
@@ -67,9 +72,9 @@ export function graphqlHandler(pipeline: GraphqlPipeline<GraphqlContext>): Reque
       noteOutcome(req.context, formatted.errors);
       return formatted;
     },
-    formatError: pipeline.formatError,
+    formatError,
   });
-  return async (req, res) => {
+  const serve = async (req: ExpressRequest, res: Response) => {
     const request: GraphqlHttpRequest<ExpressRequest, GraphqlOperation> = {
       url: req.url,
       method: req.method,
@@ -101,6 +106,8 @@ export function graphqlHandler(pipeline: GraphqlPipeline<GraphqlContext>): Reque
       sendError(res, 'INTERNAL_SERVER_ERROR', 'Unexpected error');
     }
   };
+  // One span per operation, named once the document is parsed; resolvers' queries are its children.
+  return (req, res) => inGraphqlOperationSpan(() => serve(req, res));
 }
 
 function isJson(text: string): boolean {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { matchKey } from '../domain/normalize';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../neo4j/database';
+import { ATTR_APP_DRY_RUN, ATTR_APP_SOURCE_IDS } from '../tracing/attributes';
+import { inSpan } from '../tracing/spans';
 import { bumpDataVersion } from '../repositories/data-version.repository';
 import { ensureGraphSchema } from '../repositories/graph-schema.repository';
 import { findKnownNodes } from '../repositories/known-nodes.repository';
@@ -85,21 +87,37 @@ export async function seedBundleInputs(
 
 /** Retracts a source: its claims go, and every node and relationship no other source backs. */
 export async function retractSource(database: Database, sourceId: string): Promise<SourceChange & { version: number }> {
-  return database.write(
-    'retract',
-    async (tx) => {
-      const version = await bumpDataVersion(tx);
-      return { ...(await applySourceClaims(tx, sourceId, null)), version };
-    },
-    SEED_TIMEOUT_MS,
+  return inSpan('bundle.retract', { [ATTR_APP_SOURCE_IDS]: [sourceId] }, () =>
+    database.write(
+      'retract',
+      async (tx) => {
+        const version = await bumpDataVersion(tx);
+        return { ...(await applySourceClaims(tx, sourceId, null)), version };
+      },
+      SEED_TIMEOUT_MS,
+    ),
   );
 }
 
-async function loadValidated(
+/** One load, in a span of its own (`bundle.load`) whose children are its queries. */
+function loadValidated(
+  database: Database,
+  validated: { bundles: ValidatedBundle[]; references: Reference[] },
+  onProgress: (stage: LoadStage) => void,
+  options: LoadOptions = {},
+): Promise<SeedReport> {
+  const attributes = {
+    [ATTR_APP_SOURCE_IDS]: validated.bundles.map(({ bundle }) => bundle.source.id),
+    [ATTR_APP_DRY_RUN]: options.dryRun === true,
+  };
+  return inSpan('bundle.load', attributes, () => writeValidated(database, validated, onProgress, options));
+}
+
+async function writeValidated(
   database: Database,
   { bundles, references }: { bundles: ValidatedBundle[]; references: Reference[] },
   onProgress: (stage: LoadStage) => void,
-  options: LoadOptions = {},
+  options: LoadOptions,
 ): Promise<SeedReport> {
   const ids = [
     ...bundles.flatMap(({ bundle }) => [...bundle.entities, ...bundle.events].map((node) => node.id)),

@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { AppError } from '../errors';
+import { withQuerySpans, type TransactionDescription } from '../tracing/query-spans';
 import { translateDatabaseError } from './errors';
 import type { QueryPurpose } from './query-purpose';
 import type { TransactionMode, TransactionObserver } from './transaction-observer';
@@ -53,7 +54,8 @@ export class Database {
     return this.measured(purpose, 'read', () =>
       this.run(
         neo4j.session.READ,
-        (session) => session.executeRead(work, this.transactionConfig(purpose, timeoutMs)),
+        (session) =>
+          session.executeRead(this.traced(purpose, 'read', work), this.transactionConfig(purpose, timeoutMs)),
         timeoutMs,
       ),
     );
@@ -64,7 +66,8 @@ export class Database {
     return this.measured(purpose, 'write', () =>
       this.run(
         neo4j.session.WRITE,
-        (session) => session.executeWrite(work, this.transactionConfig(purpose, timeoutMs)),
+        (session) =>
+          session.executeWrite(this.traced(purpose, 'write', work), this.transactionConfig(purpose, timeoutMs)),
         timeoutMs,
       ),
     );
@@ -83,7 +86,7 @@ export class Database {
           const tx = session.beginTransaction(this.transactionConfig(purpose, timeoutMs));
           try {
             // A Transaction runs queries as a ManagedTransaction does; it only adds commit and rollback.
-            return await work(tx as unknown as ManagedTransaction);
+            return await this.traced(purpose, 'rehearse', work)(tx as unknown as ManagedTransaction);
           } finally {
             if (tx.isOpen()) await tx.rollback();
           }
@@ -104,6 +107,11 @@ export class Database {
     const { records } = await withDeadline(query, timeoutMs, () => new Error('database did not answer in time'));
     const record = records[0];
     return { version: String(record?.get('version')), edition: String(record?.get('edition')) };
+  }
+
+  /** The work, with a span per query when its caller is traced (see src/observability/query-spans.ts). */
+  private traced<T>(purpose: QueryPurpose, mode: TransactionDescription['mode'], work: Work<T>): Work<T> {
+    return withQuerySpans(work, { database: this.name, purpose, mode });
   }
 
   private measured<T>(purpose: QueryPurpose, mode: TransactionMode, call: () => Promise<T>): Promise<T> {

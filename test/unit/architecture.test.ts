@@ -51,11 +51,15 @@ describe('architecture', () => {
 
   it.each([
     ['domain', ['errors']],
-    ['neo4j', ['errors', 'config', 'logger', 'domain']],
+    ['tracing', ['config']],
+    ['neo4j', ['errors', 'config', 'logger', 'domain', 'tracing']],
     ['repositories', ['errors', 'domain', 'neo4j']],
     ['services', ['errors', 'domain', 'neo4j', 'repositories']],
     ['bundle', ['domain']],
-    ['ingest', ['errors', 'config', 'logger', 'paths', 'domain', 'neo4j', 'repositories', 'localdb', 'bundle']],
+    [
+      'ingest',
+      ['errors', 'config', 'logger', 'paths', 'domain', 'neo4j', 'repositories', 'localdb', 'bundle', 'tracing'],
+    ],
     ['feeds', ['errors', 'domain', 'repositories', 'services']],
     ['export', ['errors', 'domain', 'repositories', 'services', 'feeds']],
     ['author', ['errors', 'domain', 'neo4j', 'repositories', 'bundle', 'draft', 'ingest']],
