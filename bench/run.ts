@@ -1,25 +1,22 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { execute, parse, graphql } from 'graphql';
-import { BENCH_NEO4J_DEFAULTS, readToolConfig } from '../src/config';
+import { readToolConfig } from '../src/config';
 import { createContext } from '../src/graphql/context';
 import { buildSchema } from '../src/graphql/schema';
-import { createLocalNeo4j } from '../src/localdb/create';
-import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
-import { CORPUS_FORMAT } from '../src/synth/generate';
 import { pacedLoad, pooledStats } from './lib/paced';
 import { endLeftoverTransactions } from './lib/settle';
+import { startCorpus } from './lib/corpus';
+import { isCorrect, median, medianStats, round2, saturate } from './lib/saturation';
 import { profileDbHits, recordingDriver, type RecordedQuery } from './lib/profile';
 import { ROOT, startBuiltService, startProcess, type RunningService, withMaxRss } from './lib/service';
 import { PEER_FEATURES, PEER_TYPE_DEFS } from './peer/typeDefs';
-import { scenarios, type Landmarks, type Scenario } from './scenarios';
+import { scenarios, type Scenario } from './scenarios';
 import { writeReport, type ScenarioResult, type Stats } from './report';
 
 /**
@@ -58,31 +55,6 @@ function requestFor(target: Target, scenario: Scenario, bases: Record<Target, st
   };
 }
 
-/** An answer counts when it is 2xx and carries no GraphQL or raw-server error. */
-const isCorrect = (body: string): boolean => !body.includes('"errors"') && !body.includes('"error"');
-
-/** Saturation: autocannon keeps `connections` requests in flight for `seconds`. */
-async function load(
-  target: Target,
-  scenario: Scenario,
-  bases: Record<Target, string>,
-  options: { seconds: number; connections: number },
-): Promise<Stats> {
-  const result = await autocannon({
-    ...requestFor(target, scenario, bases),
-    connections: options.connections,
-    duration: options.seconds,
-    verifyBody: isCorrect,
-  } as autocannon.Options);
-  const mismatches = (result as unknown as { mismatches: number }).mismatches;
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts + mismatches,
-  };
-}
-
 /** One request per target; a target that cannot answer is reported and counted in the errors. */
 async function checkAnswers(scenario: Scenario, bases: Record<Target, string>): Promise<void> {
   for (const target of TARGETS) {
@@ -96,23 +68,6 @@ async function checkAnswers(scenario: Scenario, bases: Record<Target, string>): 
     if (!response.ok || text.includes('"errors"'))
       console.error(`${target} ${scenario.name}: ${response.status} ${text.slice(0, 300)}`);
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-function medianStats(samples: readonly Stats[]): Stats {
-  return {
-    rps: median(samples.map((s) => s.rps)),
-    p50: median(samples.map((s) => s.p50)),
-    p99: median(samples.map((s) => s.p99)),
-    errors: samples.reduce((sum, s) => sum + s.errors, 0),
-  };
 }
 
 /** Database hits of one request of each scenario, for our API and for the peer. */
@@ -172,7 +127,7 @@ async function measureScenario(
   await checkAnswers(scenario, bases);
   // Warm-up (JIT, page cache, query plans), not measured.
   for (const target of TARGETS) {
-    await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections });
+    await saturate(requestFor(target, scenario, bases), { seconds: opts.seconds, connections: opts.connections });
     await settle();
   }
   const saturation: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
@@ -182,7 +137,7 @@ async function measureScenario(
     const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
     for (const target of order) {
       saturation[target].push(
-        await load(target, scenario, bases, { seconds: opts.seconds, connections: opts.connections }),
+        await saturate(requestFor(target, scenario, bases), { seconds: opts.seconds, connections: opts.connections }),
       );
       await settle();
       fixed[target].push(
@@ -217,31 +172,7 @@ async function benchSize(
   only: readonly string[] | null,
   opts: { seconds: number; rounds: number; connections: number; rate: number },
 ): Promise<ScenarioResult[]> {
-  const instanceName = `bench-${events}`;
-  const config = readToolConfig(BENCH_NEO4J_DEFAULTS);
-  // A server-side transaction timeout, so a query a client gave up on (autocannon waits 10 s)
-  // cannot keep running into the next measurements; the peer sets no timeout of its own.
-  const neo4j = createLocalNeo4j(config, {
-    name: instanceName,
-    boltPort: await findFreePort(),
-    httpPort: await findFreePort(),
-    extraSettings: ['db.transaction.timeout=15s'],
-  });
-  const corpusFile = path.join(neo4j.home, 'corpus.json');
-  // A corpus from an older generator lacks what the scenarios query (the events' searchable text).
-  const current =
-    existsSync(corpusFile) &&
-    (JSON.parse(readFileSync(corpusFile, 'utf8')) as { format?: number }).format === CORPUS_FORMAT;
-  if (!current)
-    execFileSync('npx', ['tsx', 'src/synth/cli.ts', '--events', String(events)], { cwd: ROOT, stdio: 'inherit' });
-  const corpus = JSON.parse(readFileSync(corpusFile, 'utf8')) as { landmarks: Landmarks; eventsPerSecond: number };
-  await neo4j.start();
-  const env = {
-    NEO4J_URI: neo4j.boltUri,
-    NEO4J_PASSWORD: config.neo4j.password,
-    NEO4J_USER: config.neo4j.user,
-    SEED_ON_START: 'false',
-  };
+  const { neo4j, config, landmarks, env } = await startCorpus(events);
   const running: RunningService[] = [];
   const admin = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('error'));
   try {
@@ -253,7 +184,7 @@ async function benchSize(
     const peer = await startProcess(['--import', 'tsx', 'bench/servers/peer-server.ts'], env, '/graphql');
     running.push(peer);
     const bases: Record<Target, string> = { ours: ours.base, raw: raw.base, peer: peer.base };
-    const list = scenarios(corpus.landmarks).filter((scenario) => only === null || only.includes(scenario.name));
+    const list = scenarios(landmarks).filter((scenario) => only === null || only.includes(scenario.name));
     const hits = await profileScenarios(neo4j.boltUri, list);
     const results: ScenarioResult[] = [];
     let leftovers = 0;
@@ -292,11 +223,6 @@ function mergeResults(earlier: readonly ScenarioResult[], fresh: readonly Scenar
   const merged = earlier.map((result) => freshByKey.get(key(result)) ?? result);
   const kept = new Set(merged.map(key));
   return [...merged, ...fresh.filter((result) => !kept.has(key(result)))].sort((a, b) => a.size - b.size);
-}
-
-/** Two decimals; null for a ratio to a target that answered nothing. */
-function round2(value: number): number | null {
-  return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
 }
 
 async function main(): Promise<void> {

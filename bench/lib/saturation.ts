@@ -1,0 +1,49 @@
+import autocannon from 'autocannon';
+import type { Stats } from '../report';
+import type { PacedRequest } from './paced';
+
+/** An answer counts when it is 2xx and carries no GraphQL or raw-server error. */
+export const isCorrect = (body: string): boolean => !body.includes('"errors"') && !body.includes('"error"');
+
+/** Saturation: autocannon keeps `connections` requests in flight for `seconds`. */
+export async function saturate(
+  request: PacedRequest,
+  options: { seconds: number; connections: number },
+): Promise<Stats> {
+  const result = await autocannon({
+    ...request,
+    connections: options.connections,
+    duration: options.seconds,
+    verifyBody: isCorrect,
+  } as autocannon.Options);
+  const mismatches = (result as unknown as { mismatches: number }).mismatches;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts + mismatches,
+  };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** The medians of rounds' throughput and percentiles; errors summed. */
+export function medianStats(samples: readonly Stats[]): Stats {
+  return {
+    rps: median(samples.map((s) => s.rps)),
+    p50: median(samples.map((s) => s.p50)),
+    p99: median(samples.map((s) => s.p99)),
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+  };
+}
+
+/** Two decimals; null for a ratio to a target that answered nothing. */
+export function round2(value: number): number | null {
+  return Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
+}
