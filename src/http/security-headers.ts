@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
@@ -8,6 +9,16 @@ import helmet from 'helmet';
  * FRAME_ANCESTORS allows. Reads are public, so resources may be loaded cross-origin.
  */
 export function securityHeaders(frameAncestors: string): RequestHandler {
+  const { set, removed } = headersOf(helmetFor(frameAncestors));
+  // The same headers on every response, so they are worked out once rather than by helmet per request.
+  return (_req, res, next) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
+}
+
+function helmetFor(frameAncestors: string) {
   return helmet({
     contentSecurityPolicy: {
       directives: {
@@ -29,4 +40,26 @@ export function securityHeaders(frameAncestors: string): RequestHandler {
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
+}
+
+/** The headers a middleware sets and removes (helmet's do not depend on the request). */
+function headersOf(middleware: ReturnType<typeof helmet>) {
+  const set = new Map<string, string | number | readonly string[]>();
+  const removed = new Set<string>();
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      set.set(name, value);
+      removed.delete(name);
+    },
+    removeHeader: (name: string) => {
+      set.delete(name);
+      removed.add(name);
+    },
+  };
+  let done = false;
+  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, () => {
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not set its headers synchronously');
+  return { set: [...set], removed: [...removed] };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { matchKey } from '../../src/domain/normalize';
 import { splitSentences } from '../../src/bundle/sentences';
 
@@ -7,6 +8,22 @@ describe('matchKey', () => {
     expect(matchKey('Rússia')).toBe('russia');
     expect(matchKey('  Coreia   do Norte ')).toBe('coreia do norte');
     expect(matchKey('Agência Central de Notícias da Coreia (KCNA)')).toBe('agencia central de noticias da coreia kcna');
+  });
+
+  it('gives plain ASCII the same key as the Unicode path does', () => {
+    const unicodeKey = (name: string) =>
+      name
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code)) });
+    fc.assert(
+      fc.property(ascii, (name) => matchKey(name) === unicodeKey(name)),
+      { numRuns: 2000 },
+    );
+    expect(matchKey('Kim Jong-un (KCNA), 2024!')).toBe('kim jong un kcna 2024');
   });
 
   it('keeps different names apart', () => {
