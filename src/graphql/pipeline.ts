@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import type { GraphqlConfig } from '../config';
 import type { Logger } from '../logger';
+import { compiledExecution } from './compiled-execution';
 import { DocumentCache } from './document-cache';
 import { createErrorFormatter, withCode } from './errors';
 import { validationRules, type DemandLimits } from './validation-rules';
@@ -127,7 +128,7 @@ export function createGraphqlPipeline<Context>(options: GraphqlPipelineOptions<C
         operation,
       };
     },
-    execute,
+    execute: compiledExecution(),
     subscribe,
     formatError,
     formatResult: (result) =>

@@ -14,11 +14,12 @@ import {
   Evidence,
   Source,
 } from './resolvers/claims';
-import { EventChange } from './resolvers/changes';
+import { ChangeConnection, EventChange } from './resolvers/changes';
 import { Event, Path, Quote } from './resolvers/event';
 import { Mutation } from './resolvers/mutation';
 import { Query } from './resolvers/query';
 import { Subscription } from './resolvers/subscription';
+import { EventConnection } from './resolvers/timeline-page';
 
 /** The contract from schema.graphql (read at start) joined with the resolvers. */
 export function buildSchema(): GraphQLSchema {
@@ -41,6 +42,8 @@ export function buildSchema(): GraphQLSchema {
     EventRevision,
     EntityRevision,
     EventChange,
+    EventConnection,
+    ChangeConnection,
   };
   return makeExecutableSchema({
     typeDefs,

@@ -1,9 +1,13 @@
 import type { EventModel, SourceModel } from '../../domain/types';
-import type { ChangeConnection, ChangesArgs, EventChangeModel } from '../../services/changes.service';
+import type {
+  ChangeConnection as ChangeConnectionModel,
+  ChangesArgs,
+  EventChangeModel,
+} from '../../services/changes.service';
 import type { GraphqlContext } from '../context';
 
 /** A page of changes that primes the history loader with the claims it read, so `event { history }` needs no query. */
-export async function changesPage(ctx: GraphqlContext, args: ChangesArgs): Promise<ChangeConnection> {
+export async function changesPage(ctx: GraphqlContext, args: ChangesArgs): Promise<ChangeConnectionModel> {
   const connection = await ctx.changes.page(args);
   for (const [id, input] of connection.inputs) ctx.loaders.history.prime(id, input);
   return connection;
@@ -28,3 +32,6 @@ export const EventChange = {
       ),
     ),
 };
+
+/** The count is asked of the database only when selected (see EventConnection). */
+export const ChangeConnection = { totalCount: (connection: ChangeConnectionModel) => connection.totalCount() };
