@@ -14,32 +14,49 @@ import { endLeftoverTransactions } from './lib/settle';
 import { startCorpus } from './lib/corpus';
 import { isCorrect, median, medianStats, round2, saturate } from './lib/saturation';
 import { profileDbHits, recordingDriver, type RecordedQuery } from './lib/profile';
-import { ROOT, startBuiltService, startProcess, type RunningService, withMaxRss } from './lib/service';
+import { cpuMs, ROOT, startBuiltService, startProcess, type RunningService, withMaxRss } from './lib/service';
 import { PEER_FEATURES, PEER_TYPE_DEFS } from './peer/typeDefs';
 import { scenarios, type Scenario } from './scenarios';
 import { writeReport, type ScenarioResult, type Stats } from './report';
 
+const USAGE =
+  'npm run bench [-- --sizes 10000,100000,1000000 --seconds 5 --rounds 3 --connections 16 --rate 20 --samples 1000 --scenarios a,b --merge | --report-only]';
+
 /**
- * `npm run bench [-- --sizes 10000,100000,1000000 --seconds 5 --rounds 3 --connections 16 --rate 20 --scenarios a,b --merge]`
+ * `npm run bench [-- --sizes 10000,100000,1000000 --seconds 5 --rounds 3 --connections 16 --rate 20 --samples 1000 --scenarios a,b --merge]`
  * For each corpus size (built with `npm run synth` when missing): our API, the same Cypher through
  * the driver (raw) and @neo4j/graphql (peer) on the same database, each scenario alternating the
  * three targets round after round, at saturation (autocannon) and at a fixed rate (open loop); medians, ratios, PROFILE db
- * hits. Writes docs/bench/results.json, results.md and latency.svg.
+ * hits, CPU per request of ours and raw. The fixed-rate phase lasts long enough for `samples` answers per target, pooled
+ * over the rounds. Writes docs/bench/results.json, results.md and latency.svg.
  */
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '10000,100000,1000000' },
-    seconds: { type: 'string', default: '5' },
-    rounds: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '16' },
-    rate: { type: 'string', default: '20' },
-    out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
-    scenarios: { type: 'string' },
-    merge: { type: 'boolean', default: false },
-    /** Only rewrite results.md and latency.svg from results.json. */
-    'report-only': { type: 'boolean', default: false },
-  },
-});
+const { values } = parseArgsOrUsage(() =>
+  parseArgs({
+    options: {
+      sizes: { type: 'string', default: '10000,100000,1000000' },
+      seconds: { type: 'string', default: '5' },
+      rounds: { type: 'string', default: '3' },
+      connections: { type: 'string', default: '16' },
+      rate: { type: 'string', default: '20' },
+      samples: { type: 'string', default: '1000' },
+      out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
+      scenarios: { type: 'string' },
+      merge: { type: 'boolean', default: false },
+      /** Only rewrite results.md and latency.svg from results.json. */
+      'report-only': { type: 'boolean', default: false },
+    },
+  }),
+);
+
+/** The options, or the usage line and exit 2 for an unknown or malformed one. */
+function parseArgsOrUsage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    console.error(`${(error as Error).message}\nusage: ${USAGE}`);
+    process.exit(2);
+  }
+}
 
 type Target = 'ours' | 'raw' | 'peer';
 const TARGETS: readonly Target[] = ['ours', 'raw', 'peer'];
@@ -121,8 +138,9 @@ async function profileScenarios(
 async function measureScenario(
   scenario: Scenario,
   bases: Record<Target, string>,
-  opts: { seconds: number; rounds: number; connections: number; rate: number },
+  opts: Options,
   settle: () => Promise<unknown>,
+  pids: Partial<Record<Target, number>>,
 ): Promise<Pick<ScenarioResult, 'ours' | 'raw' | 'peer' | 'fixedRate' | 'ratios'>> {
   await checkAnswers(scenario, bases);
   // Warm-up (JIT, page cache, query plans), not measured.
@@ -136,13 +154,11 @@ async function measureScenario(
     // Alternate the order each round so drift on a shared machine does not favour one target.
     const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
     for (const target of order) {
-      saturation[target].push(
-        await saturate(requestFor(target, scenario, bases), { seconds: opts.seconds, connections: opts.connections }),
-      );
+      saturation[target].push(await saturateMeasuringCpu(requestFor(target, scenario, bases), opts, pids[target]));
       await settle();
       fixed[target].push(
         await pacedLoad(requestFor(target, scenario, bases), {
-          seconds: Math.max(1, opts.seconds / 2),
+          seconds: pacedSeconds(opts),
           rate: opts.rate,
           isCorrect,
         }),
@@ -167,11 +183,29 @@ async function measureScenario(
   };
 }
 
-async function benchSize(
-  events: number,
-  only: readonly string[] | null,
-  opts: { seconds: number; rounds: number; connections: number; rate: number },
-): Promise<ScenarioResult[]> {
+interface Options {
+  readonly seconds: number;
+  readonly rounds: number;
+  readonly connections: number;
+  readonly rate: number;
+  /** Fixed-rate answers per target and scenario, over all rounds. */
+  readonly samples: number;
+}
+
+/** Seconds of each round's fixed-rate phase: half a saturation phase, or longer to reach `samples` answers. */
+function pacedSeconds(opts: Options): number {
+  return Math.max(1, opts.seconds / 2, Math.ceil(opts.samples / opts.rate / opts.rounds));
+}
+
+/** A saturation run with the CPU time the target's process spent per answered request. */
+async function saturateMeasuringCpu(request: Parameters<typeof saturate>[0], opts: Options, pid: number | undefined) {
+  const before = pid === undefined ? 0 : cpuMs(pid);
+  const { answered, ...stats } = await saturate(request, { seconds: opts.seconds, connections: opts.connections });
+  if (pid === undefined || answered === 0) return stats;
+  return { ...stats, cpuMsPerRequest: (cpuMs(pid) - before) / answered };
+}
+
+async function benchSize(events: number, only: readonly string[] | null, opts: Options): Promise<ScenarioResult[]> {
   const { neo4j, config, landmarks, env } = await startCorpus(events);
   const running: RunningService[] = [];
   const admin = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('error'));
@@ -194,7 +228,7 @@ async function benchSize(
     for (const scenario of list) {
       leftovers = 0;
       const { value: stats, maxRssMb } = await withMaxRss(ours.pid, () =>
-        measureScenario(scenario, bases, opts, settle),
+        measureScenario(scenario, bases, opts, settle, { ours: ours.pid, raw: raw.pid, peer: peer.pid }),
       );
       if (leftovers > 0) console.error(`${scenario.name}: ended ${leftovers} transactions left running after a load`);
       const result: ScenarioResult = {
@@ -232,6 +266,7 @@ async function main(): Promise<void> {
     rounds: Number(values.rounds),
     connections: Number(values.connections),
     rate: Number(values.rate),
+    samples: Number(values.samples),
   };
   const started = Date.now();
   const out = String(values.out);

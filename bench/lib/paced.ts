@@ -65,6 +65,8 @@ export function pooledStats(runs: readonly { rps: number; errors: number; latenc
     rps: rates[Math.floor(rates.length / 2)] ?? 0,
     p50: round1(percentile(latencies, 0.5)),
     p99: round1(percentile(latencies, 0.99)),
+    p999: round1(percentile(latencies, 0.999)),
+    samples: latencies.length,
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
   };
 }

@@ -9,7 +9,7 @@ export const isCorrect = (body: string): boolean => !body.includes('"errors"') &
 export async function saturate(
   request: PacedRequest,
   options: { seconds: number; connections: number },
-): Promise<Stats> {
+): Promise<Stats & { answered: number }> {
   const result = await autocannon({
     ...request,
     connections: options.connections,
@@ -19,6 +19,7 @@ export async function saturate(
   const mismatches = (result as unknown as { mismatches: number }).mismatches;
   return {
     rps: result.requests.average,
+    answered: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts + mismatches,
@@ -35,8 +36,10 @@ export function median(values: readonly number[]): number {
 
 /** The medians of rounds' throughput and percentiles; errors summed. */
 export function medianStats(samples: readonly Stats[]): Stats {
+  const cpu = samples.flatMap((s) => (s.cpuMsPerRequest === undefined ? [] : [s.cpuMsPerRequest]));
   return {
     rps: median(samples.map((s) => s.rps)),
+    ...(cpu.length > 0 ? { cpuMsPerRequest: Math.round(median(cpu) * 1000) / 1000 } : {}),
     p50: median(samples.map((s) => s.p50)),
     p99: median(samples.map((s) => s.p99)),
     errors: samples.reduce((sum, s) => sum + s.errors, 0),
