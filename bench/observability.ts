@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
+import { benchOptions } from './lib/options';
 import { startCorpus } from './lib/corpus';
 import { startOtlpSink } from './lib/otlp-sink';
 import { pacedLoad, pooledStats, type PacedRequest } from './lib/paced';
@@ -21,22 +21,25 @@ import { scenarios, type Scenario } from './scenarios';
  * METRICS_PORT=0), alternating round after round at saturation and at a fixed rate; medians and the
  * on/off ratios per scenario. Writes docs/bench/observability.json.
  */
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '10000' },
-    scenarios: { type: 'string', default: 'timeline,timeline-hub,search,connections' },
-    seconds: { type: 'string', default: '5' },
-    rounds: { type: 'string', default: '5' },
-    connections: { type: 'string', default: '16' },
-    rate: { type: 'string', default: '20' },
-    out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
-    /**
-     * `on` as shipped by default: metrics on, no OTLP endpoint (so no tracing SDK), against `off`;
-     * writes observability-default.json. Without it, `on` also exports every span to the sink.
-     */
-    'no-export': { type: 'boolean', default: false },
+const { values } = benchOptions(
+  'npm run bench:observability [-- --sizes 10000 --scenarios timeline,search --seconds 5 --rounds 5 --connections 16 --rate 20 --no-export]',
+  {
+    options: {
+      sizes: { type: 'string', default: '10000' },
+      scenarios: { type: 'string', default: 'timeline,timeline-hub,search,connections' },
+      seconds: { type: 'string', default: '5' },
+      rounds: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '16' },
+      rate: { type: 'string', default: '20' },
+      out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
+      /**
+       * `on` as shipped by default: metrics on, no OTLP endpoint (so no tracing SDK), against `off`;
+       * writes observability-default.json. Without it, `on` also exports every span to the sink.
+       */
+      'no-export': { type: 'boolean', default: false },
+    },
   },
-});
+);
 const exporting = !values['no-export'];
 
 type Mode = 'on' | 'off';

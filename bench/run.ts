@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { execute, parse, graphql } from 'graphql';
 import { readToolConfig } from '../src/config';
@@ -9,6 +8,7 @@ import { buildSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
+import { benchOptions } from './lib/options';
 import { pacedLoad, pooledStats } from './lib/paced';
 import { endLeftoverTransactions } from './lib/settle';
 import { startCorpus } from './lib/corpus';
@@ -27,36 +27,24 @@ const USAGE =
  * For each corpus size (built with `npm run synth` when missing): our API, the same Cypher through
  * the driver (raw) and @neo4j/graphql (peer) on the same database, each scenario alternating the
  * three targets round after round, at saturation (autocannon) and at a fixed rate (open loop); medians, ratios, PROFILE db
- * hits, CPU per request of ours and raw. The fixed-rate phase lasts long enough for `samples` answers per target, pooled
+ * hits, CPU per request of each target. The fixed-rate phase lasts long enough for `samples` answers per target, pooled
  * over the rounds. Writes docs/bench/results.json, results.md and latency.svg.
  */
-const { values } = parseArgsOrUsage(() =>
-  parseArgs({
-    options: {
-      sizes: { type: 'string', default: '10000,100000,1000000' },
-      seconds: { type: 'string', default: '5' },
-      rounds: { type: 'string', default: '3' },
-      connections: { type: 'string', default: '16' },
-      rate: { type: 'string', default: '20' },
-      samples: { type: 'string', default: '1000' },
-      out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
-      scenarios: { type: 'string' },
-      merge: { type: 'boolean', default: false },
-      /** Only rewrite results.md and latency.svg from results.json. */
-      'report-only': { type: 'boolean', default: false },
-    },
-  }),
-);
-
-/** The options, or the usage line and exit 2 for an unknown or malformed one. */
-function parseArgsOrUsage<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    console.error(`${(error as Error).message}\nusage: ${USAGE}`);
-    process.exit(2);
-  }
-}
+const { values } = benchOptions(USAGE, {
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '16' },
+    rate: { type: 'string', default: '20' },
+    samples: { type: 'string', default: '1000' },
+    out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
+    scenarios: { type: 'string' },
+    merge: { type: 'boolean', default: false },
+    /** Only rewrite results.md and latency.svg from results.json. */
+    'report-only': { type: 'boolean', default: false },
+  },
+});
 
 type Target = 'ours' | 'raw' | 'peer';
 const TARGETS: readonly Target[] = ['ours', 'raw', 'peer'];

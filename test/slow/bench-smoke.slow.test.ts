@@ -23,6 +23,20 @@ describe('benchmark harness (smoke)', () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+  it.each(['bench/run.ts', 'bench/observability.ts', 'bench/reads-while-writing.ts'])(
+    '%s refuses an unknown option with its usage line, exit 2 and no stack trace',
+    async (script) => {
+      const failed = await run('npx', ['tsx', script, '--no-such-option'], { cwd: ROOT }).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed?.code).toBe(2);
+      expect(failed?.stderr).toContain("Unknown option '--no-such-option'");
+      expect(failed?.stderr).toMatch(/usage: npm run bench/);
+      expect(failed?.stderr).not.toMatch(/^\s+at /m);
+    },
+  );
+
   it('runs every scenario against our API, raw Cypher and @neo4j/graphql, and writes the results', async () => {
     await run(
       'npx',
@@ -39,6 +53,8 @@ describe('benchmark harness (smoke)', () => {
         '4',
         '--rate',
         '10',
+        '--samples',
+        '10',
         '--out',
         out,
       ],
@@ -52,9 +68,10 @@ describe('benchmark harness (smoke)', () => {
     const { results } = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as {
       results: {
         scenario: string;
-        ours: { rps: number; errors: number };
-        raw: { rps: number; errors: number };
+        ours: { rps: number; errors: number; cpuMsPerRequest?: number };
+        raw: { rps: number; errors: number; cpuMsPerRequest?: number };
         peer: { rps: number; errors: number };
+        fixedRate: { ours: { samples?: number; p99: number; p999?: number } };
         dbHits: { ours: number; peer: number };
       }[];
     };
@@ -82,6 +99,11 @@ describe('benchmark harness (smoke)', () => {
           errors: 0,
         });
       expect(result.dbHits.ours).toBeGreaterThan(0);
+      expect(result.ours.cpuMsPerRequest).toBeGreaterThan(0);
+      expect(result.raw.cpuMsPerRequest).toBeGreaterThan(0);
+      // --samples 10 at 10 requests/s in one round: a fixed-rate phase of at least 1 s.
+      expect(result.fixedRate.ours.samples).toBeGreaterThanOrEqual(10);
+      expect(result.fixedRate.ours.p999).toBeGreaterThanOrEqual(result.fixedRate.ours.p99);
     }
     expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toContain('<svg');
     expect(readFileSync(path.join(out, 'results.md'), 'utf8')).toContain('| timeline-hub |');
