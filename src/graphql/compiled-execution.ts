@@ -52,9 +52,10 @@ export function compiledExecution(): typeof execute {
 
 /**
  * graphql-jit's errors as graphql-js makes them, so the error formatter sees one kind: extensions
- * always present, locations kept, and an error of execution's own checks (no resolver threw it)
- * carried as graphql-js carries it: located at the value it refused when that is a value written
- * in the document (the client's input), else a plain error (a value a resolver produced: a defect).
+ * always present, located at their node in the document (graphql-jit gives only line and column),
+ * and an error of execution's own checks (no resolver threw it) carried as graphql-js carries it:
+ * at the value it refused when that is a value written in the document (the client's input), else
+ * a plain error (a value a resolver produced: a defect).
  */
 function withGraphqlJsErrors(result: ExecutionResult, document: DocumentNode): ExecutionResult {
   if (!result.errors) return result;
@@ -62,29 +63,25 @@ function withGraphqlJsErrors(result: ExecutionResult, document: DocumentNode): E
 }
 
 function asGraphqlJsError(error: GraphQLError, document: DocumentNode): GraphQLError {
-  const converted = new GraphQLError(error.message, {
+  const at = error.locations?.[0];
+  const node = at && nodeAt(document, at);
+  const refusedValue = node && isValueNode(node) ? new GraphQLError(error.message, { nodes: [node] }) : undefined;
+  return new GraphQLError(error.message, {
+    nodes: node,
     path: error.path,
-    originalError: error.originalError ?? executionCheck(error, document),
+    originalError: error.originalError ?? refusedValue ?? new Error(error.message),
     extensions: error.extensions ?? undefined,
   });
-  if (error.locations) Object.defineProperty(converted, 'locations', { value: error.locations, enumerable: true });
-  return converted;
 }
 
-function executionCheck(error: GraphQLError, document: DocumentNode): Error {
-  const at = error.locations?.[0];
-  const value = at && valueNodeAt(document, at);
-  return value ? new GraphQLError(error.message, { nodes: [value] }) : new Error(error.message);
-}
-
-/** The value written in the document at a location (an argument's literal or variable). */
-function valueNodeAt(document: DocumentNode, at: SourceLocation): ASTNode | undefined {
+/** The outermost node of the document that starts at a location (a field, or a value). */
+function nodeAt(document: DocumentNode, at: SourceLocation): ASTNode | undefined {
   const source = document.loc?.source;
   if (!source) return undefined;
   let found: ASTNode | undefined;
   visit(document, {
     enter(node) {
-      if (found || !isValueNode(node) || !node.loc) return;
+      if (found || !node.loc) return;
       const { line, column } = getLocation(source, node.loc.start);
       if (line === at.line && column === at.column) found = node;
     },
