@@ -34,8 +34,9 @@ export function requestLog(logger: Logger): RequestHandler {
     });
     if (!req.url.startsWith('/health'))
       res.once('close', () => {
-        // A response that never finished was abandoned by the client or broken by the server.
-        const level = res.statusCode >= 500 || !res.writableFinished ? 'error' : 'info';
+        // A response that never finished was most often left by its client (an event stream
+        // closed, a page navigated away): said on the line, not an error of the service.
+        const level = res.statusCode >= 500 ? 'error' : 'info';
         if (!logger.isLevelEnabled(level)) return;
         const line = requestLine(req, res, Math.round(performance.now() - started));
         logger[level]({ requestId, ...line }, describe(line));

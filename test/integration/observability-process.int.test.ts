@@ -80,6 +80,24 @@ describe('the service process: /metrics on its own port, and its request log', (
     expect(line).not.toContain('do-not-log-this');
     expect(line).not.toContain('query=');
     expect(line).not.toContain('headers');
+
+    // A client that leaves an event stream: one info line that says so, not an error of the service.
+    const leaving = new AbortController();
+    const stream = await fetch(
+      `${service.base}/graphql/stream?query=${encodeURIComponent('subscription { timelineChanged { version } }')}`,
+      {
+        headers: { accept: 'text/event-stream', 'x-request-id': 'left-stream' },
+        signal: leaving.signal,
+      },
+    );
+    expect(stream.status).toBe(200);
+    leaving.abort();
+    const left = JSON.parse(await service.waitForOutput(/"requestId":"left-stream"/)) as Record<string, unknown>;
+    expect(left).toMatchObject({
+      level: 30,
+      request: { path: '/graphql/stream', aborted: true },
+      msg: expect.stringMatching(/^GET \/graphql\/stream 200 \d+ ms \(aborted\) · subscription/),
+    });
   });
 
   it('logs readable lines with LOG_FORMAT=pretty, and with METRICS_PORT=0 opens no port but the API', async () => {
