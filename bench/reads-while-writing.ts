@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { startCorpus } from './lib/corpus';
 import { benchOptions } from './lib/options';
-import { pacedLoad, pooledStats } from './lib/paced';
+import { pacedLoad, percentile, pooledStats } from './lib/paced';
 import { isCorrect } from './lib/saturation';
 import { ROOT, startBuiltService } from './lib/service';
 import { scenarios } from './scenarios';
@@ -51,7 +51,7 @@ interface WriteStats {
 
 function writeStats(times: readonly number[]): WriteStats {
   const sorted = [...times].sort((a, b) => a - b);
-  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0);
+  const at = (p: number) => Math.round(percentile(sorted, p));
   return { count: times.length, p50: at(0.5), p99: at(0.99) };
 }
 

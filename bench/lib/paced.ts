@@ -92,7 +92,7 @@ function send(request: PacedRequest, agent: http.Agent): Promise<{ status: numbe
 }
 
 /** Nearest-rank percentile of sorted values; 0 when there are none. */
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
 }
