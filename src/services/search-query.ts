@@ -108,11 +108,6 @@ export function toSuggestionQuery(terms: readonly string[]): string | undefined 
   return usable.map((term) => `${term}~2`).join(' OR ');
 }
 
-function namesOf(node: NodeModel): string[] {
-  const names = node.label === 'Event' ? [node.title, node.titleEn] : [node.name, node.nameEn, ...node.aliases];
-  return names.filter((name): name is string => name !== null);
-}
-
 /**
  * How well the words name the node: 3 its name or title, 2 one of its aliases or of the name's
  * romanisation variants (`nameVariants` holds them as one word), 1 every word a word (or the start
@@ -126,15 +121,19 @@ export function matchTier(
   nameVariants: string | null = null,
 ): number {
   const key = terms.join(' ');
-  const significant = (name: string) =>
-    matchKey(name)
-      .split(' ')
-      .filter((word) => word.length > 0 && !stopWords.has(word));
-  const main = node.label === 'Event' ? [node.title, node.titleEn] : [node.name, node.nameEn];
-  if (main.some((name) => name !== null && significant(name).join(' ') === key)) return 3;
-  if (node.label !== 'Event' && node.aliases.some((alias) => significant(alias).join(' ') === key)) return 2;
+  const significant = (name: string | null) =>
+    name === null
+      ? []
+      : matchKey(name)
+          .split(' ')
+          .filter((word) => word.length > 0 && !stopWords.has(word));
+  // Each name's words once: they are compared whole, then word by word.
+  const main = (node.label === 'Event' ? [node.title, node.titleEn] : [node.name, node.nameEn]).map(significant);
+  if (main.some((words) => words.join(' ') === key)) return 3;
+  const aliases = node.label === 'Event' ? [] : node.aliases.map(significant);
+  if (aliases.some((words) => words.join(' ') === key)) return 2;
   if (terms.length > 1 && (nameVariants ?? '').split(' ').includes(terms.join(''))) return 2;
-  const words = namesOf(node).flatMap(significant);
+  const words = [...main, ...aliases].flat();
   return terms.every((term) => words.some((word) => word.startsWith(term))) ? 1 : 0;
 }
 
@@ -183,13 +182,19 @@ export interface MatchAnalysis {
 const EXACT = 2;
 const FUZZY = 1;
 
+const TYPO: ReadonlySet<string> = new Set(TYPO_PROPERTIES);
+const COMPACT: ReadonlySet<string> = new Set(COMPACT_NAME_PROPERTIES);
+
 /**
  * Which words match which of a hit's texts, by the rules of toLuceneQuery (whole word, prefix,
  * within edits, or inside a whole name within edits), so that a ranking and an explanation can
  * be given per word: Lucene's score says how well, not where.
  */
-export function analyseMatch(texts: SearchTexts, terms: readonly string[]): MatchAnalysis {
-  const spans = nameSpans(terms);
+export function analyseMatch(
+  texts: SearchTexts,
+  terms: readonly string[],
+  spans: readonly NameSpan[] = nameSpans(terms),
+): MatchAnalysis {
   const properties = (Object.keys(FIELD_OF_PROPERTY) as SearchProperty[]).flatMap((property) => {
     const text = texts[property];
     // The stored search texts are index words already (src/domain/search-text.ts); names and titles are not.
@@ -203,10 +208,11 @@ export function analyseMatch(texts: SearchTexts, terms: readonly string[]): Matc
     const covering = spans.filter((span) => span.first <= index && index <= span.last);
     const grades = properties.map(({ property, words }) => {
       if (words.some((word) => word.startsWith(term))) return EXACT;
-      const typo = (TYPO_PROPERTIES as readonly string[]).includes(property);
-      if (typo && edits > 0 && words.some((word) => withinEdits(word, term, edits))) return FUZZY;
-      const compact = (COMPACT_NAME_PROPERTIES as readonly string[]).includes(property);
-      if (compact && covering.some((span) => words.some((word) => withinEdits(word, span.compact, span.edits))))
+      if (TYPO.has(property) && edits > 0 && words.some((word) => withinEdits(word, term, edits))) return FUZZY;
+      if (
+        COMPACT.has(property) &&
+        covering.some((span) => words.some((word) => withinEdits(word, span.compact, span.edits)))
+      )
         return FUZZY;
       return 0;
     });
@@ -224,29 +230,40 @@ export function analyseMatch(texts: SearchTexts, terms: readonly string[]): Matc
   return { matched, exact, fields: MATCH_FIELDS.filter((field) => fields.has(field)) };
 }
 
+/** Rows of withinEdits' table, kept between calls (it runs for many word pairs per search). */
+let editRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
 /**
  * Whether two words are at most `edits` apart, a transposition counting as one edit as in Lucene's
- * fuzzy queries (optimal string alignment distance).
+ * fuzzy queries (optimal string alignment distance). Stops at the first row whose every cell
+ * exceeds `edits`: no later row can come back under it.
  */
 export function withinEdits(a: string, b: string, edits: number): boolean {
   if (Math.abs(a.length - b.length) > edits) return false;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (a === b) return true;
+  const width = b.length + 1;
+  if (editRows[0].length < width)
+    editRows = [new Int32Array(width), new Int32Array(width), new Int32Array(width)] as const;
+  let [before, previous, current] = editRows;
+  for (let j = 0; j < width; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    current[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j += 1) {
+      const bj = b.charCodeAt(j - 1);
       let value = Math.min(
         (previous[j] as number) + 1,
         (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
+        (previous[j - 1] as number) + (ai === bj ? 0 : 1),
       );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
         value = Math.min(value, (before[j - 2] as number) + 1);
-      current.push(value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
-    before = previous;
-    previous = current;
+    if (rowMin > edits) return false;
+    [before, previous, current] = [previous, current, before];
   }
   return (previous[b.length] as number) <= edits;
 }
@@ -276,9 +293,10 @@ export function rankHits(
   terms: readonly string[],
   stopWords: ReadonlySet<string>,
 ): RankedHit[] {
+  const spans = nameSpans(terms);
   return hits
     .map((hit) => {
-      const match = analyseMatch(hit.texts, terms);
+      const match = analyseMatch(hit.texts, terms, spans);
       const every = match.matched === terms.length;
       const score =
         (every ? 100 : 0) + 10 * match.matched + 2 * tierOf(hit, match, terms, stopWords) + hit.score / (1 + hit.score);

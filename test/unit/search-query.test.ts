@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { EntityModel } from '../../src/domain/types';
 import {
   analyseMatch,
@@ -145,7 +146,38 @@ describe('analyseMatch and rankHits', () => {
     expect(withinEdits('kimjongun', 'kimjongeun', 1)).toBe(true);
     expect(withinEdits('a', 'abcd', 2)).toBe(false);
   });
+
+  it('agrees with the full optimal string alignment distance, longer words included', () => {
+    // Few letters, so that near words are common; lengths past the table first kept (64).
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 12 });
+    const long = fc.string({ unit: fc.constantFrom('a', 'b'), minLength: 60, maxLength: 70 });
+    const edits = fc.integer({ min: 0, max: 3 });
+    for (const [words, numRuns] of [
+      [word, 3000],
+      [long, 200],
+    ] as const)
+      fc.assert(
+        fc.property(words, words, edits, (a, b, n) => withinEdits(a, b, n) === alignmentDistance(a, b) <= n),
+        { numRuns },
+      );
+  });
 });
+
+/** Optimal string alignment distance by the whole table: the definition withinEdits answers for. */
+function alignmentDistance(a: string, b: string): number {
+  const table = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number) => (table[i] as number[])[j] as number;
+  for (let i = 1; i <= a.length; i += 1)
+    for (let j = 1; j <= b.length; j += 1) {
+      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, at(i - 2, j - 2) + 1);
+      (table[i] as number[])[j] = value;
+    }
+  return at(a.length, b.length);
+}
 
 describe('matchTier', () => {
   const treaty = entity('Treaty on Comprehensive Strategic Partnership', [
