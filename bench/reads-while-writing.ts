@@ -2,28 +2,30 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { startCorpus } from './lib/corpus';
-import { benchOptions } from './lib/options';
+import { benchOptions, positiveNumbers } from './lib/options';
 import { pacedLoad, percentile, pooledStats } from './lib/paced';
 import { isCorrect } from './lib/saturation';
 import { ROOT, startBuiltService } from './lib/service';
 import { scenarios } from './scenarios';
 import type { Stats } from './report';
 
-const USAGE = 'npm run bench:reads-while-writing [-- --size 1000000 --seconds 60 --rate 20]';
+const USAGE = 'npm run bench:reads-while-writing [-- --size 1000000 --seconds 60 --rate 20 --write-rate 0.5]';
 
 /**
- * `npm run bench:reads-while-writing [-- --size 1000000 --seconds 60 --rate 20]`
+ * `npm run bench:reads-while-writing [-- --size 1000000 --seconds 60 --rate 20 --write-rate 0.5]`
  * Reads while articles are written: the timeline page and a search, each sent at a fixed rate (open
- * loop), while one writer loads the article through `POST /bundles` and retracts it again through
- * `DELETE /bundles/:id`, in a loop, for `seconds`, on the synthetic corpus of `size` events. Reports
- * the reads' p50/p99/p99.9, the loads' and retractions' p50/p99, and the articles loaded per
- * second. Writes docs/bench/reads-while-writing.json and .md.
+ * loop) for `seconds`, on the synthetic corpus of `size` events, three times: alone; while one
+ * writer loads the article through `POST /bundles` and retracts it through `DELETE /bundles/:id`
+ * back to back; and while it does so at `write-rate` articles per second. Reports the reads'
+ * p50/p99/p99.9, the loads' and retractions' p50/p99, and the articles loaded per second of each
+ * phase. Writes docs/bench/reads-while-writing.json and .md.
  */
 const { values } = benchOptions(USAGE, {
   options: {
     size: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '60' },
     rate: { type: 'string', default: '20' },
+    'write-rate': { type: 'string', default: '0.5' },
     out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
   },
 });
@@ -43,6 +45,8 @@ const ARTICLE_SOURCE = 'baoquocte-279309';
 /** A key of the bench only, for the service it starts. */
 const KEY = 'bench-writer-key-0123456789abcdef0123';
 
+type WriteRun = Awaited<ReturnType<typeof writeLoop>>;
+
 interface WriteStats {
   readonly count: number;
   readonly p50: number;
@@ -55,8 +59,11 @@ function writeStats(times: readonly number[]): WriteStats {
   return { count: times.length, p50: at(0.5), p99: at(0.99) };
 }
 
-/** Loads and retracts the article until `until`; each call timed from sending to the whole answer. */
-async function writeLoop(base: string, until: number) {
+/**
+ * Loads and retracts the article until `until`, back to back, or starting a load every
+ * `1 / articlesPerSecond` s when given; each call timed from sending to the whole answer.
+ */
+async function writeLoop(base: string, until: number, articlesPerSecond?: number) {
   const loads: number[] = [];
   const retractions: number[] = [];
   let failures = 0;
@@ -72,7 +79,7 @@ async function writeLoop(base: string, until: number) {
     }
   };
   const started = performance.now();
-  while (Date.now() < until) {
+  for (let cycle = 1; Date.now() < until; cycle += 1) {
     await timed(loads, () =>
       fetch(`${base}/bundles`, {
         method: 'POST',
@@ -81,6 +88,10 @@ async function writeLoop(base: string, until: number) {
       }),
     );
     await timed(retractions, () => fetch(`${base}/bundles/${ARTICLE_SOURCE}`, { method: 'DELETE', headers }));
+    if (articlesPerSecond !== undefined) {
+      const next = started + (cycle * 1000) / articlesPerSecond;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   return {
@@ -92,9 +103,9 @@ async function writeLoop(base: string, until: number) {
 }
 
 async function main(): Promise<void> {
-  const size = Number(values.size);
-  const seconds = Number(values.seconds);
-  const rate = Number(values.rate);
+  const numbers = positiveNumbers(USAGE, values, ['size', 'seconds', 'rate', 'write-rate']);
+  const { size, seconds, rate } = numbers;
+  const writeRate = numbers['write-rate'];
   const { neo4j, landmarks, env } = await startCorpus(size);
   const service = await startBuiltService({ ...env, NODE_ENV: 'production', INGEST_API_KEYS: `bench:${KEY}` });
   try {
@@ -110,20 +121,26 @@ async function main(): Promise<void> {
       ...reads.map((scenario) => pacedLoad(request(scenario.ours), { seconds: 5, rate, isCorrect })),
       writeLoop(service.base, Date.now() + 5_000),
     ]);
-    const until = Date.now() + seconds * 1000;
-    const [writes, ...readRuns] = await Promise.all([
-      writeLoop(service.base, until),
-      ...reads.map((scenario) => pacedLoad(request(scenario.ours), { seconds, rate, isCorrect })),
-    ]);
+    // The reads of one phase at the fixed rate, with the writer of the phase beside them.
+    const phase = async (writer?: (until: number) => Promise<WriteRun>) => {
+      const until = Date.now() + seconds * 1000;
+      const [writes, ...readRuns] = await Promise.all([
+        writer?.(until),
+        ...reads.map((scenario) => pacedLoad(request(scenario.ours), { seconds, rate, isCorrect })),
+      ]);
+      const statsOf = reads.map((scenario, i) => [scenario.name, pooledStats([readRuns[i]!])] as const);
+      return { reads: Object.fromEntries(statsOf) as Record<string, Stats>, ...(writes ? { writes } : {}) };
+    };
     const result = {
       size,
       seconds,
       rate,
-      reads: Object.fromEntries(reads.map((scenario, i) => [scenario.name, pooledStats([readRuns[i]!])])) as Record<
-        string,
-        Stats
-      >,
-      writes,
+      writeRate,
+      phases: {
+        alone: await phase(),
+        backToBack: await phase((until) => writeLoop(service.base, until)),
+        paced: await phase((until) => writeLoop(service.base, until, writeRate)),
+      },
     };
     const out = String(values.out);
     mkdirSync(out, { recursive: true });
@@ -140,25 +157,27 @@ function toMarkdown(result: {
   size: number;
   seconds: number;
   rate: number;
-  reads: Record<string, Stats>;
-  writes: Awaited<ReturnType<typeof writeLoop>>;
+  writeRate: number;
+  phases: Record<'alone' | 'backToBack' | 'paced', { reads: Record<string, Stats>; writes?: WriteRun }>;
 }): string {
-  const { writes } = result;
+  const names = {
+    alone: 'no writes',
+    backToBack: 'one writer, back to back',
+    paced: `one writer, ${result.writeRate} articles/s`,
+  } as const;
+  const phases = Object.entries(result.phases) as [keyof typeof names, (typeof result.phases)['alone']][];
+  const readNames = Object.keys(result.phases.alone.reads);
+  const dash = '–';
   return [
-    `${result.size.toLocaleString('en')} events, ${result.seconds} s: each read at ${result.rate} requests/s (open loop) while one writer loads and retracts the article in a loop through the API.`,
+    `${result.size.toLocaleString('en')} events, ${result.seconds} s a phase: each read at ${result.rate} requests/s (open loop), alone, then while one writer loads and retracts the article in a loop through the API.`,
     '',
-    '| read | answers | p50 ms | p99 ms | p99.9 ms | errors |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...Object.entries(result.reads).map(
-      ([name, s]) => `| ${name} | ${s.samples} | ${s.p50} | ${s.p99} | ${s.p999} | ${s.errors} |`,
-    ),
-    '',
-    '| write | count | p50 ms | p99 ms |',
-    '| --- | ---: | ---: | ---: |',
-    `| load the article (POST /bundles) | ${writes.load.count} | ${writes.load.p50} | ${writes.load.p99} |`,
-    `| retract it (DELETE /bundles/:id) | ${writes.retract.count} | ${writes.retract.p50} | ${writes.retract.p99} |`,
-    '',
-    `Articles loaded per second: ${writes.articlesPerSecond} (each also retracted); failed writes: ${writes.failures}.`,
+    `| phase | ${readNames.map((name) => `${name} p50 / p99 / p99.9 ms (answers, errors)`).join(' | ')} | load p50 / p99 ms | retract p50 / p99 ms | articles/s | failed writes |`,
+    `| --- | ${readNames.map(() => '---').join(' | ')} | --- | --- | ---: | ---: |`,
+    ...phases.map(([key, { reads, writes }]) => {
+      const read = (s: Stats) => `${s.p50} / ${s.p99} / ${s.p999} (${s.samples}, ${s.errors})`;
+      const write = (s: WriteStats) => `${s.p50} / ${s.p99} (${s.count})`;
+      return `| ${names[key]} | ${readNames.map((name) => read(reads[name] as Stats)).join(' | ')} | ${writes ? write(writes.load) : dash} | ${writes ? write(writes.retract) : dash} | ${writes?.articlesPerSecond ?? dash} | ${writes?.failures ?? dash} |`;
+    }),
     '',
   ].join('\n');
 }

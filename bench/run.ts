@@ -8,13 +8,21 @@ import { buildSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
-import { benchOptions } from './lib/options';
+import { benchOptions, positiveNumbers } from './lib/options';
 import { pacedLoad, pooledStats } from './lib/paced';
 import { endLeftoverTransactions } from './lib/settle';
 import { startCorpus } from './lib/corpus';
 import { isCorrect, median, medianStats, round2, saturate } from './lib/saturation';
 import { profileDbHits, recordingDriver, type RecordedQuery } from './lib/profile';
-import { cpuMs, ROOT, startBuiltService, startProcess, type RunningService, withMaxRss } from './lib/service';
+import {
+  cpuMs,
+  machineCpuMs,
+  ROOT,
+  startBuiltService,
+  startProcess,
+  type RunningService,
+  withMaxRss,
+} from './lib/service';
 import { PEER_FEATURES, PEER_TYPE_DEFS } from './peer/typeDefs';
 import { scenarios, type Scenario } from './scenarios';
 import { writeReport, type ScenarioResult, type Stats } from './report';
@@ -131,11 +139,14 @@ async function measureScenario(
   pids: Partial<Record<Target, number>>,
 ): Promise<Pick<ScenarioResult, 'ours' | 'raw' | 'peer' | 'fixedRate' | 'ratios'>> {
   await checkAnswers(scenario, bases);
-  // Warm-up (JIT, page cache, query plans), not measured.
+  // Warm-up (JIT, page cache, query plans), not measured except to pace the fixed-rate phase.
+  const warmUp: Record<Target, number> = { ours: 0, raw: 0, peer: 0 };
   for (const target of TARGETS) {
-    await saturate(requestFor(target, scenario, bases), { seconds: opts.seconds, connections: opts.connections });
+    const request = requestFor(target, scenario, bases);
+    warmUp[target] = (await saturate(request, { seconds: opts.seconds, connections: opts.connections })).rps;
     await settle();
   }
+  const rate = pacedRate(opts, Math.min(warmUp.ours, warmUp.raw));
   const saturation: Record<Target, Stats[]> = { ours: [], raw: [], peer: [] };
   const fixed: Record<Target, Awaited<ReturnType<typeof pacedLoad>>[]> = { ours: [], raw: [], peer: [] };
   for (let round = 0; round < opts.rounds; round += 1) {
@@ -146,8 +157,8 @@ async function measureScenario(
       await settle();
       fixed[target].push(
         await pacedLoad(requestFor(target, scenario, bases), {
-          seconds: pacedSeconds(opts),
-          rate: opts.rate,
+          seconds: pacedSeconds(opts, rate),
+          rate,
           isCorrect,
         }),
       );
@@ -159,7 +170,7 @@ async function measureScenario(
     raw: medianStats(saturation.raw),
     peer: medianStats(saturation.peer),
     fixedRate: {
-      rate: opts.rate,
+      rate,
       ours: pooledStats(fixed.ours),
       raw: pooledStats(fixed.raw),
       peer: pooledStats(fixed.peer),
@@ -167,8 +178,14 @@ async function measureScenario(
     ratios: {
       oursVsRaw: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.raw.map((s) => s.rps))),
       oursVsPeer: round2(median(saturation.ours.map((s) => s.rps)) / median(saturation.peer.map((s) => s.rps))),
+      oursVsRawByCpu: round2(machineCpu(saturation.raw) / machineCpu(saturation.ours)),
     },
   };
+}
+
+/** Median whole-machine CPU per request over the rounds (0 when a target answered nothing). */
+function machineCpu(rounds: readonly Stats[]): number {
+  return median(rounds.flatMap((s) => (s.machineCpuMsPerRequest === undefined ? [] : [s.machineCpuMsPerRequest])));
 }
 
 interface Options {
@@ -180,17 +197,32 @@ interface Options {
   readonly samples: number;
 }
 
-/** Seconds of each round's fixed-rate phase: half a saturation phase, or longer to reach `samples` answers. */
-function pacedSeconds(opts: Options): number {
-  return Math.max(1, opts.seconds / 2, Math.ceil(opts.samples / opts.rate / opts.rounds));
+/**
+ * A scenario's fixed rate: `--rate`, or half of what the slower of ours and raw answered at
+ * saturation in the warm-up when that is less, so the phase measures latency and not a queue
+ * (at a rate above capacity the percentiles only grow with the phase's length). The peer is not
+ * counted: where it times out, any rate overloads it, and its misses are reported as errors.
+ */
+function pacedRate(opts: Options, slowerCapacity: number): number {
+  return Math.max(1, Math.min(opts.rate, Math.floor(slowerCapacity / 2)));
 }
 
-/** A saturation run with the CPU time the target's process spent per answered request. */
+/** Seconds of each round's fixed-rate phase: half a saturation phase, or longer to reach `samples` answers. */
+function pacedSeconds(opts: Options, rate: number): number {
+  return Math.max(1, opts.seconds / 2, Math.ceil(opts.samples / rate / opts.rounds));
+}
+
+/** A saturation run with the CPU time the target's process, and the whole machine, spent per answered request. */
 async function saturateMeasuringCpu(request: Parameters<typeof saturate>[0], opts: Options, pid: number | undefined) {
   const before = pid === undefined ? 0 : cpuMs(pid);
+  const machineBefore = machineCpuMs();
   const { answered, ...stats } = await saturate(request, { seconds: opts.seconds, connections: opts.connections });
   if (pid === undefined || answered === 0) return stats;
-  return { ...stats, cpuMsPerRequest: (cpuMs(pid) - before) / answered };
+  return {
+    ...stats,
+    cpuMsPerRequest: (cpuMs(pid) - before) / answered,
+    machineCpuMsPerRequest: (machineCpuMs() - machineBefore) / answered,
+  };
 }
 
 async function benchSize(events: number, only: readonly string[] | null, opts: Options): Promise<ScenarioResult[]> {
@@ -248,14 +280,10 @@ function mergeResults(earlier: readonly ScenarioResult[], fresh: readonly Scenar
 }
 
 async function main(): Promise<void> {
-  const sizes = String(values.sizes).split(',').map(Number);
-  const opts = {
-    seconds: Number(values.seconds),
-    rounds: Number(values.rounds),
-    connections: Number(values.connections),
-    rate: Number(values.rate),
-    samples: Number(values.samples),
-  };
+  const sizes = String(values.sizes)
+    .split(',')
+    .map((size) => positiveNumbers(USAGE, { sizes: size }, ['sizes']).sizes);
+  const opts = positiveNumbers(USAGE, values, ['seconds', 'rounds', 'connections', 'rate', 'samples']);
   const started = Date.now();
   const out = String(values.out);
   const resultsFile = path.join(out, 'results.json');

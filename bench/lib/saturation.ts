@@ -36,10 +36,14 @@ export function median(values: readonly number[]): number {
 
 /** The medians of rounds' throughput and percentiles; errors summed. */
 export function medianStats(samples: readonly Stats[]): Stats {
-  const cpu = samples.flatMap((s) => (s.cpuMsPerRequest === undefined ? [] : [s.cpuMsPerRequest]));
+  const medianOf = (key: 'cpuMsPerRequest' | 'machineCpuMsPerRequest') => {
+    const values = samples.flatMap((s) => (s[key] === undefined ? [] : [s[key]]));
+    return values.length > 0 ? { [key]: Math.round(median(values) * 1000) / 1000 } : {};
+  };
   return {
     rps: median(samples.map((s) => s.rps)),
-    ...(cpu.length > 0 ? { cpuMsPerRequest: Math.round(median(cpu) * 1000) / 1000 } : {}),
+    ...medianOf('cpuMsPerRequest'),
+    ...medianOf('machineCpuMsPerRequest'),
     p50: median(samples.map((s) => s.p50)),
     p99: median(samples.map((s) => s.p99)),
     errors: samples.reduce((sum, s) => sum + s.errors, 0),

@@ -37,6 +37,20 @@ describe('benchmark harness (smoke)', () => {
     },
   );
 
+  it.each([
+    ['bench/run.ts', ['--rate', 'fast', '--rounds', '0'], ['--rate', '--rounds']],
+    ['bench/reads-while-writing.ts', ['--write-rate', '0'], ['--write-rate']],
+  ])('%s refuses a rate or count that is not a positive number, naming it, exit 2', async (script, args, named) => {
+    const failed = await run('npx', ['tsx', script, ...args], { cwd: ROOT }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(2);
+    for (const name of named) expect(failed?.stderr).toContain(`${name} must be a positive number`);
+    expect(failed?.stderr).toMatch(/usage: npm run bench/);
+    expect(failed?.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('runs every scenario against our API, raw Cypher and @neo4j/graphql, and writes the results', async () => {
     await run(
       'npx',
@@ -68,10 +82,11 @@ describe('benchmark harness (smoke)', () => {
     const { results } = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as {
       results: {
         scenario: string;
-        ours: { rps: number; errors: number; cpuMsPerRequest?: number };
-        raw: { rps: number; errors: number; cpuMsPerRequest?: number };
+        ours: { rps: number; errors: number; cpuMsPerRequest?: number; machineCpuMsPerRequest?: number };
+        raw: { rps: number; errors: number; cpuMsPerRequest?: number; machineCpuMsPerRequest?: number };
         peer: { rps: number; errors: number };
-        fixedRate: { ours: { samples?: number; p99: number; p999?: number } };
+        fixedRate: { rate: number; ours: { samples?: number; p99: number; p999?: number } };
+        ratios: { oursVsRawByCpu?: number | null };
         dbHits: { ours: number; peer: number };
       }[];
     };
@@ -101,6 +116,13 @@ describe('benchmark harness (smoke)', () => {
       expect(result.dbHits.ours).toBeGreaterThan(0);
       expect(result.ours.cpuMsPerRequest).toBeGreaterThan(0);
       expect(result.raw.cpuMsPerRequest).toBeGreaterThan(0);
+      // The machine's CPU per request holds the target's own, Neo4j's and the load generator's.
+      for (const target of [result.ours, result.raw])
+        expect(target.machineCpuMsPerRequest).toBeGreaterThan(target.cpuMsPerRequest as number);
+      expect(result.ratios.oursVsRawByCpu).toBeGreaterThan(0);
+      // Paced at --rate 10 or below the slower target's capacity, never above.
+      expect(result.fixedRate.rate).toBeGreaterThanOrEqual(1);
+      expect(result.fixedRate.rate).toBeLessThanOrEqual(10);
       // --samples 10 at 10 requests/s in one round: a fixed-rate phase of at least 1 s.
       expect(result.fixedRate.ours.samples).toBeGreaterThanOrEqual(10);
       expect(result.fixedRate.ours.p999).toBeGreaterThanOrEqual(result.fixedRate.ours.p99);
