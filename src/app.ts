@@ -19,6 +19,7 @@ import { AuthorApi } from './author/author-api';
 import { BundleApi } from './ingest/bundle-api';
 import { ApiKeys } from './ingest/api-keys';
 import type { ChangeFeed } from './services/change-feed';
+import type { ResponseCache } from './graphql/response-cache';
 import { StopWords } from './services/search.service';
 import { healthRoutes, type Readiness } from './http/health';
 import { feedRoutes } from './widgets/feed.routes';
@@ -48,6 +49,8 @@ export interface AppDependencies {
   readonly changes: ChangeFeed;
   /** The Prometheus series the app feeds; absent: metrics are off and nothing is measured. */
   readonly metrics?: ServiceMetrics;
+  /** Query answers kept per data version (RESPONSE_CACHE_MB); absent: every query runs. */
+  readonly responseCache?: ResponseCache;
 }
 
 /** Builds the HTTP app without listening, so tests can drive it on a port of their own. */
@@ -83,6 +86,7 @@ export function createApp(deps: AppDependencies): Express {
     logger: deps.logger,
     context: (request) =>
       createContext(deps.database, deps.graphql, deps.logger, shared, request.headers.authorization),
+    responseCache: deps.responseCache,
   });
   app.use(bundleRoutes(bundles, deps.http.bodyLimit));
   app.use(authorRoutes(new AuthorApi(deps.database, keys), deps.http.bodyLimit));

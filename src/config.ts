@@ -53,6 +53,7 @@ const EnvSchema = z.object({
   CONNECTIONS_TIMEOUT_MS: millis.default(5000),
   INGEST_API_KEYS: z.string().optional(),
   CHANGE_POLL_MS: millis.default(1000),
+  RESPONSE_CACHE_MB: z.coerce.number().nonnegative().max(4096).default(0),
   LIVE_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(1000),
   LIVE_MAX_PER_CLIENT: z.coerce.number().int().positive().default(20),
   TRUST_PROXY: z
@@ -123,6 +124,8 @@ export interface GraphqlConfig {
    * (each event checked) instead of expanded into all their events.
    */
   readonly timelineHubDegree: number;
+  /** Bytes of query answers kept per data version (src/graphql/response-cache.ts); 0: no cache. */
+  readonly responseCacheBytes: number;
 }
 
 export interface Config {
@@ -246,6 +249,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       hubDegree: e.CONNECTIONS_HUB_DEGREE,
       connectionsTimeoutMs: e.CONNECTIONS_TIMEOUT_MS,
       timelineHubDegree: e.TIMELINE_HUB_DEGREE,
+      responseCacheBytes: Math.round(e.RESPONSE_CACHE_MB * 1024 * 1024),
     },
     localNeo4j: {
       dir: e.LOCAL_NEO4J_DIR,

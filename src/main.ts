@@ -16,6 +16,7 @@ import { BundleValidationError } from './bundle/validate-bundle';
 import { projectRoot } from './paths';
 import { buildSchema } from './graphql/schema';
 import { ChangeFeed } from './services/change-feed';
+import { responseCacheFor } from './graphql/response-cache';
 import { ServiceMetrics } from './observability/metrics';
 import { serveMetrics } from './observability/metrics-server';
 
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     (error) => logger.warn({ err: error }, 'cannot read the data version; retrying'),
     config.ingest.maxSubscriptions,
   );
+  const responseCache = responseCacheFor(config.graphql, changes);
   const app = createApp({
     database,
     logger,
@@ -56,8 +58,9 @@ async function main(): Promise<void> {
     ingest: config.ingest,
     changes,
     metrics,
+    responseCache,
   });
-  metrics?.watch({ driver, changes, database });
+  metrics?.watch({ driver, changes, database, responseCache });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const metricsServer = metrics && config.metrics && (await serveMetrics(metrics.registry, config.metrics, logger));

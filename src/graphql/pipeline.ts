@@ -16,6 +16,7 @@ import type { GraphqlConfig } from '../config';
 import type { Logger } from '../logger';
 import { compiledExecution } from './compiled-execution';
 import { DocumentCache } from './document-cache';
+import type { ResponseCache } from './response-cache';
 import { createErrorFormatter, withCode } from './errors';
 import { validationRules, type DemandLimits } from './validation-rules';
 
@@ -56,6 +57,8 @@ export interface GraphqlPipelineOptions<Context> {
   readonly logger: Logger;
   /** The per-operation context; called only for an operation that will run. */
   readonly context: (request: GraphqlRequest) => Context;
+  /** Query answers kept per data version (RESPONSE_CACHE_MB); absent: every query runs. */
+  readonly responseCache?: ResponseCache;
 }
 
 /**
@@ -128,7 +131,7 @@ export function createGraphqlPipeline<Context>(options: GraphqlPipelineOptions<C
         operation,
       };
     },
-    execute: compiledExecution(),
+    execute: options.responseCache ? options.responseCache.wrap(compiledExecution()) : compiledExecution(),
     subscribe,
     formatError,
     formatResult: (result) =>

@@ -4,6 +4,7 @@ import type { IngestObserver } from '../ingest/ingest-observer';
 import type { Database } from '../neo4j/database';
 import type { TransactionObserver } from '../neo4j/transaction-observer';
 import { readDataVersion } from '../repositories/data-version.repository';
+import type { ResponseCacheCounts } from '../graphql/response-cache';
 import type { ChangeFeed } from '../services/change-feed';
 import { readPoolState } from './driver-pool';
 import type { GraphqlOperation } from './graphql-operation';
@@ -22,6 +23,8 @@ export interface WatchedService {
   readonly changes: ChangeFeed;
   /** The database the data version is read from when the change feed is not following it. */
   readonly database: Database;
+  /** The query answer cache, when it is on. */
+  readonly responseCache?: { readonly stats: ResponseCacheCounts };
 }
 
 /**
@@ -136,6 +139,22 @@ export class ServiceMetrics {
         this.set(service.changes.subscribers);
       },
     });
+    const cache = service.responseCache;
+    if (cache)
+      new Counter({
+        name: 'graphql_response_cache_lookups_total',
+        help: 'GraphQL operations by what the answer cache did: HIT (answered from it), MISS (ran; kept unless it had errors), BYPASS (not for the cache: a mutation, or no data version known yet)',
+        labelNames: ['result'] as const,
+        registers,
+        collect() {
+          // Cumulative counts kept by the cache itself; copied at each scrape.
+          const { hits, misses, bypassed } = cache.stats;
+          this.reset();
+          this.inc({ result: 'HIT' }, hits);
+          this.inc({ result: 'MISS' }, misses);
+          this.inc({ result: 'BYPASS' }, bypassed);
+        },
+      });
     new Gauge({
       name: 'graph_data_version',
       help: 'The data version of the graph (incremented by every load and retraction)',

@@ -5,6 +5,7 @@ import { createApp } from '../../src/app';
 import { readConfig } from '../../src/config';
 import { buildSchema } from '../../src/graphql/schema';
 import { ChangeFeed } from '../../src/services/change-feed';
+import { responseCacheFor } from '../../src/graphql/response-cache';
 import { createLogger } from '../../src/logger';
 import { Database } from '../../src/neo4j/database';
 import { connectDatabase } from '../../src/neo4j/driver';
@@ -64,6 +65,7 @@ export async function startTestServer(
   const metrics = options.metrics ? new ServiceMetrics() : undefined;
   const database = metrics ? plainDatabase.observedBy(metrics.transactions) : plainDatabase;
   const changes = new ChangeFeed(database, config.ingest.changePollMs, () => undefined, config.ingest.maxSubscriptions);
+  const responseCache = responseCacheFor(config.graphql, changes);
   const app = createApp({
     database,
     logger,
@@ -76,8 +78,9 @@ export async function startTestServer(
     ingest: config.ingest,
     changes,
     metrics,
+    responseCache,
   });
-  metrics?.watch({ driver, changes, database });
+  metrics?.watch({ driver, changes, database, responseCache });
   const metricsServer = metrics && (await serveMetrics(metrics.registry, { host: '127.0.0.1', port: 0 }, logger));
   const server: Server = app.listen(0, '127.0.0.1');
   // Tests may think for a while between requests (an oracle over 10k events): an idle keep-alive

@@ -34,6 +34,14 @@ describe('readConfig', () => {
     expect(() => readConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
   });
 
+  it('keeps no query answers by default; RESPONSE_CACHE_MB sizes the cache, refusing what is not a size', () => {
+    expect(readConfig({}).graphql.responseCacheBytes).toBe(0);
+    expect(readConfig({ RESPONSE_CACHE_MB: '64' }).graphql.responseCacheBytes).toBe(64 * 1024 * 1024);
+    expect(readConfig({ RESPONSE_CACHE_MB: '0.5' }).graphql.responseCacheBytes).toBe(512 * 1024);
+    for (const bad of ['-1', 'lots', '100000'])
+      expect(() => readConfig({ RESPONSE_CACHE_MB: bad })).toThrow(/RESPONSE_CACHE_MB/);
+  });
+
   it('picks the log format by the terminal unless LOG_FORMAT says', () => {
     expect(readConfig({}).logFormat).toBe('auto');
     expect(readConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');

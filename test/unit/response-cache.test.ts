@@ -1,0 +1,89 @@
+import { buildSchema, execute, parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { ResponseCache, type DataVersionSource } from '../../src/graphql/response-cache';
+
+/** A data version set by the test, told to the cache as the change feed tells it. */
+class Versions implements DataVersionSource {
+  followedVersion: number | undefined;
+  private wake: ((result: IteratorResult<number>) => void) | undefined;
+
+  set(version: number): void {
+    this.followedVersion = version;
+    this.wake?.({ done: false, value: version });
+    this.wake = undefined;
+  }
+
+  versions(): AsyncIterableIterator<number> {
+    return {
+      next: () => new Promise((resolve) => (this.wake = resolve)),
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+}
+
+const schema = buildSchema('type Query { reads(name: String): Int } type Mutation { write: Int }');
+
+describe('ResponseCache', () => {
+  let reads = 0;
+  /** Each run of the query reads anew: the answer is how many reads there were. */
+  const root = { reads: () => (reads += 1), write: () => 0 };
+  const run = (cache: ResponseCache, source: string, variableValues?: Record<string, unknown>) =>
+    cache.wrap(execute)({ schema, document: parse(source), rootValue: root, variableValues } as ExecutionArgs);
+  const document = parse('query ($name: String) { reads(name: $name) }');
+  const runParsed = (cache: ResponseCache, variableValues: Record<string, unknown>) =>
+    cache.wrap(execute)({ schema, document, rootValue: root, variableValues }) as ExecutionResult;
+
+  beforeEach(() => {
+    reads = 0;
+  });
+
+  it('keeps nothing before it knows the data version, then answers a repeat from memory until the version changes', async () => {
+    const versions = new Versions();
+    const cache = new ResponseCache(versions, 1_000_000);
+    expect([runParsed(cache, {}), runParsed(cache, {})].map((r) => r.data?.reads)).toEqual([1, 2]);
+    versions.set(7);
+    expect([runParsed(cache, {}), runParsed(cache, {})].map((r) => r.data?.reads)).toEqual([3, 3]);
+    expect(runParsed(cache, { name: 'other' }).data?.reads).toBe(4); // other variables, another answer
+    versions.set(8);
+    await Promise.resolve(); // the cache hears of the version as the feed's subscribers do
+    expect(runParsed(cache, {}).data?.reads).toBe(5);
+    expect(cache.stats).toEqual({ hits: 1, misses: 3, bypassed: 2 });
+  });
+
+  it('files an answer that finished after a newer version under the version it started at', async () => {
+    const versions = new Versions();
+    versions.set(1);
+    const cache = new ResponseCache(versions, 1_000_000);
+    let finish: (value: number) => void = () => undefined;
+    const slowRoot = { reads: () => new Promise<number>((resolve) => (finish = resolve)) };
+    const started = cache.wrap(execute)({ schema, document, rootValue: slowRoot, variableValues: {} });
+    versions.set(2);
+    finish(41); // read before the write of version 2 was seen
+    expect(((await started) as ExecutionResult).data?.reads).toBe(41);
+    expect(runParsed(cache, {}).data?.reads).toBe(1); // not 41: version 2 is read anew
+  });
+
+  it('never keeps a mutation or an answer with errors', async () => {
+    const versions = new Versions();
+    versions.set(1);
+    const cache = new ResponseCache(versions, 1_000_000);
+    await run(cache, 'mutation { write }');
+    const failing = { reads: () => Promise.reject(new Error('Neo4j restarting')) };
+    for (let i = 0; i < 2; i += 1)
+      expect(
+        ((await cache.wrap(execute)({ schema, document, rootValue: failing, variableValues: {} })) as ExecutionResult)
+          .errors,
+      ).toHaveLength(1);
+    expect(cache.stats).toEqual({ hits: 0, misses: 2, bypassed: 1 });
+  });
+
+  it('stays within its size, the least recently used answer out first', () => {
+    const versions = new Versions();
+    versions.set(1);
+    const cache = new ResponseCache(versions, 400);
+    for (let i = 0; i < 20; i += 1) runParsed(cache, { name: `name-${i}` });
+    expect(runParsed(cache, { name: 'name-19' }).data?.reads).toBe(20); // the latest is kept
+    expect(runParsed(cache, { name: 'name-0' }).data?.reads).toBe(21); // the first was let go
+  });
+});
