@@ -3,15 +3,13 @@ import path from 'node:path';
 import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
-import { benchOptions } from './lib/options';
+import { benchOptions, positiveNumbers } from './lib/options';
 import { startCorpus } from './lib/corpus';
 import { startOtlpSink } from './lib/otlp-sink';
-import { pacedLoad, pooledStats, type PacedRequest } from './lib/paced';
-import { isCorrect, medianStats, round2, saturate } from './lib/saturation';
+import { compareModes, type ModeComparison } from './lib/modes';
 import { ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
 import { endLeftoverTransactions } from './lib/settle';
-import type { Stats } from './report';
-import { scenarios, type Scenario } from './scenarios';
+import { scenarios } from './scenarios';
 
 /**
  * `npm run bench:observability [-- --sizes 10000 --scenarios timeline,search --seconds 5 --rounds 5]`
@@ -21,86 +19,31 @@ import { scenarios, type Scenario } from './scenarios';
  * METRICS_PORT=0), alternating round after round at saturation and at a fixed rate; medians and the
  * on/off ratios per scenario. Writes docs/bench/observability.json.
  */
-const { values } = benchOptions(
-  'npm run bench:observability [-- --sizes 10000 --scenarios timeline,search --seconds 5 --rounds 5 --connections 16 --rate 20 --no-export]',
-  {
-    options: {
-      sizes: { type: 'string', default: '10000' },
-      scenarios: { type: 'string', default: 'timeline,timeline-hub,search,connections' },
-      seconds: { type: 'string', default: '5' },
-      rounds: { type: 'string', default: '5' },
-      connections: { type: 'string', default: '16' },
-      rate: { type: 'string', default: '20' },
-      out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
-      /**
-       * `on` as shipped by default: metrics on, no OTLP endpoint (so no tracing SDK), against `off`;
-       * writes observability-default.json. Without it, `on` also exports every span to the sink.
-       */
-      'no-export': { type: 'boolean', default: false },
-    },
+const USAGE =
+  'npm run bench:observability [-- --sizes 10000 --scenarios timeline,search --seconds 5 --rounds 5 --connections 16 --rate 20 --no-export]';
+
+const { values } = benchOptions(USAGE, {
+  options: {
+    sizes: { type: 'string', default: '10000' },
+    scenarios: { type: 'string', default: 'timeline,timeline-hub,search,connections' },
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '16' },
+    rate: { type: 'string', default: '20' },
+    out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
+    /**
+     * `on` as shipped by default: metrics on, no OTLP endpoint (so no tracing SDK), against `off`;
+     * writes observability-default.json. Without it, `on` also exports every span to the sink.
+     */
+    'no-export': { type: 'boolean', default: false },
   },
-);
+});
 const exporting = !values['no-export'];
 
 type Mode = 'on' | 'off';
-const MODES: readonly Mode[] = ['on', 'off'];
+const MODES = ['on', 'off'] as const;
 
-interface ObservabilityResult {
-  readonly size: number;
-  readonly scenario: string;
-  readonly on: Stats;
-  readonly off: Stats;
-  readonly fixedRate: { readonly rate: number; readonly on: Stats; readonly off: Stats };
-  /** on/off of the medians: throughput (1 = free, above 0.97 within the 3 % budget), latencies. */
-  readonly ratios: { readonly rps: number | null; readonly p50: number | null; readonly p99: number | null };
-}
-
-function requestOf(scenario: Scenario, base: string): PacedRequest {
-  return {
-    url: `${base}/graphql`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(scenario.ours),
-  };
-}
-
-async function measure(
-  scenario: Scenario,
-  bases: Record<Mode, string>,
-  opts: { seconds: number; rounds: number; connections: number; rate: number },
-  settle: () => Promise<unknown>,
-): Promise<Omit<ObservabilityResult, 'size' | 'scenario'>> {
-  const load = { seconds: opts.seconds, connections: opts.connections };
-  for (const mode of MODES) {
-    await saturate(requestOf(scenario, bases[mode]), load); // warm-up: JIT, page cache, plans
-    await settle();
-  }
-  const saturation: Record<Mode, Stats[]> = { on: [], off: [] };
-  const fixed: Record<Mode, Awaited<ReturnType<typeof pacedLoad>>[]> = { on: [], off: [] };
-  for (let round = 0; round < opts.rounds; round += 1) {
-    // The order alternates so that drift on a shared machine favours neither.
-    for (const mode of round % 2 === 0 ? MODES : [...MODES].reverse()) {
-      saturation[mode].push(await saturate(requestOf(scenario, bases[mode]), load));
-      await settle();
-      fixed[mode].push(
-        await pacedLoad(requestOf(scenario, bases[mode]), {
-          seconds: Math.max(1, opts.seconds / 2),
-          rate: opts.rate,
-          isCorrect,
-        }),
-      );
-      await settle();
-    }
-  }
-  const on = medianStats(saturation.on);
-  const off = medianStats(saturation.off);
-  return {
-    on,
-    off,
-    fixedRate: { rate: opts.rate, on: pooledStats(fixed.on), off: pooledStats(fixed.off) },
-    ratios: { rps: round2(on.rps / off.rps), p50: round2(on.p50 / off.p50), p99: round2(on.p99 / off.p99) },
-  };
-}
+type ObservabilityResult = { readonly size: number; readonly scenario: string } & ModeComparison<Mode>;
 
 async function benchSize(
   events: number,
@@ -128,7 +71,8 @@ async function benchSize(
     const settle = () => endLeftoverTransactions(admin, config.neo4j.database);
     const results: ObservabilityResult[] = [];
     for (const scenario of scenarios(landmarks).filter(({ name }) => only.includes(name))) {
-      const result = { size: events, scenario: scenario.name, ...(await measure(scenario, bases, opts, settle)) };
+      const measured = await compareModes(scenario, bases, MODES, opts, settle);
+      const result: ObservabilityResult = { size: events, scenario: scenario.name, ...measured };
       console.log(JSON.stringify(result));
       results.push(result);
     }
@@ -160,12 +104,7 @@ function table(results: readonly ObservabilityResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const opts = {
-    seconds: Number(values.seconds),
-    rounds: Number(values.rounds),
-    connections: Number(values.connections),
-    rate: Number(values.rate),
-  };
+  const opts = positiveNumbers(USAGE, values, ['seconds', 'rounds', 'connections', 'rate']);
   const only = String(values.scenarios).split(',');
   const started = Date.now();
   const results: ObservabilityResult[] = [];

@@ -23,7 +23,7 @@ describe('benchmark harness (smoke)', () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it.each(['bench/run.ts', 'bench/observability.ts', 'bench/reads-while-writing.ts'])(
+  it.each(['bench/run.ts', 'bench/observability.ts', 'bench/reads-while-writing.ts', 'bench/answer-cache.ts'])(
     '%s refuses an unknown option with its usage line, exit 2 and no stack trace',
     async (script) => {
       const failed = await run('npx', ['tsx', script, '--no-such-option'], { cwd: ROOT }).then(
@@ -40,6 +40,8 @@ describe('benchmark harness (smoke)', () => {
   it.each([
     ['bench/run.ts', ['--rate', 'fast', '--rounds', '0'], ['--rate', '--rounds']],
     ['bench/reads-while-writing.ts', ['--write-rate', '0'], ['--write-rate']],
+    ['bench/answer-cache.ts', ['--cache-mb', '-5'], ['--cache-mb']],
+    ['bench/observability.ts', ['--seconds', 'soon'], ['--seconds']],
   ])('%s refuses a rate or count that is not a positive number, naming it, exit 2', async (script, args, named) => {
     const failed = await run('npx', ['tsx', script, ...args], { cwd: ROOT }).then(
       () => null,
@@ -131,6 +133,44 @@ describe('benchmark harness (smoke)', () => {
     expect(readFileSync(path.join(out, 'results.md'), 'utf8')).toContain('| timeline-hub |');
     // Builds the 10k corpus on a fresh machine (~1 min), then 14 scenarios × 3 targets.
   }, 900_000);
+
+  it('measures the answer cache against no cache, and the cache answered from memory', async () => {
+    await run(
+      'npx',
+      [
+        'tsx',
+        'bench/answer-cache.ts',
+        '--sizes',
+        '10000',
+        '--scenarios',
+        'search',
+        '--seconds',
+        '1',
+        '--rounds',
+        '1',
+        '--connections',
+        '4',
+        '--rate',
+        '10',
+        '--out',
+        out,
+      ],
+      { cwd: ROOT, env: { ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_USER: '' } },
+    );
+    const { results } = JSON.parse(readFileSync(path.join(out, 'answer-cache.json'), 'utf8')) as {
+      results: {
+        scenario: string;
+        cached: { rps: number; errors: number };
+        uncached: { rps: number; errors: number };
+        lookups: { hits: number; misses: number };
+      }[];
+    };
+    expect(results.map((r) => r.scenario)).toEqual(['search']);
+    const [search] = results;
+    expect(search?.lookups.hits).toBeGreaterThan(0);
+    expect([search?.cached.errors, search?.uncached.errors]).toEqual([0, 0]);
+    expect(search?.uncached.rps).toBeGreaterThan(0);
+  }, 300_000);
 
   it('gives a hub the same timeline as expanding from it', async () => {
     const config = readConfig({ ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_USER: '' });
