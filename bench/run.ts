@@ -183,7 +183,7 @@ async function measureScenario(
   };
 }
 
-/** Median whole-machine CPU per request over the rounds (0 when a target answered nothing). */
+/** Median whole-machine CPU per request over the rounds (NaN when a target answered nothing: its ratio is null). */
 function machineCpu(rounds: readonly Stats[]): number {
   return median(rounds.flatMap((s) => (s.machineCpuMsPerRequest === undefined ? [] : [s.machineCpuMsPerRequest])));
 }

@@ -3,8 +3,8 @@ import { LRUCache } from 'lru-cache';
 
 /** Where the cache learns the graph's data version: the change feed (src/services/change-feed.ts). */
 export interface DataVersionSource {
-  /** Each new version, from now on; ends when the source closes. */
-  versions(): AsyncIterableIterator<number>;
+  /** Calls `onVersion` with each new version from now on, keeping `followedVersion` current. */
+  follow(onVersion: (version: number) => void): () => void;
   /** The version as last read or announced; undefined until the first reading. */
   readonly followedVersion: number | undefined;
 }
@@ -38,13 +38,17 @@ export class ResponseCache {
     maxBytes: number,
   ) {
     this.answers = new LRUCache({ maxSize: maxBytes, sizeCalculation: (_answer, key) => key.length });
-    // Answers are filed by version, so a cache that could not follow would still serve none stale;
-    // emptying it at each version only frees what can no longer be asked for.
-    this.emptyAtEachVersion().catch(() => undefined);
+    // Answers are filed by version; emptying the cache at each one frees what can no longer be asked for.
+    source.follow(() => this.answers.clear());
   }
 
   get stats(): ResponseCacheCounts {
     return { ...this.counts };
+  }
+
+  /** How many answers are kept. */
+  get size(): number {
+    return this.answers.size;
   }
 
   /** `execute`, answering a query from the cache when the same one was answered at the current version. */
@@ -86,10 +90,6 @@ export class ResponseCache {
     // The version read before execution: an answer finished after a newer version is filed under
     // the older one, which is never asked for again.
     return `${version}\u0000${id}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-  }
-
-  private async emptyAtEachVersion(): Promise<void> {
-    for await (const _version of this.source.versions()) this.answers.clear();
   }
 }
 

@@ -9,6 +9,8 @@ import { readDataVersion } from '../repositories/data-version.repository';
  */
 export class ChangeFeed {
   private readonly subscriptions = new Set<{ push: (version: number) => void; end: () => void }>();
+  /** The service's own followers (the answer cache): neither counted nor capped as subscriptions. */
+  private readonly followers = new Set<(version: number) => void>();
   private version: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
@@ -47,7 +49,7 @@ export class ChangeFeed {
       end: () => {
         done = true;
         this.subscriptions.delete(subscription);
-        if (this.subscriptions.size === 0) this.stopPolling();
+        this.stopPollingWhenUnheard();
         wake?.({ done: true, value: undefined });
         wake = undefined;
       },
@@ -82,12 +84,29 @@ export class ChangeFeed {
     if (this.version !== undefined && version <= this.version) return;
     this.version = version;
     for (const subscription of this.subscriptions) subscription.push(version);
+    for (const follower of this.followers) follower(version);
+  }
+
+  /**
+   * Calls `onVersion` with each new version until the returned function is called or the feed
+   * closes, keeping the version followed (`followedVersion`) meanwhile; for the service itself,
+   * so it takes no place among the clients' subscriptions.
+   */
+  follow(onVersion: (version: number) => void): () => void {
+    if (this.closed) return () => undefined;
+    this.followers.add(onVersion);
+    this.startPolling();
+    return () => {
+      this.followers.delete(onVersion);
+      this.stopPollingWhenUnheard();
+    };
   }
 
   /** Ends every subscription (at shutdown, so that open streams let the server close). */
   close(): void {
     this.closed = true;
     for (const subscription of [...this.subscriptions]) subscription.end();
+    this.followers.clear();
     this.stopPolling();
   }
 
@@ -106,6 +125,10 @@ export class ChangeFeed {
     this.timer = setInterval(() => void this.poll(), this.pollMs);
     this.timer.unref();
     void this.poll();
+  }
+
+  private stopPollingWhenUnheard(): void {
+    if (this.subscriptions.size === 0 && this.followers.size === 0) this.stopPolling();
   }
 
   private stopPolling(): void {

@@ -121,14 +121,14 @@ export function matchTier(
   nameVariants: string | null = null,
 ): number {
   const key = terms.join(' ');
-  const significant = (name: string | null) =>
-    name === null
-      ? []
-      : matchKey(name)
-          .split(' ')
-          .filter((word) => word.length > 0 && !stopWords.has(word));
+  const significant = (name: string) =>
+    matchKey(name)
+      .split(' ')
+      .filter((word) => word.length > 0 && !stopWords.has(word));
   // Each name's words once: they are compared whole, then word by word.
-  const main = (node.label === 'Event' ? [node.title, node.titleEn] : [node.name, node.nameEn]).map(significant);
+  const main = (node.label === 'Event' ? [node.title, node.titleEn] : [node.name, node.nameEn])
+    .filter((name): name is string => name !== null)
+    .map(significant);
   if (main.some((words) => words.join(' ') === key)) return 3;
   const aliases = node.label === 'Event' ? [] : node.aliases.map(significant);
   if (aliases.some((words) => words.join(' ') === key)) return 2;

@@ -101,6 +101,11 @@ describe('query answer cache (RESPONSE_CACHE_MB)', () => {
     }).toEqual({ hits: 0, misses: 2, bypassed: 1 });
   });
 
+  it('takes no place among the live subscriptions (LIVE_MAX_SUBSCRIPTIONS)', () => {
+    expect(cached.changes.subscribers).toBe(0);
+    expect(cached.changes.followedVersion).toBeGreaterThan(0);
+  });
+
   it('is off unless asked for: no cache, no series', async () => {
     expect((await lookups(other)).series).toBe(0);
   });

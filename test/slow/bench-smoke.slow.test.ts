@@ -40,7 +40,7 @@ describe('benchmark harness (smoke)', () => {
   it.each([
     ['bench/run.ts', ['--rate', 'fast', '--rounds', '0'], ['--rate', '--rounds']],
     ['bench/reads-while-writing.ts', ['--write-rate', '0'], ['--write-rate']],
-    ['bench/answer-cache.ts', ['--cache-mb', '-5'], ['--cache-mb']],
+    ['bench/answer-cache.ts', ['--cache-mb', '0'], ['--cache-mb']],
     ['bench/observability.ts', ['--seconds', 'soon'], ['--seconds']],
   ])('%s refuses a rate or count that is not a positive number, naming it, exit 2', async (script, args, named) => {
     const failed = await run('npx', ['tsx', script, ...args], { cwd: ROOT }).then(

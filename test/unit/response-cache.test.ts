@@ -1,24 +1,19 @@
 import { buildSchema, execute, parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { ResponseCache, type DataVersionSource } from '../../src/graphql/response-cache';
 
-/** A data version set by the test, told to the cache as the change feed tells it. */
+/** A data version set by the test, told to the cache as the change feed tells its followers. */
 class Versions implements DataVersionSource {
   followedVersion: number | undefined;
-  private wake: ((result: IteratorResult<number>) => void) | undefined;
+  private readonly followers = new Set<(version: number) => void>();
 
   set(version: number): void {
     this.followedVersion = version;
-    this.wake?.({ done: false, value: version });
-    this.wake = undefined;
+    for (const follower of this.followers) follower(version);
   }
 
-  versions(): AsyncIterableIterator<number> {
-    return {
-      next: () => new Promise((resolve) => (this.wake = resolve)),
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
+  follow(onVersion: (version: number) => void): () => void {
+    this.followers.add(onVersion);
+    return () => this.followers.delete(onVersion);
   }
 }
 
@@ -38,15 +33,16 @@ describe('ResponseCache', () => {
     reads = 0;
   });
 
-  it('keeps nothing before it knows the data version, then answers a repeat from memory until the version changes', async () => {
+  it('keeps nothing before it knows the data version, then answers a repeat from memory until the version changes', () => {
     const versions = new Versions();
     const cache = new ResponseCache(versions, 1_000_000);
     expect([runParsed(cache, {}), runParsed(cache, {})].map((r) => r.data?.reads)).toEqual([1, 2]);
     versions.set(7);
     expect([runParsed(cache, {}), runParsed(cache, {})].map((r) => r.data?.reads)).toEqual([3, 3]);
     expect(runParsed(cache, { name: 'other' }).data?.reads).toBe(4); // other variables, another answer
+    expect(cache.size).toBe(2);
     versions.set(8);
-    await Promise.resolve(); // the cache hears of the version as the feed's subscribers do
+    expect(cache.size).toBe(0); // emptied: nothing kept can be asked for at version 8
     expect(runParsed(cache, {}).data?.reads).toBe(5);
     expect(cache.stats).toEqual({ hits: 1, misses: 3, bypassed: 2 });
   });

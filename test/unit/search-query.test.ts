@@ -150,16 +150,21 @@ describe('analyseMatch and rankHits', () => {
   it('agrees with the full optimal string alignment distance, longer words included', () => {
     // Few letters, so that near words are common; lengths past the table first kept (64).
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 12 });
-    const long = fc.string({ unit: fc.constantFrom('a', 'b'), minLength: 60, maxLength: 70 });
-    const edits = fc.integer({ min: 0, max: 3 });
-    for (const [words, numRuns] of [
-      [word, 3000],
-      [long, 200],
-    ] as const)
-      fc.assert(
-        fc.property(words, words, edits, (a, b, n) => withinEdits(a, b, n) === alignmentDistance(a, b) <= n),
-        { numRuns },
+    // Pairs of long words a few edits apart, so that both answers occur past the kept rows' width.
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 60, maxLength: 70 });
+    const nearLong = fc
+      .tuple(long, fc.array(fc.tuple(fc.nat(69), fc.constantFrom('a', 'b', 'c', '')), { maxLength: 4 }))
+      .map(
+        ([a, edits]) =>
+          [a, edits.reduce((word, [at, letter]) => word.slice(0, at) + letter + word.slice(at + 1), a)] as const,
       );
+    const edits = fc.integer({ min: 0, max: 3 });
+    const agrees = (a: string, b: string, n: number) => withinEdits(a, b, n) === alignmentDistance(a, b) <= n;
+    fc.assert(fc.property(word, word, edits, agrees), { numRuns: 3000 });
+    fc.assert(
+      fc.property(nearLong, edits, ([a, b], n) => agrees(a, b, n)),
+      { numRuns: 300 },
+    );
   });
 });
 
