@@ -5,7 +5,7 @@ import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
 import { startCorpus } from './lib/corpus';
 import { compareModes, type ModeComparison } from './lib/modes';
-import { benchOptions, positiveNumbers } from './lib/options';
+import { benchOptions, positiveNumbers, sizesOption } from './lib/options';
 import { ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
 import { endLeftoverTransactions } from './lib/settle';
 import { scenarios } from './scenarios';
@@ -39,17 +39,24 @@ const MODES = ['cached', 'uncached'] as const;
 
 type CacheResult = { readonly size: number; readonly scenario: string } & ModeComparison<Mode> & {
     /** The cached service's lookups during the scenario, from graphql_response_cache_lookups_total. */
-    readonly lookups: { readonly hits: number; readonly misses: number };
+    readonly lookups: Lookups;
   };
 
-/** The cached service's cumulative hits and misses, read from its /metrics. */
-async function lookupsOf(metricsBase: string): Promise<{ hits: number; misses: number }> {
+interface Lookups {
+  readonly hits: number;
+  /** Asked while the same query was running: given that run's answer. */
+  readonly joined: number;
+  readonly misses: number;
+}
+
+/** The cached service's cumulative lookups, read from its /metrics. */
+async function lookupsOf(metricsBase: string): Promise<Lookups> {
   const text = await (await fetch(`${metricsBase}/metrics`)).text();
   const count = (result: string) =>
     Number(
       new RegExp(`^graphql_response_cache_lookups_total\\{result="${result}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN,
     );
-  return { hits: count('HIT'), misses: count('MISS') };
+  return { hits: count('HIT'), joined: count('JOINED'), misses: count('MISS') };
 }
 
 async function benchSize(
@@ -79,7 +86,11 @@ async function benchSize(
       const before = await lookupsOf(metricsBase);
       const measured = await compareModes(scenario, bases, MODES, opts, settle);
       const after = await lookupsOf(metricsBase);
-      const lookups = { hits: after.hits - before.hits, misses: after.misses - before.misses };
+      const lookups = {
+        hits: after.hits - before.hits,
+        joined: after.joined - before.joined,
+        misses: after.misses - before.misses,
+      };
       if (!(lookups.hits > 0)) throw new Error(`${scenario.name}: the cached service answered nothing from its cache`);
       const result: CacheResult = { size: events, scenario: scenario.name, ...measured, lookups };
       console.log(JSON.stringify(result));
@@ -95,22 +106,25 @@ async function benchSize(
 
 function table(results: readonly CacheResult[]): string {
   return [
-    '| events | scenario | uncached req/s | cached req/s | cached/uncached | p50 ms uncached / cached | p99 ms uncached / cached | p99 ms at the fixed rate uncached / cached | hits / misses | errors |',
+    '| events | scenario | uncached req/s | cached req/s | cached/uncached | p50 ms uncached / cached | p99 ms uncached / cached | p99 ms at the fixed rate uncached / cached | hits / joined / misses | errors |',
     '| --- | --- | ---: | ---: | ---: | --- | --- | --- | --- | ---: |',
     ...results.map(
       (r) =>
         `| ${r.size.toLocaleString('en')} | ${r.scenario} | ${Math.round(r.uncached.rps)} | ${Math.round(r.cached.rps)} | **${r.ratios.rps}** | ` +
         `${r.uncached.p50} / ${r.cached.p50} | ${r.uncached.p99} / ${r.cached.p99} | ${r.fixedRate.uncached.p99} / ${r.fixedRate.cached.p99} | ` +
-        `${r.lookups.hits} / ${r.lookups.misses} | ${r.cached.errors + r.uncached.errors} |`,
+        `${r.lookups.hits} / ${r.lookups.joined} / ${r.lookups.misses} | ${r.cached.errors + r.uncached.errors} |`,
     ),
   ].join('\n');
 }
 
 async function main(): Promise<void> {
-  const opts = positiveNumbers(USAGE, values, ['seconds', 'rounds', 'connections', 'rate', 'cache-mb']);
-  const sizes = String(values.sizes)
-    .split(',')
-    .map((size) => positiveNumbers(USAGE, { sizes: size }, ['sizes']).sizes);
+  const opts = positiveNumbers(
+    USAGE,
+    values,
+    ['seconds', 'rounds', 'connections', 'rate', 'cache-mb'],
+    ['rounds', 'connections'],
+  );
+  const sizes = sizesOption(USAGE, values.sizes);
   const only = String(values.scenarios).split(',');
   const started = Date.now();
   const results: CacheResult[] = [];

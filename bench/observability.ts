@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
-import { benchOptions, positiveNumbers } from './lib/options';
+import { benchOptions, positiveNumbers, sizesOption } from './lib/options';
 import { startCorpus } from './lib/corpus';
 import { startOtlpSink } from './lib/otlp-sink';
 import { compareModes, type ModeComparison } from './lib/modes';
@@ -104,11 +104,12 @@ function table(results: readonly ObservabilityResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const opts = positiveNumbers(USAGE, values, ['seconds', 'rounds', 'connections', 'rate']);
+  const opts = positiveNumbers(USAGE, values, ['seconds', 'rounds', 'connections', 'rate'], ['rounds', 'connections']);
+  const sizes = sizesOption(USAGE, values.sizes);
   const only = String(values.scenarios).split(',');
   const started = Date.now();
   const results: ObservabilityResult[] = [];
-  for (const size of String(values.sizes).split(',').map(Number)) results.push(...(await benchSize(size, only, opts)));
+  for (const size of sizes) results.push(...(await benchSize(size, only, opts)));
   const minutes = Math.round((Date.now() - started) / 6000) / 10;
   const out = String(values.out);
   mkdirSync(out, { recursive: true });

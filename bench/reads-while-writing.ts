@@ -104,7 +104,7 @@ async function writeLoop(base: string, until: number, articlesPerSecond?: number
 }
 
 async function main(): Promise<void> {
-  const numbers = positiveNumbers(USAGE, values, ['size', 'seconds', 'rate', 'write-rate']);
+  const numbers = positiveNumbers(USAGE, values, ['size', 'seconds', 'rate', 'write-rate'], ['size']);
   const { size, seconds, rate } = numbers;
   const writeRate = numbers['write-rate'];
   const { neo4j, landmarks, env } = await startCorpus(size);

@@ -8,7 +8,7 @@ import { buildSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
-import { benchOptions, positiveNumbers } from './lib/options';
+import { benchOptions, positiveNumbers, sizesOption } from './lib/options';
 import { pacedLoad, pooledStats } from './lib/paced';
 import { endLeftoverTransactions } from './lib/settle';
 import { startCorpus } from './lib/corpus';
@@ -280,10 +280,13 @@ function mergeResults(earlier: readonly ScenarioResult[], fresh: readonly Scenar
 }
 
 async function main(): Promise<void> {
-  const sizes = String(values.sizes)
-    .split(',')
-    .map((size) => positiveNumbers(USAGE, { sizes: size }, ['sizes']).sizes);
-  const opts = positiveNumbers(USAGE, values, ['seconds', 'rounds', 'connections', 'rate', 'samples']);
+  const sizes = sizesOption(USAGE, values.sizes);
+  const opts = positiveNumbers(
+    USAGE,
+    values,
+    ['seconds', 'rounds', 'connections', 'rate', 'samples'],
+    ['rounds', 'connections', 'samples'],
+  );
   const started = Date.now();
   const out = String(values.out);
   const resultsFile = path.join(out, 'results.json');

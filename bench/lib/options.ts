@@ -12,19 +12,34 @@ export function benchOptions<T extends ParseArgsConfig>(usage: string, config: T
 
 /**
  * Numeric options as numbers, or the usage line and exit 2 naming each one that is not a positive
- * number (a rate of "fast" or 0 would otherwise run a benchmark that measures nothing).
+ * number (a rate of "fast" or 0 would otherwise run a benchmark that measures nothing), or, for
+ * the `counts` among them (rounds, connections, events), not a whole one.
  */
 export function positiveNumbers<K extends string>(
   usage: string,
   values: Readonly<Record<K, string | boolean | undefined | (string | boolean)[]>>,
   names: readonly K[],
+  counts: readonly K[] = [],
 ): Record<K, number> {
   const parsed = names.map((name) => [name, Number(values[name])] as const);
-  const bad = parsed.filter(([, value]) => !(Number.isFinite(value) && value > 0));
-  if (bad.length > 0) {
-    for (const [name] of bad) console.error(`--${name} must be a positive number; got ${String(values[name])}`);
+  const problems = parsed.flatMap(([name, value]) => {
+    const got = `got ${String(values[name])}`;
+    if (!(Number.isFinite(value) && value > 0)) return [`--${name} must be a positive number; ${got}`];
+    return counts.includes(name) && !Number.isInteger(value)
+      ? [`--${name} must be a positive whole number; ${got}`]
+      : [];
+  });
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(problem);
     console.error(`usage: ${usage}`);
     process.exit(2);
   }
   return Object.fromEntries(parsed) as Record<K, number>;
+}
+
+/** `--sizes 10000,100000`: corpus sizes in events, each a positive whole number, or exit 2 as above. */
+export function sizesOption(usage: string, text: unknown): number[] {
+  return String(text)
+    .split(',')
+    .map((size) => positiveNumbers(usage, { sizes: size }, ['sizes'], ['sizes']).sizes);
 }

@@ -14,6 +14,8 @@ export interface ResponseCacheCounts {
   readonly hits: number;
   /** Ran, and kept unless the answer had errors. */
   readonly misses: number;
+  /** Asked while the same query was running at the same version: given that run's answer. */
+  readonly joined: number;
   /** Not for the cache: a mutation, or no data version known yet. */
   readonly bypassed: number;
 }
@@ -25,13 +27,20 @@ export interface ResponseCacheCounts {
  * a write through another replica or the seed CLI is seen at the feed's next poll (CHANGE_POLL_MS),
  * which is how stale an answer can be. Every new version empties the cache. Answers with errors
  * and mutations are never kept; bounded by the answers' JSON size, least recently used first out.
+ * A query asked again while its first run is under way waits for that run rather than running
+ * too, so a change of the graph costs one read however many viewers ask at once.
  */
 export class ResponseCache {
   private readonly answers: LRUCache<string, ExecutionResult>;
-  /** A number per parsed document, for short keys (the document cache gives one document per text). */
-  private readonly documentIds = new WeakMap<DocumentNode, number>();
-  private documents = 0;
-  private counts = { hits: 0, misses: 0, bypassed: 0 };
+  /** Runs under way, by key: removed when they end, kept or not. */
+  private readonly running = new Map<string, Promise<ExecutionResult>>();
+  /**
+   * Per parsed document (the document cache gives one per text): a number, for short keys, and
+   * whether each of its operations is a query, so the document is not searched on every request.
+   */
+  private readonly documents = new WeakMap<DocumentNode, { id: number; isQuery: Map<string, boolean> }>();
+  private documentCount = 0;
+  private counts = { hits: 0, misses: 0, joined: 0, bypassed: 0 };
 
   constructor(
     private readonly source: DataVersionSource,
@@ -64,9 +73,17 @@ export class ResponseCache {
         this.counts.hits += 1;
         return cached;
       }
+      const underWay = this.running.get(key);
+      if (underWay) {
+        this.counts.joined += 1;
+        return underWay;
+      }
       this.counts.misses += 1;
       const result = run(args);
-      return result instanceof Promise ? result.then((done) => this.keep(key, done)) : this.keep(key, result);
+      if (!(result instanceof Promise)) return this.keep(key, result);
+      const kept = result.then((done) => this.keep(key, done)).finally(() => this.running.delete(key));
+      this.running.set(key, kept);
+      return kept;
     };
   }
 
@@ -81,15 +98,21 @@ export class ResponseCache {
   private keyOf(args: ExecutionArgs): string | undefined {
     const version = this.source.followedVersion;
     if (version === undefined) return undefined;
-    if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return undefined;
-    let id = this.documentIds.get(args.document);
-    if (id === undefined) {
-      id = this.documents += 1;
-      this.documentIds.set(args.document, id);
+    let document = this.documents.get(args.document);
+    if (document === undefined) {
+      document = { id: (this.documentCount += 1), isQuery: new Map() };
+      this.documents.set(args.document, document);
     }
+    const operation = args.operationName ?? '';
+    let isQuery = document.isQuery.get(operation);
+    if (isQuery === undefined) {
+      isQuery = getOperationAST(args.document, args.operationName)?.operation === 'query';
+      document.isQuery.set(operation, isQuery);
+    }
+    if (!isQuery) return undefined;
     // The version read before execution: an answer finished after a newer version is filed under
     // the older one, which is never asked for again.
-    return `${version}\u0000${id}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    return `${version}\u0000${document.id}\u0000${operation}\u0000${JSON.stringify(args.variableValues ?? {})}`;
   }
 }
 

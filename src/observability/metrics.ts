@@ -143,15 +143,16 @@ export class ServiceMetrics {
     if (cache)
       new Counter({
         name: 'graphql_response_cache_lookups_total',
-        help: 'GraphQL operations by what the answer cache did: HIT (answered from it), MISS (ran; kept unless it had errors), BYPASS (not for the cache: a mutation, or no data version known yet)',
+        help: 'GraphQL operations by what the answer cache did: HIT (answered from it), MISS (ran; kept unless it had errors), JOINED (asked while the same query ran: given the answer of that run), BYPASS (not for the cache: a mutation, or no data version known yet)',
         labelNames: ['result'] as const,
         registers,
         collect() {
           // Cumulative counts kept by the cache itself; copied at each scrape.
-          const { hits, misses, bypassed } = cache.stats;
+          const { hits, misses, joined, bypassed } = cache.stats;
           this.reset();
           this.inc({ result: 'HIT' }, hits);
           this.inc({ result: 'MISS' }, misses);
+          this.inc({ result: 'JOINED' }, joined);
           this.inc({ result: 'BYPASS' }, bypassed);
         },
       });

@@ -14,6 +14,16 @@ import { startTestServer } from '../helpers/server';
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
 
+/** A benchmark command on the 10k corpus for seconds, not minutes, with its own local instances (development password). */
+function tinyRun(script: string, extra: readonly string[], out: string) {
+  const args = ['tsx', script, ...'--sizes 10000 --seconds 1 --rounds 1 --connections 4 --rate 10'.split(' ')];
+  return run('npx', [...args, ...extra, '--out', out], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_USER: '' },
+  });
+}
+
 /**
  * The benchmark harness works end to end on a 10k-event synthetic corpus (built by `npm run synth`
  * when missing): a few seconds a scenario, no timing assertions. Also checks that the hub strategy
@@ -38,49 +48,35 @@ describe('benchmark harness (smoke)', () => {
   );
 
   it.each([
-    ['bench/run.ts', ['--rate', 'fast', '--rounds', '0'], ['--rate', '--rounds']],
-    ['bench/reads-while-writing.ts', ['--write-rate', '0'], ['--write-rate']],
-    ['bench/answer-cache.ts', ['--cache-mb', '0'], ['--cache-mb']],
-    ['bench/observability.ts', ['--seconds', 'soon'], ['--seconds']],
-  ])('%s refuses a rate or count that is not a positive number, naming it, exit 2', async (script, args, named) => {
-    const failed = await run('npx', ['tsx', script, ...args], { cwd: ROOT }).then(
-      () => null,
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(failed?.code).toBe(2);
-    for (const name of named) expect(failed?.stderr).toContain(`${name} must be a positive number`);
-    expect(failed?.stderr).toMatch(/usage: npm run bench/);
-    expect(failed?.stderr).not.toMatch(/^\s+at /m);
-  });
+    [
+      'bench/run.ts',
+      ['--rate', 'fast', '--rounds', '0'],
+      ['--rate must be a positive number', '--rounds must be a positive number'],
+    ],
+    ['bench/run.ts', ['--sizes', '10000,2500.5'], ['--sizes must be a positive whole number; got 2500.5']],
+    ['bench/reads-while-writing.ts', ['--write-rate', '0'], ['--write-rate must be a positive number']],
+    ['bench/answer-cache.ts', ['--cache-mb', '0'], ['--cache-mb must be a positive number']],
+    [
+      'bench/observability.ts',
+      ['--seconds', 'soon', '--rounds', '1.5'],
+      ['--seconds must be a positive number', '--rounds must be a positive whole number; got 1.5'],
+    ],
+  ])(
+    '%s %j refuses a rate or count that is not a positive number (counts whole), naming it, exit 2',
+    async (script, args, messages) => {
+      const failed = await run('npx', ['tsx', script, ...args], { cwd: ROOT }).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed?.code).toBe(2);
+      for (const message of messages) expect(failed?.stderr).toContain(message);
+      expect(failed?.stderr).toMatch(/usage: npm run bench/);
+      expect(failed?.stderr).not.toMatch(/^\s+at /m);
+    },
+  );
 
   it('runs every scenario against our API, raw Cypher and @neo4j/graphql, and writes the results', async () => {
-    await run(
-      'npx',
-      [
-        'tsx',
-        'bench/run.ts',
-        '--sizes',
-        '10000',
-        '--seconds',
-        '1',
-        '--rounds',
-        '1',
-        '--connections',
-        '4',
-        '--rate',
-        '10',
-        '--samples',
-        '10',
-        '--out',
-        out,
-      ],
-      {
-        cwd: ROOT,
-        maxBuffer: 64 * 1024 * 1024,
-        // The harness uses its own local instances with the development password.
-        env: { ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_USER: '' },
-      },
-    );
+    await tinyRun('bench/run.ts', ['--samples', '10'], out);
     const { results } = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as {
       results: {
         scenario: string;
@@ -135,28 +131,7 @@ describe('benchmark harness (smoke)', () => {
   }, 900_000);
 
   it('measures the answer cache against no cache, and the cache answered from memory', async () => {
-    await run(
-      'npx',
-      [
-        'tsx',
-        'bench/answer-cache.ts',
-        '--sizes',
-        '10000',
-        '--scenarios',
-        'search',
-        '--seconds',
-        '1',
-        '--rounds',
-        '1',
-        '--connections',
-        '4',
-        '--rate',
-        '10',
-        '--out',
-        out,
-      ],
-      { cwd: ROOT, env: { ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_USER: '' } },
-    );
+    await tinyRun('bench/answer-cache.ts', ['--scenarios', 'search'], out);
     const { results } = JSON.parse(readFileSync(path.join(out, 'answer-cache.json'), 'utf8')) as {
       results: {
         scenario: string;

@@ -44,7 +44,7 @@ describe('ResponseCache', () => {
     versions.set(8);
     expect(cache.size).toBe(0); // emptied: nothing kept can be asked for at version 8
     expect(runParsed(cache, {}).data?.reads).toBe(5);
-    expect(cache.stats).toEqual({ hits: 1, misses: 3, bypassed: 2 });
+    expect(cache.stats).toEqual({ hits: 1, misses: 3, joined: 0, bypassed: 2 });
   });
 
   it('files an answer that finished after a newer version under the version it started at', async () => {
@@ -60,6 +60,50 @@ describe('ResponseCache', () => {
     expect(runParsed(cache, {}).data?.reads).toBe(1); // not 41: version 2 is read anew
   });
 
+  it('gives a query asked while the same one runs the answer of that run, and never joins a run of an older version', async () => {
+    const versions = new Versions();
+    versions.set(1);
+    const cache = new ResponseCache(versions, 1_000_000);
+    const finishers: ((value: number) => void)[] = [];
+    let runs = 0;
+    const slowRoot = {
+      reads: () => ((runs += 1), new Promise<number>((resolve) => finishers.push(resolve))),
+    };
+    const ask = (name: string) =>
+      cache.wrap(execute)({
+        schema,
+        document,
+        rootValue: slowRoot,
+        variableValues: { name },
+      }) as Promise<ExecutionResult>;
+    const first = ask('a');
+    const second = ask('a'); // same query, same version: joins the first run
+    const other = ask('b'); // other variables: a run of its own
+    expect(runs).toBe(2);
+    versions.set(2);
+    const afterWrite = ask('a'); // version 2 must be read anew, not given version 1's answer
+    expect(runs).toBe(3);
+    finishers.forEach((finish, index) => finish(index + 10));
+    expect((await Promise.all([first, second, other, afterWrite])).map((r) => r.data?.reads)).toEqual([10, 10, 11, 12]);
+    expect(cache.stats).toEqual({ hits: 0, misses: 3, joined: 1, bypassed: 0 });
+    expect(ask('a') instanceof Promise).toBe(false); // version 2's answer was kept: a hit, answered at once
+  });
+
+  it('runs a query again after a joined run failed', async () => {
+    const versions = new Versions();
+    versions.set(1);
+    const cache = new ResponseCache(versions, 1_000_000);
+    let runs = 0;
+    const failing = { reads: () => ((runs += 1), Promise.reject(new Error('Neo4j restarting'))) };
+    const ask = () =>
+      cache.wrap(execute)({ schema, document, rootValue: failing, variableValues: {} }) as Promise<ExecutionResult>;
+    const answers = await Promise.all([ask(), ask()]);
+    expect(answers.map((answer) => answer.errors?.length)).toEqual([1, 1]);
+    expect(runs).toBe(1);
+    expect((await ask()).errors).toHaveLength(1);
+    expect(runs).toBe(2); // the failed run was not kept, nor left as running
+  });
+
   it('never keeps a mutation or an answer with errors', async () => {
     const versions = new Versions();
     versions.set(1);
@@ -71,7 +115,7 @@ describe('ResponseCache', () => {
         ((await cache.wrap(execute)({ schema, document, rootValue: failing, variableValues: {} })) as ExecutionResult)
           .errors,
       ).toHaveLength(1);
-    expect(cache.stats).toEqual({ hits: 0, misses: 2, bypassed: 1 });
+    expect(cache.stats).toEqual({ hits: 0, misses: 2, joined: 0, bypassed: 1 });
   });
 
   it('stays within its size, the least recently used answer out first', () => {
