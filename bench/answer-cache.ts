@@ -5,7 +5,7 @@ import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
 import { startCorpus } from './lib/corpus';
 import { compareModes, type ModeComparison } from './lib/modes';
-import { benchOptions, positiveNumbers, sizesOption } from './lib/options';
+import { benchOptions, numericOptions } from './lib/options';
 import { ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
 import { endLeftoverTransactions } from './lib/settle';
 import { scenarios } from './scenarios';
@@ -118,13 +118,15 @@ function table(results: readonly CacheResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const opts = positiveNumbers(
-    USAGE,
-    values,
-    ['seconds', 'rounds', 'connections', 'rate', 'cache-mb'],
-    ['rounds', 'connections'],
-  );
-  const sizes = sizesOption(USAGE, values.sizes);
+  const { sizes, ...opts } = numericOptions(USAGE, values, {
+    sizes: { kind: 'counts' },
+    seconds: { kind: 'number' },
+    rounds: { kind: 'count' },
+    connections: { kind: 'count' },
+    rate: { kind: 'number' },
+    // Whole MB, within RESPONSE_CACHE_MB's bound (the cached service would refuse to start above it).
+    'cache-mb': { kind: 'count', max: 4096 },
+  });
   const only = String(values.scenarios).split(',');
   const started = Date.now();
   const results: CacheResult[] = [];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
-import { benchOptions, positiveNumbers, sizesOption } from './lib/options';
+import { benchOptions, numericOptions } from './lib/options';
 import { startCorpus } from './lib/corpus';
 import { startOtlpSink } from './lib/otlp-sink';
 import { compareModes, type ModeComparison } from './lib/modes';
@@ -104,8 +104,13 @@ function table(results: readonly ObservabilityResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const opts = positiveNumbers(USAGE, values, ['seconds', 'rounds', 'connections', 'rate'], ['rounds', 'connections']);
-  const sizes = sizesOption(USAGE, values.sizes);
+  const { sizes, ...opts } = numericOptions(USAGE, values, {
+    sizes: { kind: 'counts' },
+    seconds: { kind: 'number' },
+    rounds: { kind: 'count' },
+    connections: { kind: 'count' },
+    rate: { kind: 'number' },
+  });
   const only = String(values.scenarios).split(',');
   const started = Date.now();
   const results: ObservabilityResult[] = [];

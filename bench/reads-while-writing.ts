@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { startCorpus } from './lib/corpus';
 import { oursRequest } from './lib/modes';
-import { benchOptions, positiveNumbers } from './lib/options';
+import { benchOptions, numericOptions } from './lib/options';
 import { pacedLoad, percentile, pooledStats } from './lib/paced';
 import { isCorrect } from './lib/saturation';
 import { ROOT, startBuiltService } from './lib/service';
@@ -104,7 +104,12 @@ async function writeLoop(base: string, until: number, articlesPerSecond?: number
 }
 
 async function main(): Promise<void> {
-  const numbers = positiveNumbers(USAGE, values, ['size', 'seconds', 'rate', 'write-rate'], ['size']);
+  const numbers = numericOptions(USAGE, values, {
+    size: { kind: 'count' },
+    seconds: { kind: 'number' },
+    rate: { kind: 'number' },
+    'write-rate': { kind: 'number' },
+  });
   const { size, seconds, rate } = numbers;
   const writeRate = numbers['write-rate'];
   const { neo4j, landmarks, env } = await startCorpus(size);

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PEER_DOES_LESS } from './scenarios';
 
 export interface Stats {
   /** Requests per second (mean over the run). */
@@ -97,7 +98,7 @@ export function writeReport(
         r.fixedRate.raw.errors +
         r.fixedRate.peer.errors;
       lines.push(
-        `| ${r.scenario} | ${cell(r.ours)} | ${cell(r.raw)} | ${cell(r.peer)} | ${r.ratios.oursVsRaw ?? '–'} | ${r.ratios.oursVsRawByCpu ?? '–'} | ${r.ratios.oursVsPeer ?? '–'} | ${cpu(r.ours)} / ${cpu(r.raw)} | ${machine(r.ours)} / ${machine(r.raw)} | ${fixed(r.fixedRate.ours)} | ${fixed(r.fixedRate.raw)} | ${fixed(r.fixedRate.peer)} | ${r.fixedRate.rate} | ${answers(r.fixedRate.ours)} / ${answers(r.fixedRate.raw)} / ${answers(r.fixedRate.peer)} | ${r.dbHits.ours} / ${r.dbHits.peer} | ${r.oursMaxRssMb ?? '–'} | ${errors} |`,
+        `| ${r.scenario} | ${cell(r.ours)} | ${cell(r.raw)} | ${cell(r.peer)} | ${r.ratios.oursVsRaw ?? '–'} | ${r.ratios.oursVsRawByCpu ?? '–'} | ${r.ratios.oursVsPeer ?? '–'}${PEER_DOES_LESS.has(r.scenario) ? ' †' : ''} | ${cpu(r.ours)} / ${cpu(r.raw)} | ${machine(r.ours)} / ${machine(r.raw)} | ${fixed(r.fixedRate.ours)} | ${fixed(r.fixedRate.raw)} | ${fixed(r.fixedRate.peer)} | ${r.fixedRate.rate} | ${answers(r.fixedRate.ours)} / ${answers(r.fixedRate.raw)} / ${answers(r.fixedRate.peer)} | ${r.dbHits.ours} / ${r.dbHits.peer} | ${r.oursMaxRssMb ?? '–'} | ${errors} |`,
       );
     }
     lines.push('');
@@ -105,6 +106,9 @@ export function writeReport(
   lines.push('Scenarios:', '');
   for (const r of results.filter((result) => result.size === meta.sizes[0]))
     lines.push(`- \`${r.scenario}\`: ${r.description}`);
+  const marked = [...PEER_DOES_LESS].filter(([scenario]) => results.some((result) => result.scenario === scenario));
+  if (marked.length > 0) lines.push('', '† The peer is asked for less than ours:', '');
+  for (const [scenario, difference] of marked) lines.push(`- \`${scenario}\`: ${difference}.`);
   writeFileSync(path.join(dir, 'results.md'), lines.join('\n') + '\n');
   writeFileSync(
     path.join(dir, 'latency.svg'),

@@ -8,7 +8,7 @@ import { buildSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
-import { benchOptions, positiveNumbers, sizesOption } from './lib/options';
+import { benchOptions, numericOptions } from './lib/options';
 import { pacedLoad, pooledStats } from './lib/paced';
 import { endLeftoverTransactions } from './lib/settle';
 import { startCorpus } from './lib/corpus';
@@ -280,13 +280,14 @@ function mergeResults(earlier: readonly ScenarioResult[], fresh: readonly Scenar
 }
 
 async function main(): Promise<void> {
-  const sizes = sizesOption(USAGE, values.sizes);
-  const opts = positiveNumbers(
-    USAGE,
-    values,
-    ['seconds', 'rounds', 'connections', 'rate', 'samples'],
-    ['rounds', 'connections', 'samples'],
-  );
+  const { sizes, ...opts } = numericOptions(USAGE, values, {
+    sizes: { kind: 'counts' },
+    seconds: { kind: 'number' },
+    rounds: { kind: 'count' },
+    connections: { kind: 'count' },
+    rate: { kind: 'number' },
+    samples: { kind: 'count' },
+  });
   const started = Date.now();
   const out = String(values.out);
   const resultsFile = path.join(out, 'results.json');

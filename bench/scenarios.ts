@@ -54,6 +54,17 @@ function peerSearch(text: string): GraphqlCall {
   };
 }
 
+/**
+ * Where the peer is asked for less than ours does, said beside its ratio in the report: its
+ * generated API cannot run ours' search (a second query, and the ranking in the service).
+ */
+export const PEER_DOES_LESS: ReadonlyMap<string, string> = new Map(
+  ['search', 'search-event'].map((name) => [
+    name,
+    "the peer sends ours' first Lucene query only and returns ids and scores: not ours' second query (any word, when fewer than 10 hits hold every word), nor reading the 30 nodes' properties, nor the ranking by match tier",
+  ]),
+);
+
 /** Up to 3 shortest paths of up to 4 hops; `chronological` asks for time-respecting ones. */
 function connections(name: string, description: string, [from, to]: [string, string], chronological = false): Scenario {
   return {

@@ -11,35 +11,53 @@ export function benchOptions<T extends ParseArgsConfig>(usage: string, config: T
 }
 
 /**
- * Numeric options as numbers, or the usage line and exit 2 naming each one that is not a positive
- * number (a rate of "fast" or 0 would otherwise run a benchmark that measures nothing), or, for
- * the `counts` among them (rounds, connections, events), not a whole one.
+ * What a numeric option takes: a positive `number` (a rate, seconds), a `count` (a positive whole
+ * number written in digits: rounds, connections, events), or `counts` (a comma-separated list of
+ * them: corpus sizes); `max` bounds it where the service would refuse more.
  */
-export function positiveNumbers<K extends string>(
+export interface NumericRule {
+  readonly kind: 'number' | 'count' | 'counts';
+  readonly max?: number;
+}
+
+type NumericValues<R extends Record<string, NumericRule>> = {
+  -readonly [K in keyof R]: R[K]['kind'] extends 'counts' ? number[] : number;
+};
+
+/**
+ * Numeric options as numbers, or the usage line and exit 2 naming every one that breaks its rule
+ * (a rate of "fast" or 0, or 1.5 rounds, would otherwise run a benchmark that measures nothing).
+ */
+export function numericOptions<R extends Record<string, NumericRule>>(
   usage: string,
-  values: Readonly<Record<K, string | boolean | undefined | (string | boolean)[]>>,
-  names: readonly K[],
-  counts: readonly K[] = [],
-): Record<K, number> {
-  const parsed = names.map((name) => [name, Number(values[name])] as const);
-  const problems = parsed.flatMap(([name, value]) => {
-    const got = `got ${String(values[name])}`;
-    if (!(Number.isFinite(value) && value > 0)) return [`--${name} must be a positive number; ${got}`];
-    return counts.includes(name) && !Number.isInteger(value)
-      ? [`--${name} must be a positive whole number; ${got}`]
-      : [];
+  values: Readonly<Record<string, string | boolean | undefined | (string | boolean)[]>>,
+  rules: R,
+): NumericValues<R> {
+  const problems: string[] = [];
+  const parsed = Object.entries(rules).map(([name, rule]) => {
+    const texts = rule.kind === 'counts' ? String(values[name]).split(',') : [String(values[name])];
+    const numbers = texts.map((text) => {
+      const problem = numericProblem(text, rule);
+      if (problem) problems.push(`--${name} ${problem}; got ${text === '' ? 'nothing' : text}`);
+      return Number(text);
+    });
+    return [name, rule.kind === 'counts' ? numbers : numbers[0]] as const;
   });
   if (problems.length > 0) {
     for (const problem of problems) console.error(problem);
     console.error(`usage: ${usage}`);
     process.exit(2);
   }
-  return Object.fromEntries(parsed) as Record<K, number>;
+  return Object.fromEntries(parsed) as NumericValues<R>;
 }
 
-/** `--sizes 10000,100000`: corpus sizes in events, each a positive whole number, or exit 2 as above. */
-export function sizesOption(usage: string, text: unknown): number[] {
-  return String(text)
-    .split(',')
-    .map((size) => positiveNumbers(usage, { sizes: size }, ['sizes'], ['sizes']).sizes);
+function numericProblem(text: string, rule: NumericRule): string | undefined {
+  const value = Number(text);
+  if (rule.kind === 'number' && !(text.trim() !== '' && Number.isFinite(value) && value > 0))
+    return 'must be a positive number';
+  // Digits only: Number() would also take 0x10, 1e3 or " 8 ".
+  if (rule.kind !== 'number' && !(/^\d+$/.test(text) && Number.isSafeInteger(value) && value > 0))
+    return 'must be a positive whole number';
+  if (rule.max !== undefined && value > rule.max) return `must be at most ${rule.max}`;
+  return undefined;
 }

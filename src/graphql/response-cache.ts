@@ -14,7 +14,7 @@ export interface ResponseCacheCounts {
   readonly hits: number;
   /** Ran, and kept unless the answer had errors. */
   readonly misses: number;
-  /** Asked while the same query was running at the same version: given that run's answer. */
+  /** Asked while the same query was running at the same version: given that run's answer (a failed run's is not given: the query runs again, a miss). */
   readonly joined: number;
   /** Not for the cache: a mutation, or no data version known yet. */
   readonly bypassed: number;
@@ -28,7 +28,8 @@ export interface ResponseCacheCounts {
  * which is how stale an answer can be. Every new version empties the cache. Answers with errors
  * and mutations are never kept; bounded by the answers' JSON size, least recently used first out.
  * A query asked again while its first run is under way waits for that run rather than running
- * too, so a change of the graph costs one read however many viewers ask at once.
+ * too, so a change of the graph costs one read however many viewers ask at once; should that run
+ * fail, each waiting request runs the query itself.
  */
 export class ResponseCache {
   private readonly answers: LRUCache<string, ExecutionResult>;
@@ -74,10 +75,7 @@ export class ResponseCache {
         return cached;
       }
       const underWay = this.running.get(key);
-      if (underWay) {
-        this.counts.joined += 1;
-        return underWay;
-      }
+      if (underWay) return this.join(underWay, key, () => run(args));
       this.counts.misses += 1;
       const result = run(args);
       if (!(result instanceof Promise)) return this.keep(key, result);
@@ -87,10 +85,29 @@ export class ResponseCache {
     };
   }
 
+  /**
+   * The answer of the run under way; should it fail (a timeout within the first asker's time
+   * budget, Neo4j restarting), this request runs the query itself, as it would have without the cache.
+   */
+  private join(
+    underWay: Promise<ExecutionResult>,
+    key: string,
+    runAlone: () => ReturnType<typeof execute>,
+  ): Promise<ExecutionResult> {
+    const again = async () => {
+      this.counts.misses += 1;
+      return this.keep(key, await runAlone());
+    };
+    return underWay.then((shared) => {
+      if (hasErrors(shared)) return again();
+      this.counts.joined += 1;
+      return shared;
+    }, again);
+  }
+
   private keep(key: string, result: ExecutionResult): ExecutionResult {
     // An error may be passing (a timeout, Neo4j restarting): asked again, the query runs again.
-    if (result.errors === undefined || result.errors.length === 0)
-      this.answers.set(key, result, { size: key.length + JSON.stringify(result).length });
+    if (!hasErrors(result)) this.answers.set(key, result, { size: key.length + JSON.stringify(result).length });
     return result;
   }
 
@@ -115,6 +132,8 @@ export class ResponseCache {
     return `${version}\u0000${document.id}\u0000${operation}\u0000${JSON.stringify(args.variableValues ?? {})}`;
   }
 }
+
+const hasErrors = (result: ExecutionResult) => result.errors !== undefined && result.errors.length > 0;
 
 /** The cache RESPONSE_CACHE_MB asks for, following `source`; undefined when it is 0 (the default). */
 export function responseCacheFor(

@@ -27,6 +27,7 @@ describe('query answer cache (RESPONSE_CACHE_MB)', () => {
     return {
       hits: sumOf(samples, LOOKUPS, { result: 'HIT' }),
       misses: sumOf(samples, LOOKUPS, { result: 'MISS' }),
+      joined: sumOf(samples, LOOKUPS, { result: 'JOINED' }),
       bypassed: sumOf(samples, LOOKUPS, { result: 'BYPASS' }),
       series: samples.filter((sample) => sample.name === LOOKUPS).length,
     };
@@ -62,6 +63,19 @@ describe('query answer cache (RESPONSE_CACHE_MB)', () => {
     const after = await lookups(cached);
     expect(answers).toEqual([await totalCount(other), await totalCount(other)]);
     expect({ hits: after.hits - before.hits, misses: after.misses - before.misses }).toEqual({ hits: 2, misses: 0 });
+  });
+
+  it('runs a query asked by many at once one time, the others given its answer or a kept one', async () => {
+    // A query no earlier test asked (the alias makes the document new), sent six times at once.
+    const query = '{ burst: timeline(first: 3) { totalCount nodes { id } } }';
+    const before = await lookups(cached);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => cached.graphql(query)));
+    const after = await lookups(cached);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+    expect(answers[0]?.body.data?.burst.nodes).toHaveLength(3);
+    const shared = after.joined - before.joined + (after.hits - before.hits);
+    expect({ misses: after.misses - before.misses, shared }).toEqual({ misses: 1, shared: 5 });
   });
 
   it('answers from the new data at once after a write through its own replica', async () => {

@@ -51,15 +51,32 @@ describe('benchmark harness (smoke)', () => {
     [
       'bench/run.ts',
       ['--rate', 'fast', '--rounds', '0'],
-      ['--rate must be a positive number', '--rounds must be a positive number'],
+      ['--rate must be a positive number', '--rounds must be a positive whole number; got 0'],
     ],
-    ['bench/run.ts', ['--sizes', '10000,2500.5'], ['--sizes must be a positive whole number; got 2500.5']],
+    [
+      'bench/run.ts',
+      ['--sizes', '10000,2500.5,', '--connections', '0x10'],
+      [
+        '--sizes must be a positive whole number; got 2500.5',
+        '--sizes must be a positive whole number; got nothing',
+        '--connections must be a positive whole number; got 0x10',
+      ],
+    ],
     ['bench/reads-while-writing.ts', ['--write-rate', '0'], ['--write-rate must be a positive number']],
-    ['bench/answer-cache.ts', ['--cache-mb', '0'], ['--cache-mb must be a positive number']],
+    ['bench/reads-while-writing.ts', ['--size', '1.5'], ['--size must be a positive whole number; got 1.5']],
+    [
+      'bench/answer-cache.ts',
+      ['--cache-mb', '5000', '--sizes', 'big'],
+      ['--cache-mb must be at most 4096; got 5000', '--sizes must be a positive whole number; got big'],
+    ],
     [
       'bench/observability.ts',
-      ['--seconds', 'soon', '--rounds', '1.5'],
-      ['--seconds must be a positive number', '--rounds must be a positive whole number; got 1.5'],
+      ['--seconds', 'soon', '--rounds', '1.5', '--sizes', '0'],
+      [
+        '--seconds must be a positive number',
+        '--rounds must be a positive whole number; got 1.5',
+        '--sizes must be a positive whole number; got 0',
+      ],
     ],
   ])(
     '%s %j refuses a rate or count that is not a positive number (counts whole), naming it, exit 2',
@@ -137,12 +154,13 @@ describe('benchmark harness (smoke)', () => {
         scenario: string;
         cached: { rps: number; errors: number };
         uncached: { rps: number; errors: number };
-        lookups: { hits: number; misses: number };
+        lookups: { hits: number; joined: number; misses: number };
       }[];
     };
     expect(results.map((r) => r.scenario)).toEqual(['search']);
     const [search] = results;
     expect(search?.lookups.hits).toBeGreaterThan(0);
+    expect(Number.isInteger(search?.lookups.joined)).toBe(true); // the JOINED series is read, not missing
     expect([search?.cached.errors, search?.uncached.errors]).toEqual([0, 0]);
     expect(search?.uncached.rps).toBeGreaterThan(0);
   }, 300_000);
