@@ -5,7 +5,7 @@ import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
 import { startCorpus } from './lib/corpus';
 import { compareModes, type ModeComparison } from './lib/modes';
-import { benchOptions, numericOptions } from './lib/options';
+import { benchOptions, LOAD_RULES, numericOptions } from './lib/options';
 import { ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
 import { endLeftoverTransactions } from './lib/settle';
 import { scenarios } from './scenarios';
@@ -119,11 +119,7 @@ function table(results: readonly CacheResult[]): string {
 
 async function main(): Promise<void> {
   const { sizes, ...opts } = numericOptions(USAGE, values, {
-    sizes: { kind: 'counts' },
-    seconds: { kind: 'number' },
-    rounds: { kind: 'count' },
-    connections: { kind: 'count' },
-    rate: { kind: 'number' },
+    ...LOAD_RULES,
     // Whole MB, within RESPONSE_CACHE_MB's bound (the cached service would refuse to start above it).
     'cache-mb': { kind: 'count', max: 4096 },
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
-import { benchOptions, numericOptions } from './lib/options';
+import { benchOptions, LOAD_RULES, numericOptions } from './lib/options';
 import { startCorpus } from './lib/corpus';
 import { startOtlpSink } from './lib/otlp-sink';
 import { compareModes, type ModeComparison } from './lib/modes';
@@ -105,11 +105,7 @@ function table(results: readonly ObservabilityResult[]): string {
 
 async function main(): Promise<void> {
   const { sizes, ...opts } = numericOptions(USAGE, values, {
-    sizes: { kind: 'counts' },
-    seconds: { kind: 'number' },
-    rounds: { kind: 'count' },
-    connections: { kind: 'count' },
-    rate: { kind: 'number' },
+    ...LOAD_RULES,
   });
   const only = String(values.scenarios).split(',');
   const started = Date.now();

@@ -20,6 +20,15 @@ export interface NumericRule {
   readonly max?: number;
 }
 
+/** The load options the comparing benchmarks share: corpus sizes, seconds, rounds, connections, rate. */
+export const LOAD_RULES = {
+  sizes: { kind: 'counts' },
+  seconds: { kind: 'number' },
+  rounds: { kind: 'count' },
+  connections: { kind: 'count' },
+  rate: { kind: 'number' },
+} as const satisfies Record<string, NumericRule>;
+
 type NumericValues<R extends Record<string, NumericRule>> = {
   -readonly [K in keyof R]: R[K]['kind'] extends 'counts' ? number[] : number;
 };
