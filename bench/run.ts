@@ -183,8 +183,8 @@ const WARM_UP_TOLERANCE = 0.1;
 
 /**
  * Warm-up (JIT, Neo4j's page cache and query plans), not measured except to pace the fixed-rate
- * phase: every target once, then ours and raw again until each one's throughput is within 10 % of
- * its previous pass. One pass was not enough at 1M: after a cold start Neo4j's CPU per request
+ * phase: every target once, then ours and raw again until each one's correct answers per second
+ * are within 10 % of its previous pass. One pass was not enough at 1M: after a cold start Neo4j's CPU per request
  * for paths from a hub fell from 25 ms to 1.2 ms over 40 s, and the rounds measured that descent.
  */
 async function warmUntilSettled(
@@ -194,14 +194,21 @@ async function warmUntilSettled(
   settle: () => Promise<unknown>,
 ): Promise<Record<Target, number>> {
   const last: Record<Target, number> = { ours: 0, raw: 0, peer: 0 };
+  let previous = { ...last };
   for (let pass = 0; pass < WARM_UP_PASSES; pass += 1) {
-    const previous = { ...last };
+    previous = { ...last };
     // The peer warms once: where it times out, more passes only keep Neo4j busy.
     for (const target of pass === 0 ? TARGETS : (['ours', 'raw'] as const)) {
       const request = requestFor(target, scenario, bases);
-      last[target] = (await saturate(request, { seconds: opts.seconds, connections: opts.connections })).rps;
+      const { answered, errors } = await saturate(request, { seconds: opts.seconds, connections: opts.connections });
+      // Errors are not throughput: a target failing fast would otherwise look warm and pace high.
+      last[target] = Math.max(0, answered - errors) / opts.seconds;
       await settle();
     }
+    // Ours or raw answering nothing is a broken scenario, not a cold one: pacing it at 1/s would take minutes a round.
+    const silent = (['ours', 'raw'] as const).filter((target) => last[target] === 0);
+    if (silent.length > 0)
+      throw new Error(`${scenario.name}: ${silent.join(' and ')} answered no request correctly in the warm-up`);
     const settled = (['ours', 'raw'] as const).every(
       (target) => Math.abs(last[target] - previous[target]) <= WARM_UP_TOLERANCE * previous[target],
     );
@@ -210,7 +217,12 @@ async function warmUntilSettled(
       return last;
     }
   }
-  console.log(`${scenario.name}: still not within ${WARM_UP_TOLERANCE * 100} % after ${WARM_UP_PASSES} warm-up passes`);
+  const passes = (['ours', 'raw'] as const).map(
+    (target) => `${target} ${Math.round(previous[target])} then ${Math.round(last[target])}`,
+  );
+  console.error(
+    `${scenario.name}: correct answers/s still more than ${WARM_UP_TOLERANCE * 100} % apart after ${WARM_UP_PASSES} warm-up passes (${passes.join(', ')}); measured anyway`,
+  );
   return last;
 }
 
@@ -321,7 +333,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   if (values['report-only']) {
     const saved = JSON.parse(readFileSync(resultsFile, 'utf8')) as {
-      options: typeof opts & { sizes: number[]; minutes?: number };
+      options: typeof opts & { sizes: number[]; minutes?: number; command?: string };
       results: ScenarioResult[];
     };
     writeReport(out, saved.results, { ...saved.options, minutes: saved.options.minutes ?? 0 });
@@ -338,13 +350,22 @@ async function main(): Promise<void> {
     // Written after every size, so a long run keeps what it measured if a later size fails.
     const allSizes = [...new Set(results.map((result) => result.size))].sort((a, b) => a - b);
     const minutes = Math.round((Date.now() - started) / 6000) / 10;
-    writeReport(out, results, { ...opts, sizes: allSizes, minutes });
-    writeFileSync(
-      resultsFile,
-      JSON.stringify({ options: { ...opts, sizes: allSizes, minutes }, results }, null, 2) + '\n',
-    );
+    const options = { ...opts, sizes: allSizes, minutes, command: commandOf(sizes, only, opts, values.merge) };
+    writeReport(out, results, options);
+    writeFileSync(resultsFile, JSON.stringify({ options, results }, null, 2) + '\n');
   }
   console.log(`Wrote ${path.relative(ROOT, out)}/results.json, results.md, latency.svg`);
+}
+
+/** The command this run was, as a reader would type it again (the report names it). */
+function commandOf(
+  sizes: readonly number[],
+  only: readonly string[] | null,
+  opts: { seconds: number; rounds: number; connections: number; rate: number; samples: number },
+  merge: boolean | undefined,
+): string {
+  const scenarios = only ? ` --scenarios ${only.join(',')}` : '';
+  return `npm run bench -- --sizes ${sizes.join(',')} --seconds ${opts.seconds} --rounds ${opts.rounds} --connections ${opts.connections} --rate ${opts.rate} --samples ${opts.samples}${scenarios}${merge ? ' --merge' : ''}`;
 }
 
 main().catch((error: unknown) => {
