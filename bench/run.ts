@@ -184,8 +184,9 @@ const WARM_UP_TOLERANCE = 0.1;
 /**
  * Warm-up (JIT, Neo4j's page cache and query plans), not measured except to pace the fixed-rate
  * phase: every target once, then ours and raw again until each one's correct answers per second
- * are within 10 % of its previous pass. One pass was not enough at 1M: after a cold start Neo4j's CPU per request
- * for paths from a hub fell from 25 ms to 1.2 ms over 40 s, and the rounds measured that descent.
+ * are within 10 % of its previous pass. One pass was not enough at 1M: after a cold start Neo4j's
+ * CPU per request for paths from a hub fell from 25 ms to 1.2 ms over 40 s, and the rounds measured
+ * that descent.
  */
 async function warmUntilSettled(
   scenario: Scenario,
@@ -200,9 +201,9 @@ async function warmUntilSettled(
     // The peer warms once: where it times out, more passes only keep Neo4j busy.
     for (const target of pass === 0 ? TARGETS : (['ours', 'raw'] as const)) {
       const request = requestFor(target, scenario, bases);
-      const { answered, errors } = await saturate(request, { seconds: opts.seconds, connections: opts.connections });
+      const { correct } = await saturate(request, { seconds: opts.seconds, connections: opts.connections });
       // Errors are not throughput: a target failing fast would otherwise look warm and pace high.
-      last[target] = Math.max(0, answered - errors) / opts.seconds;
+      last[target] = correct / opts.seconds;
       await settle();
     }
     // Ours or raw answering nothing is a broken scenario, not a cold one: pacing it at 1/s would take minutes a round.
@@ -259,7 +260,14 @@ function pacedSeconds(opts: Options, rate: number): number {
 async function saturateMeasuringCpu(request: Parameters<typeof saturate>[0], opts: Options, pid: number | undefined) {
   const before = pid === undefined ? 0 : cpuMs(pid);
   const machineBefore = machineCpuMs();
-  const { answered, ...stats } = await saturate(request, { seconds: opts.seconds, connections: opts.connections });
+  const {
+    answered,
+    correct: _correct,
+    ...stats
+  } = await saturate(request, {
+    seconds: opts.seconds,
+    connections: opts.connections,
+  });
   if (pid === undefined || answered === 0) return stats;
   return {
     ...stats,

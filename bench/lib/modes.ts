@@ -48,7 +48,11 @@ export async function compareModes<Mode extends string>(
   const fixed = new Map<Mode, Awaited<ReturnType<typeof pacedLoad>>[]>(modes.map((mode) => [mode, []]));
   for (let round = 0; round < opts.rounds; round += 1) {
     for (const mode of round % 2 === 0 ? modes : [...modes].reverse()) {
-      const { answered: _answered, ...stats } = await saturate(oursRequest(scenario, bases[mode]), load);
+      const {
+        answered: _answered,
+        correct: _correct,
+        ...stats
+      } = await saturate(oursRequest(scenario, bases[mode]), load);
       saturation.get(mode)?.push(stats);
       await settle();
       fixed.get(mode)?.push(

@@ -5,21 +5,42 @@ import type { PacedRequest } from './paced';
 /** An answer counts when it is 2xx and carries no GraphQL or raw-server error. */
 export const isCorrect = (body: string): boolean => !body.includes('"errors"') && !body.includes('"error"');
 
-/** Saturation: autocannon keeps `connections` requests in flight for `seconds`. */
+/** The run is also autocannon's event emitter (its types give only the promise). */
+interface AnswerEvents {
+  on(event: 'response', listener: (client: unknown, statusCode: number) => void): unknown;
+}
+
+/**
+ * Saturation: autocannon keeps `connections` requests in flight for `seconds`. `correct` counts the
+ * 2xx answers whose body holds no error, each once (autocannon's own counts take an error answer
+ * twice, as non-2xx and as a mismatch, and a timeout as an error and a timeout).
+ */
 export async function saturate(
   request: PacedRequest,
   options: { seconds: number; connections: number },
-): Promise<Stats & { answered: number }> {
-  const result = await autocannon({
+): Promise<Stats & { answered: number; correct: number }> {
+  // autocannon emits each answer's status just before it checks the same answer's body.
+  let status = 0;
+  let correct = 0;
+  const run = autocannon({
     ...request,
     connections: options.connections,
     duration: options.seconds,
-    verifyBody: isCorrect,
-  } as autocannon.Options);
+    verifyBody: (body: string) => {
+      const ok = isCorrect(body);
+      if (ok && status >= 200 && status < 300) correct += 1;
+      return ok;
+    },
+  } as autocannon.Options) as ReturnType<typeof autocannon> & AnswerEvents;
+  run.on('response', (_client: unknown, statusCode: number) => {
+    status = statusCode;
+  });
+  const result = await run;
   const mismatches = (result as unknown as { mismatches: number }).mismatches;
   return {
     rps: result.requests.average,
     answered: result.requests.total,
+    correct,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts + mismatches,
