@@ -338,8 +338,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const out = String(values.out);
   const resultsFile = path.join(out, 'results.json');
-  mkdirSync(out, { recursive: true });
   if (values['report-only']) {
+    if (!existsSync(resultsFile)) {
+      console.error(`--report-only needs ${resultsFile}: no such file. Nothing was written.`);
+      process.exit(1);
+    }
     const saved = JSON.parse(readFileSync(resultsFile, 'utf8')) as {
       options: typeof opts & { sizes: number[]; minutes?: number; command?: string };
       results: ScenarioResult[];
@@ -347,6 +350,7 @@ async function main(): Promise<void> {
     writeReport(out, saved.results, { ...saved.options, minutes: saved.options.minutes ?? 0 });
     return;
   }
+  mkdirSync(out, { recursive: true });
   const only = values.scenarios ? values.scenarios.split(',') : null;
   // With --merge, what is not run now keeps its earlier result (e.g. to re-run only 1M, or one scenario).
   let results: ScenarioResult[] =

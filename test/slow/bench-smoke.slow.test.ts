@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -91,6 +91,18 @@ describe('benchmark harness (smoke)', () => {
       expect(failed?.stderr).not.toMatch(/^\s+at /m);
     },
   );
+
+  it('refuses --report-only without a results.json, naming the file, exit 1, creating nothing', async () => {
+    const missing = path.join(out, 'no-run-yet');
+    const failed = await run('npx', ['tsx', 'bench/run.ts', '--report-only', '--out', missing], { cwd: ROOT }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain(`--report-only needs ${path.join(missing, 'results.json')}: no such file`);
+    expect(failed?.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(missing)).toBe(false);
+  });
 
   it('runs every scenario against our API, raw Cypher and @neo4j/graphql, and writes the results', async () => {
     await tinyRun('bench/run.ts', ['--samples', '10'], out);
