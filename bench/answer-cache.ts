@@ -5,7 +5,7 @@ import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
 import { startCorpus } from './lib/corpus';
 import { compareModes, type ModeComparison } from './lib/modes';
-import { benchOptions, LOAD_RULES, numericOptions } from './lib/options';
+import { benchOptions, LOAD_RULES, numericOptions, scenarioOption } from './lib/options';
 import { ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
 import { endLeftoverTransactions } from './lib/settle';
 import { scenarios } from './scenarios';
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     // Whole MB, within RESPONSE_CACHE_MB's bound (the cached service would refuse to start above it).
     'cache-mb': { kind: 'count', max: 4096 },
   });
-  const only = String(values.scenarios).split(',');
+  const only = scenarioOption(USAGE, String(values.scenarios));
   const started = Date.now();
   const results: CacheResult[] = [];
   for (const size of sizes) results.push(...(await benchSize(size, only, opts)));

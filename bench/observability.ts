@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findFreePort } from '../src/localdb/ports';
 import { createLogger } from '../src/logger';
 import { createDriver } from '../src/neo4j/driver';
-import { benchOptions, LOAD_RULES, numericOptions } from './lib/options';
+import { benchOptions, LOAD_RULES, numericOptions, scenarioOption } from './lib/options';
 import { startCorpus } from './lib/corpus';
 import { startOtlpSink } from './lib/otlp-sink';
 import { compareModes, type ModeComparison } from './lib/modes';
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const { sizes, ...opts } = numericOptions(USAGE, values, {
     ...LOAD_RULES,
   });
-  const only = String(values.scenarios).split(',');
+  const only = scenarioOption(USAGE, String(values.scenarios));
   const started = Date.now();
   const results: ObservabilityResult[] = [];
   for (const size of sizes) results.push(...(await benchSize(size, only, opts)));

@@ -18,7 +18,7 @@ export interface Stats {
    * and the load generator, all of which share the machine's cores.
    */
   readonly machineCpuMsPerRequest?: number;
-  /** Non-2xx answers, answers with errors, socket errors and timeouts. */
+  /** Failed requests, each once: answers that were not 2xx or carried an error, socket errors and timeouts. */
   readonly errors: number;
 }
 

@@ -8,7 +8,7 @@ import { buildSchema } from '../src/graphql/schema';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j/database';
 import { createDriver } from '../src/neo4j/driver';
-import { benchOptions, LOAD_RULES, numericOptions } from './lib/options';
+import { benchOptions, LOAD_RULES, numericOptions, scenarioOption } from './lib/options';
 import { pacedLoad, pooledStats } from './lib/paced';
 import { endLeftoverTransactions } from './lib/settle';
 import { startCorpus } from './lib/corpus';
@@ -27,11 +27,12 @@ import { PEER_FEATURES, PEER_TYPE_DEFS } from './peer/typeDefs';
 import { scenarios, type Scenario } from './scenarios';
 import { writeReport, type ScenarioResult, type Stats } from './report';
 
+const DEFAULT_OUT = path.join(ROOT, 'docs', 'bench');
 const USAGE =
-  'npm run bench [-- --sizes 10000,100000,1000000 --seconds 5 --rounds 3 --connections 16 --rate 20 --samples 1000 --scenarios a,b --merge | --report-only]';
+  'npm run bench [-- --sizes 10000,100000,1000000 --seconds 5 --warm-seconds 10 --rounds 3 --connections 16 --rate 20 --samples 1000 --scenarios a,b --merge | --report-only]';
 
 /**
- * `npm run bench [-- --sizes 10000,100000,1000000 --seconds 5 --rounds 3 --connections 16 --rate 20 --samples 1000 --scenarios a,b --merge]`
+ * `npm run bench [-- --sizes 10000,100000,1000000 --seconds 5 --warm-seconds 10 --rounds 3 --connections 16 --rate 20 --samples 1000 --scenarios a,b --merge]`
  * For each corpus size (built with `npm run synth` when missing): our API, the same Cypher through
  * the driver (raw) and @neo4j/graphql (peer) on the same database, each scenario alternating the
  * three targets round after round, at saturation (autocannon) and at a fixed rate (open loop); medians, ratios, PROFILE db
@@ -42,11 +43,13 @@ const { values } = benchOptions(USAGE, {
   options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
     seconds: { type: 'string', default: '5' },
+    /** Length of each warm-up pass (see warmUntilSettled). */
+    'warm-seconds': { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '16' },
     rate: { type: 'string', default: '20' },
     samples: { type: 'string', default: '1000' },
-    out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
+    out: { type: 'string', default: DEFAULT_OUT },
     scenarios: { type: 'string' },
     merge: { type: 'boolean', default: false },
     /** Only rewrite results.md and latency.svg from results.json. */
@@ -186,7 +189,9 @@ const WARM_UP_TOLERANCE = 0.1;
  * phase: every target once, then ours and raw again until each one's correct answers per second
  * are within 10 % of its previous pass. One pass was not enough at 1M: after a cold start Neo4j's
  * CPU per request for paths from a hub fell from 25 ms to 1.2 ms over 40 s, and the rounds measured
- * that descent.
+ * that descent. Passes last `--warm-seconds`, not `--seconds`: Neo4j's CPU per request for event
+ * search at 100k kept falling for two minutes, by less than 10 % per 4-second pass, so short passes
+ * called it warm while it still climbed (ours/raw 0.76; 0.98 once warm).
  */
 async function warmUntilSettled(
   scenario: Scenario,
@@ -201,9 +206,10 @@ async function warmUntilSettled(
     // The peer warms once: where it times out, more passes only keep Neo4j busy.
     for (const target of pass === 0 ? TARGETS : (['ours', 'raw'] as const)) {
       const request = requestFor(target, scenario, bases);
-      const { correct } = await saturate(request, { seconds: opts.seconds, connections: opts.connections });
+      const seconds = opts['warm-seconds'];
+      const { correct } = await saturate(request, { seconds, connections: opts.connections });
       // Errors are not throughput: a target failing fast would otherwise look warm and pace high.
-      last[target] = correct / opts.seconds;
+      last[target] = correct / seconds;
       await settle();
     }
     // Ours or raw answering nothing is a broken scenario, not a cold one: pacing it at 1/s would take minutes a round.
@@ -234,6 +240,7 @@ function machineCpu(rounds: readonly Stats[]): number {
 
 interface Options {
   readonly seconds: number;
+  readonly 'warm-seconds': number;
   readonly rounds: number;
   readonly connections: number;
   readonly rate: number;
@@ -276,7 +283,15 @@ async function saturateMeasuringCpu(request: Parameters<typeof saturate>[0], opt
   };
 }
 
-async function benchSize(events: number, only: readonly string[] | null, opts: Options): Promise<ScenarioResult[]> {
+/**
+ * One corpus size: each scenario's result, and the scenarios that could not be measured (a target
+ * answering nothing correctly), each with why; the others are still measured.
+ */
+async function benchSize(
+  events: number,
+  only: readonly string[] | null,
+  opts: Options,
+): Promise<{ results: ScenarioResult[]; skipped: string[] }> {
   const { neo4j, config, landmarks, env } = await startCorpus(events);
   const running: RunningService[] = [];
   const admin = createDriver({ ...config.neo4j, uri: neo4j.boltUri }, createLogger('error'));
@@ -292,15 +307,22 @@ async function benchSize(events: number, only: readonly string[] | null, opts: O
     const list = scenarios(landmarks).filter((scenario) => only === null || only.includes(scenario.name));
     const hits = await profileScenarios(neo4j.boltUri, list);
     const results: ScenarioResult[] = [];
+    const skipped: string[] = [];
     let leftovers = 0;
     const settle = async () => {
       leftovers += await endLeftoverTransactions(admin, config.neo4j.database);
     };
     for (const scenario of list) {
       leftovers = 0;
-      const { value: stats, maxRssMb } = await withMaxRss(ours.pid, () =>
+      const measured = await withMaxRss(ours.pid, () =>
         measureScenario(scenario, bases, opts, settle, { ours: ours.pid, raw: raw.pid, peer: peer.pid }),
-      );
+      ).catch((error: unknown) => {
+        skipped.push(`${events}/${scenario.name}: ${(error as Error).message}`);
+        console.error(`${scenario.name} at ${events} events not measured: ${(error as Error).message}`);
+        return null;
+      });
+      if (measured === null) continue;
+      const { value: stats, maxRssMb } = measured;
       if (leftovers > 0) console.error(`${scenario.name}: ended ${leftovers} transactions left running after a load`);
       const result: ScenarioResult = {
         size: events,
@@ -313,7 +335,7 @@ async function benchSize(events: number, only: readonly string[] | null, opts: O
       console.log(JSON.stringify(result));
       results.push(result);
     }
-    return results;
+    return { results, skipped };
   } finally {
     await admin.close();
     for (const service of running.reverse()) await service.stop();
@@ -333,6 +355,7 @@ function mergeResults(earlier: readonly ScenarioResult[], fresh: readonly Scenar
 async function main(): Promise<void> {
   const { sizes, ...opts } = numericOptions(USAGE, values, {
     ...LOAD_RULES,
+    'warm-seconds': { kind: 'number' },
     samples: { kind: 'count' },
   });
   const started = Date.now();
@@ -351,33 +374,44 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(out, { recursive: true });
-  const only = values.scenarios ? values.scenarios.split(',') : null;
+  const only = values.scenarios ? scenarioOption(USAGE, values.scenarios) : null;
   // With --merge, what is not run now keeps its earlier result (e.g. to re-run only 1M, or one scenario).
   let results: ScenarioResult[] =
     values.merge && existsSync(resultsFile)
       ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: ScenarioResult[] }).results
       : [];
-  for (const size of sizes) {
-    results = mergeResults(results, await benchSize(size, only, opts));
+  const skipped: string[] = [];
+  for (const [index, size] of sizes.entries()) {
+    const measured = await benchSize(size, only, opts);
+    skipped.push(...measured.skipped);
+    results = mergeResults(results, measured.results);
     // Written after every size, so a long run keeps what it measured if a later size fails.
     const allSizes = [...new Set(results.map((result) => result.size))].sort((a, b) => a - b);
     const minutes = Math.round((Date.now() - started) / 6000) / 10;
-    const options = { ...opts, sizes: allSizes, minutes, command: commandOf(sizes, only, opts, values.merge) };
+    const command = commandOf(sizes.slice(0, index + 1), only, opts, { merge: values.merge, out });
+    const options = { ...opts, sizes: allSizes, minutes, command };
     writeReport(out, results, options);
     writeFileSync(resultsFile, JSON.stringify({ options, results }, null, 2) + '\n');
   }
   console.log(`Wrote ${path.relative(ROOT, out)}/results.json, results.md, latency.svg`);
+  if (skipped.length > 0) {
+    console.error(
+      `Not measured (their earlier results, if any, are kept):\n${skipped.map((s) => `  ${s}`).join('\n')}`,
+    );
+    process.exit(1);
+  }
 }
 
 /** The command this run was, as a reader would type it again (the report names it). */
 function commandOf(
   sizes: readonly number[],
   only: readonly string[] | null,
-  opts: { seconds: number; rounds: number; connections: number; rate: number; samples: number },
-  merge: boolean | undefined,
+  opts: Options,
+  run: { merge: boolean | undefined; out: string },
 ): string {
   const scenarios = only ? ` --scenarios ${only.join(',')}` : '';
-  return `npm run bench -- --sizes ${sizes.join(',')} --seconds ${opts.seconds} --rounds ${opts.rounds} --connections ${opts.connections} --rate ${opts.rate} --samples ${opts.samples}${scenarios}${merge ? ' --merge' : ''}`;
+  const out = run.out === DEFAULT_OUT ? '' : ` --out ${path.relative(ROOT, run.out) || '.'}`;
+  return `npm run bench -- --sizes ${sizes.join(',')} --seconds ${opts.seconds} --warm-seconds ${opts['warm-seconds']} --rounds ${opts.rounds} --connections ${opts.connections} --rate ${opts.rate} --samples ${opts.samples}${scenarios}${run.merge ? ' --merge' : ''}${out}`;
 }
 
 main().catch((error: unknown) => {

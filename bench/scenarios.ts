@@ -214,3 +214,8 @@ export function scenarios(landmarks: Landmarks): Scenario[] {
     },
   ];
 }
+
+/** Every scenario's name, to check `--scenarios` before a corpus starts (names do not depend on the landmarks). */
+export const SCENARIO_NAMES: readonly string[] = scenarios({ rare: '', farA: '', farB: '', searchTerm: '' }).map(
+  ({ name }) => name,
+);

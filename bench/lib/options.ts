@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { SCENARIO_NAMES } from '../scenarios';
 
 /** A benchmark's command-line options, or its usage line and exit 2 for an unknown or malformed one. */
 export function benchOptions<T extends ParseArgsConfig>(usage: string, config: T): ReturnType<typeof parseArgs<T>> {
@@ -69,4 +70,19 @@ function numericProblem(text: string, rule: NumericRule): string | undefined {
     return 'must be a positive whole number';
   if (rule.max !== undefined && value > rule.max) return `must be at most ${rule.max}`;
   return undefined;
+}
+
+/**
+ * The scenarios `--scenarios` names (comma-separated), or the usage line and exit 2 naming each
+ * one no scenario has: a misspelt name would otherwise measure nothing and say nothing.
+ */
+export function scenarioOption(usage: string, text: string): string[] {
+  const names = text.split(',');
+  const unknown = names.filter((name) => !SCENARIO_NAMES.includes(name));
+  if (unknown.length > 0) {
+    for (const name of unknown) console.error(`--scenarios: no scenario is named "${name}"`);
+    console.error(`scenarios: ${SCENARIO_NAMES.join(', ')}\nusage: ${usage}`);
+    process.exit(2);
+  }
+  return names;
 }

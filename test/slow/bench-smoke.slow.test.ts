@@ -62,6 +62,12 @@ describe('benchmark harness (smoke)', () => {
         '--connections must be a positive whole number; got 0x10',
       ],
     ],
+    [
+      'bench/run.ts',
+      ['--scenarios', 'search,serch,timeline-hub,conections'],
+      ['--scenarios: no scenario is named "serch"', '--scenarios: no scenario is named "conections"'],
+    ],
+    ['bench/answer-cache.ts', ['--scenarios', 'timelines'], ['--scenarios: no scenario is named "timelines"']],
     ['bench/reads-while-writing.ts', ['--write-rate', '0'], ['--write-rate must be a positive number']],
     ['bench/reads-while-writing.ts', ['--size', '1.5'], ['--size must be a positive whole number; got 1.5']],
     [
@@ -79,7 +85,7 @@ describe('benchmark harness (smoke)', () => {
       ],
     ],
   ])(
-    '%s %j refuses a rate or count that is not a positive number (counts whole), naming it, exit 2',
+    '%s %j refuses a rate or count that is not a positive number (counts whole), or an unknown scenario, naming it, exit 2',
     async (script, args, messages) => {
       const failed = await run('npx', ['tsx', script, ...args], { cwd: ROOT }).then(
         () => null,
@@ -105,8 +111,9 @@ describe('benchmark harness (smoke)', () => {
   });
 
   it('runs every scenario against our API, raw Cypher and @neo4j/graphql, and writes the results', async () => {
-    await tinyRun('bench/run.ts', ['--samples', '10'], out);
-    const { results } = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as {
+    await tinyRun('bench/run.ts', ['--samples', '10', '--warm-seconds', '1'], out);
+    const { options, results } = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as {
+      options: { command: string };
       results: {
         scenario: string;
         ours: { rps: number; errors: number; cpuMsPerRequest?: number; machineCpuMsPerRequest?: number };
@@ -154,6 +161,10 @@ describe('benchmark harness (smoke)', () => {
       expect(result.fixedRate.ours.samples).toBeGreaterThanOrEqual(10);
       expect(result.fixedRate.ours.p999).toBeGreaterThanOrEqual(result.fixedRate.ours.p99);
     }
+    // The report names the run as it was typed, to be run again.
+    expect(options.command).toBe(
+      `npm run bench -- --sizes 10000 --seconds 1 --warm-seconds 1 --rounds 1 --connections 4 --rate 10 --samples 10 --out ${path.relative(ROOT, out)}`,
+    );
     expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toContain('<svg');
     expect(readFileSync(path.join(out, 'results.md'), 'utf8')).toContain('| timeline-hub |');
     // Builds the 10k corpus on a fresh machine (~1 min), then 14 scenarios × 3 targets.
