@@ -19,4 +19,5 @@ USER node
 # 4000: the API; 9464: /metrics (METRICS_PORT), for a scraper on the same network, not to publish.
 EXPOSE 4000 9464
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:4000/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/main.js"]
+# Node flags: src/node-flags.ts (a full collection sooner: less RSS at the same CPU).
+CMD ["node", "--heap-growing-percent=200", "dist/main.js"]

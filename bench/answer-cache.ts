@@ -6,7 +6,7 @@ import { createDriver } from '../src/neo4j/driver';
 import { startCorpus } from './lib/corpus';
 import { compareModes, type ModeComparison } from './lib/modes';
 import { benchOptions, LOAD_RULES, numericOptions, scenarioOption } from './lib/options';
-import { ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
+import { BUILT_SERVICE, ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
 import { endLeftoverTransactions } from './lib/settle';
 import { scenarios } from './scenarios';
 
@@ -76,7 +76,7 @@ async function benchSize(
       METRICS_PORT: String(metricsPort),
     });
     running.push(cached);
-    const uncached = await startProcess(['dist/main.js'], deployed, '/health/ready');
+    const uncached = await startProcess(BUILT_SERVICE, deployed, '/health/ready');
     running.push(uncached);
     const bases: Record<Mode, string> = { cached: cached.base, uncached: uncached.base };
     const metricsBase = `http://127.0.0.1:${metricsPort}`;

@@ -7,7 +7,7 @@ import { benchOptions, LOAD_RULES, numericOptions, scenarioOption } from './lib/
 import { startCorpus } from './lib/corpus';
 import { startOtlpSink } from './lib/otlp-sink';
 import { compareModes, type ModeComparison } from './lib/modes';
-import { ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
+import { BUILT_SERVICE, ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
 import { endLeftoverTransactions } from './lib/settle';
 import { scenarios } from './scenarios';
 
@@ -62,7 +62,7 @@ async function benchSize(
     const on = await startBuiltService({ ...deployed, ...tracing, METRICS_PORT: String(await findFreePort()) });
     running.push(on);
     const off = await startProcess(
-      ['dist/main.js'],
+      BUILT_SERVICE,
       { ...deployed, OTEL_SDK_DISABLED: 'true', METRICS_PORT: '0' },
       '/health/ready',
     );

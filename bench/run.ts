@@ -191,7 +191,7 @@ const WARM_UP_TOLERANCE = 0.1;
  * CPU per request for paths from a hub fell from 25 ms to 1.2 ms over 40 s, and the rounds measured
  * that descent. Passes last `--warm-seconds`, not `--seconds`: Neo4j's CPU per request for event
  * search at 100k kept falling for two minutes, by less than 10 % per 4-second pass, so short passes
- * called it warm while it still climbed (ours/raw 0.76; 0.98 once warm).
+ * called it warm while it still climbed (ours/raw 0.76 then; 0.91–1.01 once warm).
  */
 async function warmUntilSettled(
   scenario: Scenario,
@@ -284,8 +284,9 @@ async function saturateMeasuringCpu(request: Parameters<typeof saturate>[0], opt
 }
 
 /**
- * One corpus size: each scenario's result, and the scenarios that could not be measured (a target
- * answering nothing correctly), each with why; the others are still measured.
+ * One corpus size: each scenario's result, and the scenarios whose measurement failed (ours or raw
+ * answering nothing correctly in the warm-up, a target that stopped), each with why; the others
+ * are still measured.
  */
 async function benchSize(
   events: number,
@@ -396,7 +397,7 @@ async function main(): Promise<void> {
   console.log(`Wrote ${path.relative(ROOT, out)}/results.json, results.md, latency.svg`);
   if (skipped.length > 0) {
     console.error(
-      `Not measured (their earlier results, if any, are kept):\n${skipped.map((s) => `  ${s}`).join('\n')}`,
+      `Not measured${values.merge ? ' (their earlier results are kept)' : ''}:\n${skipped.map((s) => `  ${s}`).join('\n')}`,
     );
     process.exit(1);
   }

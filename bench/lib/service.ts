@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readConfig } from '../../src/config';
 import { createLocalNeo4j } from '../../src/localdb/create';
 import { findFreePort } from '../../src/localdb/ports';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -23,10 +24,13 @@ export async function neo4jForTools(): Promise<{ uri: string; password: string; 
   return { uri: local.boltUri, password: config.neo4j.password, user: config.neo4j.user };
 }
 
-/** Builds the service and runs `node dist/main.js` as a separate process, as production would. */
+/** `node` arguments that run the built service as production does (its flags, then dist/main.js). */
+export const BUILT_SERVICE: readonly string[] = [...SERVICE_NODE_FLAGS, 'dist/main.js'];
+
+/** Builds the service and runs it as a separate process, as production would. */
 export async function startBuiltService(env: NodeJS.ProcessEnv): Promise<RunningService> {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  return startProcess(['dist/main.js'], env, '/health/ready');
+  return startProcess(BUILT_SERVICE, env, '/health/ready');
 }
 
 /** Runs a node program of the project (args after `node`) on a free PORT until `readyPath` answers 2xx. */

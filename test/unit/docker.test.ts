@@ -5,6 +5,7 @@ import { CONFIG_VARIABLES, readConfig } from '../../src/config';
 import { healthRoutes } from '../../src/http/health';
 import { createLogger } from '../../src/logger';
 import type { Database } from '../../src/neo4j/database';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags';
 
 // Docker cannot run on every machine that runs the tests: the files are parsed and checked against the
 // repository they build from and the service they run.
@@ -159,9 +160,13 @@ describe('Dockerfile', () => {
   it('starts the compiled entry point, which the build stage compiles and the last stage copies', () => {
     const cmd = all(runtime, 'CMD').at(-1);
     expect(cmd?.args.startsWith('[')).toBe(true); // exec form: node is PID 1 and receives SIGTERM
-    const [program, entry] = words(cmd as Instruction);
+    const [program, ...rest] = words(cmd as Instruction);
     expect(program).toBe('node');
+    const entry = rest.at(-1);
     expect(entry).toBe(pkg.main);
+    // The service's node flags, as package.json's start and the benchmarks pass them.
+    expect(rest.slice(0, -1)).toEqual(SERVICE_NODE_FLAGS);
+    expect(pkg.scripts.start).toBe(`npm run build --silent && node ${SERVICE_NODE_FLAGS.join(' ')} ${pkg.main}`);
     // The file tsc writes for src/main.ts, under the build's outDir, exists as source.
     const { rootDir, outDir } = buildConfig.compilerOptions;
     const compiled = path.posix.relative(outDir, entry as string);
