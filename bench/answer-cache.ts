@@ -8,7 +8,7 @@ import { compareModes, type ModeComparison } from './lib/modes';
 import { benchOptions, LOAD_RULES, numericOptions, scenarioOption } from './lib/options';
 import { BUILT_SERVICE, ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
 import { endLeftoverTransactions } from './lib/settle';
-import { scenarios } from './scenarios';
+import { SCENARIO_NAMES, scenarios } from './scenarios';
 
 const USAGE =
   'npm run bench:answer-cache [-- --sizes 100000 --scenarios timeline,search --seconds 5 --rounds 3 --connections 16 --rate 20 --cache-mb 64]';
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     // Whole MB, within RESPONSE_CACHE_MB's bound (the cached service would refuse to start above it).
     'cache-mb': { kind: 'count', max: 4096 },
   });
-  const only = scenarioOption(USAGE, String(values.scenarios));
+  const only = scenarioOption(USAGE, String(values.scenarios), SCENARIO_NAMES);
   const started = Date.now();
   const results: CacheResult[] = [];
   for (const size of sizes) results.push(...(await benchSize(size, only, opts)));

@@ -9,7 +9,7 @@ import { startOtlpSink } from './lib/otlp-sink';
 import { compareModes, type ModeComparison } from './lib/modes';
 import { BUILT_SERVICE, ROOT, startBuiltService, startProcess, type RunningService } from './lib/service';
 import { endLeftoverTransactions } from './lib/settle';
-import { scenarios } from './scenarios';
+import { SCENARIO_NAMES, scenarios } from './scenarios';
 
 /**
  * `npm run bench:observability [-- --sizes 10000 --scenarios timeline,search --seconds 5 --rounds 5]`
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const { sizes, ...opts } = numericOptions(USAGE, values, {
     ...LOAD_RULES,
   });
-  const only = scenarioOption(USAGE, String(values.scenarios));
+  const only = scenarioOption(USAGE, String(values.scenarios), SCENARIO_NAMES);
   const started = Date.now();
   const results: ObservabilityResult[] = [];
   for (const size of sizes) results.push(...(await benchSize(size, only, opts)));

@@ -24,7 +24,7 @@ import {
   withMaxRss,
 } from './lib/service';
 import { PEER_FEATURES, PEER_TYPE_DEFS } from './peer/typeDefs';
-import { scenarios, type Scenario } from './scenarios';
+import { SCENARIO_NAMES, scenarios, type Scenario } from './scenarios';
 import { writeReport, type ScenarioResult, type Stats } from './report';
 
 const DEFAULT_OUT = path.join(ROOT, 'docs', 'bench');
@@ -190,7 +190,7 @@ const WARM_UP_TOLERANCE = 0.1;
  * are within 10 % of its previous pass. One pass was not enough at 1M: after a cold start Neo4j's
  * CPU per request for paths from a hub fell from 25 ms to 1.2 ms over 40 s, and the rounds measured
  * that descent. Passes last `--warm-seconds`, not `--seconds`: Neo4j's CPU per request for event
- * search at 100k kept falling for two minutes, by less than 10 % per 4-second pass, so short passes
+ * search at 100k kept falling for 2.5 minutes, by less than 10 % per 4-second pass, so short passes
  * called it warm while it still climbed (ours/raw 0.76 then; 0.91–1.01 once warm).
  */
 async function warmUntilSettled(
@@ -204,9 +204,9 @@ async function warmUntilSettled(
   for (let pass = 0; pass < WARM_UP_PASSES; pass += 1) {
     previous = { ...last };
     // The peer warms once: where it times out, more passes only keep Neo4j busy.
+    const seconds = opts['warm-seconds'];
     for (const target of pass === 0 ? TARGETS : (['ours', 'raw'] as const)) {
       const request = requestFor(target, scenario, bases);
-      const seconds = opts['warm-seconds'];
       const { correct } = await saturate(request, { seconds, connections: opts.connections });
       // Errors are not throughput: a target failing fast would otherwise look warm and pace high.
       last[target] = correct / seconds;
@@ -317,9 +317,11 @@ async function benchSize(
       leftovers = 0;
       const measured = await withMaxRss(ours.pid, () =>
         measureScenario(scenario, bases, opts, settle, { ours: ours.pid, raw: raw.pid, peer: peer.pid }),
-      ).catch((error: unknown) => {
-        skipped.push(`${events}/${scenario.name}: ${(error as Error).message}`);
-        console.error(`${scenario.name} at ${events} events not measured: ${(error as Error).message}`);
+      ).catch(async (error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        skipped.push(`${events}/${scenario.name}: ${why}`);
+        console.error(`${scenario.name} at ${events} events not measured: ${why}`);
+        await settle(); // a round cut short may leave queries running into the next scenario
         return null;
       });
       if (measured === null) continue;
@@ -359,6 +361,8 @@ async function main(): Promise<void> {
     'warm-seconds': { kind: 'number' },
     samples: { kind: 'count' },
   });
+  // Checked before anything is written or started; an empty list is refused too.
+  const only = values.scenarios === undefined ? null : scenarioOption(USAGE, values.scenarios, SCENARIO_NAMES);
   const started = Date.now();
   const out = String(values.out);
   const resultsFile = path.join(out, 'results.json');
@@ -375,7 +379,6 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(out, { recursive: true });
-  const only = values.scenarios ? scenarioOption(USAGE, values.scenarios) : null;
   // With --merge, what is not run now keeps its earlier result (e.g. to re-run only 1M, or one scenario).
   let results: ScenarioResult[] =
     values.merge && existsSync(resultsFile)
@@ -399,7 +402,7 @@ async function main(): Promise<void> {
     console.error(
       `Not measured${values.merge ? ' (their earlier results are kept)' : ''}:\n${skipped.map((s) => `  ${s}`).join('\n')}`,
     );
-    process.exit(1);
+    process.exitCode = 1;
   }
 }
 
@@ -411,7 +414,10 @@ function commandOf(
   run: { merge: boolean | undefined; out: string },
 ): string {
   const scenarios = only ? ` --scenarios ${only.join(',')}` : '';
-  const out = run.out === DEFAULT_OUT ? '' : ` --out ${path.relative(ROOT, run.out) || '.'}`;
+  // Inside the project: relative to it, as typed there; elsewhere: the absolute path.
+  const relative = path.relative(ROOT, path.resolve(run.out));
+  const where = relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(run.out) : relative || '.';
+  const out = path.resolve(run.out) === DEFAULT_OUT ? '' : ` --out ${/\s/.test(where) ? JSON.stringify(where) : where}`;
   return `npm run bench -- --sizes ${sizes.join(',')} --seconds ${opts.seconds} --warm-seconds ${opts['warm-seconds']} --rounds ${opts.rounds} --connections ${opts.connections} --rate ${opts.rate} --samples ${opts.samples}${scenarios}${run.merge ? ' --merge' : ''}${out}`;
 }
 

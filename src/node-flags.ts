@@ -1,7 +1,7 @@
 /**
  * Node flags the service is started with: package.json's `start`, the Dockerfile's CMD and the
  * benchmarks (test/unit/docker.test.ts holds them equal). NODE_OPTIONS cannot carry them: Node
- * refuses V8's heap-tuning flags there.
+ * refuses `--heap-growing-percent` there (it takes `--max-old-space-size`).
  *
  * `--heap-growing-percent=200`: a full collection is due when the old generation reaches 3 times
  * what the last one kept, not the 4 times V8 allows by default under a heap limit of 2 GB or more

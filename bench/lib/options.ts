@@ -1,5 +1,4 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { SCENARIO_NAMES } from '../scenarios';
 
 /** A benchmark's command-line options, or its usage line and exit 2 for an unknown or malformed one. */
 export function benchOptions<T extends ParseArgsConfig>(usage: string, config: T): ReturnType<typeof parseArgs<T>> {
@@ -73,15 +72,15 @@ function numericProblem(text: string, rule: NumericRule): string | undefined {
 }
 
 /**
- * The scenarios `--scenarios` names (comma-separated), or the usage line and exit 2 naming each
- * one no scenario has: a misspelt name would otherwise measure nothing and say nothing.
+ * The scenarios `--scenarios` names (comma-separated) out of `known`, or the usage line and exit 2
+ * naming each one no scenario has: a misspelt name would otherwise measure nothing and say nothing.
  */
-export function scenarioOption(usage: string, text: string): string[] {
+export function scenarioOption(usage: string, text: string, known: readonly string[]): string[] {
   const names = text.split(',');
-  const unknown = names.filter((name) => !SCENARIO_NAMES.includes(name));
+  const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     for (const name of unknown) console.error(`--scenarios: no scenario is named "${name}"`);
-    console.error(`scenarios: ${SCENARIO_NAMES.join(', ')}\nusage: ${usage}`);
+    console.error(`scenarios: ${known.join(', ')}\nusage: ${usage}`);
     process.exit(2);
   }
   return names;

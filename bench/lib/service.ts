@@ -106,15 +106,26 @@ export function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-/** Runs `work` while sampling a process's resident set size every 0.5 s; gives its result and the largest sample (MB). */
+/**
+ * Runs `work` while sampling a process's resident set size every 0.5 s; gives its result and the
+ * largest sample (MB). A process that has exited has no sample (0): a throw in the timer would
+ * end the whole run, not the work that `work`'s own failure reports.
+ */
 export async function withMaxRss<T>(pid: number, work: () => Promise<T>): Promise<{ value: T; maxRssMb: number }> {
-  let maxRssMb = rssMb(pid);
+  const sample = () => {
+    try {
+      return rssMb(pid);
+    } catch {
+      return 0;
+    }
+  };
+  let maxRssMb = sample();
   const sampler = setInterval(() => {
-    maxRssMb = Math.max(maxRssMb, rssMb(pid));
+    maxRssMb = Math.max(maxRssMb, sample());
   }, 500);
   try {
     const value = await work();
-    return { value, maxRssMb: Math.max(maxRssMb, rssMb(pid)) };
+    return { value, maxRssMb: Math.max(maxRssMb, sample()) };
   } finally {
     clearInterval(sampler);
   }

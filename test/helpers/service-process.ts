@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { findFreePort } from '../../src/localdb/ports';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -27,7 +28,8 @@ export async function spawnService(
   entry: 'src/main.ts' | 'dist/main.js' = 'src/main.ts',
 ): Promise<ServiceProcess> {
   port ??= await findFreePort();
-  const args = entry.endsWith('.js') ? [entry] : ['--import', 'tsx', entry];
+  // The build runs with the flags production starts it with (src/node-flags.ts).
+  const args = entry.endsWith('.js') ? [...SERVICE_NODE_FLAGS, entry] : ['--import', 'tsx', entry];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {

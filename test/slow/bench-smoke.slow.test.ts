@@ -68,6 +68,9 @@ describe('benchmark harness (smoke)', () => {
       ['--scenarios: no scenario is named "serch"', '--scenarios: no scenario is named "conections"'],
     ],
     ['bench/answer-cache.ts', ['--scenarios', 'timelines'], ['--scenarios: no scenario is named "timelines"']],
+    ['bench/observability.ts', ['--scenarios', ''], ['--scenarios: no scenario is named ""']],
+    ['bench/run.ts', ['--warm-seconds', '0'], ['--warm-seconds must be a positive number']],
+    ['bench/run.ts', ['--scenarios', ''], ['--scenarios: no scenario is named ""']],
     ['bench/reads-while-writing.ts', ['--write-rate', '0'], ['--write-rate must be a positive number']],
     ['bench/reads-while-writing.ts', ['--size', '1.5'], ['--size must be a positive whole number; got 1.5']],
     [
@@ -161,9 +164,9 @@ describe('benchmark harness (smoke)', () => {
       expect(result.fixedRate.ours.samples).toBeGreaterThanOrEqual(10);
       expect(result.fixedRate.ours.p999).toBeGreaterThanOrEqual(result.fixedRate.ours.p99);
     }
-    // The report names the run as it was typed, to be run again.
+    // The report names the run as it was typed, to be run again (an --out outside the project, absolute).
     expect(options.command).toBe(
-      `npm run bench -- --sizes 10000 --seconds 1 --warm-seconds 1 --rounds 1 --connections 4 --rate 10 --samples 10 --out ${path.relative(ROOT, out)}`,
+      `npm run bench -- --sizes 10000 --seconds 1 --warm-seconds 1 --rounds 1 --connections 4 --rate 10 --samples 10 --out ${out}`,
     );
     expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toContain('<svg');
     expect(readFileSync(path.join(out, 'results.md'), 'utf8')).toContain('| timeline-hub |');

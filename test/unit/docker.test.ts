@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -164,9 +165,10 @@ describe('Dockerfile', () => {
     expect(program).toBe('node');
     const entry = rest.at(-1);
     expect(entry).toBe(pkg.main);
-    // The service's node flags, as package.json's start and the benchmarks pass them.
+    // The service's node flags, as package.json's start and the benchmarks pass them, and this Node takes them.
     expect(rest.slice(0, -1)).toEqual(SERVICE_NODE_FLAGS);
-    expect(pkg.scripts.start).toBe(`npm run build --silent && node ${SERVICE_NODE_FLAGS.join(' ')} ${pkg.main}`);
+    expect(pkg.scripts.start?.split('&&').at(-1)?.trim()).toBe(`node ${SERVICE_NODE_FLAGS.join(' ')} ${pkg.main}`);
+    expect(spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '-e', '']).status).toBe(0);
     // The file tsc writes for src/main.ts, under the build's outDir, exists as source.
     const { rootDir, outDir } = buildConfig.compilerOptions;
     const compiled = path.posix.relative(outDir, entry as string);
