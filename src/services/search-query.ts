@@ -119,22 +119,44 @@ export function matchTier(
   terms: readonly string[],
   stopWords: ReadonlySet<string>,
   nameVariants: string | null = null,
+  wordsOf: WordsOf = keyWords,
 ): number {
-  const key = terms.join(' ');
-  const significant = (name: string) =>
-    matchKey(name)
-      .split(' ')
-      .filter((word) => word.length > 0 && !stopWords.has(word));
+  const significant = (name: string) => wordsOf(name).filter((word) => word.length > 0 && !stopWords.has(word));
+  const areTerms = (words: readonly string[]) =>
+    words.length === terms.length && words.every((word, index) => word === terms[index]);
   // Each name's words once: they are compared whole, then word by word.
   const main = (node.label === 'Event' ? [node.title, node.titleEn] : [node.name, node.nameEn])
     .filter((name): name is string => name !== null)
     .map(significant);
-  if (main.some((words) => words.join(' ') === key)) return 3;
+  if (main.some(areTerms)) return 3;
   const aliases = node.label === 'Event' ? [] : node.aliases.map(significant);
-  if (aliases.some((words) => words.join(' ') === key)) return 2;
+  if (aliases.some(areTerms)) return 2;
   if (terms.length > 1 && (nameVariants ?? '').split(' ').includes(terms.join(''))) return 2;
   const words = [...main, ...aliases].flat();
   return terms.every((term) => words.some((word) => word.startsWith(term))) ? 1 : 0;
+}
+
+/** A text's matchKey words. */
+type WordsOf = (text: string) => readonly string[];
+
+function keyWords(text: string): readonly string[] {
+  return matchKey(text).split(' ');
+}
+
+/**
+ * keyWords remembered for one ranking: a person's name, English name and first alias are usually
+ * one text, and normalising names is most of the ranking's cost.
+ */
+function rememberedKeyWords(): WordsOf {
+  const known = new Map<string, readonly string[]>();
+  return (text) => {
+    let words = known.get(text);
+    if (words === undefined) {
+      words = keyWords(text);
+      known.set(text, words);
+    }
+    return words;
+  };
 }
 
 /** Why a hit matched: which of its texts hold the words. */
@@ -195,39 +217,71 @@ export function analyseMatch(
   terms: readonly string[],
   spans: readonly NameSpan[] = nameSpans(terms),
 ): MatchAnalysis {
-  const properties = (Object.keys(FIELD_OF_PROPERTY) as SearchProperty[]).flatMap((property) => {
+  return analyseWords(texts, planTerms(terms, spans), keyWords);
+}
+
+/** A word of the search with what matching it takes, worked out once per search, not per hit. */
+interface TermPlan {
+  readonly term: string;
+  readonly edits: number;
+  /** The name spans the word is part of. */
+  readonly covering: readonly NameSpan[];
+}
+
+function planTerms(terms: readonly string[], spans: readonly NameSpan[]): TermPlan[] {
+  return terms.map((term, index) => ({
+    term,
+    edits: fuzzyEdits(term),
+    covering: spans.filter((span) => span.first <= index && index <= span.last),
+  }));
+}
+
+const SEARCH_PROPERTIES = Object.keys(FIELD_OF_PROPERTY) as SearchProperty[];
+
+function analyseWords(texts: SearchTexts, plans: readonly TermPlan[], wordsOf: WordsOf): MatchAnalysis {
+  const properties: SearchProperty[] = [];
+  const propertyWords: (readonly string[])[] = [];
+  for (const property of SEARCH_PROPERTIES) {
     const text = texts[property];
+    if (!text) continue;
+    properties.push(property);
     // The stored search texts are index words already (src/domain/search-text.ts); names and titles are not.
-    return text ? [{ property, words: (NORMALISED.has(property) ? text : matchKey(text)).split(' ') }] : [];
-  });
+    propertyWords.push(NORMALISED.has(property) ? text.split(' ') : wordsOf(text));
+  }
   const fields = new Set<MatchField>();
+  const grades = properties.map(() => 0);
   let matched = 0;
   let exact = true;
-  terms.forEach((term, index) => {
-    const edits = fuzzyEdits(term);
-    const covering = spans.filter((span) => span.first <= index && index <= span.last);
-    const grades = properties.map(({ property, words }) => {
-      if (words.some((word) => word.startsWith(term))) return EXACT;
-      if (TYPO.has(property) && edits > 0 && words.some((word) => withinEdits(word, term, edits))) return FUZZY;
-      if (
-        COMPACT.has(property) &&
-        covering.some((span) => words.some((word) => withinEdits(word, span.compact, span.edits)))
-      )
-        return FUZZY;
-      return 0;
+  for (const plan of plans) {
+    let best = 0;
+    properties.forEach((property, i) => {
+      const grade = gradeOf(property, propertyWords[i] as readonly string[], plan);
+      grades[i] = grade;
+      if (grade > best) best = grade;
     });
-    const best = Math.max(0, ...grades);
     if (best === 0) {
       exact = false;
-      return;
+      continue;
     }
     matched += 1;
     if (best < EXACT) exact = false;
-    grades.forEach((grade, i) => {
-      if (grade === best) fields.add(FIELD_OF_PROPERTY[(properties[i] as { property: SearchProperty }).property]);
+    properties.forEach((property, i) => {
+      if (grades[i] === best) fields.add(FIELD_OF_PROPERTY[property]);
     });
-  });
+  }
   return { matched, exact, fields: MATCH_FIELDS.filter((field) => fields.has(field)) };
+}
+
+/** How a word matches one property's words: whole or as a prefix, within edits, inside a whole name within edits, or not. */
+function gradeOf(property: SearchProperty, words: readonly string[], { term, edits, covering }: TermPlan): number {
+  if (words.some((word) => word.startsWith(term))) return EXACT;
+  if (edits > 0 && TYPO.has(property) && words.some((word) => withinEdits(word, term, edits))) return FUZZY;
+  if (
+    COMPACT.has(property) &&
+    covering.some((span) => words.some((word) => withinEdits(word, span.compact, span.edits)))
+  )
+    return FUZZY;
+  return 0;
 }
 
 /** Rows of withinEdits' table, kept between calls (it runs for many word pairs per search). */
@@ -293,13 +347,17 @@ export function rankHits(
   terms: readonly string[],
   stopWords: ReadonlySet<string>,
 ): RankedHit[] {
-  const spans = nameSpans(terms);
+  const plans = planTerms(terms, nameSpans(terms));
+  const wordsOf = rememberedKeyWords();
   return hits
     .map((hit) => {
-      const match = analyseMatch(hit.texts, terms, spans);
+      const match = analyseWords(hit.texts, plans, wordsOf);
       const every = match.matched === terms.length;
       const score =
-        (every ? 100 : 0) + 10 * match.matched + 2 * tierOf(hit, match, terms, stopWords) + hit.score / (1 + hit.score);
+        (every ? 100 : 0) +
+        10 * match.matched +
+        2 * tierOf(hit, match, terms, stopWords, wordsOf) +
+        hit.score / (1 + hit.score);
       return { node: hit.node, score, matchedOn: match.fields };
     })
     .sort((a, b) => b.score - a.score || a.node.id.localeCompare(b.node.id));
@@ -311,8 +369,9 @@ function tierOf(
   match: MatchAnalysis,
   terms: readonly string[],
   stopWords: ReadonlySet<string>,
+  wordsOf: WordsOf,
 ): number {
-  const tier = matchTier(hit.node, terms, stopWords, hit.texts.nameVariants ?? null);
+  const tier = matchTier(hit.node, terms, stopWords, hit.texts.nameVariants ?? null, wordsOf);
   if (hit.node.label !== 'Event') return 1 + tier;
   if (tier === 3) return 3;
   const named = match.fields.some((field) => field === 'PARTICIPANT' || field === 'PLACE' || field === 'AGREEMENT');
