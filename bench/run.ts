@@ -214,8 +214,7 @@ async function warmUntilSettled(
     }
     // Ours or raw answering nothing is a broken scenario, not a cold one: pacing it at 1/s would take minutes a round.
     const silent = (['ours', 'raw'] as const).filter((target) => last[target] === 0);
-    if (silent.length > 0)
-      throw new Error(`${scenario.name}: ${silent.join(' and ')} answered no request correctly in the warm-up`);
+    if (silent.length > 0) throw new Error(`${silent.join(' and ')} answered no request correctly in the warm-up`);
     const settled = (['ours', 'raw'] as const).every(
       (target) => Math.abs(last[target] - previous[target]) <= WARM_UP_TOLERANCE * previous[target],
     );
