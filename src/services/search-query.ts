@@ -112,7 +112,7 @@ export function toSuggestionQuery(terms: readonly string[]): string | undefined 
  * How well the words name the node: 3 its name or title, 2 one of its aliases or of the name's
  * romanisation variants (`nameVariants` holds them as one word), 1 every word a word (or the start
  * of one) of its names, 0 only within edits (a typo). Names are compared without stop words, as the
- * words are.
+ * words are. `terms` are searchTerms' words: none empty, none holding a space.
  */
 export function matchTier(
   node: NodeModel,

@@ -140,6 +140,40 @@ describe('analyseMatch and rankHits', () => {
     ]);
   });
 
+  it('ranks a hit the same among others as alone (names normalised once per ranking are not shared wrongly)', () => {
+    // A small vocabulary, so names, aliases and texts repeat across hits, as a person's do.
+    const word = fc.constantFrom('Kim', 'Jong', 'Un', 'Putin', 'Vladimir', 'Moreau', 'Boris', 'de');
+    const name = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+    const hit = fc.record({
+      name,
+      nameEn: fc.option(name),
+      aliases: fc.array(name, { maxLength: 2 }),
+      score: fc.nat(20),
+    });
+    const terms = fc.array(fc.constantFrom('kim', 'jong', 'un', 'putim', 'vlad', 'moreau', 'boris'), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    const alone = (hits: Parameters<typeof rankHits>[0], words: string[]) => {
+      const together = rankHits(hits, words, STOP);
+      const each = hits.map((one) => rankHits([one], words, STOP)[0]);
+      expect(together).toEqual([...each].sort((a, b) => b!.score - a!.score || a!.node.id.localeCompare(b!.node.id)));
+    };
+    fc.assert(
+      fc.property(fc.array(hit, { minLength: 1, maxLength: 6 }), terms, (fields, words) =>
+        alone(
+          fields.map(({ score, ...names }, index) => ({
+            node: entityModel({ id: `e${index}`, ...names }),
+            score,
+            texts: { name: names.name, nameEn: names.nameEn, aliasText: names.aliases.map((a) => ` | ${a}`).join('') },
+          })),
+          words,
+        ),
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('counts a transposition as one edit, as Lucene does', () => {
     expect(withinEdits('putin', 'ptuin', 1)).toBe(true);
     expect(withinEdits('putin', 'pitun', 1)).toBe(false);
