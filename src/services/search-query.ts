@@ -239,33 +239,25 @@ function planTerms(terms: readonly string[], spans: readonly NameSpan[]): TermPl
 const SEARCH_PROPERTIES = Object.keys(FIELD_OF_PROPERTY) as SearchProperty[];
 
 function analyseWords(texts: SearchTexts, plans: readonly TermPlan[], wordsOf: WordsOf): MatchAnalysis {
-  const properties: SearchProperty[] = [];
-  const propertyWords: (readonly string[])[] = [];
+  const properties: { property: SearchProperty; words: readonly string[] }[] = [];
   for (const property of SEARCH_PROPERTIES) {
     const text = texts[property];
-    if (!text) continue;
-    properties.push(property);
     // The stored search texts are index words already (src/domain/search-text.ts); names and titles are not.
-    propertyWords.push(NORMALISED.has(property) ? text.split(' ') : wordsOf(text));
+    if (text) properties.push({ property, words: NORMALISED.has(property) ? text.split(' ') : wordsOf(text) });
   }
   const fields = new Set<MatchField>();
-  const grades = properties.map(() => 0);
   let matched = 0;
   let exact = true;
   for (const plan of plans) {
-    let best = 0;
-    properties.forEach((property, i) => {
-      const grade = gradeOf(property, propertyWords[i] as readonly string[], plan);
-      grades[i] = grade;
-      if (grade > best) best = grade;
-    });
+    const grades = properties.map(({ property, words }) => gradeOf(property, words, plan));
+    const best = Math.max(0, ...grades);
     if (best === 0) {
       exact = false;
       continue;
     }
     matched += 1;
     if (best < EXACT) exact = false;
-    properties.forEach((property, i) => {
+    properties.forEach(({ property }, i) => {
       if (grades[i] === best) fields.add(FIELD_OF_PROPERTY[property]);
     });
   }
