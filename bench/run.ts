@@ -200,6 +200,8 @@ async function warmUntilSettled(
   settle: () => Promise<unknown>,
 ): Promise<Record<Target, number>> {
   const last: Record<Target, number> = { ours: 0, raw: 0, peer: 0 };
+  // What each target answered wrongly in its last pass: a refusal below quotes it.
+  const wrong: Partial<Record<Target, string>> = {};
   let previous = { ...last };
   for (let pass = 0; pass < WARM_UP_PASSES; pass += 1) {
     previous = { ...last };
@@ -207,14 +209,18 @@ async function warmUntilSettled(
     const seconds = opts['warm-seconds'];
     for (const target of pass === 0 ? TARGETS : (['ours', 'raw'] as const)) {
       const request = requestFor(target, scenario, bases);
-      const { correct } = await saturate(request, { seconds, connections: opts.connections });
+      const { correct, answered, firstWrong } = await saturate(request, { seconds, connections: opts.connections });
       // Errors are not throughput: a target failing fast would otherwise look warm and pace high.
       last[target] = correct / seconds;
+      wrong[target] = firstWrong ?? (answered === 0 ? 'no answer arrived' : undefined);
       await settle();
     }
     // Ours or raw answering nothing is a broken scenario, not a cold one: pacing it at 1/s would take minutes a round.
     const silent = (['ours', 'raw'] as const).filter((target) => last[target] === 0);
-    if (silent.length > 0) throw new Error(`${silent.join(' and ')} answered no request correctly in the warm-up`);
+    if (silent.length > 0)
+      throw new Error(
+        `${silent.join(' and ')} answered no request correctly in the warm-up (${silent.map((target) => `${target}: ${wrong[target]}`).join('; ')})`,
+      );
     const settled = (['ours', 'raw'] as const).every(
       (target) => Math.abs(last[target] - previous[target]) <= WARM_UP_TOLERANCE * previous[target],
     );

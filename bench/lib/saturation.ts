@@ -18,10 +18,11 @@ interface AnswerEvents {
 export async function saturate(
   request: PacedRequest,
   options: { seconds: number; connections: number },
-): Promise<Stats & { answered: number; correct: number }> {
+): Promise<Stats & { answered: number; correct: number; firstWrong?: string }> {
   // autocannon emits each answer's status just before it checks the same answer's body.
   let status = 0;
   let correct = 0;
+  let firstWrong: string | undefined;
   const run = autocannon({
     ...request,
     connections: options.connections,
@@ -29,6 +30,7 @@ export async function saturate(
     verifyBody: (body: string) => {
       const ok = isCorrect(body);
       if (ok && status >= 200 && status < 300) correct += 1;
+      else firstWrong ??= describeAnswer(status, body);
       return ok;
     },
   } as autocannon.Options) as ReturnType<typeof autocannon> & AnswerEvents;
@@ -45,8 +47,18 @@ export async function saturate(
     // Each failed request once: answers that were not correct, and requests that got no answer
     // (autocannon's `errors`: connection errors and timeouts).
     errors: result.requests.total - correct + result.errors,
+    ...(firstWrong === undefined ? {} : { firstWrong }),
   };
 }
+
+/** An answer as a reader of the run's output can act on it: its status and the start of its body. */
+function describeAnswer(status: number, body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return `${status} ${flat.length > WRONG_ANSWER_CHARS ? `${flat.slice(0, WRONG_ANSWER_CHARS)}…` : flat}`;
+}
+
+/** Enough of a GraphQL error body to hold its first message and code. */
+const WRONG_ANSWER_CHARS = 200;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
