@@ -209,10 +209,13 @@ async function warmUntilSettled(
     const seconds = opts['warm-seconds'];
     for (const target of pass === 0 ? TARGETS : (['ours', 'raw'] as const)) {
       const request = requestFor(target, scenario, bases);
-      const { correct, answered, firstWrong } = await saturate(request, { seconds, connections: opts.connections });
+      const { correct, answered, errors, firstWrong } = await saturate(request, {
+        seconds,
+        connections: opts.connections,
+      });
       // Errors are not throughput: a target failing fast would otherwise look warm and pace high.
       last[target] = correct / seconds;
-      wrong[target] = firstWrong ?? (answered === 0 ? 'no answer arrived' : undefined);
+      wrong[target] = firstWrong ?? (answered === 0 ? `no answer arrived (${errors} requests failed)` : undefined);
       await settle();
     }
     // Ours or raw answering nothing is a broken scenario, not a cold one: pacing it at 1/s would take minutes a round.

@@ -1,4 +1,4 @@
-import './without-source-maps'; // first: see there
+import './without-source-maps'; // before the first query: see there
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
 import { createHandler } from 'graphql-http/lib/use/express';

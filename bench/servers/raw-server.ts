@@ -1,4 +1,4 @@
-import './without-source-maps'; // first: see there
+import './without-source-maps'; // before the first query: see there
 import { createServer } from 'node:http';
 import { readConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';

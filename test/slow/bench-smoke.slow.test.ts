@@ -188,7 +188,7 @@ describe('benchmark harness (smoke)', () => {
     );
     expect(failed?.code).toBe(1);
     // The refusal quotes ours' first wrong answer (GraphQL over HTTP answers a validation error 200
-    // to a client that accepts only application/json, as the load generator does).
+    // to a client that sends no Accept header, as the load generator does).
     expect(failed?.stderr).toMatch(
       /Not measured:\n\s+10000\/timeline: ours answered no request correctly in the warm-up \(ours: 200 \{"errors":\[\{"message":"Query depth limit of 4 exceeded/,
     );
