@@ -4,27 +4,31 @@ import { parse as parseYaml } from 'yaml';
 import { startCorpus } from './lib/corpus';
 import { oursRequest } from './lib/modes';
 import { benchOptions, numericOptions } from './lib/options';
-import { pacedLoad, percentile, pooledStats } from './lib/paced';
+import { pacedLoad, percentile, pooledStats, type PacedRun } from './lib/paced';
 import { isCorrect } from './lib/saturation';
 import { ROOT, startBuiltService } from './lib/service';
 import { scenarios } from './scenarios';
 import type { Stats } from './report';
 
-const USAGE = 'npm run bench:reads-while-writing [-- --size 1000000 --seconds 60 --rate 20 --write-rate 0.5]';
+const USAGE =
+  'npm run bench:reads-while-writing [-- --size 1000000 --seconds 20 --rounds 3 --rate 20 --write-rate 0.5]';
 
 /**
- * `npm run bench:reads-while-writing [-- --size 1000000 --seconds 60 --rate 20 --write-rate 0.5]`
+ * `npm run bench:reads-while-writing [-- --size 1000000 --seconds 20 --rounds 3 --rate 20 --write-rate 0.5]`
  * Reads while articles are written: the timeline page and a search, each sent at a fixed rate (open
- * loop) for `seconds`, on the synthetic corpus of `size` events, three times: alone; while one
+ * loop) for `seconds`, on the synthetic corpus of `size` events, in three phases: alone; while one
  * writer loads the article through `POST /bundles` and retracts it through `DELETE /bundles/:id`
- * back to back; and while it does so at `write-rate` articles per second. Reports the reads'
- * p50/p99/p99.9, the loads' and retractions' p50/p99, and the articles loaded per second of each
- * phase. Writes docs/bench/reads-while-writing.json and .md.
+ * back to back; and while it does so at `write-rate` articles per second. Each of `rounds` rounds
+ * runs the three phases, in an order rotated by one each round, so no phase always runs first
+ * (coldest) or last (warmest) and the machine's drift falls on every phase alike. Reports, pooled
+ * over the rounds, the reads' p50/p99/p99.9, the loads' and retractions' p50/p99, and the articles
+ * loaded per second of each phase. Writes docs/bench/reads-while-writing.json and .md.
  */
 const { values } = benchOptions(USAGE, {
   options: {
     size: { type: 'string', default: '1000000' },
-    seconds: { type: 'string', default: '60' },
+    seconds: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '3' },
     rate: { type: 'string', default: '20' },
     'write-rate': { type: 'string', default: '0.5' },
     out: { type: 'string', default: path.join(ROOT, 'docs', 'bench') },
@@ -46,7 +50,20 @@ const ARTICLE_SOURCE = 'baoquocte-279309';
 /** A key of the bench only, for the service it starts. */
 const KEY = 'bench-writer-key-0123456789abcdef0123';
 
-type WriteRun = Awaited<ReturnType<typeof writeLoop>>;
+/** One writer's calls in one phase of one round: each call's time, the failures, how long it ran. */
+interface WriteLoop {
+  readonly loads: readonly number[];
+  readonly retractions: readonly number[];
+  readonly failures: number;
+  readonly seconds: number;
+}
+
+interface WriteRun {
+  readonly load: WriteStats;
+  readonly retract: WriteStats;
+  readonly failures: number;
+  readonly articlesPerSecond: number;
+}
 
 interface WriteStats {
   readonly count: number;
@@ -64,7 +81,7 @@ function writeStats(times: readonly number[]): WriteStats {
  * Loads and retracts the article until `until`, back to back, or starting a load every
  * `1 / articlesPerSecond` s when given; each call timed from sending to the whole answer.
  */
-async function writeLoop(base: string, until: number, articlesPerSecond?: number) {
+async function writeLoop(base: string, until: number, articlesPerSecond?: number): Promise<WriteLoop> {
   const loads: number[] = [];
   const retractions: number[] = [];
   let failures = 0;
@@ -94,23 +111,39 @@ async function writeLoop(base: string, until: number, articlesPerSecond?: number
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
     }
   }
-  const seconds = (performance.now() - started) / 1000;
+  return { loads, retractions, failures, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A phase's writes over every round: times pooled, articles per second over the phase's whole time. */
+function pooledWrites(loops: readonly WriteLoop[]): WriteRun {
+  const loads = loops.flatMap((loop) => loop.loads);
+  const seconds = loops.reduce((sum, loop) => sum + loop.seconds, 0);
   return {
     load: writeStats(loads),
-    retract: writeStats(retractions),
-    failures,
+    retract: writeStats(loops.flatMap((loop) => loop.retractions)),
+    failures: loops.reduce((sum, loop) => sum + loop.failures, 0),
     articlesPerSecond: Math.round((loads.length / seconds) * 100) / 100,
   };
+}
+
+const PHASES = ['alone', 'backToBack', 'paced'] as const;
+type Phase = (typeof PHASES)[number];
+
+/** The phases in round `round`'s order (0-based): the list rotated by one each round. */
+function phaseOrder(round: number): Phase[] {
+  const shift = round % PHASES.length;
+  return [...PHASES.slice(shift), ...PHASES.slice(0, shift)];
 }
 
 async function main(): Promise<void> {
   const numbers = numericOptions(USAGE, values, {
     size: { kind: 'count' },
     seconds: { kind: 'number' },
+    rounds: { kind: 'count' },
     rate: { kind: 'number' },
     'write-rate': { kind: 'number' },
   });
-  const { size, seconds, rate } = numbers;
+  const { size, seconds, rounds, rate } = numbers;
   const writeRate = numbers['write-rate'];
   const { neo4j, landmarks, env } = await startCorpus(size);
   const service = await startBuiltService({ ...env, NODE_ENV: 'production', INGEST_API_KEYS: `bench:${KEY}` });
@@ -122,26 +155,43 @@ async function main(): Promise<void> {
       ...reads.map((scenario) => pacedLoad(oursRequest(scenario, service.base), { seconds, rate, isCorrect })),
       writeLoop(service.base, Date.now() + seconds * 1000),
     ]);
-    // The reads of one phase at the fixed rate, with the writer of the phase beside them.
-    const phase = async (writer?: (until: number) => Promise<WriteRun>) => {
+    // The reads of one phase at the fixed rate, with the phase's writer beside them.
+    const runPhase = async (phase: Phase) => {
       const until = Date.now() + seconds * 1000;
+      const writer =
+        phase === 'alone' ? undefined : writeLoop(service.base, until, phase === 'paced' ? writeRate : undefined);
       const [writes, ...readRuns] = await Promise.all([
-        writer?.(until),
+        writer,
         ...reads.map((scenario) => pacedLoad(oursRequest(scenario, service.base), { seconds, rate, isCorrect })),
       ]);
-      const statsOf = reads.map((scenario, i) => [scenario.name, pooledStats([readRuns[i]!])] as const);
-      return { reads: Object.fromEntries(statsOf) as Record<string, Stats>, ...(writes ? { writes } : {}) };
+      return { writes, readRuns };
+    };
+    const measured = Object.fromEntries(
+      PHASES.map((phase) => [phase, { readRuns: reads.map(() => [] as PacedRun[]), writes: [] as WriteLoop[] }]),
+    ) as Record<Phase, { readRuns: PacedRun[][]; writes: WriteLoop[] }>;
+    for (let round = 0; round < rounds; round += 1) {
+      for (const phase of phaseOrder(round)) {
+        const { writes, readRuns } = await runPhase(phase);
+        readRuns.forEach((run, i) => measured[phase].readRuns[i]!.push(run));
+        if (writes) measured[phase].writes.push(writes);
+        console.error(`round ${round + 1}/${rounds}: ${phase} measured`);
+      }
+    }
+    const pooled = (phase: Phase) => {
+      const { readRuns, writes } = measured[phase];
+      const statsOf = reads.map((scenario, i) => [scenario.name, pooledStats(readRuns[i]!)] as const);
+      return {
+        reads: Object.fromEntries(statsOf) as Record<string, Stats>,
+        ...(writes.length > 0 ? { writes: pooledWrites(writes) } : {}),
+      };
     };
     const result = {
       size,
       seconds,
+      rounds,
       rate,
       writeRate,
-      phases: {
-        alone: await phase(),
-        backToBack: await phase((until) => writeLoop(service.base, until)),
-        paced: await phase((until) => writeLoop(service.base, until, writeRate)),
-      },
+      phases: { alone: pooled('alone'), backToBack: pooled('backToBack'), paced: pooled('paced') },
     };
     const out = String(values.out);
     mkdirSync(out, { recursive: true });
@@ -157,9 +207,10 @@ async function main(): Promise<void> {
 function toMarkdown(result: {
   size: number;
   seconds: number;
+  rounds: number;
   rate: number;
   writeRate: number;
-  phases: Record<'alone' | 'backToBack' | 'paced', { reads: Record<string, Stats>; writes?: WriteRun }>;
+  phases: Record<Phase, { reads: Record<string, Stats>; writes?: WriteRun }>;
 }): string {
   const names = {
     alone: 'no writes',
@@ -170,7 +221,7 @@ function toMarkdown(result: {
   const readNames = Object.keys(result.phases.alone.reads);
   const dash = '–';
   return [
-    `${result.size.toLocaleString('en')} events, ${result.seconds} s a phase: each read at ${result.rate} requests/s (open loop), alone, then while one writer loads and retracts the article in a loop through the API.`,
+    `${result.size.toLocaleString('en')} events, ${result.rounds} rounds of three phases of ${result.seconds} s, in an order rotated each round: each read at ${result.rate} requests/s (open loop), alone and while one writer loads and retracts the article in a loop through the API; figures pooled over the rounds.`,
     '',
     `| phase | ${readNames.map((name) => `${name} p50 / p99 / p99.9 ms (answers, errors)`).join(' | ')} | load p50 / p99 ms | retract p50 / p99 ms | articles/s | failed writes |`,
     `| --- | ${readNames.map(() => '---').join(' | ')} | --- | --- | ---: | ---: |`,

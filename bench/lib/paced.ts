@@ -10,6 +10,13 @@ export interface PacedRequest {
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
+/** One fixed-rate run: the rate answered, the wrong or failed answers, each right answer's latency. */
+export interface PacedRun {
+  readonly rps: number;
+  readonly errors: number;
+  readonly latencies: number[];
+}
+
 /**
  * Open-loop load at a fixed rate, as wrk2 does: request i is sent at start + i/rate whatever
  * happened to the earlier ones, and its latency counts from that planned time, so a stall shows in
@@ -20,7 +27,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
 export async function pacedLoad(
   request: PacedRequest,
   options: { rate: number; seconds: number; isCorrect: (body: string) => boolean },
-): Promise<{ rps: number; errors: number; latencies: number[] }> {
+): Promise<PacedRun> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const interval = 1000 / options.rate;
   const total = Math.max(1, Math.round(options.rate * options.seconds));
@@ -58,7 +65,7 @@ export async function pacedLoad(
  * Stats of several fixed-rate runs: percentiles over all their latencies pooled (a p99 of one
  * short run is little more than its slowest request), the median rate, the errors summed.
  */
-export function pooledStats(runs: readonly { rps: number; errors: number; latencies: readonly number[] }[]): Stats {
+export function pooledStats(runs: readonly PacedRun[]): Stats {
   const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
   const rates = runs.map((run) => run.rps).sort((a, b) => a - b);
   return {

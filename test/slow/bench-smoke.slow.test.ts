@@ -71,7 +71,11 @@ describe('benchmark harness (smoke)', () => {
     ['bench/observability.ts', ['--scenarios', ''], ['--scenarios: no scenario is named ""']],
     ['bench/run.ts', ['--warm-seconds', '0'], ['--warm-seconds must be a positive number']],
     ['bench/run.ts', ['--scenarios', ''], ['--scenarios: no scenario is named ""']],
-    ['bench/reads-while-writing.ts', ['--write-rate', '0'], ['--write-rate must be a positive number']],
+    [
+      'bench/reads-while-writing.ts',
+      ['--write-rate', '0', '--rounds', '2.5'],
+      ['--write-rate must be a positive number', '--rounds must be a positive whole number; got 2.5'],
+    ],
     ['bench/reads-while-writing.ts', ['--size', '1.5'], ['--size must be a positive whole number; got 1.5']],
     [
       'bench/answer-cache.ts',
@@ -215,6 +219,44 @@ describe('benchmark harness (smoke)', () => {
     expect(Number.isInteger(search?.lookups.joined)).toBe(true); // the JOINED series is read, not missing
     expect([search?.cached.errors, search?.uncached.errors]).toEqual([0, 0]);
     expect(search?.uncached.rps).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('measures reads alone and beside a writer, the phases in an order rotated each round', async () => {
+    const args = '--size 10000 --seconds 2 --rounds 2 --rate 5 --write-rate 1'.split(' ');
+    const { stderr } = await run('npx', ['tsx', 'bench/reads-while-writing.ts', ...args, '--out', out], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '', NEO4J_USER: '' },
+    });
+    expect(stderr.match(/round \d\/2: \w+ measured/g)).toEqual([
+      'round 1/2: alone measured',
+      'round 1/2: backToBack measured',
+      'round 1/2: paced measured',
+      'round 2/2: backToBack measured',
+      'round 2/2: paced measured',
+      'round 2/2: alone measured',
+    ]);
+    type Phase = {
+      reads: Record<string, { samples: number; errors: number }>;
+      writes?: { load: { count: number }; retract: { count: number }; failures: number };
+    };
+    const result = JSON.parse(readFileSync(path.join(out, 'reads-while-writing.json'), 'utf8')) as {
+      rounds: number;
+      phases: Record<'alone' | 'backToBack' | 'paced', Phase>;
+    };
+    expect(result.rounds).toBe(2);
+    for (const phase of Object.values(result.phases)) {
+      expect(Object.keys(phase.reads)).toEqual(['timeline', 'search']);
+      // 5 requests/s for 2 s in each of 2 rounds, every one answered right
+      for (const read of Object.values(phase.reads)) expect([read.samples, read.errors]).toEqual([20, 0]);
+    }
+    expect(result.phases.alone.writes).toBeUndefined();
+    for (const writes of [result.phases.backToBack.writes, result.phases.paced.writes]) {
+      expect(writes?.failures).toBe(0);
+      expect(writes?.load.count).toBeGreaterThanOrEqual(2); // at least one article a round
+      expect(writes?.retract.count).toBe(writes?.load.count);
+    }
+    expect(readFileSync(path.join(out, 'reads-while-writing.md'), 'utf8')).toContain('2 rounds of three phases of 2 s');
   }, 300_000);
 
   it('gives a hub the same timeline as expanding from it', async () => {
