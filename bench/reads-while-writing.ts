@@ -65,6 +65,9 @@ interface WriteRun {
   readonly articlesPerSecond: number;
 }
 
+/** A read's figures in one phase, pooled over the rounds, and its p99 in each round. */
+type ReadStats = Stats & { readonly roundP99s: readonly number[] };
+
 interface WriteStats {
   readonly count: number;
   readonly p50: number;
@@ -179,9 +182,13 @@ async function main(): Promise<void> {
     }
     const pooled = (phase: Phase) => {
       const { readRuns, writes } = measured[phase];
-      const statsOf = reads.map((scenario, i) => [scenario.name, pooledStats(readRuns[i]!)] as const);
+      // Each round's p99 beside the pooled one: one stall in one round, or a cost in every round.
+      const statsOf = reads.map((scenario, i) => {
+        const runs = readRuns[i]!;
+        return [scenario.name, { ...pooledStats(runs), roundP99s: runs.map((run) => pooledStats([run]).p99) }] as const;
+      });
       return {
-        reads: Object.fromEntries(statsOf) as Record<string, Stats>,
+        reads: Object.fromEntries(statsOf) as Record<string, ReadStats>,
         ...(writes.length > 0 ? { writes: pooledWrites(writes) } : {}),
       };
     };
@@ -210,7 +217,7 @@ function toMarkdown(result: {
   rounds: number;
   rate: number;
   writeRate: number;
-  phases: Record<Phase, { reads: Record<string, Stats>; writes?: WriteRun }>;
+  phases: Record<Phase, { reads: Record<string, ReadStats>; writes?: WriteRun }>;
 }): string {
   const names = {
     alone: 'no writes',
@@ -223,12 +230,13 @@ function toMarkdown(result: {
   return [
     `${result.size.toLocaleString('en')} events, ${result.rounds} rounds of three phases of ${result.seconds} s, in an order rotated each round: each read at ${result.rate} requests/s (open loop), alone and while one writer loads and retracts the article in a loop through the API; figures pooled over the rounds.`,
     '',
-    `| phase | ${readNames.map((name) => `${name} p50 / p99 / p99.9 ms (answers, errors)`).join(' | ')} | load p50 / p99 ms | retract p50 / p99 ms | articles/s | failed writes |`,
+    `| phase | ${readNames.map((name) => `${name} p50 / p99 / p99.9 ms (answers, errors); p99 by round`).join(' | ')} | load p50 / p99 ms | retract p50 / p99 ms | articles/s | failed writes |`,
     `| --- | ${readNames.map(() => '---').join(' | ')} | --- | --- | ---: | ---: |`,
     ...phases.map(([key, { reads, writes }]) => {
-      const read = (s: Stats) => `${s.p50} / ${s.p99} / ${s.p999} (${s.samples}, ${s.errors})`;
+      const read = (s: ReadStats) =>
+        `${s.p50} / ${s.p99} / ${s.p999} (${s.samples}, ${s.errors}); ${s.roundP99s.join(', ')}`;
       const write = (s: WriteStats) => `${s.p50} / ${s.p99} (${s.count})`;
-      return `| ${names[key]} | ${readNames.map((name) => read(reads[name] as Stats)).join(' | ')} | ${writes ? write(writes.load) : dash} | ${writes ? write(writes.retract) : dash} | ${writes?.articlesPerSecond ?? dash} | ${writes?.failures ?? dash} |`;
+      return `| ${names[key]} | ${readNames.map((name) => read(reads[name] as ReadStats)).join(' | ')} | ${writes ? write(writes.load) : dash} | ${writes ? write(writes.retract) : dash} | ${writes?.articlesPerSecond ?? dash} | ${writes?.failures ?? dash} |`;
     }),
     '',
   ].join('\n');

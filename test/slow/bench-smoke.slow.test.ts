@@ -237,7 +237,7 @@ describe('benchmark harness (smoke)', () => {
       'round 2/2: alone measured',
     ]);
     type Phase = {
-      reads: Record<string, { samples: number; errors: number }>;
+      reads: Record<string, { samples: number; errors: number; roundP99s: number[] }>;
       writes?: { load: { count: number }; retract: { count: number }; failures: number };
     };
     const result = JSON.parse(readFileSync(path.join(out, 'reads-while-writing.json'), 'utf8')) as {
@@ -248,7 +248,10 @@ describe('benchmark harness (smoke)', () => {
     for (const phase of Object.values(result.phases)) {
       expect(Object.keys(phase.reads)).toEqual(['timeline', 'search']);
       // 5 requests/s for 2 s in each of 2 rounds, every one answered right
-      for (const read of Object.values(phase.reads)) expect([read.samples, read.errors]).toEqual([20, 0]);
+      for (const read of Object.values(phase.reads)) {
+        expect([read.samples, read.errors]).toEqual([20, 0]);
+        expect(read.roundP99s).toEqual([expect.any(Number), expect.any(Number)]);
+      }
     }
     expect(result.phases.alone.writes).toBeUndefined();
     for (const writes of [result.phases.backToBack.writes, result.phases.paced.writes]) {
