@@ -11,16 +11,17 @@ import { scenarios } from './scenarios';
 import type { Stats } from './report';
 
 const USAGE =
-  'npm run bench:reads-while-writing [-- --size 1000000 --seconds 20 --rounds 3 --rate 20 --write-rate 0.5]';
+  'npm run bench:reads-while-writing [-- --size 1000000 --seconds 20 --warm-seconds 60 --rounds 3 --rate 20 --write-rate 0.5]';
 
 /**
- * `npm run bench:reads-while-writing [-- --size 1000000 --seconds 20 --rounds 3 --rate 20 --write-rate 0.5]`
+ * `npm run bench:reads-while-writing [-- --size 1000000 --seconds 20 --warm-seconds 60 --rounds 3 --rate 20 --write-rate 0.5]`
  * Reads while articles are written: the timeline page and a search, each sent at a fixed rate (open
  * loop) for `seconds`, on the synthetic corpus of `size` events, in three phases: alone; while one
  * writer loads the article through `POST /bundles` and retracts it through `DELETE /bundles/:id`
  * back to back; and while it does so at `write-rate` articles per second. Each of `rounds` rounds
  * runs the three phases, in an order rotated by one each round, so no phase always runs first
- * (coldest) or last (warmest) and the machine's drift falls on every phase alike. Reports, pooled
+ * (coldest) or last (warmest); with a multiple of 3 rounds each phase holds each place equally
+ * often and a steady drift of the machine falls on every phase alike. Reports, pooled
  * over the rounds, the reads' p50/p99/p99.9, the loads' and retractions' p50/p99, and the articles
  * loaded per second of each phase. Writes docs/bench/reads-while-writing.json and .md.
  */
@@ -28,6 +29,7 @@ const { values } = benchOptions(USAGE, {
   options: {
     size: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '20' },
+    'warm-seconds': { type: 'string', default: '60' },
     rounds: { type: 'string', default: '3' },
     rate: { type: 'string', default: '20' },
     'write-rate': { type: 'string', default: '0.5' },
@@ -142,21 +144,26 @@ async function main(): Promise<void> {
   const numbers = numericOptions(USAGE, values, {
     size: { kind: 'count' },
     seconds: { kind: 'number' },
+    'warm-seconds': { kind: 'number' },
     rounds: { kind: 'count' },
     rate: { kind: 'number' },
     'write-rate': { kind: 'number' },
   });
   const { size, seconds, rounds, rate } = numbers;
   const writeRate = numbers['write-rate'];
+  const warmSeconds = numbers['warm-seconds'];
   const { neo4j, landmarks, env } = await startCorpus(size);
   const service = await startBuiltService({ ...env, NODE_ENV: 'production', INGEST_API_KEYS: `bench:${KEY}` });
   try {
     const reads = scenarios(landmarks).filter((scenario) => scenario.name === 'timeline' || scenario.name === 'search');
-    // Warm-up as long as a phase (plans, JIT, the page cache of a cold 1M graph), not measured: with
-    // 5 s the first phase measured the cold start, a p99 of 637 ms for reads alone.
+    // Warm-up (plans, JIT, the page cache of a cold 1M graph), not measured: with 5 s the first
+    // phase measured the cold start (a p99 of 637 ms for reads alone), and with 20 s every phase's
+    // first round was still its slowest in 5 of 6 reads.
     await Promise.all([
-      ...reads.map((scenario) => pacedLoad(oursRequest(scenario, service.base), { seconds, rate, isCorrect })),
-      writeLoop(service.base, Date.now() + seconds * 1000),
+      ...reads.map((scenario) =>
+        pacedLoad(oursRequest(scenario, service.base), { seconds: warmSeconds, rate, isCorrect }),
+      ),
+      writeLoop(service.base, Date.now() + warmSeconds * 1000),
     ]);
     // The reads of one phase at the fixed rate, with the phase's writer beside them.
     const runPhase = async (phase: Phase) => {
@@ -195,6 +202,7 @@ async function main(): Promise<void> {
     const result = {
       size,
       seconds,
+      warmSeconds,
       rounds,
       rate,
       writeRate,

@@ -14,7 +14,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
 export interface PacedRun {
   readonly rps: number;
   readonly errors: number;
-  readonly latencies: number[];
+  readonly latencies: readonly number[];
 }
 
 /**
