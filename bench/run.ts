@@ -354,6 +354,31 @@ async function benchSize(
   }
 }
 
+/** What an earlier run wrote to results.json: its options and every row. */
+interface SavedRun {
+  readonly options: Options & { sizes: number[]; minutes?: number; command?: string };
+  readonly results: ScenarioResult[];
+}
+
+function refuse(problem: string): never {
+  console.error(`${problem} Nothing was written.`);
+  process.exit(1);
+}
+
+/** An earlier run's results.json, or a refusal naming the file and what is wrong with it. */
+function readSavedRun(file: string): SavedRun {
+  let saved: unknown;
+  try {
+    saved = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    refuse(`${file} is not readable JSON (${(error as Error).message}).`);
+  }
+  const { options, results } = (saved ?? {}) as Partial<SavedRun>;
+  if (typeof options !== 'object' || options === null || !Array.isArray(results))
+    refuse(`${file} is not a results file of npm run bench: it needs "options" and a "results" list.`);
+  return { options, results };
+}
+
 /** Earlier results with the fresh ones in place of those they measure again, ordered by corpus size. */
 function mergeResults(earlier: readonly ScenarioResult[], fresh: readonly ScenarioResult[]): ScenarioResult[] {
   const key = (result: ScenarioResult) => `${result.size}/${result.scenario}`;
@@ -375,23 +400,15 @@ async function main(): Promise<void> {
   const out = String(values.out);
   const resultsFile = path.join(out, 'results.json');
   if (values['report-only']) {
-    if (!existsSync(resultsFile)) {
-      console.error(`--report-only needs ${resultsFile}: no such file. Nothing was written.`);
-      process.exit(1);
-    }
-    const saved = JSON.parse(readFileSync(resultsFile, 'utf8')) as {
-      options: typeof opts & { sizes: number[]; minutes?: number; command?: string };
-      results: ScenarioResult[];
-    };
+    if (!existsSync(resultsFile)) refuse(`--report-only needs ${resultsFile}: no such file.`);
+    const saved = readSavedRun(resultsFile);
     writeReport(out, saved.results, { ...saved.options, minutes: saved.options.minutes ?? 0 });
     return;
   }
+  // With --merge, what is not run now keeps its earlier result (e.g. to re-run only 1M, or one
+  // scenario); read before anything starts, so a broken file is refused before an hour of measuring.
+  let results: ScenarioResult[] = values.merge && existsSync(resultsFile) ? readSavedRun(resultsFile).results : [];
   mkdirSync(out, { recursive: true });
-  // With --merge, what is not run now keeps its earlier result (e.g. to re-run only 1M, or one scenario).
-  let results: ScenarioResult[] =
-    values.merge && existsSync(resultsFile)
-      ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: ScenarioResult[] }).results
-      : [];
   const skipped: string[] = [];
   for (const [index, size] of sizes.entries()) {
     const measured = await benchSize(size, only, opts);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -116,6 +116,34 @@ describe('benchmark harness (smoke)', () => {
     expect(failed?.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(missing)).toBe(false);
   });
+
+  it.each([
+    ['not JSON', '{broken', 'is not readable JSON'],
+    ['JSON of another shape', '{"rows": []}', 'is not a results file of npm run bench'],
+  ])(
+    'refuses a results.json that is %s, under --report-only and --merge, exit 1, writing nothing',
+    async (_kind, content, message) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-saved-'));
+      const file = path.join(dir, 'results.json');
+      writeFileSync(file, content);
+      try {
+        for (const args of [['--report-only'], ['--merge', '--sizes', '10000']]) {
+          const failed = await run('npx', ['tsx', 'bench/run.ts', ...args, '--out', dir], { cwd: ROOT }).then(
+            () => null,
+            (error: { code: number; stderr: string }) => error,
+          );
+          expect(failed?.code).toBe(1);
+          expect(failed?.stderr).toContain(`${file} ${message}`);
+          expect(failed?.stderr).toContain('Nothing was written.');
+          expect(failed?.stderr).not.toMatch(/^\s+at /m);
+          expect(readdirSync(dir)).toEqual(['results.json']);
+          expect(readFileSync(file, 'utf8')).toBe(content);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('runs every scenario against our API, raw Cypher and @neo4j/graphql, and writes the results', async () => {
     await tinyRun('bench/run.ts', ['--samples', '10', '--warm-seconds', '1'], out);
